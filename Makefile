@@ -1,0 +1,105 @@
+# dyad - build, test and install.
+#
+#   make            build/libdyad.a and build/dyad
+#   make check      install missing packages, build, run every test, then all
+#                   of them again under AddressSanitizer + UBSan
+#   make demo       ingest examples/ into dyad.db and print the events
+#   make bench      throughput and load-time benchmarks (not part of check)
+#   make install    PREFIX=/usr/local DESTDIR=
+#
+# Sources are found by wildcard: a new .c under src/ joins the library, a new
+# tests/unit/test_*.c becomes a test program.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+SAN     ?=
+
+PKGS    := sqlite3 gumbo jansson zlib icu-uc icu-i18n libexttextcat
+CC      ?= cc
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+WARN    := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Werror -Wno-format-truncation
+DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+           -DDYAD_SOURCE_DATA='"$(CURDIR)/data"' \
+           -DDYAD_PREFIX_DATA='"$(PREFIX)/share/dyad"'
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+ALL_CFLAGS = -std=c11 $(WARN) $(DEFS) -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS) $(SAN)
+LDFLAGS ?=
+
+LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+DEPFILES := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+.PHONY: all lib tests check test demo bench install uninstall clean deps
+all: $(BUILD)/libdyad.a $(BUILD)/dyad
+
+lib: $(BUILD)/libdyad.a
+
+# V=1 shows the full commands.
+Q = $(if $(V),,@)
+say = $(if $(V),,@printf '  %-6s %s\n' $(1) $(2);)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libdyad.a: $(LIB_OBJ)
+	@rm -f $@
+	$(call say,AR,$@)ar rcs $@ $^
+
+$(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
+	$(call say,LINK,$@)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdyad.a $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testlib.h $(BUILD)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(call say,LINK,$@)$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libdyad.a $(PKG_LIBS)
+
+tests: $(TEST_BIN)
+
+deps:
+	@tools/install-deps
+
+# The whole suite: unit tests, golden tests on ../shared, then the same under
+# the sanitizers. tests/run prints the one closing line "N passed, N failed".
+check: deps
+	@$(MAKE) --no-print-directory all tests
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 \
+	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
+	  all tests
+	@tests/run build build-asan
+
+test: all tests
+	@tests/run $(BUILD)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@rm -f dyad.db
+	./$(BUILD)/dyad ingest --db dyad.db examples/
+	./$(BUILD)/dyad events --db dyad.db
+
+bench: all
+	@bench/run $(BUILD)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
+	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/dyad
+	install -m 755 $(BUILD)/dyad $(DESTDIR)$(PREFIX)/bin/dyad
+	install -m 644 $(BUILD)/libdyad.a $(DESTDIR)$(PREFIX)/lib/libdyad.a
+	install -m 644 include/dyad.h $(DESTDIR)$(PREFIX)/include/dyad.h
+	cp -R data/. $(DESTDIR)$(PREFIX)/share/dyad/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/dyad $(DESTDIR)$(PREFIX)/lib/libdyad.a \
+	  $(DESTDIR)$(PREFIX)/include/dyad.h
+	rm -rf $(DESTDIR)$(PREFIX)/share/dyad
+
+clean:
+	rm -rf build build-asan
+
+-include $(DEPFILES)

@@ -1,0 +1,451 @@
+/*
+ * dyad.h - the public API of libdyad.
+ *
+ * dyad reads news articles and turns them into event data: document facts,
+ * entities (people, countries, places, organisations), CAMEO events between
+ * actors, quotes and amounts. This header is all a client needs: the dyad
+ * command-line program and any other front end use only what is declared here.
+ *
+ * The flow is
+ *
+ *     dyad_engine_open()      load the knowledge in data/ once
+ *     dyad_reader_open()      walk files, folders, gzip, JSON Lines, stdin
+ *     dyad_reader_next()      one raw document at a time
+ *     dyad_extract()          one raw document -> one struct dyad_doc
+ *     dyad_doc_free()         release everything the result owns
+ *
+ * Every function returns a dyad_status; results come back through an out
+ * pointer that is set to NULL on failure. Nothing here aborts on bad input or
+ * on allocation failure.
+ */
+#ifndef DYAD_H
+#define DYAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DYAD_VERSION "0.1.0"
+
+/* ---- status ----------------------------------------------------------- */
+
+#define DYAD_STATUS_MAP(X)                                                    \
+	X(OK, "success")                                                          \
+	X(DONE, "no more documents")                                              \
+	X(ENOMEM, "out of memory")                                                \
+	X(EIO, "input/output error")                                              \
+	X(ENOENT, "no such file or folder")                                       \
+	X(EINVAL, "invalid argument")                                             \
+	X(EEMPTY, "document is empty")                                            \
+	X(EBINARY, "not a text document (binary data)")                           \
+	X(ETOOBIG, "document is too large")                                       \
+	X(EENCODING, "text encoding could not be decoded")                        \
+	X(EFORMAT, "malformed input")                                             \
+	X(EGZIP, "corrupt or truncated gzip data")                                \
+	X(EDATA, "malformed knowledge file")                                      \
+	X(EDB, "database error")
+
+typedef enum {
+#define DYAD__STATUS_ENUM(name, msg) DYAD_##name,
+	DYAD_STATUS_MAP(DYAD__STATUS_ENUM)
+#undef DYAD__STATUS_ENUM
+	DYAD_N_STATUS
+} dyad_status;
+
+/* A short English description of a status; static storage, never NULL. */
+const char *dyad_strerror(dyad_status status);
+
+/* Size of the error buffers taken by functions that explain their failures. */
+#define DYAD_ERRMSG_MAX 512
+
+/* ---- engine ----------------------------------------------------------- */
+
+typedef struct dyad_engine dyad_engine;
+
+/*
+ * Load the knowledge files from data_dir, or when data_dir is NULL from the
+ * first folder that exists of: $DYAD_DATA, the source tree the program was
+ * built from, PREFIX/share/dyad.
+ * On failure *out is NULL and errmsg (if not NULL, DYAD_ERRMSG_MAX bytes) says
+ * which file and line was at fault. Free the engine with dyad_engine_free().
+ */
+dyad_status dyad_engine_open(const char *data_dir, dyad_engine **out,
+                             char *errmsg);
+void dyad_engine_free(dyad_engine *engine);
+
+/* The folder the engine loaded its data from; valid while the engine lives. */
+const char *dyad_engine_data_dir(const dyad_engine *engine);
+
+/* ---- reading ---------------------------------------------------------- */
+
+enum dyad_format {
+	DYAD_FORMAT_AUTO = 0, /* guess from the name and the first bytes */
+	DYAD_FORMAT_TEXT,
+	DYAD_FORMAT_HTML,
+	DYAD_FORMAT_JSONL,
+};
+
+/*
+ * One raw document as the reader found it: UTF-8 text (decoded, with HTML
+ * already reduced to its article text) plus the facts its container gave.
+ * Fields the container did not give are NULL. When status is not DYAD_OK the
+ * document could not be read: error explains why and text may be NULL.
+ * Owned by the reader; valid until the next dyad_reader_next() or
+ * dyad_reader_free().
+ */
+struct dyad_input {
+	const char *path;      /* as given, or the file found in a folder; "-" = stdin */
+	const char *text;      /* UTF-8, NUL-terminated, text_len bytes */
+	size_t text_len;
+	enum dyad_format format; /* what the document was read as */
+	dyad_status status;    /* DYAD_OK, or why the document was lost */
+	const char *error;     /* human message when status != DYAD_OK */
+	/* facts given by the container (JSON Lines fields, HTML meta tags) */
+	const char *url;
+	const char *title;
+	const char *published;
+	const char *source;
+	const char *author;
+};
+
+typedef struct dyad_reader dyad_reader;
+
+/*
+ * Prepare to read the given paths in order ("-" is standard input). Folders
+ * are walked recursively in name order. Paths are not opened until
+ * dyad_reader_next(), so a missing path becomes one failed document.
+ * The reader copies the path strings. Free with dyad_reader_free().
+ */
+dyad_status dyad_reader_open(const char *const *paths, size_t n_paths,
+                             enum dyad_format format, dyad_reader **out);
+
+/*
+ * Produce the next document. Returns DYAD_OK with *out set (look at
+ * (*out)->status: a document that failed to read is still returned so that
+ * the caller can report it), DYAD_DONE when all paths are exhausted, or
+ * DYAD_ENOMEM.
+ */
+dyad_status dyad_reader_next(dyad_reader *reader, const struct dyad_input **out);
+void dyad_reader_free(dyad_reader *reader);
+
+/* Largest document body accepted; larger ones fail with DYAD_ETOOBIG. */
+#define DYAD_MAX_DOC_BYTES (8u << 20)
+
+/* ---- extraction results ----------------------------------------------- */
+
+struct dyad_span {
+	uint32_t start; /* byte offset into dyad_doc.text */
+	uint32_t end;   /* one past the last byte */
+};
+
+enum dyad_entity_kind {
+	DYAD_ENTITY_PERSON,
+	DYAD_ENTITY_COUNTRY,
+	DYAD_ENTITY_PLACE,
+	DYAD_ENTITY_ORG,
+	DYAD_N_ENTITY_KINDS
+};
+
+/* "person", "country", "place", "org". */
+const char *dyad_entity_kind_name(enum dyad_entity_kind kind);
+
+struct dyad_entity {
+	enum dyad_entity_kind kind;
+	const char *name;    /* canonical name, Latin script when known */
+	const char *country; /* ISO 3166-1 alpha-3, "IGO", or NULL */
+	const char *role;    /* persons: office or title, or NULL */
+	const char *actor;   /* CAMEO actor code ("AZEGOV"), or NULL */
+	double lat, lon;     /* places with known coordinates, else 0 */
+	int has_coords;
+	struct dyad_span *mentions;
+	size_t n_mentions;
+};
+
+/* One side of an event. */
+struct dyad_party {
+	const char *country; /* ISO 3166-1 alpha-3, an IGO code, or NULL */
+	const char *actor;   /* CAMEO actor code, or NULL */
+	const char *name;    /* entity name, or NULL */
+	int entity;          /* index into dyad_doc.entities, or -1 */
+};
+
+enum dyad_event_flags {
+	DYAD_EVENT_BACKGROUND = 1 << 0, /* told as past background, not news */
+	DYAD_EVENT_INTENT = 1 << 1,     /* reported as intended or possible */
+};
+
+struct dyad_event {
+	char code[8];       /* CAMEO event code, "051" */
+	int quad;           /* QuadClass 1..4 */
+	double goldstein;   /* Goldstein scale value of the code */
+	struct dyad_party source;
+	struct dyad_party target;
+	const char *date;   /* YYYY-MM-DD, or NULL */
+	const char *place;  /* where it happened, or NULL */
+	const char *text;   /* the sentence it was coded from (a copy) */
+	struct dyad_span span;      /* the sentence in dyad_doc.text */
+	struct dyad_span predicate; /* the words that carry the event */
+	unsigned flags;             /* enum dyad_event_flags */
+	unsigned n_mentions;        /* sentences that report this same event */
+};
+
+struct dyad_quote {
+	const char *speaker; /* entity name, or NULL when unknown */
+	int speaker_entity;  /* index into dyad_doc.entities, or -1 */
+	struct dyad_span span; /* the quoted words, without the quote marks */
+};
+
+struct dyad_amount {
+	double value;      /* in units of `unit` */
+	const char *unit;  /* ISO 4217 for money ("USD"), "t" for tonnes, NULL for counts */
+	const char *counts; /* what is counted ("schools", "soldiers"), or NULL */
+	struct dyad_span span;
+};
+
+/*
+ * The result of extracting one document. Every pointer inside belongs to the
+ * document and lives until dyad_doc_free(). Strings are NUL-terminated UTF-8.
+ */
+struct dyad_doc {
+	const char *path;
+	const char *id;        /* hex digest of the normalised text */
+	const char *lang;      /* ISO 639-1, or "und" */
+	const char *title;
+	const char *published; /* YYYY-MM-DD or full ISO 8601; NULL if unknown */
+	const char *source;    /* outlet */
+	const char *author;
+	const char *dateline;  /* place in the dateline */
+	const char *url;
+	const char *error;     /* NULL on success; the reason the document failed */
+	dyad_status status;
+
+	const char *text;      /* the normalised text spans point into */
+	size_t text_len;
+
+	struct dyad_entity *entities;
+	size_t n_entities;
+	struct dyad_event *events;
+	size_t n_events;
+	struct dyad_quote *quotes;
+	size_t n_quotes;
+	struct dyad_amount *amounts;
+	size_t n_amounts;
+
+	struct dyad__doc_private *priv; /* arena and working state */
+};
+
+/*
+ * Extract one document. On DYAD_OK *out holds the result; a document whose
+ * input failed to read is still returned (with error set and status != OK)
+ * so that it can be reported and stored. Returns DYAD_ENOMEM (and *out NULL)
+ * only when even the failure record could not be built.
+ * Free the result with dyad_doc_free().
+ */
+dyad_status dyad_extract(const dyad_engine *engine,
+                         const struct dyad_input *input,
+                         struct dyad_doc **out);
+void dyad_doc_free(struct dyad_doc *doc);
+
+/*
+ * Write the document as one line of JSON (the output contract, see
+ * ../shared/docs/output-contract.md) followed by '\n'.
+ */
+dyad_status dyad_doc_write_json(const struct dyad_doc *doc, FILE *out);
+
+/* ---- CAMEO ontology --------------------------------------------------- */
+
+struct dyad_cameo_code {
+	const char *code;     /* "0311" */
+	const char *name;     /* "Express intent to cooperate economically" */
+	double goldstein;
+	int quad;
+	const char *plover;   /* PLOVER category, "CONSULT" */
+};
+
+/* The codes the engine knows, in code order; valid while the engine lives. */
+const struct dyad_cameo_code *dyad_cameo_codes(const dyad_engine *engine,
+                                               size_t *n_codes);
+
+/* ---- store ---- */
+
+/*
+ * A SQLite database of extracted documents: one row per document plus its
+ * entities, mentions, events, quotes and amounts, and a full-text index over
+ * titles and texts. The schema is documented in docs/schema.md.
+ *
+ * A handle is used by one thread at a time; several processes may share one
+ * database file (WAL journal). Every document is stored in its own
+ * transaction, so a crash loses at most the document being stored.
+ */
+typedef struct dyad_store dyad_store;
+
+/*
+ * Open the database at path, creating it (and its tables) when missing and
+ * upgrading an older schema. On failure *out is NULL, the status is DYAD_EDB
+ * (or DYAD_ENOMEM) and errmsg (if not NULL, DYAD_ERRMSG_MAX bytes) says why.
+ * Close with dyad_store_close().
+ */
+dyad_status dyad_store_open(const char *path, dyad_store **out, char *errmsg);
+
+/* Like dyad_store_open() but DYAD_ENOENT when the file does not exist yet:
+ * for the commands that only read. */
+dyad_status dyad_store_open_existing(const char *path, dyad_store **out,
+                                     char *errmsg);
+
+/* Close the database. Free every cursor taken from it first. NULL is a no-op. */
+void dyad_store_close(dyad_store *store);
+
+/* What went wrong in the last call that failed on this store; never NULL. */
+const char *dyad_store_errmsg(const dyad_store *store);
+
+/*
+ * Store one extracted document and everything found in it, in one
+ * transaction. *added (if not NULL) is 1 when the document was new, 0 when a
+ * document with the same id was already stored (nothing is changed then) or
+ * when the document has no id: a document that failed before its text was
+ * read has nothing to be keyed by and is not stored (its failure is the
+ * caller's to report). A failed document that has an id is stored with its
+ * error. Returns DYAD_OK, DYAD_EINVAL (no id and no error), DYAD_EDB with
+ * dyad_store_errmsg() set (the transaction is rolled back).
+ */
+dyad_status dyad_store_put(dyad_store *store, const struct dyad_doc *doc,
+                           int *added);
+
+/*
+ * Which stored events to list. NULL / 0 fields do not filter. Strings are
+ * the caller's and are only read during dyad_store_events().
+ */
+struct dyad_event_filter {
+	const char *actor;   /* case-insensitive substring of either side's actor code or name */
+	const char *country; /* ISO3 (or IGO code) of either side */
+	const char *dyad;    /* "A:B": source A, target B (each a country or an actor code
+	                        prefix; empty = any); consultations (root 04) match either way */
+	const char *code;    /* CAMEO code prefix, digits only: "05", "051" */
+	const char *since;   /* YYYY[-MM[-DD]] on the event date, else the publication date */
+	const char *until;   /* inclusive, same rule */
+	const char *source;  /* outlet, case-insensitive */
+	const char *lang;    /* ISO 639-1 of the document */
+	const char *match;   /* SQLite FTS5 query over document titles and texts */
+	size_t limit;        /* at most this many events; 0 = all */
+};
+
+/* One stored event with the document it comes from. */
+struct dyad_event_row {
+	const char *doc_id;
+	const char *doc_path;
+	const char *doc_title;
+	const char *published;
+	const char *outlet;    /* the document's source */
+	const char *lang;
+	const char *day;       /* event.date, else the publication day, else NULL */
+	size_t idx;            /* position of the event in its document */
+	struct dyad_event event; /* party.entity indexes the document's entities */
+};
+
+typedef struct dyad_event_cursor dyad_event_cursor;
+
+/*
+ * Start listing the events that pass filter (NULL = all), ordered by day,
+ * document and position. DYAD_EINVAL with dyad_store_errmsg() naming the bad
+ * value (a date that is not a date, a code that is not digits, a dyad without
+ * ':'), DYAD_EDB, DYAD_ENOMEM. Free the cursor with dyad_event_cursor_free().
+ */
+dyad_status dyad_store_events(dyad_store *store,
+                              const struct dyad_event_filter *filter,
+                              dyad_event_cursor **out);
+
+/*
+ * The next event: DYAD_OK with *out valid until the next call or the free,
+ * DYAD_DONE at the end, DYAD_EINVAL (a --match query SQLite cannot parse) or
+ * DYAD_EDB, with dyad_store_errmsg() set.
+ */
+dyad_status dyad_event_cursor_next(dyad_event_cursor *cursor,
+                                   const struct dyad_event_row **out);
+void dyad_event_cursor_free(dyad_event_cursor *cursor);
+
+enum dyad_event_format {
+	DYAD_EVENTS_TABLE, /* aligned columns for people, cut to a width */
+	DYAD_EVENTS_JSONL, /* one JSON object per event (output-contract fields) */
+	DYAD_EVENTS_CSV,   /* RFC 4180, header row, CRLF line ends */
+};
+
+/* Default and smallest line width of the table format. */
+#define DYAD_TABLE_WIDTH 120
+#define DYAD_TABLE_MIN_WIDTH 80
+
+/*
+ * Write the header of a listing (table column names, the CSV header row;
+ * nothing for JSON Lines), then one line per event. width is the table's
+ * line width in characters (0 = DYAD_TABLE_WIDTH); the other formats ignore
+ * it. DYAD_EIO when the stream fails, DYAD_ENOMEM.
+ */
+dyad_status dyad_event_write_header(FILE *out, enum dyad_event_format format,
+                                    unsigned width);
+dyad_status dyad_event_write(FILE *out, enum dyad_event_format format,
+                             unsigned width, const struct dyad_event_row *row);
+
+/*
+ * Load a stored document back into a struct dyad_doc (entities with their
+ * mentions, events, quotes, amounts and the text spans point into).
+ * id may be any unique prefix of the document id. DYAD_ENOENT when nothing
+ * matches, DYAD_EINVAL when several documents match (dyad_store_errmsg()
+ * says so), DYAD_EDB, DYAD_ENOMEM. Free the result with dyad_store_doc_free()
+ * (not dyad_doc_free()).
+ */
+dyad_status dyad_store_get_doc(dyad_store *store, const char *id,
+                               struct dyad_doc **out);
+void dyad_store_doc_free(struct dyad_doc *doc);
+
+/* A label and how many rows carry it. */
+struct dyad_store_count {
+	const char *key;
+	int64_t n;
+};
+
+struct dyad_store_counts {
+	struct dyad_store_count *items;
+	size_t n;
+};
+
+/* What the database holds. */
+struct dyad_store_stats {
+	int64_t n_documents; /* rows of each table */
+	int64_t n_failed;    /* documents stored with an error */
+	int64_t n_entities;
+	int64_t n_mentions;
+	int64_t n_events;
+	int64_t n_quotes;
+	int64_t n_amounts;
+	struct dyad_store_counts by_lang;     /* documents, most first */
+	struct dyad_store_counts by_source;   /* documents, most first, at most top */
+	struct dyad_store_counts by_kind;     /* entities, in kind name order */
+	struct dyad_store_counts by_root;     /* events, in root code order */
+	struct dyad_store_counts top_dyads;   /* events, "SRC>TGT" countries, at most top */
+};
+
+/*
+ * Count what the database holds; lists that can be long keep their top
+ * entries (top = 0: DYAD_STATS_TOP). Free with dyad_store_stats_free().
+ * DYAD_EDB, DYAD_ENOMEM.
+ */
+#define DYAD_STATS_TOP 10
+dyad_status dyad_store_stats(dyad_store *store, size_t top,
+                             struct dyad_store_stats **out);
+void dyad_store_stats_free(struct dyad_store_stats *stats);
+
+/* ---- end of store ---- */
+
+/* ---- memory ----------------------------------------------------------- */
+
+/* Release memory the library handed out with "free with dyad_free". */
+void dyad_free(void *ptr);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DYAD_H */

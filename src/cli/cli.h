@@ -1,0 +1,39 @@
+/*
+ * cli.h - the subcommands of the dyad program. main.c only dispatches; each
+ * subcommand lives in its own cli_NAME.c and parses its own options.
+ *
+ * Exit status of every subcommand: 0 success, 1 when some document or query
+ * failed, 2 for bad usage.
+ */
+#ifndef DYAD_CLI_H
+#define DYAD_CLI_H
+
+#include "dyad.h"
+
+enum {
+	DYAD_EXIT_OK = 0,
+	DYAD_EXIT_FAILED = 1,
+	DYAD_EXIT_USAGE = 2,
+};
+
+/* argv[0] is the subcommand name. */
+int dyad_cli_extract(int argc, char **argv);
+int dyad_cli_ingest(int argc, char **argv);
+int dyad_cli_events(int argc, char **argv);
+int dyad_cli_doc(int argc, char **argv);
+int dyad_cli_stats(int argc, char **argv);
+int dyad_cli_codes(int argc, char **argv);
+int dyad_cli_eval(int argc, char **argv);
+int dyad_cli_validate(int argc, char **argv);
+
+/* Open the engine (data from $DYAD_DATA or the defaults), reporting failures
+ * on stderr. NULL on failure. */
+dyad_engine *dyad_cli_open_engine(const char *data_dir);
+
+/* 1 when arg is -h or --help. */
+int dyad_cli_is_help(const char *arg);
+
+/* The database path: --db value, else $DYAD_DB, else "dyad.db". */
+const char *dyad_cli_db_path(const char *option_value);
+
+#endif

@@ -1,0 +1,56 @@
+/*
+ * main.c - the dyad program: dispatch to a subcommand, nothing else.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{"extract", dyad_cli_extract, "extract documents to JSON Lines on stdout"},
+	{"ingest", dyad_cli_ingest, "extract documents and store them in the database"},
+	{"events", dyad_cli_events, "list stored events, with filters"},
+	{"doc", dyad_cli_doc, "show one stored document with its entities and events"},
+	{"stats", dyad_cli_stats, "counts of what the database holds"},
+	{"codes", dyad_cli_codes, "list the CAMEO event codes"},
+	{"eval", dyad_cli_eval, "score extraction against gold annotations"},
+	{"validate", dyad_cli_validate, "run a PETRARCH/TABARI validation file"},
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out, "usage: dyad COMMAND [OPTIONS] [ARGS]\n\n"
+	             "dyad reads news articles and turns them into event data.\n\n"
+	             "commands:\n");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	fprintf(out, "\nRun 'dyad COMMAND --help' for the options of a command.\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return DYAD_EXIT_USAGE;
+	}
+	if (dyad_cli_is_help(argv[1])) {
+		usage(stdout);
+		return DYAD_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("dyad %s\n", DYAD_VERSION);
+		return DYAD_EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "dyad: '%s' is not a command\n", argv[1]);
+	usage(stderr);
+	return DYAD_EXIT_USAGE;
+}

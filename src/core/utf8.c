@@ -1,0 +1,155 @@
+/*
+ * utf8.c - UTF-8 walking plus ICU character properties (see utf8.h).
+ */
+#include "core/utf8.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+uint32_t dyad_utf8_next(const char *s, size_t n, size_t *i)
+{
+	const unsigned char *p = (const unsigned char *)s + *i;
+	size_t left = n - *i;
+	uint32_t c = p[0];
+	if (c < 0x80) {
+		*i += 1;
+		return c;
+	}
+	size_t len;
+	uint32_t min;
+	if ((c & 0xE0) == 0xC0) {
+		len = 2;
+		c &= 0x1F;
+		min = 0x80;
+	} else if ((c & 0xF0) == 0xE0) {
+		len = 3;
+		c &= 0x0F;
+		min = 0x800;
+	} else if ((c & 0xF8) == 0xF0) {
+		len = 4;
+		c &= 0x07;
+		min = 0x10000;
+	} else {
+		*i += 1;
+		return DYAD_UTF8_INVALID;
+	}
+	if (left < len) {
+		*i += 1;
+		return DYAD_UTF8_INVALID;
+	}
+	for (size_t k = 1; k < len; k++) {
+		if ((p[k] & 0xC0) != 0x80) {
+			*i += 1;
+			return DYAD_UTF8_INVALID;
+		}
+		c = (c << 6) | (p[k] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+		*i += 1;
+		return DYAD_UTF8_INVALID;
+	}
+	*i += len;
+	return c;
+}
+
+int dyad_utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t before = i;
+		uint32_t cp = dyad_utf8_next(s, n, &i);
+		if (cp == DYAD_UTF8_INVALID && i == before + 1)
+			return 0;
+	}
+	return 1;
+}
+
+size_t dyad_utf8_encode(uint32_t cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xC0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xE0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xF0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+size_t dyad_utf8_lower(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t i = 0, w = 0;
+	if (!cap)
+		return 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) { /* ASCII needs no tables */
+			if (w + 1 >= cap)
+				break;
+			out[w++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+			i++;
+			continue;
+		}
+		uint32_t cp = dyad_utf8_next(s, n, &i);
+		cp = (uint32_t)u_tolower((UChar32)cp);
+		if (cp == 0x0451) /* ё: written е in most Russian text */
+			cp = 0x0435;
+		char enc[4];
+		size_t len = dyad_utf8_encode(cp, enc);
+		if (w + len >= cap)
+			break;
+		for (size_t k = 0; k < len; k++)
+			out[w++] = enc[k];
+	}
+	out[w] = '\0';
+	return w;
+}
+
+int dyad_cp_is_letter(uint32_t cp)
+{
+	return u_isalpha((UChar32)cp) || u_hasBinaryProperty((UChar32)cp, UCHAR_DIACRITIC);
+}
+
+int dyad_cp_is_upper(uint32_t cp)
+{
+	return u_isupper((UChar32)cp) || u_istitle((UChar32)cp);
+}
+
+int dyad_cp_is_digit(uint32_t cp)
+{
+	return u_isdigit((UChar32)cp);
+}
+
+int dyad_cp_is_space(uint32_t cp)
+{
+	return u_isUWhiteSpace((UChar32)cp);
+}
+
+int dyad_cp_is_cyrillic(uint32_t cp)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	return uscript_getScript((UChar32)cp, &err) == USCRIPT_CYRILLIC;
+}
+
+int dyad_cp_is_latin(uint32_t cp)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	return uscript_getScript((UChar32)cp, &err) == USCRIPT_LATIN;
+}

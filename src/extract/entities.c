@@ -1,0 +1,791 @@
+/*
+ * entities.c - the entity stage: mentions of people, countries, places and
+ * organisations in every sentence, then one entity per referent.
+ *
+ * Pass 1 walks each sentence and takes the longest dictionary phrase at each
+ * token (gazetteer), else a run of capitalised words shaped like a name.
+ * Pass 2 composes mentions: a title before or after a name gives the person
+ * a role and (through an adjective, "of X" or a Russian genitive) a country;
+ * a title with a country and no name ("the Azerbaijani President") stands for
+ * the office holder of the knowledge base. Pass 3 merges mentions into
+ * entities: people by surname skeleton (so "Ильхама Алиева", "Aliyev" and
+ * "Ilham Heydarovich Aliyev" meet), countries by ISO code, the rest by name;
+ * role references ("the ambassador") join the last person of that role.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/utf8.h"
+#include "extract/entities.h"
+#include "extract/stages.h"
+#include "lexicon/engine.h"
+#include "lexicon/gazetteer.h"
+
+#define MAX_NAME_WORDS 4      /* given + patronymic + two-part surname */
+#define ROLE_NAME_GAP 5       /* tokens allowed between a title and a name */
+#define APPOSITION_WINDOW 14  /* tokens after "Name," searched for a title */
+#define ADJ_ROLE_GAP 4        /* "Russian Industry and Trade Minister" */
+
+/* ---- small token helpers ---------------------------------------------- */
+
+static int tok_is(const struct dyad__work *w, size_t i, const char *lower)
+{
+	const struct dyad__token *t = &w->tokens[i];
+	size_t n = strlen(lower);
+	return t->lower_len == n && memcmp(dyad__tok_lower(w, t), lower, n) == 0;
+}
+
+static int tok_is_punct(const struct dyad__work *w, size_t i, char c)
+{
+	const struct dyad__token *t = &w->tokens[i];
+	return (t->flags & DYAD_TOK_PUNCT) && t->end - t->start == 1 &&
+	       w->text[t->start] == c;
+}
+
+static int in_set(const struct dyad_hash *set, const struct dyad__work *w, size_t i)
+{
+	const struct dyad__token *t = &w->tokens[i];
+	return dyad_hash_get(set, dyad__tok_lower(w, t), t->lower_len, NULL);
+}
+
+/* ---- knowledge-base look-ups ------------------------------------------ */
+
+static long date_key(const struct dyad__date *d, int end_of_period)
+{
+	if (!d->year)
+		return end_of_period ? 99999999L : 0;
+	int m = d->month ? d->month : (end_of_period ? 12 : 1);
+	int day = d->day ? d->day : (end_of_period ? 31 : 1);
+	return (long)d->year * 10000 + m * 100 + day;
+}
+
+static int holds_office_on(const struct dyad__person *p, const struct dyad__date *on)
+{
+	if (!on->year)
+		return p->to.year == 0; /* undated article: current holders */
+	long k = date_key(on, 0);
+	return date_key(&p->from, 0) <= k && k <= date_key(&p->to, 1);
+}
+
+/* Among the KB records that share one name, the office held on the date. */
+static const struct dyad__person *pick_record(const struct dyad__gazetteer *gaz,
+                                              const char *name,
+                                              const struct dyad__date *on)
+{
+	const struct dyad__person *best = NULL;
+	for (size_t i = 0; i < gaz->n_people; i++) {
+		const struct dyad__person *p = &gaz->people[i];
+		if (strcmp(p->name, name) != 0)
+			continue;
+		if (holds_office_on(p, on))
+			return p;
+		if (!best || date_key(&p->from, 0) > date_key(&best->from, 0))
+			best = p;
+	}
+	return best;
+}
+
+const struct dyad__person *dyad__kb_office_holder(const struct dyad__gazetteer *gaz,
+                                                  const char *iso3, const char *role,
+                                                  const struct dyad__date *on)
+{
+	const struct dyad__person *found = NULL;
+	for (size_t i = 0; i < gaz->n_people; i++) {
+		const struct dyad__person *p = &gaz->people[i];
+		if (!p->iso3 || !p->role || strcmp(p->iso3, iso3) != 0 ||
+		    strcmp(p->role, role) != 0 || !holds_office_on(p, on))
+			continue;
+		if (found && strcmp(found->name, p->name) != 0)
+			return NULL; /* two holders: ambiguous */
+		found = p;
+	}
+	return found;
+}
+
+/* The KB person with this surname in office on the date (or the only one). */
+static const struct dyad__person *kb_by_surname(const struct dyad__gazetteer *gaz,
+                                                const char *skel, size_t n,
+                                                const struct dyad__date *on)
+{
+	const struct dyad__person *current = NULL, *any = NULL;
+	int n_current = 0, n_names = 0;
+	for (uint32_t id = dyad__gaz_people_by_surname(gaz, skel, n); id;
+	     id = gaz->surname_next[id - 1]) {
+		const struct dyad__person *p = &gaz->people[id - 1];
+		if (!any || strcmp(any->name, p->name) != 0)
+			n_names++;
+		any = p;
+		if (holds_office_on(p, on)) {
+			if (!current || strcmp(current->name, p->name) != 0)
+				n_current++;
+			current = p;
+		}
+	}
+	if (n_current == 1)
+		return current;
+	return n_names == 1 ? any : NULL;
+}
+
+static const struct dyad__role *role_by_name(const struct dyad__gazetteer *gaz,
+                                             const char *role)
+{
+	for (size_t i = 0; role && i < gaz->n_roles; i++)
+		if (strcmp(gaz->roles[i].role, role) == 0)
+			return &gaz->roles[i];
+	return NULL;
+}
+
+/* ---- pass 1: mentions ------------------------------------------------- */
+
+static struct dyad__mention *add_mention(struct dyad__work *w, size_t s,
+                                         size_t a, size_t b,
+                                         enum dyad__mention_kind kind)
+{
+	struct dyad__mention *m = DYAD_WORK_PUSH(w, mentions);
+	if (!m)
+		return NULL;
+	m->tok_start = (uint32_t)a;
+	m->tok_end = (uint32_t)b;
+	m->start = w->tokens[a].start;
+	m->end = w->tokens[b - 1].end;
+	m->kind = kind;
+	m->entity = -1;
+	m->sentence = (int32_t)s;
+	m->record = -1;
+	for (size_t k = a; k < b; k++)
+		w->tokens[k].mention = (int32_t)(w->n_mentions - 1);
+	return m;
+}
+
+static int is_name_word(const struct dyad__work *w, size_t i)
+{
+	const struct dyad__token *t = &w->tokens[i];
+	if (!(t->flags & DYAD_TOK_WORD) || !(t->flags & DYAD_TOK_CAP) ||
+	    (t->flags & DYAD_TOK_NUMBER))
+		return 0;
+	if (t->end - t->start > 2 && (t->flags & DYAD_TOK_ALLCAPS))
+		return 0; /* acronyms and shouted words are not names */
+	return !in_set(&w->engine->gaz->stopwords, w, i);
+}
+
+/* Length in tokens of a name-shaped run at i ("Kassym-Jomart Tokayev",
+ * "M. Mamytkanov"), stopping where a dictionary phrase begins. */
+static size_t name_run(const struct dyad__work *w, size_t i, size_t end,
+                       size_t *n_words)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	size_t k = i, words = 0;
+	while (k < end && words < MAX_NAME_WORDS) {
+		if (k > i) {
+			const struct dyad__gaz_entry *e;
+			size_t n = dyad__gaz_match(gaz, w, k, end, &e);
+			if (n && e->kind != GAZ_PERSON)
+				break;
+		}
+		if (!is_name_word(w, k))
+			break;
+		size_t next = k + 1;
+		if (w->tokens[k].flags & DYAD_TOK_INITIAL)
+			next++; /* the dot */
+		/* hyphenated parts: Kassym-Jomart, Kara-Kyrgyz */
+		while (next + 1 < end && tok_is_punct(w, next, '-') &&
+		       (w->tokens[next].flags & DYAD_TOK_GLUED) &&
+		       (w->tokens[next + 1].flags & DYAD_TOK_GLUED) &&
+		       (w->tokens[next + 1].flags & DYAD_TOK_CAP))
+			next += 2;
+		words++;
+		k = next;
+	}
+	*n_words = words;
+	return k - i;
+}
+
+static enum dyad__mention_kind kind_of(enum dyad__gaz_kind g)
+{
+	switch (g) {
+	case GAZ_COUNTRY: return DYAD_MENTION_COUNTRY;
+	case GAZ_ADJECTIVE: return DYAD_MENTION_ADJECTIVE;
+	case GAZ_DEMONYM: return DYAD_MENTION_DEMONYM;
+	case GAZ_CAPITAL: case GAZ_SEAT: return DYAD_MENTION_CAPITAL;
+	case GAZ_REGION: return DYAD_MENTION_REGION;
+	case GAZ_PLACE: return DYAD_MENTION_PLACE;
+	case GAZ_PERSON: return DYAD_MENTION_PERSON;
+	case GAZ_ROLE: return DYAD_MENTION_ROLE;
+	case GAZ_ORG: return DYAD_MENTION_ORG;
+	default: return DYAD_MENTION_ORG_HEAD;
+	}
+}
+
+/* Fill what a dictionary reading tells about a mention. */
+static void apply_entry(struct dyad__work *w, struct dyad__mention *m,
+                        const struct dyad__gaz_entry *e)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	m->kind = kind_of((enum dyad__gaz_kind)e->kind);
+	m->record = (int32_t)e->record;
+	switch ((enum dyad__gaz_kind)e->kind) {
+	case GAZ_COUNTRY: case GAZ_ADJECTIVE: case GAZ_DEMONYM:
+		m->country = gaz->countries[e->record].iso3;
+		break;
+	case GAZ_CAPITAL: case GAZ_SEAT:
+		m->country = gaz->countries[e->record].iso3;
+		m->agent = "GOV";
+		break;
+	case GAZ_PLACE:
+		m->country = gaz->places[e->record].iso3;
+		break;
+	case GAZ_PERSON: {
+		const struct dyad__person *p =
+			pick_record(gaz, gaz->people[e->record].name, &w->published);
+		m->person = p;
+		m->country = p->iso3;
+		m->role = p->role;
+		const struct dyad__role *r = role_by_name(gaz, p->role);
+		m->agent = r ? r->agent : "GOV";
+		break;
+	}
+	case GAZ_ROLE:
+		m->role = gaz->roles[e->record].role;
+		m->agent = gaz->roles[e->record].agent;
+		break;
+	case GAZ_ORG:
+		m->country = gaz->orgs[e->record].country;
+		m->actor = gaz->orgs[e->record].actor;
+		break;
+	case GAZ_ORG_HEAD:
+		m->agent = gaz->heads[e->record].agent;
+		break;
+	default:
+		break;
+	}
+}
+
+static dyad_status find_mentions(struct dyad__work *w, size_t s)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	const struct dyad__sentence *sent = &w->sentences[s];
+	size_t i = sent->tok_start, end = sent->tok_end;
+	while (i < end) {
+		const struct dyad__token *t = &w->tokens[i];
+		if (!(t->flags & DYAD_TOK_WORD)) {
+			i++;
+			continue;
+		}
+		const struct dyad__gaz_entry *e;
+		size_t n = dyad__gaz_match(gaz, w, i, end, &e);
+		size_t words = 0;
+		size_t run = is_name_word(w, i) ? name_run(w, i, end, &words) : 0;
+		/* a longer name beats a dictionary first name ("Jordan Smith") */
+		if (n && !(e->kind != GAZ_PERSON && run > n && words >= 2 &&
+		           e->kind == GAZ_PLACE)) {
+			struct dyad__mention *m = add_mention(w, s, i, i + n, DYAD_MENTION_ORG);
+			if (!m)
+				return DYAD_ENOMEM;
+			apply_entry(w, m, e);
+			i += n;
+			continue;
+		}
+		if (run) {
+			struct dyad__mention *m = add_mention(w, s, i, i + run, DYAD_MENTION_NAME);
+			if (!m)
+				return DYAD_ENOMEM;
+			m->n_words = (int)words;
+			i += run;
+			continue;
+		}
+		i++;
+	}
+	return DYAD_OK;
+}
+
+/* ---- pass 2: composing titles, countries and names --------------------- */
+
+static struct dyad__mention *mention_at(struct dyad__work *w, size_t tok)
+{
+	int32_t m = w->tokens[tok].mention;
+	return m >= 0 ? &w->mentions[m] : NULL;
+}
+
+static int gives_country(const struct dyad__mention *m)
+{
+	return m && m->country &&
+	       (m->kind == DYAD_MENTION_COUNTRY || m->kind == DYAD_MENTION_ADJECTIVE ||
+	        m->kind == DYAD_MENTION_CAPITAL || m->kind == DYAD_MENTION_PLACE ||
+	        m->kind == DYAD_MENTION_ORG);
+}
+
+/*
+ * The country a title at [a, b) is of: an adjective just before it
+ * ("Kyrgyz Ambassador", "Russian Industry and Trade Minister"), else the
+ * country right after it, alone (Russian genitive: "Президента Казахстана")
+ * or after "of" ("President of Kyrgyzstan", "Governor of St. Petersburg").
+ */
+static const char *title_country(struct dyad__work *w, size_t a, size_t b,
+                                 size_t s_start, size_t s_end)
+{
+	size_t gap = 0;
+	for (size_t k = a; k > s_start && gap < ADJ_ROLE_GAP; gap++) {
+		k--;
+		struct dyad__mention *m = mention_at(w, k);
+		if (m && m->kind == DYAD_MENTION_ADJECTIVE)
+			return m->country;
+		if (m && (m->kind == DYAD_MENTION_COUNTRY || m->kind == DYAD_MENTION_ORG) &&
+		    m->tok_end == a)
+			return m->country; /* "Russia's President", "State Duma deputy" */
+		if (m && m->kind != DYAD_MENTION_ORG_HEAD)
+			break;
+		if (w->tokens[k].flags & DYAD_TOK_PUNCT)
+			break;
+	}
+	size_t k = b;
+	if (k < s_end && (tok_is(w, k, "of") || tok_is(w, k, "to")))
+		k++;
+	if (k < s_end && tok_is(w, k, "the"))
+		k++;
+	struct dyad__mention *m = k < s_end ? mention_at(w, k) : NULL;
+	if (gives_country(m) && m->kind != DYAD_MENTION_ORG)
+		return m->country;
+	/* "Chairman of the Halk Maslahaty of Turkmenistan" */
+	if (m && m->kind == DYAD_MENTION_ORG) {
+		size_t after = m->tok_end;
+		if (after + 1 < s_end && tok_is(w, after, "of")) {
+			struct dyad__mention *c = mention_at(w, after + 1);
+			if (gives_country(c))
+				return c->country;
+		}
+		return m->country;
+	}
+	return NULL;
+}
+
+static void set_person_title(struct dyad__work *w, struct dyad__mention *name,
+                             const struct dyad__mention *title, const char *country)
+{
+	const struct dyad__role *r = role_by_name(w->engine->gaz, title->role);
+	if (!name->role || (r && r->rank > name->role_rank)) {
+		name->role = title->role;
+		name->agent = title->agent;
+		name->role_rank = r ? r->rank : 0;
+	}
+	if (country && !name->country_from_kb_only)
+		name->country = country;
+	else if (country && !name->country)
+		name->country = country;
+	name->kind = DYAD_MENTION_PERSON;
+}
+
+/* A title up to ROLE_NAME_GAP tokens before the name. */
+static void title_before(struct dyad__work *w, struct dyad__mention *name,
+                         size_t s_start, size_t s_end)
+{
+	size_t k = name->tok_start;
+	for (size_t gap = 0; k > s_start && gap <= ROLE_NAME_GAP; gap++) {
+		k--;
+		struct dyad__mention *m = mention_at(w, k);
+		if (m && m->kind == DYAD_MENTION_ROLE) {
+			const char *c = title_country(w, m->tok_start, m->tok_end, s_start, s_end);
+			set_person_title(w, name, m, c);
+			m->attached = 1;
+			return;
+		}
+		if (m && (m->kind == DYAD_MENTION_NAME || m->kind == DYAD_MENTION_PERSON))
+			return;
+		if (tok_is_punct(w, k, '.') || tok_is_punct(w, k, ';') ||
+		    tok_is_punct(w, k, ':'))
+			return;
+		if (!m && (w->tokens[k].flags & DYAD_TOK_WORD) && tok_is(w, k, "and"))
+			return;
+	}
+}
+
+/* "Polad Bulbuloglu, Ambassador of Azerbaijan to Russia," */
+static void title_after(struct dyad__work *w, struct dyad__mention *name,
+                        size_t s_end)
+{
+	size_t k = name->tok_end;
+	if (k >= s_end || !tok_is_punct(w, k, ','))
+		return;
+	struct dyad__mention *best = NULL;
+	int best_rank = -1;
+	for (size_t j = k + 1; j < s_end && j <= k + APPOSITION_WINDOW; j++) {
+		struct dyad__mention *m = mention_at(w, j);
+		if (m && (m->kind == DYAD_MENTION_NAME || m->kind == DYAD_MENTION_PERSON))
+			break;
+		if (tok_is_punct(w, j, '.') || tok_is_punct(w, j, ';') || w->tokens[j].flags & DYAD_TOK_QUOTE)
+			break;
+		if (m && m->kind == DYAD_MENTION_ROLE && !m->attached) {
+			const struct dyad__role *r = role_by_name(w->engine->gaz, m->role);
+			int rank = r ? r->rank : 0;
+			if (rank > best_rank) {
+				best = m;
+				best_rank = rank;
+			}
+		}
+	}
+	if (!best)
+		return;
+	const char *c = title_country(w, best->tok_start, best->tok_end,
+	                              name->tok_end, s_end);
+	set_person_title(w, name, best, c);
+	best->attached = 1;
+}
+
+static int next_to_cue(struct dyad__work *w, const struct dyad__mention *m,
+                       size_t s_start, size_t s_end)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	if (m->tok_end < s_end && in_set(&gaz->cues, w, m->tok_end))
+		return 1;
+	if (m->tok_start > s_start && in_set(&gaz->cues, w, m->tok_start - 1))
+		return 1;
+	return 0;
+}
+
+/* The surname word of a person mention: its last word token. */
+static size_t surname_token(const struct dyad__work *w, const struct dyad__mention *m)
+{
+	size_t k = m->tok_end;
+	while (k > m->tok_start) {
+		k--;
+		if (w->tokens[k].flags & DYAD_TOK_WORD)
+			return k;
+	}
+	return m->tok_start;
+}
+
+static size_t token_skeleton(const struct dyad__work *w, size_t k, char *out, size_t cap)
+{
+	const struct dyad__token *t = &w->tokens[k];
+	return dyad__name_skeleton(w->text + t->start, t->end - t->start, out, cap);
+}
+
+static void confirm_names(struct dyad__work *w, size_t s)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	const struct dyad__sentence *sent = &w->sentences[s];
+	for (size_t i = 0; i < w->n_mentions; i++) {
+		struct dyad__mention *m = &w->mentions[i];
+		if (m->sentence != (int32_t)s)
+			continue;
+		if (m->kind != DYAD_MENTION_NAME && m->kind != DYAD_MENTION_PERSON)
+			continue;
+		title_before(w, m, sent->tok_start, sent->tok_end);
+		if (m->kind == DYAD_MENTION_NAME || !m->role)
+			title_after(w, m, sent->tok_end);
+		if (m->kind != DYAD_MENTION_NAME)
+			continue;
+		/* no title: a person when a verb of saying or the name's shape says so */
+		size_t sk = surname_token(w, m);
+		const struct dyad__token *st = &w->tokens[sk];
+		char skel[DYAD_MAX_WORD_BYTES];
+		size_t n = token_skeleton(w, sk, skel, sizeof skel);
+		const struct dyad__person *kb = n ? kb_by_surname(gaz, skel, n, &w->published) : NULL;
+		int shaped = m->n_words >= 2 &&
+		             dyad__gaz_surname_shape(gaz, dyad__tok_lower(w, st), st->lower_len);
+		if (kb && (m->n_words == 1 || shaped || next_to_cue(w, m, sent->tok_start, sent->tok_end))) {
+			m->kind = DYAD_MENTION_PERSON;
+			m->person = kb;
+			m->country = kb->iso3;
+			m->role = kb->role;
+			const struct dyad__role *r = role_by_name(gaz, kb->role);
+			m->agent = r ? r->agent : "GOV";
+			m->country_from_kb_only = 1;
+		} else if (shaped || next_to_cue(w, m, sent->tok_start, sent->tok_end)) {
+			m->kind = DYAD_MENTION_PERSON;
+		}
+	}
+}
+
+/* ---- pass 3: entities ------------------------------------------------- */
+
+static char *join_actor(struct dyad__work *w, const char *country, const char *agent)
+{
+	if (!country)
+		return NULL;
+	if (!agent || strcmp(country, "IGO") == 0)
+		return (char *)country;
+	char buf[16];
+	snprintf(buf, sizeof buf, "%s%s", country, agent);
+	return dyad_arena_strdup(w->arena, buf);
+}
+
+/* Latin transliteration of a Cyrillic name for display. */
+static char *latin_name(struct dyad__work *w, uint32_t start, uint32_t end)
+{
+	static const char *const lat[32] = {
+		"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+		"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+	};
+	size_t n = end - start, i = 0, o = 0;
+	char *out = dyad_arena_alloc(w->arena, n * 2 + 1);
+	if (!out)
+		return NULL;
+	int cap_next = 1;
+	while (i < n) {
+		size_t at = i;
+		uint32_t cp = dyad_utf8_next(w->text + start, n, &i);
+		int upper = dyad_cp_is_upper(cp);
+		uint32_t lower = cp;
+		if (cp >= 0x0410 && cp <= 0x042F)
+			lower = cp + 0x20;
+		if (cp == 0x0401 || cp == 0x0451)
+			lower = 0x0435;
+		if (lower >= 0x0430 && lower <= 0x044F) {
+			const char *l = lat[lower - 0x0430];
+			for (size_t k = 0; l[k]; k++)
+				out[o++] = (char)((k == 0 && (upper || cap_next) && upper) ? l[k] - 32 : l[k]);
+		} else {
+			memcpy(out + o, w->text + start + at, i - at);
+			o += i - at;
+		}
+		cap_next = cp == ' ' || cp == '-';
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static dyad_status new_entity(struct dyad__work *w, struct dyad__mention *m,
+                              enum dyad_entity_kind kind, const char *name,
+                              const char *key)
+{
+	struct dyad__entity *e = DYAD_WORK_PUSH(w, entities);
+	if (!e)
+		return DYAD_ENOMEM;
+	e->kind = kind;
+	e->name = name;
+	e->key = key;
+	e->country = m->country;
+	e->role = m->role;
+	e->role_rank = m->role_rank;
+	e->actor = kind == DYAD_ENTITY_COUNTRY ? m->country
+	         : m->actor ? m->actor : join_actor(w, m->country, m->agent);
+	m->entity = (int32_t)(w->n_entities - 1);
+	return DYAD_OK;
+}
+
+static int32_t find_entity(struct dyad__work *w, enum dyad_entity_kind kind,
+                           const char *key)
+{
+	for (size_t i = w->n_entities; i-- > 0;)
+		if (w->entities[i].kind == kind && w->entities[i].key &&
+		    strcmp(w->entities[i].key, key) == 0)
+			return (int32_t)i;
+	return -1;
+}
+
+static void enrich(struct dyad__work *w, struct dyad__entity *e,
+                   const struct dyad__mention *m)
+{
+	if (m->country && (!e->country || (e->country_from_kb && !m->country_from_kb_only))) {
+		e->country = m->country;
+		e->country_from_kb = m->country_from_kb_only;
+		e->actor = NULL;
+	}
+	if (m->role && m->role_rank >= e->role_rank) {
+		e->role = m->role;
+		e->role_rank = m->role_rank;
+		e->agent = m->agent;
+		e->actor = NULL;
+	}
+	if (!e->actor && e->country)
+		e->actor = join_actor(w, e->country, e->agent ? e->agent : m->agent);
+}
+
+static dyad_status person_entity(struct dyad__work *w, struct dyad__mention *m)
+{
+	char key[DYAD_MAX_WORD_BYTES];
+	const char *name = NULL;
+	size_t n;
+	if (m->person) {
+		name = m->person->name;
+		const char *sp = strrchr(name, ' ');
+		sp = sp ? sp + 1 : name;
+		n = dyad__name_skeleton(sp, strlen(sp), key, sizeof key);
+	} else {
+		n = token_skeleton(w, surname_token(w, m), key, sizeof key);
+	}
+	if (!n)
+		return DYAD_OK;
+	int32_t found = find_entity(w, DYAD_ENTITY_PERSON, key);
+	if (found >= 0 && m->person && w->entities[found].person &&
+	    w->entities[found].person != m->person &&
+	    strcmp(w->entities[found].person->name, m->person->name) != 0)
+		found = -1; /* Heydar Aliyev is not Ilham Aliyev */
+	if (found < 0 && !m->person && m->n_words <= 1) {
+		/* a lone surname may be a namesake of the KB */
+		const struct dyad__person *kb = kb_by_surname(w->engine->gaz, key, n, &w->published);
+		if (kb) {
+			m->person = kb;
+			name = kb->name;
+			if (!m->country) {
+				m->country = kb->iso3;
+				m->country_from_kb_only = 1;
+			}
+		}
+	}
+	if (found >= 0) {
+		struct dyad__entity *e = &w->entities[found];
+		m->entity = found;
+		e->n_mentions++;
+		if (m->person && !e->person) {
+			e->person = m->person;
+			e->name = m->person->name;
+		} else if (!e->person && m->n_words > e->n_words) {
+			e->name = (w->tokens[m->tok_start].flags & DYAD_TOK_CYRILLIC)
+			              ? latin_name(w, m->start, m->end)
+			              : dyad_arena_strndup(w->arena, w->text + m->start, m->end - m->start);
+			e->n_words = m->n_words;
+		}
+		enrich(w, e, m);
+		return DYAD_OK;
+	}
+	char *k = dyad_arena_strndup(w->arena, key, n);
+	if (!name)
+		name = (w->tokens[m->tok_start].flags & DYAD_TOK_CYRILLIC)
+		           ? latin_name(w, m->start, m->end)
+		           : dyad_arena_strndup(w->arena, w->text + m->start, m->end - m->start);
+	if (!k || !name)
+		return DYAD_ENOMEM;
+	dyad_status st = new_entity(w, m, DYAD_ENTITY_PERSON, name, k);
+	if (st != DYAD_OK)
+		return st;
+	struct dyad__entity *e = &w->entities[w->n_entities - 1];
+	e->person = m->person;
+	e->n_words = m->n_words;
+	e->n_mentions = 1;
+	e->agent = m->agent;
+	e->country_from_kb = m->country_from_kb_only;
+	enrich(w, e, m);
+	return DYAD_OK;
+}
+
+static dyad_status keyed_entity(struct dyad__work *w, struct dyad__mention *m,
+                                enum dyad_entity_kind kind, const char *name)
+{
+	int32_t found = find_entity(w, kind, name);
+	if (found >= 0) {
+		m->entity = found;
+		w->entities[found].n_mentions++;
+		return DYAD_OK;
+	}
+	dyad_status st = new_entity(w, m, kind, name, name);
+	if (st == DYAD_OK)
+		w->entities[w->n_entities - 1].n_mentions = 1;
+	return st;
+}
+
+/* "the ambassador", "the head of state": the last person of that office. */
+static void role_reference(struct dyad__work *w, struct dyad__mention *m)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	const struct dyad__role *r = role_by_name(gaz, m->role);
+	for (size_t i = w->n_entities; i-- > 0;) {
+		struct dyad__entity *e = &w->entities[i];
+		if (e->kind != DYAD_ENTITY_PERSON || !e->role)
+			continue;
+		const struct dyad__role *er = role_by_name(gaz, e->role);
+		int same = strcmp(e->role, m->role) == 0 ||
+		           (r && er && strcmp(r->agent, er->agent) == 0 && r->rank >= er->rank - 1 &&
+		            r->rank <= er->rank + 1);
+		if (same && (!m->country || !e->country || strcmp(m->country, e->country) == 0)) {
+			m->entity = (int32_t)i;
+			e->n_mentions++;
+			return;
+		}
+	}
+}
+
+static dyad_status build_entities(struct dyad__work *w)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	dyad_status st = DYAD_OK;
+	for (size_t i = 0; i < w->n_mentions && st == DYAD_OK; i++) {
+		struct dyad__mention *m = &w->mentions[i];
+		switch (m->kind) {
+		case DYAD_MENTION_PERSON:
+			st = person_entity(w, m);
+			break;
+		case DYAD_MENTION_COUNTRY:
+		case DYAD_MENTION_ADJECTIVE:
+		case DYAD_MENTION_DEMONYM: {
+			const struct dyad__country *c = dyad__gaz_country(gaz, m->country);
+			if (c)
+				st = keyed_entity(w, m, DYAD_ENTITY_COUNTRY, c->name);
+			break;
+		}
+		case DYAD_MENTION_CAPITAL:
+		case DYAD_MENTION_PLACE: {
+			const char *name = m->kind == DYAD_MENTION_PLACE
+			                       ? gaz->places[m->record].name
+			                       : dyad_arena_strndup(w->arena, w->text + m->start,
+			                                            m->end - m->start);
+			if (!name)
+				return DYAD_ENOMEM;
+			if (m->kind == DYAD_MENTION_CAPITAL) {
+				/* the capital is also a place of the gazetteer, with coordinates */
+				for (size_t p = 0; p < gaz->n_places; p++)
+					if (gaz->places[p].iso3 && strcmp(gaz->places[p].iso3, m->country) == 0 &&
+					    strcmp(gaz->places[p].name, name) == 0) {
+						m->record = (int32_t)p;
+						break;
+					}
+			}
+			st = keyed_entity(w, m, DYAD_ENTITY_PLACE, name);
+			if (st == DYAD_OK && m->kind == DYAD_MENTION_PLACE) {
+				struct dyad__entity *e = &w->entities[m->entity];
+				const struct dyad__place *p = &gaz->places[m->record];
+				e->lat = p->lat;
+				e->lon = p->lon;
+				e->has_coords = p->has_coords;
+			}
+			break;
+		}
+		case DYAD_MENTION_ORG:
+			st = keyed_entity(w, m, DYAD_ENTITY_ORG, gaz->orgs[m->record].name);
+			break;
+		case DYAD_MENTION_ROLE:
+			if (!m->attached)
+				role_reference(w, m);
+			break;
+		default:
+			break;
+		}
+	}
+	return st;
+}
+
+/* A title with a country and no name: the office holder ("Azerbaijani
+ * President", "the President of Russia", "Президент Азербайджана"). */
+static void titles_as_people(struct dyad__work *w, size_t s)
+{
+	const struct dyad__sentence *sent = &w->sentences[s];
+	for (size_t i = 0; i < w->n_mentions; i++) {
+		struct dyad__mention *m = &w->mentions[i];
+		if (m->sentence != (int32_t)s || m->kind != DYAD_MENTION_ROLE || m->attached)
+			continue;
+		const char *c = title_country(w, m->tok_start, m->tok_end, sent->tok_start,
+		                              sent->tok_end);
+		if (!c)
+			continue;
+		m->country = c;
+		const struct dyad__person *p =
+			dyad__kb_office_holder(w->engine->gaz, c, m->role, &w->published);
+		if (p) {
+			m->kind = DYAD_MENTION_PERSON;
+			m->person = p;
+			m->attached = 1;
+		}
+	}
+}
+
+dyad_status dyad__entities_extract(struct dyad__work *w)
+{
+	dyad_status st;
+	for (size_t s = 0; s < w->n_sentences; s++) {
+		if ((st = find_mentions(w, s)) != DYAD_OK)
+			return st;
+		confirm_names(w, s);
+		titles_as_people(w, s);
+	}
+	return build_entities(w);
+}

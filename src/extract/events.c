@@ -1,0 +1,512 @@
+/*
+ * events.c - the event stage: CAMEO events from each sentence.
+ *
+ * For each predicate the lexicon finds (verbs.h), the coder looks for its
+ * actors with a shallow reading of the clause instead of a parse tree:
+ *   - slots of the pattern ("visit to +") bind the actor found there;
+ *   - else the source is the nearest actor before the predicate and the
+ *     target the first actor after it ("X praised Y", "X встретился с Y");
+ *   - passive voice ("was praised by X") swaps them;
+ *   - inside reported speech, a first-person or missing subject is the
+ *     speaker ("We highly appreciate ...", said Aliyev);
+ *   - coordinated actors ("Russia and Azerbaijan discussed", a meeting "with
+ *     the participation of A and B") make a joint event in both directions;
+ *   - negation next to the predicate drops it; modality marks it as intent.
+ * Events between the same actors with the same code are one record with
+ * several mentions.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "extract/stages.h"
+#include "extract/verbs.h"
+#include "lexicon/engine.h"
+#include "lexicon/gazetteer.h"
+
+#define NEGATION_WINDOW 3  /* tokens before a predicate that can negate it */
+#define SLOT_SKIP 4        /* determiners and titles before a slot's actor */
+#define MAX_ACTORS 32      /* actors considered in one sentence */
+
+struct actor {
+	const struct dyad__mention *m;
+	size_t tok;        /* first token */
+	const char *country;
+	const char *actor;
+	const char *name;
+	int entity;
+};
+
+struct sentence_ctx {
+	struct actor actors[MAX_ACTORS];
+	size_t n_actors;
+	const struct dyad__mention *speaker; /* reported-speech source */
+};
+
+static int is_actor_mention(const struct dyad__mention *m, const struct dyad__work *w)
+{
+	if (!m->country || m->attached)
+		return 0;
+	switch (m->kind) {
+	case DYAD_MENTION_PERSON:
+	case DYAD_MENTION_COUNTRY:
+	case DYAD_MENTION_CAPITAL:
+	case DYAD_MENTION_ORG:
+	case DYAD_MENTION_DEMONYM:
+	case DYAD_MENTION_ROLE:
+		return 1;
+	case DYAD_MENTION_ADJECTIVE: {
+		/* "Russian peacekeepers", "the Kyrgyz side": an adjective with a
+		 * title or body after it acts; "Russian-Azerbaijani relations" does not */
+		size_t next = m->tok_end;
+		if (next >= w->n_tokens)
+			return 0;
+		int32_t k = w->tokens[next].mention;
+		return k >= 0 && (w->mentions[k].kind == DYAD_MENTION_ROLE ||
+		                  w->mentions[k].kind == DYAD_MENTION_ORG_HEAD);
+	}
+	default:
+		return 0;
+	}
+}
+
+static void actor_of(struct dyad__work *w, const struct dyad__mention *m,
+                     struct actor *a)
+{
+	a->m = m;
+	a->tok = m->tok_start;
+	a->entity = m->entity;
+	a->country = m->country;
+	a->name = NULL;
+	a->actor = m->actor;
+	if (m->entity >= 0) {
+		const struct dyad__entity *e = &w->entities[m->entity];
+		if (e->country)
+			a->country = e->country;
+		a->actor = e->actor;
+		a->name = e->name;
+	}
+	if (!a->actor)
+		a->actor = a->country;
+	if (m->kind == DYAD_MENTION_ADJECTIVE || m->kind == DYAD_MENTION_ROLE) {
+		/* the adjective's country with the agent of the title after it */
+		size_t next = m->tok_end;
+		int32_t k = next < w->n_tokens ? w->tokens[next].mention : -1;
+		const char *agent = m->kind == DYAD_MENTION_ROLE ? m->agent
+		                  : k >= 0 ? w->mentions[k].agent : NULL;
+		if (agent) {
+			char buf[16];
+			snprintf(buf, sizeof buf, "%s%s", a->country, agent);
+			char *s = dyad_arena_strdup(w->arena, buf);
+			if (s)
+				a->actor = s;
+		}
+	}
+}
+
+static void collect_actors(struct dyad__work *w, size_t s, struct sentence_ctx *ctx)
+{
+	const struct dyad__sentence *sent = &w->sentences[s];
+	ctx->n_actors = 0;
+	for (size_t k = sent->tok_start; k < sent->tok_end && ctx->n_actors < MAX_ACTORS; k++) {
+		int32_t mi = w->tokens[k].mention;
+		if (mi < 0 || w->mentions[mi].tok_start != k)
+			continue;
+		const struct dyad__mention *m = &w->mentions[mi];
+		if (is_actor_mention(m, w))
+			actor_of(w, m, &ctx->actors[ctx->n_actors++]);
+	}
+}
+
+/* ---- reported speech -------------------------------------------------- */
+
+static int is_cue(const struct dyad__work *w, size_t k)
+{
+	const struct dyad__token *t = &w->tokens[k];
+	return dyad_hash_get(&w->engine->gaz->cues, dyad__tok_lower(w, t), t->lower_len, NULL);
+}
+
+/* The person a sentence attributes speech to: "X said", "said X", "X: ". */
+static const struct dyad__mention *speaker_in(struct dyad__work *w, size_t s)
+{
+	const struct dyad__sentence *sent = &w->sentences[s];
+	for (size_t k = sent->tok_start; k < sent->tok_end; k++) {
+		if (!is_cue(w, k))
+			continue;
+		/* the nearest person on either side of the cue */
+		for (size_t d = 1; d <= 6; d++) {
+			size_t idx[2] = {k + d, k - d};
+			for (int side = 0; side < 2; side++) {
+				size_t j = idx[side];
+				if (side == 1 && d > k - sent->tok_start)
+					continue;
+				if (side == 0 && j >= sent->tok_end)
+					continue;
+				int32_t mi = w->tokens[j].mention;
+				if (mi >= 0 && w->mentions[mi].kind == DYAD_MENTION_PERSON &&
+				    w->mentions[mi].country)
+					return &w->mentions[mi];
+			}
+		}
+	}
+	return NULL;
+}
+
+/* ---- modifiers -------------------------------------------------------- */
+
+static int tok_mod(const struct dyad__work *w, size_t k, enum dyad__modifier kind)
+{
+	const struct dyad__token *t = &w->tokens[k];
+	return dyad__verbs_is(w->engine->verbs, kind, dyad__tok_lower(w, t), t->lower_len);
+}
+
+static int negated(const struct dyad__work *w, size_t sent_start, size_t anchor)
+{
+	for (size_t d = 1; d <= NEGATION_WINDOW && d <= anchor - sent_start; d++)
+		if (tok_mod(w, anchor - d, MOD_NEGATION))
+			return 1;
+	return 0;
+}
+
+static int modal(const struct dyad__work *w, size_t sent_start, size_t anchor)
+{
+	for (size_t d = 1; d <= NEGATION_WINDOW && d <= anchor - sent_start; d++)
+		if (tok_mod(w, anchor - d, MOD_MODAL))
+			return 1;
+	return 0;
+}
+
+static int first_person_subject(const struct dyad__work *w, size_t sent_start,
+                                size_t anchor)
+{
+	for (size_t k = anchor; k-- > sent_start;)
+		if (tok_mod(w, k, MOD_FIRST_PERSON))
+			return 1;
+	return 0;
+}
+
+/* ---- pattern matching ------------------------------------------------- */
+
+struct match {
+	const struct dyad__pattern *p;
+	size_t first, last;          /* token range of the predicate */
+	const struct actor *source;  /* bound by a slot, or NULL */
+	const struct actor *target;
+};
+
+static const struct actor *actor_starting_near(const struct sentence_ctx *ctx,
+                                               size_t k, size_t end, size_t *after)
+{
+	for (size_t i = 0; i < ctx->n_actors; i++) {
+		const struct actor *a = &ctx->actors[i];
+		if (a->tok >= k && a->tok < k + SLOT_SKIP && a->tok < end) {
+			*after = a->m->tok_end;
+			return a;
+		}
+	}
+	return NULL;
+}
+
+static int elem_matches(const struct dyad__work *w, const struct dyad__elem *e, size_t k)
+{
+	const struct dyad__token *t = &w->tokens[k];
+	if (e->kind == ELEM_EXACT)
+		return t->lower_len == e->len && memcmp(dyad__tok_lower(w, t), e->word, e->len) == 0;
+	return t->stem_len == e->len && memcmp(dyad__tok_stem(w, t), e->word, e->len) == 0;
+}
+
+/* Match the elements after the anchor; slots before it bind backwards. */
+static int match_pattern(const struct dyad__work *w, const struct sentence_ctx *ctx,
+                         const struct dyad__pattern *p, size_t anchor_tok,
+                         size_t s_start, size_t s_end, struct match *m)
+{
+	memset(m, 0, sizeof *m);
+	m->p = p;
+	m->first = m->last = anchor_tok;
+	size_t k = anchor_tok + 1;
+	for (size_t e = p->anchor + 1; e < p->n_elems; e++) {
+		const struct dyad__elem *el = &p->elems[e];
+		if (el->kind == ELEM_SKIP) {
+			/* lazily: find the next element within the skip window */
+			if (e + 1 >= p->n_elems)
+				continue;
+			const struct dyad__elem *nx = &p->elems[e + 1];
+			size_t j;
+			for (j = k; j < s_end && j <= k + DYAD_PATTERN_SKIP; j++) {
+				if ((nx->kind == ELEM_STEM || nx->kind == ELEM_EXACT) && elem_matches(w, nx, j))
+					break;
+				if ((nx->kind == ELEM_TARGET || nx->kind == ELEM_SOURCE) &&
+				    w->tokens[j].mention >= 0)
+					break;
+			}
+			if (j >= s_end || j > k + DYAD_PATTERN_SKIP)
+				return 0;
+			k = j;
+			continue;
+		}
+		if (el->kind == ELEM_TARGET || el->kind == ELEM_SOURCE) {
+			size_t after;
+			const struct actor *a = actor_starting_near(ctx, k, s_end, &after);
+			if (!a)
+				return 0;
+			if (el->kind == ELEM_TARGET)
+				m->target = a;
+			else
+				m->source = a;
+			k = after;
+			continue;
+		}
+		if (k >= s_end || !elem_matches(w, el, k))
+			return 0;
+		m->last = k;
+		k++;
+	}
+	/* a source slot before the anchor: "$ visit" is the default anyway */
+	(void)s_start;
+	return 1;
+}
+
+/* ---- emitting --------------------------------------------------------- */
+
+static const char *format_date(struct dyad__work *w, const struct dyad__date *d)
+{
+	if (!d->year)
+		return NULL;
+	char buf[16];
+	if (d->day)
+		snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
+	else if (d->month)
+		snprintf(buf, sizeof buf, "%04d-%02d", d->year, d->month);
+	else
+		snprintf(buf, sizeof buf, "%04d", d->year);
+	return dyad_arena_strdup(w->arena, buf);
+}
+
+static void party_of(struct dyad_party *p, const struct actor *a)
+{
+	p->country = a->country;
+	p->actor = a->actor;
+	p->name = a->name;
+	p->entity = a->entity;
+}
+
+static dyad_status emit(struct dyad__work *w, size_t s, const struct match *m,
+                        const struct actor *src, const struct actor *tgt,
+                        unsigned flags)
+{
+	if (!src || !tgt || !src->country || !tgt->country ||
+	    strcmp(src->country, tgt->country) == 0)
+		return DYAD_OK;
+	const struct dyad_cameo_code *code = dyad__cameo_find(w->engine, m->p->code);
+	if (!code)
+		return DYAD_OK;
+	/* the same event told again: one record, one more mention */
+	for (size_t i = 0; i < w->n_events; i++) {
+		struct dyad_event *e = &w->events[i];
+		if (strcmp(e->code, code->code) == 0 && e->source.actor && e->target.actor &&
+		    strcmp(e->source.actor, src->actor) == 0 &&
+		    strcmp(e->target.actor, tgt->actor) == 0) {
+			e->n_mentions++;
+			return DYAD_OK;
+		}
+	}
+	struct dyad_event *e = DYAD_WORK_PUSH(w, events);
+	if (!e)
+		return DYAD_ENOMEM;
+	const struct dyad__sentence *sent = &w->sentences[s];
+	snprintf(e->code, sizeof e->code, "%s", code->code);
+	e->quad = code->quad;
+	e->goldstein = code->goldstein;
+	party_of(&e->source, src);
+	party_of(&e->target, tgt);
+	e->date = format_date(w, &w->published);
+	e->place = w->doc->dateline;
+	e->text = dyad_arena_strndup(w->arena, w->text + sent->start, sent->end - sent->start);
+	if (!e->text)
+		return DYAD_ENOMEM;
+	e->span.start = sent->start;
+	e->span.end = sent->end;
+	e->predicate.start = w->tokens[m->first].start;
+	e->predicate.end = w->tokens[m->last].end;
+	e->flags = flags;
+	e->n_mentions = 1;
+	return DYAD_OK;
+}
+
+static const struct actor *speaker_actor(struct dyad__work *w,
+                                         const struct sentence_ctx *ctx,
+                                         struct actor *scratch)
+{
+	if (!ctx->speaker)
+		return NULL;
+	actor_of(w, ctx->speaker, scratch);
+	return scratch;
+}
+
+/* Actors before the anchor joined by "and": "Russia and Azerbaijan agreed". */
+static size_t coordinated_before(const struct dyad__work *w, const struct sentence_ctx *ctx,
+                                 size_t anchor, const struct actor **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = ctx->n_actors; i-- > 0 && n < max;) {
+		const struct actor *a = &ctx->actors[i];
+		if (a->tok >= anchor)
+			continue;
+		if (n > 0) {
+			/* the gap to the previous one must be a coordinator or a comma */
+			size_t gap = out[n - 1]->tok - a->m->tok_end;
+			size_t k = a->m->tok_end;
+			int joined = gap <= 2 && (tok_mod(w, k, MOD_COORDINATOR) ||
+			                          (w->tokens[k].flags & DYAD_TOK_PUNCT));
+			if (!joined)
+				break;
+		}
+		out[n++] = a;
+	}
+	return n;
+}
+
+static dyad_status code_predicate(struct dyad__work *w, size_t s,
+                                  const struct sentence_ctx *ctx, const struct match *m)
+{
+	const struct dyad__sentence *sent = &w->sentences[s];
+	size_t anchor = m->first;
+	if (negated(w, sent->tok_start, anchor))
+		return DYAD_OK;
+	unsigned flags = modal(w, sent->tok_start, anchor) || (m->p->flags & VERB_INTENT)
+	                     ? DYAD_EVENT_INTENT : 0;
+	if (m->p->flags & VERB_SPEECH)
+		return DYAD_OK; /* "X said": the statement's content carries the events */
+
+	struct actor scratch;
+	const struct actor *src = m->source, *tgt = m->target;
+	int passive = (m->p->flags & VERB_PASSIVE) ||
+	              (anchor > sent->tok_start && tok_mod(w, anchor - 1, MOD_PASSIVE_AUX) &&
+	               m->last + 1 < sent->tok_end && tok_mod(w, m->last + 1, MOD_PASSIVE_BY));
+	const struct actor *before[4];
+	size_t n_before = coordinated_before(w, ctx, anchor, before, 4);
+	if (!src && !passive) {
+		if (n_before && !first_person_subject(w, before[0]->m->tok_end, anchor))
+			src = before[0];
+		else if (ctx->speaker)
+			src = speaker_actor(w, ctx, &scratch);
+		else if (n_before)
+			src = before[0];
+	}
+	if (!tgt) {
+		for (size_t i = 0; i < ctx->n_actors; i++) {
+			const struct actor *a = &ctx->actors[i];
+			if (a->tok > m->last && (!src || !a->country || !src->country ||
+			                         strcmp(a->country, src->country) != 0)) {
+				tgt = a;
+				break;
+			}
+		}
+	}
+	if (passive) {
+		/* "X was praised by Y": Y acts on X */
+		const struct actor *by = tgt;
+		tgt = n_before ? before[0] : NULL;
+		src = by;
+	}
+	dyad_status st;
+	/* joint acts: "A and B signed", "meeting with the participation of A and B" */
+	int consult = m->p->code[0] == '0' && m->p->code[1] == '4';
+	if (!passive && n_before >= 2 && !m->target) {
+		for (size_t i = 0; i < n_before; i++)
+			for (size_t j = 0; j < n_before; j++)
+				if (i != j && (st = emit(w, s, m, before[i], before[j], flags)) != DYAD_OK)
+					return st;
+		if (!tgt)
+			return DYAD_OK;
+	}
+	if (!src && tgt && consult) {
+		/* a meeting told from its place: the two parties after the noun */
+		const struct actor *second = NULL;
+		for (size_t i = 0; i < ctx->n_actors; i++) {
+			const struct actor *a = &ctx->actors[i];
+			if (a != tgt && a->tok > tgt->tok && a->country && tgt->country &&
+			    strcmp(a->country, tgt->country) != 0) {
+				second = a;
+				break;
+			}
+		}
+		if (second)
+			return emit(w, s, m, tgt, second, flags);
+	}
+	if ((st = emit(w, s, m, src, tgt, flags)) != DYAD_OK)
+		return st;
+	if (m->p->flags & VERB_JOINT)
+		st = emit(w, s, m, tgt, src, flags);
+	return st;
+}
+
+static dyad_status code_sentence(struct dyad__work *w, size_t s, struct sentence_ctx *ctx)
+{
+	const struct dyad__verbs *v = w->engine->verbs;
+	const struct dyad__sentence *sent = &w->sentences[s];
+	collect_actors(w, s, ctx);
+	if (ctx->n_actors == 0 && !ctx->speaker)
+		return DYAD_OK;
+	size_t covered = sent->tok_start; /* predicates do not overlap */
+	for (size_t k = sent->tok_start; k < sent->tok_end; k++) {
+		const struct dyad__token *t = &w->tokens[k];
+		if (!(t->flags & DYAD_TOK_WORD) || k < covered || t->mention >= 0)
+			continue;
+		uint32_t ids[2] = {dyad__verbs_by_stem(v, dyad__tok_stem(w, t), t->stem_len),
+		                   dyad__verbs_by_exact(v, dyad__tok_lower(w, t), t->lower_len)};
+		struct match best;
+		int found = 0;
+		for (int list = 0; list < 2; list++)
+			for (uint32_t id = ids[list]; id; id = v->patterns[id - 1].next) {
+				struct match m;
+				if (!match_pattern(w, ctx, &v->patterns[id - 1], k, sent->tok_start,
+				                   sent->tok_end, &m))
+					continue;
+				/* the longest pattern wins; then the one with slots */
+				if (!found || m.last > best.last ||
+				    (m.last == best.last && (m.target || m.source) && !(best.target || best.source))) {
+					best = m;
+					found = 1;
+				}
+			}
+		if (!found)
+			continue;
+		dyad_status st = code_predicate(w, s, ctx, &best);
+		if (st != DYAD_OK)
+			return st;
+		covered = best.last + 1;
+	}
+	return DYAD_OK;
+}
+
+dyad_status dyad__events_extract(struct dyad__work *w)
+{
+	struct sentence_ctx ctx;
+	memset(&ctx, 0, sizeof ctx);
+	int32_t speaker_line = -1;
+	int line_ends_with_colon = 0;
+	for (size_t s = 0; s < w->n_sentences; s++) {
+		const struct dyad__sentence *sent = &w->sentences[s];
+		/* a speaker holds for the paragraph that names them, and after
+		 * "X said:" for the paragraphs that follow */
+		if (sent->line != speaker_line && !line_ends_with_colon)
+			ctx.speaker = NULL;
+		const struct dyad__mention *sp = NULL;
+		/* look ahead within the paragraph: "...," Osmonaliyev said. */
+		for (size_t t = s; t < w->n_sentences && w->sentences[t].line == sent->line; t++)
+			if ((sp = speaker_in(w, t)) != NULL)
+				break;
+		if (sp) {
+			ctx.speaker = sp;
+			speaker_line = sent->line;
+			const struct dyad__line *line = &w->lines[sent->line];
+			line_ends_with_colon = line->end > line->start && w->text[line->end - 1] == ':';
+		} else if (sent->line != speaker_line) {
+			line_ends_with_colon = line_ends_with_colon && ctx.speaker;
+		}
+		dyad_status st = code_sentence(w, s, &ctx);
+		if (st != DYAD_OK)
+			return st;
+	}
+	return DYAD_OK;
+}

@@ -1,0 +1,253 @@
+/*
+ * verbs.c - loading the predicate lexicon and the modifiers (see verbs.h).
+ */
+#include "extract/verbs.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/utf8.h"
+#include "core/vec.h"
+#include "extract/work.h"
+#include "lexicon/engine.h"
+#include "lexicon/tsv.h"
+#include "text/phrase.h"
+
+#define MAX_MODIFIER_FORMS 256
+#define ANCHOR_KEY_MAX (DYAD_MAX_WORD_BYTES + 3)
+
+static const char *const modifier_names[MOD_N_KINDS] = {
+	[MOD_NEGATION] = "negation",         [MOD_MODAL] = "modal",
+	[MOD_PASSIVE_AUX] = "passive_aux",   [MOD_PASSIVE_BY] = "passive_by",
+	[MOD_CONDITIONAL] = "conditional",   [MOD_CLAUSE_BREAK] = "clause_break",
+	[MOD_FIRST_PERSON] = "first_person", [MOD_COORDINATOR] = "coordinator",
+	[MOD_JOINT_SUBJECT] = "joint_subject", [MOD_RECIPROCAL] = "reciprocal",
+	[MOD_BACKGROUND] = "background",
+};
+
+static size_t anchor_key(char *out, char tag, const char *word, size_t n)
+{
+	out[0] = tag;
+	out[1] = ':';
+	memcpy(out + 2, word, n);
+	return n + 2;
+}
+
+static uint32_t lookup(const struct dyad__verbs *v, char tag, const char *w, size_t n)
+{
+	char key[ANCHOR_KEY_MAX];
+	uint32_t id = 0;
+	if (!v || n + 2 > sizeof key)
+		return 0;
+	size_t k = anchor_key(key, tag, w, n);
+	return dyad_hash_get(&v->by_anchor, key, k, &id) ? id : 0;
+}
+
+uint32_t dyad__verbs_by_stem(const struct dyad__verbs *v, const char *stem, size_t n)
+{
+	return lookup(v, 's', stem, n);
+}
+
+uint32_t dyad__verbs_by_exact(const struct dyad__verbs *v, const char *lower, size_t n)
+{
+	return lookup(v, '=', lower, n);
+}
+
+int dyad__verbs_is(const struct dyad__verbs *v, enum dyad__modifier kind,
+                   const char *lower, size_t n)
+{
+	return v && dyad_hash_get(&v->modifiers[kind], lower, n, NULL);
+}
+
+static unsigned parse_flags(struct dyad_tsv *tsv, char *field, dyad_status *st)
+{
+	static const struct {
+		const char *name;
+		unsigned flag;
+	} names[] = {{"speech", VERB_SPEECH}, {"passive", VERB_PASSIVE},
+	             {"intent", VERB_INTENT}, {"noun", VERB_NOUN}, {"joint", VERB_JOINT}};
+	unsigned flags = 0;
+	*st = DYAD_OK;
+	if (!field)
+		return 0;
+	for (char *p = field; *p;) {
+		char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		size_t k;
+		for (k = 0; k < sizeof names / sizeof names[0]; k++)
+			if (strlen(names[k].name) == n && strncmp(p, names[k].name, n) == 0)
+				break;
+		if (k == sizeof names / sizeof names[0]) {
+			*st = dyad_tsv_error(tsv, "unknown flag \"%.*s\"", (int)n, p);
+			return 0;
+		}
+		flags |= names[k].flag;
+		p += n + (comma ? 1 : 0);
+	}
+	return flags;
+}
+
+/* One pattern line into elements; words are stemmed like document tokens. */
+static dyad_status parse_pattern(dyad_engine *engine, struct dyad_tsv *tsv,
+                                 char *text, struct dyad__pattern *p)
+{
+	int anchor = -1;
+	p->n_elems = 0;
+	for (char *word = text; word && *word;) {
+		char *space = strchr(word, ' ');
+		if (space)
+			*space = '\0';
+		if (p->n_elems == DYAD_MAX_PATTERN_ELEMS)
+			return dyad_tsv_error(tsv, "more than %d elements", DYAD_MAX_PATTERN_ELEMS);
+		struct dyad__elem *e = &p->elems[p->n_elems];
+		if (strcmp(word, "*") == 0) {
+			e->kind = ELEM_SKIP;
+		} else if (strcmp(word, "+") == 0) {
+			e->kind = ELEM_TARGET;
+		} else if (strcmp(word, "$") == 0) {
+			e->kind = ELEM_SOURCE;
+		} else {
+			int exact = word[0] == '=';
+			const char *w = exact ? word + 1 : word;
+			char lower[DYAD_MAX_WORD_BYTES];
+			size_t n = dyad_utf8_lower(w, strlen(w), lower, sizeof lower);
+			struct dyad_phrase ph;
+			if (!n || (!exact && (dyad_phrase_make(engine, lower, n, &ph) != DYAD_OK ||
+			                      ph.n_tokens != 1)))
+				return dyad_tsv_error(tsv, "\"%s\": a pattern word is one word", word);
+			e->kind = exact ? ELEM_EXACT : ELEM_STEM;
+			const char *form = exact ? lower : ph.key;
+			size_t len = exact ? n : ph.key_len;
+			e->word = dyad_arena_strndup(&engine->arena, form, len);
+			if (!e->word)
+				return DYAD_ENOMEM;
+			e->len = (uint16_t)len;
+			if (anchor < 0)
+				anchor = p->n_elems;
+		}
+		p->n_elems++;
+		word = space ? space + 1 : NULL;
+		while (word && *word == ' ')
+			word++;
+	}
+	if (anchor < 0)
+		return dyad_tsv_error(tsv, "a pattern needs at least one word");
+	p->anchor = (uint8_t)anchor;
+	return DYAD_OK;
+}
+
+static dyad_status load_patterns(dyad_engine *engine, struct dyad__verbs *v,
+                                 const char *rel, char *errmsg)
+{
+	static const char *const cols[] = {"code", "pattern", "flags"};
+	char path[DYAD_ERRMSG_MAX];
+	struct dyad_tsv tsv;
+	dyad__data_path(engine, rel, path, sizeof path);
+	dyad_status st = dyad_tsv_open(&tsv, &engine->arena, path, cols, 3, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
+		char **f = tsv.fields;
+		if (!f[0] || !dyad__cameo_find(engine, f[0]))
+			return dyad_tsv_error(&tsv, "\"%s\": not a code of cameo/events.tsv",
+			                      f[0] ? f[0] : "-");
+		if (!f[1])
+			return dyad_tsv_error(&tsv, "empty pattern");
+		struct dyad__pattern *p = DYAD_VEC_PUSH(&v->patterns, &v->n_patterns,
+		                                        &v->patterns_alloc);
+		if (!p)
+			return DYAD_ENOMEM;
+		p->code = f[0];
+		p->flags = parse_flags(&tsv, f[2], &st);
+		if (st != DYAD_OK || (st = parse_pattern(engine, &tsv, f[1], p)) != DYAD_OK)
+			return st;
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
+static dyad_status index_patterns(dyad_engine *engine, struct dyad__verbs *v)
+{
+	/* later lines are tried first; keep the file order by inserting backwards */
+	for (size_t i = v->n_patterns; i-- > 0;) {
+		struct dyad__pattern *p = &v->patterns[i];
+		const struct dyad__elem *a = &p->elems[p->anchor];
+		char key[ANCHOR_KEY_MAX];
+		size_t k = anchor_key(key, a->kind == ELEM_EXACT ? '=' : 's', a->word, a->len);
+		char *stored = dyad_arena_strndup(&engine->arena, key, k);
+		if (!stored)
+			return DYAD_ENOMEM;
+		uint32_t old = 0;
+		int existed = 0;
+		dyad_status st = dyad_hash_put(&v->by_anchor, stored, k, (uint32_t)i + 1,
+		                               &existed, &old);
+		if (st != DYAD_OK)
+			return st;
+		p->next = existed ? old : 0;
+	}
+	return DYAD_OK;
+}
+
+static dyad_status load_modifiers(dyad_engine *engine, struct dyad__verbs *v,
+                                  char *errmsg)
+{
+	static const char *const cols[] = {"lang", "kind", "phrases"};
+	char path[DYAD_ERRMSG_MAX];
+	struct dyad_tsv tsv;
+	dyad__data_path(engine, "verbs/modifiers.tsv", path, sizeof path);
+	dyad_status st = dyad_tsv_open(&tsv, &engine->arena, path, cols, 3, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
+		char **f = tsv.fields;
+		int kind = -1;
+		for (int k = 0; k < MOD_N_KINDS; k++)
+			if (f[1] && strcmp(f[1], modifier_names[k]) == 0)
+				kind = k;
+		if (kind < 0)
+			return dyad_tsv_error(&tsv, "unknown modifier kind \"%s\"", f[1] ? f[1] : "-");
+		char *parts[MAX_MODIFIER_FORMS];
+		size_t n = dyad_tsv_split(f[2], parts, MAX_MODIFIER_FORMS);
+		if (n > MAX_MODIFIER_FORMS)
+			return dyad_tsv_error(&tsv, "more than %d forms", MAX_MODIFIER_FORMS);
+		for (size_t i = 0; i < n; i++) {
+			/* phrases of several words are looked up by their first word */
+			char *sp = strchr(parts[i], ' ');
+			size_t len = sp ? (size_t)(sp - parts[i]) : strlen(parts[i]);
+			char lower[DYAD_MAX_WORD_BYTES];
+			size_t ln = dyad_utf8_lower(parts[i], len, lower, sizeof lower);
+			char *key = dyad_arena_strndup(&engine->arena, lower, ln);
+			if (!key)
+				return DYAD_ENOMEM;
+			if ((st = dyad_hash_put(&v->modifiers[kind], key, ln, 1, NULL, NULL)) != DYAD_OK)
+				return st;
+		}
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
+void dyad__verbs_free(struct dyad__verbs *v)
+{
+	if (!v)
+		return;
+	dyad_hash_release(&v->by_anchor);
+	for (int k = 0; k < MOD_N_KINDS; k++)
+		dyad_hash_release(&v->modifiers[k]);
+	dyad__free(v->patterns);
+	dyad__free(v);
+}
+
+dyad_status dyad__verbs_load(dyad_engine *engine, char *errmsg)
+{
+	struct dyad__verbs *v = dyad__calloc(1, sizeof *v);
+	if (!v)
+		return DYAD_ENOMEM;
+	engine->verbs = v;
+	dyad_status st;
+	if ((st = load_patterns(engine, v, "verbs/en.tsv", errmsg)) != DYAD_OK ||
+	    (st = load_patterns(engine, v, "verbs/ru.tsv", errmsg)) != DYAD_OK ||
+	    (st = index_patterns(engine, v)) != DYAD_OK ||
+	    (st = load_modifiers(engine, v, errmsg)) != DYAD_OK)
+		return st;
+	return DYAD_OK;
+}

@@ -1,0 +1,85 @@
+/*
+ * verbs.h - the predicate lexicon: verbs, verbal nouns and fixed phrases that
+ * report an event, with their CAMEO code and frame (data/verbs/en.tsv,
+ * data/verbs/ru.tsv), plus the closed-class modifiers (data/verbs/modifiers.tsv).
+ *
+ * A pattern is a list of elements: a word (matched by stem), an exact word
+ * (=word), a skip (*: 0..3 tokens), the target slot (+) and the source slot
+ * ($). Patterns are indexed by their first word so that each token costs one
+ * hash probe.
+ */
+#ifndef DYAD_EXTRACT_VERBS_H
+#define DYAD_EXTRACT_VERBS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/hash.h"
+#include "dyad.h"
+
+#define DYAD_MAX_PATTERN_ELEMS 10
+
+enum dyad__elem_kind {
+	ELEM_STEM,   /* a word, by stem */
+	ELEM_EXACT,  /* =word, by exact lower-case form */
+	ELEM_SKIP,   /* *: up to DYAD_PATTERN_SKIP tokens */
+	ELEM_TARGET, /* + */
+	ELEM_SOURCE, /* $ */
+};
+
+#define DYAD_PATTERN_SKIP 3
+
+enum dyad__verb_flags {
+	VERB_SPEECH = 1 << 0,  /* a reporting verb: say, заявить */
+	VERB_PASSIVE = 1 << 1, /* the pattern is itself passive */
+	VERB_INTENT = 1 << 2,  /* intent or plan */
+	VERB_NOUN = 1 << 3,    /* the anchor is a verbal noun */
+	VERB_JOINT = 1 << 4,   /* both sides act on each other */
+};
+
+struct dyad__elem {
+	uint8_t kind;
+	uint16_t len;
+	const char *word; /* stem or exact form, in the engine arena */
+};
+
+struct dyad__pattern {
+	const char *code;
+	unsigned flags;
+	uint8_t n_elems;
+	uint8_t anchor; /* index of the first word element */
+	struct dyad__elem elems[DYAD_MAX_PATTERN_ELEMS];
+	uint32_t next;  /* next pattern with the same anchor, + 1 */
+};
+
+enum dyad__modifier {
+	MOD_NEGATION,
+	MOD_MODAL,
+	MOD_PASSIVE_AUX,
+	MOD_PASSIVE_BY,
+	MOD_CONDITIONAL,
+	MOD_CLAUSE_BREAK,
+	MOD_FIRST_PERSON,
+	MOD_COORDINATOR,
+	MOD_JOINT_SUBJECT,
+	MOD_RECIPROCAL,
+	MOD_BACKGROUND,
+	MOD_N_KINDS
+};
+
+struct dyad__verbs {
+	struct dyad__pattern *patterns;
+	size_t n_patterns, patterns_alloc;
+	struct dyad_hash by_anchor;            /* "s:stem" / "=:word" -> pattern + 1 */
+	struct dyad_hash modifiers[MOD_N_KINDS]; /* lower-case single words */
+};
+
+/* The first pattern anchored on a token with this stem / lower form. */
+uint32_t dyad__verbs_by_stem(const struct dyad__verbs *v, const char *stem, size_t n);
+uint32_t dyad__verbs_by_exact(const struct dyad__verbs *v, const char *lower, size_t n);
+
+/* 1 when the lower-case word is a modifier of that kind. */
+int dyad__verbs_is(const struct dyad__verbs *v, enum dyad__modifier kind,
+                   const char *lower, size_t n);
+
+#endif

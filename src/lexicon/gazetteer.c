@@ -1,0 +1,568 @@
+/*
+ * gazetteer.c - loading the named-thing files of data/ and matching their
+ * phrases against document tokens (see gazetteer.h).
+ */
+#include "lexicon/gazetteer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/utf8.h"
+#include "core/vec.h"
+#include "lexicon/engine.h"
+#include "lexicon/tsv.h"
+#include "text/phrase.h"
+
+#define MAX_VARIANTS 256 /* per field */
+
+struct loader {
+	dyad_engine *engine;
+	struct dyad__gazetteer *gaz;
+	struct dyad_tsv tsv;
+	char path[DYAD_ERRMSG_MAX];
+};
+
+static dyad_status open_file(struct loader *ld, const char *rel,
+                             const char *const *cols, size_t n_cols,
+                             char *errmsg)
+{
+	dyad__data_path(ld->engine, rel, ld->path, sizeof ld->path);
+	return dyad_tsv_open(&ld->tsv, &ld->engine->arena, ld->path, cols, n_cols,
+	                     errmsg);
+}
+
+/* Register one phrase: its key and every prefix of it. */
+static dyad_status add_phrase(struct loader *ld, const char *phrase,
+                              enum dyad__gaz_kind kind, size_t record)
+{
+	struct dyad__gazetteer *gaz = ld->gaz;
+	struct dyad_phrase p;
+	if (dyad_phrase_make(ld->engine, phrase, strlen(phrase), &p) != DYAD_OK)
+		return dyad_tsv_error(&ld->tsv, "\"%s\": not a usable phrase (empty or too long)",
+		                      phrase);
+	/* the key must outlive the map: keep it in the engine arena */
+	char *key = dyad_arena_strndup(&ld->engine->arena, p.key, p.key_len);
+	if (!key)
+		return DYAD_ENOMEM;
+	struct dyad__gaz_entry *e = DYAD_VEC_PUSH(&gaz->entries, &gaz->n_entries,
+	                                          &gaz->entries_alloc);
+	if (!e)
+		return DYAD_ENOMEM;
+	e->kind = (uint8_t)kind;
+	e->need_cap = (uint8_t)p.first_cap;
+	e->need_allcaps = (uint8_t)p.first_allcaps;
+	e->n_tokens = (uint8_t)p.n_tokens;
+	e->record = (uint32_t)record;
+	uint32_t id = (uint32_t)gaz->n_entries; /* index + 1 */
+	uint32_t old = 0;
+	int existed = 0;
+	dyad_status st;
+	for (size_t t = 0; t + 1 < p.n_tokens; t++) {
+		uint32_t value = 0;
+		int there = dyad_hash_get(&gaz->keys, key, p.prefix_len[t], &value);
+		if (!there || !(value & DYAD_GAZ_PREFIX))
+			if ((st = dyad_hash_put(&gaz->keys, key, p.prefix_len[t],
+			                        value | DYAD_GAZ_PREFIX, NULL, NULL)) != DYAD_OK)
+				return st;
+	}
+	uint32_t value = 0;
+	existed = dyad_hash_get(&gaz->keys, key, p.key_len, &value);
+	old = value & ~DYAD_GAZ_PREFIX;
+	e->next = existed ? old : 0;
+	return dyad_hash_put(&gaz->keys, key, p.key_len,
+	                     id | (value & DYAD_GAZ_PREFIX), NULL, NULL);
+}
+
+/* Every '|' variant of a field as a phrase of the given kind. */
+static dyad_status add_variants(struct loader *ld, char *field,
+                                enum dyad__gaz_kind kind, size_t record)
+{
+	char *parts[MAX_VARIANTS];
+	size_t n = dyad_tsv_split(field, parts, MAX_VARIANTS);
+	if (n > MAX_VARIANTS)
+		return dyad_tsv_error(&ld->tsv, "more than %d variants", MAX_VARIANTS);
+	for (size_t i = 0; i < n; i++) {
+		dyad_status st = add_phrase(ld, parts[i], kind, record);
+		if (st != DYAD_OK)
+			return st;
+	}
+	return DYAD_OK;
+}
+
+static int valid_iso3(const char *s)
+{
+	return s && strlen(s) == 3 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' &&
+	       s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z';
+}
+
+static int parse_date(const char *s, struct dyad__date *d)
+{
+	memset(d, 0, sizeof *d);
+	if (!s)
+		return 1;
+	int y = 0, m = 0, day = 0;
+	char tail;
+	int n = sscanf(s, "%4d-%2d-%2d%c", &y, &m, &day, &tail);
+	if (n < 1 || n > 3 || y < 1000 || y > 2999 || (n >= 2 && (m < 1 || m > 12)) ||
+	    (n == 3 && (day < 1 || day > 31)))
+		return 0;
+	d->year = y;
+	d->month = n >= 2 ? m : 0;
+	d->day = n == 3 ? day : 0;
+	return 1;
+}
+
+static dyad_status load_countries(struct loader *ld, char *errmsg)
+{
+	static const char *const cols[] = {"iso3", "iso2", "name", "names", "adjectives",
+	                                   "demonyms", "capitals", "seats"};
+	struct dyad__gazetteer *gaz = ld->gaz;
+	dyad_status st = open_file(ld, "countries/countries.tsv", cols, 8, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	while ((st = dyad_tsv_next(&ld->tsv)) == DYAD_OK) {
+		char **f = ld->tsv.fields;
+		if (!valid_iso3(f[0]))
+			return dyad_tsv_error(&ld->tsv, "\"%s\": not an ISO 3166-1 alpha-3 code",
+			                      f[0] ? f[0] : "-");
+		if (!f[2])
+			return dyad_tsv_error(&ld->tsv, "a country needs a name");
+		size_t idx = gaz->n_countries;
+		struct dyad__country *c = DYAD_VEC_PUSH(&gaz->countries, &gaz->n_countries,
+		                                        &gaz->countries_alloc);
+		if (!c)
+			return DYAD_ENOMEM;
+		c->iso3 = f[0];
+		c->name = f[2];
+		int existed;
+		if ((st = dyad_hash_put(&gaz->by_iso3, f[0], 3, (uint32_t)idx, &existed,
+		                        NULL)) != DYAD_OK)
+			return st;
+		if (existed)
+			return dyad_tsv_error(&ld->tsv, "%s is listed twice", f[0]);
+		if ((st = add_phrase(ld, f[2], GAZ_COUNTRY, idx)) != DYAD_OK ||
+		    (st = add_variants(ld, f[3], GAZ_COUNTRY, idx)) != DYAD_OK ||
+		    (st = add_variants(ld, f[4], GAZ_ADJECTIVE, idx)) != DYAD_OK ||
+		    (st = add_variants(ld, f[5], GAZ_DEMONYM, idx)) != DYAD_OK ||
+		    (st = add_variants(ld, f[6], GAZ_CAPITAL, idx)) != DYAD_OK ||
+		    (st = add_variants(ld, f[7], GAZ_SEAT, idx)) != DYAD_OK)
+			return st;
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
+static dyad_status check_country(struct loader *ld, const char *code, int igo_ok)
+{
+	if (igo_ok && code && (strcmp(code, "IGO") == 0 || strcmp(code, "NGO") == 0))
+		return DYAD_OK;
+	if (!valid_iso3(code) || !dyad__gaz_country(ld->gaz, code))
+		return dyad_tsv_error(&ld->tsv, "\"%s\": not a country of countries.tsv",
+		                      code ? code : "-");
+	return DYAD_OK;
+}
+
+static dyad_status load_regions(struct loader *ld, char *errmsg)
+{
+	static const char *const cols[] = {"code", "name", "names", "members"};
+	struct dyad__gazetteer *gaz = ld->gaz;
+	dyad_status st = open_file(ld, "countries/regions.tsv", cols, 4, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	while ((st = dyad_tsv_next(&ld->tsv)) == DYAD_OK) {
+		char **f = ld->tsv.fields;
+		if (!f[0] || !f[1])
+			return dyad_tsv_error(&ld->tsv, "a region needs a code and a name");
+		size_t idx = gaz->n_regions;
+		struct dyad__region *r = DYAD_VEC_PUSH(&gaz->regions, &gaz->n_regions,
+		                                       &gaz->regions_alloc);
+		if (!r)
+			return DYAD_ENOMEM;
+		r->code = f[0];
+		r->name = f[1];
+		if ((st = add_phrase(ld, f[1], GAZ_REGION, idx)) != DYAD_OK ||
+		    (st = add_variants(ld, f[2], GAZ_REGION, idx)) != DYAD_OK)
+			return st;
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
+static dyad_status load_places(struct loader *ld, char *errmsg)
+{
+	static const char *const cols[] = {"name", "iso3", "kind", "lat", "lon", "variants"};
+	struct dyad__gazetteer *gaz = ld->gaz;
+	dyad_status st = open_file(ld, "places/places.tsv", cols, 6, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	while ((st = dyad_tsv_next(&ld->tsv)) == DYAD_OK) {
+		char **f = ld->tsv.fields;
+		if (!f[0])
+			return dyad_tsv_error(&ld->tsv, "a place needs a name");
+		if ((st = check_country(ld, f[1], 0)) != DYAD_OK)
+			return st;
+		size_t idx = gaz->n_places;
+		struct dyad__place *p = DYAD_VEC_PUSH(&gaz->places, &gaz->n_places,
+		                                      &gaz->places_alloc);
+		if (!p)
+			return DYAD_ENOMEM;
+		p->name = f[0];
+		p->iso3 = f[1];
+		p->kind = f[2] ? f[2] : "place";
+		if (f[3] && f[4]) {
+			char *e1, *e2;
+			p->lat = strtod(f[3], &e1);
+			p->lon = strtod(f[4], &e2);
+			if (*e1 || *e2 || p->lat < -90 || p->lat > 90 || p->lon < -180 || p->lon > 180)
+				return dyad_tsv_error(&ld->tsv, "bad coordinates \"%s\" \"%s\"", f[3], f[4]);
+			p->has_coords = 1;
+		}
+		if ((st = add_phrase(ld, f[0], GAZ_PLACE, idx)) != DYAD_OK ||
+		    (st = add_variants(ld, f[5], GAZ_PLACE, idx)) != DYAD_OK)
+			return st;
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
+/* The last word of a name: what "President Aliyev" is found by. */
+static void surname_of(const char *name, const char **s, size_t *n)
+{
+	size_t len = strlen(name);
+	while (len && name[len - 1] == ' ')
+		len--;
+	size_t a = len;
+	while (a && name[a - 1] != ' ')
+		a--;
+	*s = name + a;
+	*n = len - a;
+}
+
+static dyad_status load_people(struct loader *ld, char *errmsg)
+{
+	static const char *const cols[] = {"name", "iso3", "role", "from", "to", "variants"};
+	struct dyad__gazetteer *gaz = ld->gaz;
+	dyad_status st = open_file(ld, "people/people.tsv", cols, 6, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	while ((st = dyad_tsv_next(&ld->tsv)) == DYAD_OK) {
+		char **f = ld->tsv.fields;
+		if (!f[0])
+			return dyad_tsv_error(&ld->tsv, "a person needs a name");
+		if ((st = check_country(ld, f[1], 1)) != DYAD_OK)
+			return st;
+		size_t idx = gaz->n_people;
+		struct dyad__person *p = DYAD_VEC_PUSH(&gaz->people, &gaz->n_people,
+		                                       &gaz->people_alloc);
+		if (!p)
+			return DYAD_ENOMEM;
+		p->name = f[0];
+		p->iso3 = f[1];
+		p->role = f[2];
+		if (!parse_date(f[3], &p->from) || !parse_date(f[4], &p->to))
+			return dyad_tsv_error(&ld->tsv, "dates are YYYY, YYYY-MM or YYYY-MM-DD");
+		if ((st = add_phrase(ld, f[0], GAZ_PERSON, idx)) != DYAD_OK ||
+		    (st = add_variants(ld, f[5], GAZ_PERSON, idx)) != DYAD_OK)
+			return st;
+	}
+	if (st != DYAD_DONE)
+		return st;
+	/* index by surname skeleton; a chain links namesakes */
+	gaz->surname_next = dyad_arena_calloc(&ld->engine->arena,
+	                                      gaz->n_people ? gaz->n_people : 1,
+	                                      sizeof *gaz->surname_next);
+	if (!gaz->surname_next)
+		return DYAD_ENOMEM;
+	for (size_t i = 0; i < gaz->n_people; i++) {
+		const char *s;
+		size_t n;
+		char skel[DYAD_MAX_WORD_BYTES];
+		surname_of(gaz->people[i].name, &s, &n);
+		size_t k = dyad__name_skeleton(s, n, skel, sizeof skel);
+		if (!k)
+			continue;
+		char *key = dyad_arena_strndup(&ld->engine->arena, skel, k);
+		if (!key)
+			return DYAD_ENOMEM;
+		uint32_t old = 0;
+		int existed = 0;
+		if ((st = dyad_hash_put(&gaz->by_surname, key, k, (uint32_t)i + 1, &existed,
+		                        &old)) != DYAD_OK)
+			return st;
+		gaz->surname_next[i] = existed ? old : 0;
+	}
+	return DYAD_OK;
+}
+
+static dyad_status load_roles(struct loader *ld, char *errmsg)
+{
+	static const char *const cols[] = {"role", "agent", "rank", "phrases"};
+	struct dyad__gazetteer *gaz = ld->gaz;
+	dyad_status st = open_file(ld, "roles/roles.tsv", cols, 4, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	while ((st = dyad_tsv_next(&ld->tsv)) == DYAD_OK) {
+		char **f = ld->tsv.fields;
+		if (!f[0] || !f[1] || strlen(f[1]) != 3)
+			return dyad_tsv_error(&ld->tsv, "a role needs a name and a 3-letter agent code");
+		char *end;
+		long rank = f[2] ? strtol(f[2], &end, 10) : 0;
+		if (!f[2] || *end || rank < 1 || rank > 9)
+			return dyad_tsv_error(&ld->tsv, "rank must be 1..9");
+		size_t idx = gaz->n_roles;
+		struct dyad__role *r = DYAD_VEC_PUSH(&gaz->roles, &gaz->n_roles, &gaz->roles_alloc);
+		if (!r)
+			return DYAD_ENOMEM;
+		r->role = f[0];
+		r->agent = f[1];
+		r->rank = (int)rank;
+		if ((st = add_variants(ld, f[3], GAZ_ROLE, idx)) != DYAD_OK)
+			return st;
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
+static dyad_status load_orgs(struct loader *ld, char *errmsg)
+{
+	static const char *const cols[] = {"name", "country", "actor", "kind", "variants"};
+	struct dyad__gazetteer *gaz = ld->gaz;
+	dyad_status st = open_file(ld, "orgs/orgs.tsv", cols, 5, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	while ((st = dyad_tsv_next(&ld->tsv)) == DYAD_OK) {
+		char **f = ld->tsv.fields;
+		if (!f[0])
+			return dyad_tsv_error(&ld->tsv, "an organisation needs a name");
+		if ((st = check_country(ld, f[1], 1)) != DYAD_OK)
+			return st;
+		size_t idx = gaz->n_orgs;
+		struct dyad__org *o = DYAD_VEC_PUSH(&gaz->orgs, &gaz->n_orgs, &gaz->orgs_alloc);
+		if (!o)
+			return DYAD_ENOMEM;
+		o->name = f[0];
+		o->country = f[1];
+		o->actor = f[2];
+		o->kind = f[3] ? f[3] : "org";
+		if ((st = add_phrase(ld, f[0], GAZ_ORG, idx)) != DYAD_OK ||
+		    (st = add_variants(ld, f[4], GAZ_ORG, idx)) != DYAD_OK)
+			return st;
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
+static dyad_status load_heads(struct loader *ld, char *errmsg)
+{
+	static const char *const cols[] = {"head", "agent", "phrases"};
+	struct dyad__gazetteer *gaz = ld->gaz;
+	dyad_status st = open_file(ld, "orgs/patterns.tsv", cols, 3, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	while ((st = dyad_tsv_next(&ld->tsv)) == DYAD_OK) {
+		char **f = ld->tsv.fields;
+		if (!f[0] || !f[1])
+			return dyad_tsv_error(&ld->tsv, "a head needs a name and an agent code");
+		size_t idx = gaz->n_heads;
+		struct dyad__org_head *h = DYAD_VEC_PUSH(&gaz->heads, &gaz->n_heads, &gaz->heads_alloc);
+		if (!h)
+			return DYAD_ENOMEM;
+		h->head = f[0];
+		h->agent = f[1];
+		if ((st = add_variants(ld, f[2], GAZ_ORG_HEAD, idx)) != DYAD_OK)
+			return st;
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
+#define MAX_SHAPES 512
+
+static dyad_status lower_set(struct loader *ld, char *field, struct dyad_hash *set)
+{
+	char *parts[MAX_SHAPES];
+	size_t n = dyad_tsv_split(field, parts, MAX_SHAPES);
+	if (n > MAX_SHAPES)
+		return dyad_tsv_error(&ld->tsv, "more than %d forms", MAX_SHAPES);
+	for (size_t i = 0; i < n; i++) {
+		char lower[DYAD_MAX_WORD_BYTES];
+		size_t len = dyad_utf8_lower(parts[i], strlen(parts[i]), lower, sizeof lower);
+		char *key = dyad_arena_strndup(&ld->engine->arena, lower, len);
+		if (!key)
+			return DYAD_ENOMEM;
+		dyad_status st = dyad_hash_put(set, key, len, 1, NULL, NULL);
+		if (st != DYAD_OK)
+			return st;
+	}
+	return DYAD_OK;
+}
+
+static dyad_status suffix_list(struct loader *ld, char *field, char ***out,
+                               size_t *n_out)
+{
+	char *parts[MAX_SHAPES];
+	size_t n = dyad_tsv_split(field, parts, MAX_SHAPES);
+	if (n > MAX_SHAPES)
+		return dyad_tsv_error(&ld->tsv, "more than %d forms", MAX_SHAPES);
+	*out = dyad_arena_calloc(&ld->engine->arena, n ? n : 1, sizeof **out);
+	if (!*out)
+		return DYAD_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		(*out)[i] = parts[i];
+	*n_out = n;
+	return DYAD_OK;
+}
+
+static dyad_status load_shapes(struct loader *ld, char *errmsg)
+{
+	static const char *const cols[] = {"kind", "forms"};
+	struct dyad__gazetteer *gaz = ld->gaz;
+	dyad_status st = open_file(ld, "people/name_shapes.tsv", cols, 2, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	while ((st = dyad_tsv_next(&ld->tsv)) == DYAD_OK) {
+		char **f = ld->tsv.fields;
+		const char *kind = f[0] ? f[0] : "-";
+		if (strcmp(kind, "surname_suffix") == 0)
+			st = suffix_list(ld, f[1], &gaz->surname_suffixes, &gaz->n_surname_suffixes);
+		else if (strcmp(kind, "patronymic_suffix") == 0)
+			st = suffix_list(ld, f[1], &gaz->patronymic_suffixes,
+			                 &gaz->n_patronymic_suffixes);
+		else if (strcmp(kind, "particle") == 0)
+			st = lower_set(ld, f[1], &gaz->particles);
+		else if (strcmp(kind, "stopword") == 0)
+			st = lower_set(ld, f[1], &gaz->stopwords);
+		else if (strcmp(kind, "cue") == 0)
+			st = lower_set(ld, f[1], &gaz->cues);
+		else
+			return dyad_tsv_error(&ld->tsv, "unknown kind \"%s\"", kind);
+		if (st != DYAD_OK)
+			return st;
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
+static int ends_with_any(char *const *suffixes, size_t n, const char *lower,
+                         size_t len)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t k = strlen(suffixes[i]);
+		/* the suffix may not be the whole word */
+		if (k < len && memcmp(lower + len - k, suffixes[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int dyad__gaz_surname_shape(const struct dyad__gazetteer *gaz, const char *lower,
+                            size_t len)
+{
+	return ends_with_any(gaz->surname_suffixes, gaz->n_surname_suffixes, lower, len);
+}
+
+int dyad__gaz_patronymic_shape(const struct dyad__gazetteer *gaz,
+                               const char *lower, size_t len)
+{
+	return ends_with_any(gaz->patronymic_suffixes, gaz->n_patronymic_suffixes,
+	                     lower, len);
+}
+
+void dyad__gazetteer_free(struct dyad__gazetteer *gaz)
+{
+	if (!gaz)
+		return;
+	dyad_hash_release(&gaz->particles);
+	dyad_hash_release(&gaz->stopwords);
+	dyad_hash_release(&gaz->cues);
+	dyad_hash_release(&gaz->keys);
+	dyad_hash_release(&gaz->by_iso3);
+	dyad_hash_release(&gaz->by_surname);
+	dyad__free(gaz->entries);
+	dyad__free(gaz->countries);
+	dyad__free(gaz->places);
+	dyad__free(gaz->people);
+	dyad__free(gaz->roles);
+	dyad__free(gaz->orgs);
+	dyad__free(gaz->heads);
+	dyad__free(gaz->regions);
+	dyad__free(gaz);
+}
+
+dyad_status dyad__gazetteer_load(dyad_engine *engine, char *errmsg)
+{
+	struct loader ld;
+	memset(&ld, 0, sizeof ld);
+	ld.engine = engine;
+	ld.gaz = dyad__calloc(1, sizeof *ld.gaz);
+	if (!ld.gaz)
+		return DYAD_ENOMEM;
+	engine->gaz = ld.gaz;
+	dyad_status st;
+	if ((st = load_countries(&ld, errmsg)) != DYAD_OK ||
+	    (st = load_regions(&ld, errmsg)) != DYAD_OK ||
+	    (st = load_places(&ld, errmsg)) != DYAD_OK ||
+	    (st = load_people(&ld, errmsg)) != DYAD_OK ||
+	    (st = load_roles(&ld, errmsg)) != DYAD_OK ||
+	    (st = load_orgs(&ld, errmsg)) != DYAD_OK ||
+	    (st = load_heads(&ld, errmsg)) != DYAD_OK ||
+	    (st = load_shapes(&ld, errmsg)) != DYAD_OK)
+		return st; /* engine_free releases the partial gazetteer */
+	return DYAD_OK;
+}
+
+const struct dyad__country *dyad__gaz_country(const struct dyad__gazetteer *gaz,
+                                              const char *iso3)
+{
+	uint32_t i;
+	if (!iso3 || !dyad_hash_get(&gaz->by_iso3, iso3, strlen(iso3), &i))
+		return NULL;
+	return &gaz->countries[i];
+}
+
+uint32_t dyad__gaz_people_by_surname(const struct dyad__gazetteer *gaz,
+                                     const char *skel, size_t len)
+{
+	uint32_t v = 0;
+	return dyad_hash_get(&gaz->by_surname, skel, len, &v) ? v : 0;
+}
+
+static int case_ok(const struct dyad__gaz_entry *e, const struct dyad__token *t)
+{
+	if (e->need_allcaps && !(t->flags & DYAD_TOK_ALLCAPS))
+		return 0;
+	if (e->need_cap && !(t->flags & DYAD_TOK_CAP))
+		return 0;
+	return 1;
+}
+
+size_t dyad__gaz_match(const struct dyad__gazetteer *gaz,
+                       const struct dyad__work *w, size_t i, size_t end,
+                       const struct dyad__gaz_entry **entry)
+{
+	char key[DYAD_MAX_KEY_BYTES];
+	size_t key_len = 0, best = 0;
+	*entry = NULL;
+	for (size_t k = i; k < end && k - i < DYAD_MAX_PHRASE_TOKENS; k++) {
+		const struct dyad__token *t = &w->tokens[k];
+		if (key_len + t->stem_len + 1 >= sizeof key)
+			break;
+		if (k > i)
+			key[key_len++] = DYAD_KEY_SEP;
+		memcpy(key + key_len, dyad__tok_stem(w, t), t->stem_len);
+		key_len += t->stem_len;
+		uint32_t value;
+		if (!dyad_hash_get(&gaz->keys, key, key_len, &value))
+			break;
+		uint32_t first = value & ~DYAD_GAZ_PREFIX;
+		if (first) {
+			/* keep the first reading whose case fits */
+			for (uint32_t id = first; id; id = gaz->entries[id - 1].next) {
+				const struct dyad__gaz_entry *e = &gaz->entries[id - 1];
+				if (case_ok(e, &w->tokens[i])) {
+					*entry = e;
+					best = k - i + 1;
+					break;
+				}
+			}
+		}
+		if (!(value & DYAD_GAZ_PREFIX))
+			break;
+	}
+	return best;
+}

@@ -1,0 +1,152 @@
+/*
+ * gazetteer.h - the named things dyad knows, and the phrase matcher over them.
+ *
+ * Loaded from data/: countries (names, adjectives, demonyms, capitals, seats
+ * of power), regions, places, people (office holders with dates), roles
+ * (titles -> CAMEO agent codes), organisations and the generic heads of state
+ * bodies. Every phrase of every file becomes a stem key (text/phrase.h) in
+ * one hash map; prefixes of longer phrases are marked so that the matcher can
+ * stop extending a match as soon as no phrase continues it.
+ */
+#ifndef DYAD_LEXICON_GAZETTEER_H
+#define DYAD_LEXICON_GAZETTEER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/hash.h"
+#include "dyad.h"
+#include "extract/work.h"
+
+enum dyad__gaz_kind {
+	GAZ_COUNTRY,    /* a country's name */
+	GAZ_ADJECTIVE,  /* its adjective */
+	GAZ_DEMONYM,    /* its people */
+	GAZ_CAPITAL,    /* its capital, standing for its government */
+	GAZ_SEAT,       /* seat of power: the Kremlin */
+	GAZ_REGION,     /* South Caucasus, Central Asia */
+	GAZ_PLACE,
+	GAZ_PERSON,     /* a full name of an office holder */
+	GAZ_ROLE,       /* a title: president, посол */
+	GAZ_ORG,
+	GAZ_ORG_HEAD,   /* a generic state body: ministry, parliament */
+	GAZ_N_KINDS
+};
+
+struct dyad__country {
+	const char *iso3;
+	const char *name;
+};
+
+struct dyad__place {
+	const char *name;
+	const char *iso3;
+	const char *kind;
+	double lat, lon;
+	int has_coords;
+};
+
+struct dyad__person {
+	const char *name;
+	const char *iso3;
+	const char *role;
+	struct dyad__date from, to; /* year 0 = open */
+};
+
+struct dyad__role {
+	const char *role;
+	const char *agent;
+	int rank;
+};
+
+struct dyad__org {
+	const char *name;
+	const char *country;
+	const char *actor;
+	const char *kind;
+};
+
+struct dyad__org_head {
+	const char *head;
+	const char *agent;
+};
+
+struct dyad__region {
+	const char *code;
+	const char *name;
+};
+
+struct dyad__gaz_entry {
+	uint8_t kind;         /* enum dyad__gaz_kind */
+	uint8_t need_cap;     /* the text must be capitalised to match */
+	uint8_t need_allcaps; /* ... or even all capitals (acronyms) */
+	uint8_t n_tokens;
+	uint32_t record;      /* index into the table of its kind */
+	uint32_t next;        /* next entry with the same key, + 1; 0 = none */
+};
+
+#define DYAD_GAZ_PREFIX 0x80000000u /* hash value bit: a longer key continues */
+
+struct dyad__gazetteer {
+	struct dyad_hash keys; /* stem key -> first entry + 1, | DYAD_GAZ_PREFIX */
+	struct dyad__gaz_entry *entries;
+	size_t n_entries, entries_alloc;
+	struct dyad__country *countries;
+	size_t n_countries, countries_alloc;
+	struct dyad_hash by_iso3;   /* iso3 -> country index */
+	struct dyad__place *places;
+	size_t n_places, places_alloc;
+	struct dyad__person *people;
+	size_t n_people, people_alloc;
+	struct dyad_hash by_surname; /* surname skeleton -> first person + 1 */
+	uint32_t *surname_next;      /* chain of people sharing a surname */
+	struct dyad__role *roles;
+	size_t n_roles, roles_alloc;
+	struct dyad__org *orgs;
+	size_t n_orgs, orgs_alloc;
+	struct dyad__org_head *heads;
+	size_t n_heads, heads_alloc;
+	struct dyad__region *regions;
+	size_t n_regions, regions_alloc;
+	/* name shapes (data/people/name_shapes.tsv) */
+	char **surname_suffixes;
+	size_t n_surname_suffixes;
+	char **patronymic_suffixes;
+	size_t n_patronymic_suffixes;
+	struct dyad_hash particles;  /* lower-case words allowed inside names */
+	struct dyad_hash stopwords;  /* lower-case words that are never names */
+	struct dyad_hash cues;       /* lower-case verbs of saying */
+};
+
+/* 1 when the lower-case word ends like a surname / a patronymic. */
+int dyad__gaz_surname_shape(const struct dyad__gazetteer *gaz, const char *lower,
+                            size_t len);
+int dyad__gaz_patronymic_shape(const struct dyad__gazetteer *gaz,
+                               const char *lower, size_t len);
+
+/* A country by ISO3 code, or NULL. */
+const struct dyad__country *dyad__gaz_country(const struct dyad__gazetteer *gaz,
+                                              const char *iso3);
+
+/*
+ * The longest dictionary phrase starting at token i of the sentence that
+ * ends at token `end`. Returns its length in tokens (0 = none) and the first
+ * entry of the match in *entry (follow ->next for other readings).
+ */
+size_t dyad__gaz_match(const struct dyad__gazetteer *gaz,
+                       const struct dyad__work *w, size_t i, size_t end,
+                       const struct dyad__gaz_entry **entry);
+
+/*
+ * A spelling-tolerant key for a surname: transliterated to Latin, regional
+ * digraphs folded, vowels after the first letter dropped, so that Tokayev,
+ * Токаева and Tokaev agree. Writes at most cap bytes; returns the length.
+ */
+size_t dyad__name_skeleton(const char *word, size_t len, char *out, size_t cap);
+
+/* People whose surname has this skeleton: first index + 1, 0 when none;
+ * iterate with gaz->surname_next[i] (also + 1). */
+uint32_t dyad__gaz_people_by_surname(const struct dyad__gazetteer *gaz,
+                                     const char *skel, size_t len);
+
+#endif

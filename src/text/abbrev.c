@@ -1,0 +1,31 @@
+/*
+ * abbrev.c - the abbreviations of data/text/abbreviations.tsv, which the
+ * sentence splitter consults before it ends a sentence at a full stop.
+ */
+#include <string.h>
+
+#include "lexicon/engine.h"
+#include "lexicon/tsv.h"
+
+#define ABBREV_FILE "text/abbreviations.tsv"
+
+dyad_status dyad__abbrev_load(dyad_engine *engine, char *errmsg)
+{
+	static const char *const cols[] = {"lang", "abbrev"};
+	char path[DYAD_ERRMSG_MAX];
+	struct dyad_tsv tsv;
+	dyad__data_path(engine, ABBREV_FILE, path, sizeof path);
+	dyad_status st = dyad_tsv_open(&tsv, &engine->arena, path, cols, 2, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
+		const char *abbrev = tsv.fields[1];
+		size_t n = abbrev ? strlen(abbrev) : 0;
+		if (n < 2 || abbrev[n - 1] != '.')
+			return dyad_tsv_error(&tsv, "\"%s\": an abbreviation ends with '.'",
+			                      abbrev ? abbrev : "-");
+		if ((st = dyad_hash_put(&engine->abbrev, abbrev, n, 1, NULL, NULL)) != DYAD_OK)
+			return st;
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
+}

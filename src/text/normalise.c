@@ -1,0 +1,161 @@
+/*
+ * normalise.c - the first stage: one canonical form of the text that every
+ * later offset points into.
+ *
+ * Unicode NFC (ICU), so that "й" typed as и + combining breve matches the
+ * dictionaries; line ends as LF; exotic spaces (no-break, thin, ideographic)
+ * and tabs as plain spaces, runs of spaces collapsed; invisible characters
+ * (zero-width, soft hyphen, BOM) and control characters dropped. Then the
+ * text is cut into lines, the unit the metadata stage classifies.
+ */
+#include <string.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "core/alloc.h"
+#include "core/utf8.h"
+#include "extract/stages.h"
+
+static int is_invisible(uint32_t cp)
+{
+	return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 ||
+	       cp == 0xFEFF || (cp >= 0x202A && cp <= 0x202E);
+}
+
+static int is_space_like(uint32_t cp)
+{
+	return cp == '\t' || cp == '\f' || cp == '\v' || cp == 0x00A0 ||
+	       (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+	       cp == 0x3000 || cp == 0x1680;
+}
+
+/* NFC through UTF-16; NULL on allocation failure or an ICU error. */
+static char *to_nfc(struct dyad_arena *arena, const char *text, size_t len,
+                    size_t *out_len)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+	if (U_FAILURE(err) || len > INT32_MAX / 2)
+		return NULL;
+	int32_t n16 = 0;
+	u_strFromUTF8WithSub(NULL, 0, &n16, text, (int32_t)len, 0xFFFD, NULL, &err);
+	if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
+		return NULL;
+	err = U_ZERO_ERROR;
+	UChar *src = dyad__malloc(((size_t)n16 + 1) * sizeof(UChar));
+	UChar *dst = NULL;
+	char *out = NULL;
+	if (!src)
+		goto done;
+	u_strFromUTF8WithSub(src, n16 + 1, NULL, text, (int32_t)len, 0xFFFD, NULL, &err);
+	if (U_FAILURE(err))
+		goto done;
+	if (unorm2_isNormalized(nfc, src, n16, &err) && U_SUCCESS(err)) {
+		out = dyad_arena_strndup(arena, text, len);
+		*out_len = len;
+		goto done;
+	}
+	err = U_ZERO_ERROR;
+	/* NFC never grows a string by more than a factor of 3 in UTF-16. */
+	int32_t cap = n16 * 3 + 1;
+	dst = dyad__malloc((size_t)cap * sizeof(UChar));
+	if (!dst)
+		goto done;
+	int32_t n_nfc = unorm2_normalize(nfc, src, n16, dst, cap, &err);
+	if (U_FAILURE(err))
+		goto done;
+	int32_t n8 = 0;
+	u_strToUTF8(NULL, 0, &n8, dst, n_nfc, &err);
+	if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
+		goto done;
+	err = U_ZERO_ERROR;
+	out = dyad_arena_alloc(arena, (size_t)n8 + 1);
+	if (!out)
+		goto done;
+	u_strToUTF8(out, n8 + 1, NULL, dst, n_nfc, &err);
+	if (U_FAILURE(err)) {
+		out = NULL;
+		goto done;
+	}
+	*out_len = (size_t)n8;
+done:
+	dyad__free(src);
+	dyad__free(dst);
+	return out;
+}
+
+/* In place: spaces, line ends, invisibles; the text only ever shrinks. */
+static size_t clean(char *s, size_t n)
+{
+	size_t r = 0, w = 0;
+	int pending_space = 0;
+	while (r < n) {
+		size_t at = r;
+		uint32_t cp = dyad_utf8_next(s, n, &r);
+		if (cp == '\r') {
+			if (r < n && s[r] == '\n')
+				continue;
+			cp = '\n';
+		}
+		if (is_invisible(cp))
+			continue;
+		if (cp == ' ' || is_space_like(cp) || (cp < 0x20 && cp != '\n') ||
+		    (cp >= 0x7F && cp < 0xA0)) {
+			pending_space = 1;
+			continue;
+		}
+		if (cp == '\n') {
+			/* trailing spaces of a line are dropped */
+			pending_space = 0;
+			s[w++] = '\n';
+			continue;
+		}
+		if (pending_space && w > 0 && s[w - 1] != '\n')
+			s[w++] = ' ';
+		pending_space = 0;
+		memmove(s + w, s + at, r - at);
+		w += r - at;
+	}
+	s[w] = '\0';
+	return w;
+}
+
+static dyad_status split_lines(struct dyad__work *w)
+{
+	size_t start = 0;
+	while (start <= w->len) {
+		const char *nl = memchr(w->text + start, '\n', w->len - start);
+		size_t end = nl ? (size_t)(nl - w->text) : w->len;
+		struct dyad__line *line = DYAD_WORK_PUSH(w, lines);
+		if (!line)
+			return DYAD_ENOMEM;
+		size_t a = start, b = end;
+		while (a < b && w->text[a] == ' ')
+			a++;
+		line->start = (uint32_t)a;
+		line->end = (uint32_t)b;
+		if (a == b)
+			line->flags |= DYAD_LINE_BLANK;
+		if (!nl)
+			break;
+		start = end + 1;
+	}
+	return DYAD_OK;
+}
+
+dyad_status dyad__normalise(struct dyad__work *w, const char *text, size_t len)
+{
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	if (len > UINT32_MAX / 4)
+		return DYAD_ETOOBIG;
+	size_t n = 0;
+	char *s = to_nfc(w->arena, text, len, &n);
+	if (!s)
+		return DYAD_ENOMEM;
+	w->text = s;
+	w->len = clean(s, n);
+	return split_lines(w);
+}

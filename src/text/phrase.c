@@ -1,0 +1,48 @@
+/*
+ * phrase.c - dictionary phrases as stem keys (see phrase.h).
+ */
+#include "text/phrase.h"
+
+#include <string.h>
+
+#include "core/utf8.h"
+#include "extract/work.h"
+#include "lexicon/engine.h"
+
+dyad_status dyad_phrase_make(const dyad_engine *engine, const char *s, size_t n,
+                             struct dyad_phrase *phrase)
+{
+	size_t i = 0;
+	uint32_t a, b, flags;
+	phrase->key_len = 0;
+	phrase->n_tokens = 0;
+	phrase->first_cap = 0;
+	phrase->first_allcaps = 0;
+	while (dyad__next_token(s, &i, n, &a, &b, &flags)) {
+		if (phrase->n_tokens == DYAD_MAX_PHRASE_TOKENS)
+			return DYAD_EINVAL;
+		char lower[DYAD_MAX_WORD_BYTES], stem[DYAD_MAX_WORD_BYTES];
+		size_t len = dyad_utf8_lower(s + a, b - a, lower, sizeof lower);
+		size_t slen = len;
+		const char *form = lower;
+		if ((flags & DYAD_TOK_WORD) && !(flags & DYAD_TOK_NUMBER)) {
+			slen = dyad__stem(engine, (flags & DYAD_TOK_CYRILLIC) != 0, lower, len,
+			                  stem, sizeof stem);
+			form = stem;
+		}
+		if (phrase->n_tokens == 0) {
+			phrase->first_cap = (flags & DYAD_TOK_CAP) != 0;
+			phrase->first_allcaps = (flags & DYAD_TOK_ALLCAPS) != 0;
+		}
+		size_t need = phrase->key_len + (phrase->n_tokens ? 1 : 0) + slen;
+		if (need >= DYAD_MAX_KEY_BYTES)
+			return DYAD_EINVAL;
+		if (phrase->n_tokens)
+			phrase->key[phrase->key_len++] = DYAD_KEY_SEP;
+		memcpy(phrase->key + phrase->key_len, form, slen);
+		phrase->key_len += slen;
+		phrase->prefix_len[phrase->n_tokens++] = phrase->key_len;
+	}
+	phrase->key[phrase->key_len] = '\0';
+	return phrase->n_tokens ? DYAD_OK : DYAD_EINVAL;
+}

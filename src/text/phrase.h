@@ -1,0 +1,45 @@
+/*
+ * phrase.h - turning a dictionary phrase into the key the matchers look up.
+ *
+ * A phrase ("Kassym-Jomart Tokayev", "министр иностранных дел") is split the
+ * way the document tokenizer splits text, and each word is lower-cased and
+ * stemmed with the stemmer of its script. The key is the stems joined by
+ * DYAD_KEY_SEP, so that a run of document tokens builds the same key.
+ */
+#ifndef DYAD_TEXT_PHRASE_H
+#define DYAD_TEXT_PHRASE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dyad.h"
+
+#define DYAD_KEY_SEP '\x1f'
+#define DYAD_MAX_PHRASE_TOKENS 12
+#define DYAD_MAX_KEY_BYTES 512
+
+struct dyad_phrase {
+	char key[DYAD_MAX_KEY_BYTES]; /* stems joined by DYAD_KEY_SEP */
+	size_t key_len;
+	size_t n_tokens;
+	size_t prefix_len[DYAD_MAX_PHRASE_TOKENS]; /* key length after token i */
+	int first_cap;     /* the phrase starts with an upper-case letter */
+	int first_allcaps; /* its first word is an acronym ("UN", "РФ") */
+};
+
+/*
+ * Fill phrase from (s, n). Returns DYAD_EINVAL when the phrase is empty, has
+ * more than DYAD_MAX_PHRASE_TOKENS tokens or a key over DYAD_MAX_KEY_BYTES.
+ */
+dyad_status dyad_phrase_make(const dyad_engine *engine, const char *s, size_t n,
+                             struct dyad_phrase *phrase);
+
+/*
+ * The scanning rule shared with the document tokenizer: the token that
+ * starts at or after *i in text[0, end). Returns 0 at the end; else sets
+ * [*start, *end) and the DYAD_TOK_* flags and moves *i past the token.
+ */
+int dyad__next_token(const char *text, size_t *i, size_t end, uint32_t *start,
+                     uint32_t *tok_end, uint32_t *flags);
+
+#endif

@@ -309,8 +309,9 @@ const char *dyad_store_errmsg(const dyad_store *store);
  * when the document has no id: a document that failed before its text was
  * read has nothing to be keyed by and is not stored (its failure is the
  * caller's to report). A failed document that has an id is stored with its
- * error. Returns DYAD_OK, DYAD_EINVAL (no id and no error), DYAD_EDB with
- * dyad_store_errmsg() set (the transaction is rolled back).
+ * error. Returns DYAD_OK, DYAD_EINVAL (no id and no error), DYAD_ETOOBIG
+ * (text over 2 GiB), DYAD_EDB or DYAD_ENOMEM with dyad_store_errmsg() set
+ * (the transaction is rolled back).
  */
 dyad_status dyad_store_put(dyad_store *store, const struct dyad_doc *doc,
                            int *added);
@@ -390,7 +391,8 @@ dyad_status dyad_event_write(FILE *out, enum dyad_event_format format,
 
 /*
  * Load a stored document back into a struct dyad_doc (entities with their
- * mentions, events, quotes, amounts and the text spans point into).
+ * mentions, events, quotes, amounts and the text spans point into); status
+ * is DYAD_OK, or DYAD_EIO for a document stored with an error.
  * id may be any unique prefix of the document id. DYAD_ENOENT when nothing
  * matches, DYAD_EINVAL when several documents match (dyad_store_errmsg()
  * says so), DYAD_EDB, DYAD_ENOMEM. Free the result with dyad_store_doc_free()
@@ -438,6 +440,181 @@ dyad_status dyad_store_stats(dyad_store *store, size_t top,
 void dyad_store_stats_free(struct dyad_store_stats *stats);
 
 /* ---- end of store ---- */
+
+/* ---- evaluation ---- */
+
+/*
+ * Scoring extraction output against gold annotations (one JSON file per
+ * article, see ../shared/docs/annotation.md) with the rules, figures and
+ * rounding of the reference scorer ../shared/tools/score.py: unique
+ * (source country, target country, CAMEO root) triples per document, root 04
+ * without direction, optional triples neither rewarded nor penalised, codes
+ * other than ISO 3166-1 alpha-3 counted as the one actor "IGO"; persons found
+ * by surname across scripts; metadata checks on language, date, outlet and
+ * title. Output documents are matched to gold files by the base name of
+ * their path without the extension; a later document with the same name
+ * replaces an earlier one.
+ */
+typedef struct dyad_eval dyad_eval;
+
+struct dyad_eval_scores {
+	size_t n_docs;          /* gold documents */
+	size_t n_missing;       /* gold documents without output */
+	size_t n_badjson;       /* output lines that were not JSON objects */
+	size_t tp, fp, fn;      /* event triples over all documents */
+	size_t n_persons;       /* gold persons */
+	size_t n_persons_found;
+	size_t n_persons_country; /* found with the right country */
+	size_t n_meta;          /* metadata checks made */
+	size_t n_meta_ok;
+	double event_p, event_r, event_f1; /* 0 when undefined */
+	double person_recall, person_country, metadata;
+};
+
+/*
+ * Load every *.json file of gold_dir. On failure *out is NULL and errmsg (if
+ * not NULL, DYAD_ERRMSG_MAX bytes) names the file and the problem:
+ * DYAD_ENOENT (no such folder), DYAD_EIO, DYAD_EFORMAT (a gold file that is
+ * not JSON or not in the annotation format), DYAD_ENOMEM.
+ * Free with dyad_eval_free().
+ */
+dyad_status dyad_eval_open(const char *gold_dir, dyad_eval **out, char *errmsg);
+void dyad_eval_free(dyad_eval *eval);
+
+/*
+ * Add one line of `dyad extract` output (JSON Lines; surrounding white space
+ * and blank lines are ignored, bytes that are not UTF-8 read as U+FFFD). A
+ * line that is not a JSON object is counted in n_badjson, not an error.
+ * Returns DYAD_OK or DYAD_ENOMEM.
+ */
+dyad_status dyad_eval_add_line(dyad_eval *eval, const char *line, size_t len);
+
+/* Add every line of a JSON Lines stream ("\n", "\r\n" or "\r" ends a line).
+ * DYAD_EIO when reading fails, DYAD_ETOOBIG for a line over 1 GiB,
+ * DYAD_ENOMEM. */
+dyad_status dyad_eval_add_file(dyad_eval *eval, FILE *in);
+
+/* Add an extracted document, scored as its dyad_doc_write_json() line
+ * would be. DYAD_ENOMEM, DYAD_EIO. */
+dyad_status dyad_eval_add_doc(dyad_eval *eval, const struct dyad_doc *doc);
+
+/*
+ * Score what was added against the gold, in gold file name order. When
+ * verbose is not NULL, write score.py's --verbose lines to it (per document:
+ * event triples right, wrong and missed, metadata checks, persons found).
+ * The eval can take more documents and be scored again. DYAD_EIO when
+ * writing fails, DYAD_ENOMEM.
+ */
+dyad_status dyad_eval_score(dyad_eval *eval, FILE *verbose,
+                            struct dyad_eval_scores *out);
+
+/* Write score.py's summary line "docs=N missing=N badjson=N event_P=0.00
+ * ... metadata=0.00" and '\n'. DYAD_EIO when writing fails. */
+dyad_status dyad_eval_write_scores(FILE *out,
+                                   const struct dyad_eval_scores *scores);
+
+/* ---- end of evaluation ---- */
+
+/* ---- TABARI/PETRARCH dictionaries ----------------------------------- */
+
+/*
+ * CAMEO dictionaries in the formats of TABARI and PETRARCH (actors with dated
+ * codes, agents, verb blocks with patterns and synsets, discards), and a coder
+ * that uses them on single sentences without a treebank parser. See
+ * docs/petrarch.md for the formats and the coding rules.
+ */
+typedef struct dyad_dict dyad_dict;
+
+/* The files of one dictionary set; NULL (or 0 actor files) leaves one out. */
+struct dyad_dict_files {
+	const char *const *actors; /* several actor files, as Phoenix ships */
+	size_t n_actors;
+	const char *agents;
+	const char *verbs;
+	const char *discards;
+};
+
+/*
+ * Load a dictionary set from path: a folder (every file whose name contains
+ * "actors", "agents", "verbs", "discards" is read, actor files in name order)
+ * or a config file of "actors = FILE" lines (also agents, verbs, discards;
+ * paths relative to the config's folder; actors may repeat).
+ * On failure *out is NULL and errmsg (DYAD_ERRMSG_MAX bytes, may be NULL)
+ * says "FILE:LINE: message". Free with dyad_dict_free().
+ */
+dyad_status dyad_dict_open(const char *path, dyad_dict **out, char *errmsg);
+dyad_status dyad_dict_open_files(const struct dyad_dict_files *files,
+                                 dyad_dict **out, char *errmsg);
+void dyad_dict_free(dyad_dict *dict);
+
+struct dyad_dict_stats {
+	size_t actor_entries, actor_phrases, agent_phrases;
+	size_t verb_blocks, verb_forms, patterns, synsets, discards;
+};
+void dyad_dict_stats(const dyad_dict *dict, struct dyad_dict_stats *out);
+
+enum dyad_dict_discard {
+	DYAD_DICT_KEPT = 0,
+	DYAD_DICT_SENTENCE_DISCARD, /* a discard phrase: the sentence is not coded */
+	DYAD_DICT_STORY_DISCARD,    /* a '+' discard phrase: nor is its story */
+};
+
+struct dyad_dict_event {
+	const char *source; /* actor code ("GONGOV"), "---GOV" for an agent alone */
+	const char *target; /* actor code, or "---" when the event has no target */
+	const char *code;   /* CAMEO event code as the dictionary writes it */
+};
+
+/* The coding of one sentence; everything inside belongs to it. */
+struct dyad_dict_coding {
+	enum dyad_dict_discard discard;
+	struct dyad_dict_event *events; /* distinct (source, target, code) */
+	size_t n_events;
+	struct dyad__dict_coding_private *priv;
+};
+
+/*
+ * Code one sentence (UTF-8, len bytes) with the dictionaries. date is the
+ * sentence date ("YYYYMMDD" or "YYYY-MM-DD", NULL = undated) against which
+ * dated actor codes are chosen. On DYAD_OK *out holds the events (maybe none)
+ * or the discard reason; free it with dyad_dict_coding_free().
+ */
+dyad_status dyad_dict_code_sentence(const dyad_dict *dict, const char *text,
+                                    size_t len, const char *date,
+                                    struct dyad_dict_coding **out);
+void dyad_dict_coding_free(struct dyad_dict_coding *coding);
+
+/*
+ * A PETRARCH/TABARI validation file: <Environment> names the dictionaries,
+ * each <Sentence date id category sentence> holds <EventCoding> expectations
+ * and a <Text> (its <Parse> is ignored).
+ */
+struct dyad_validation_record {
+	const char *id;
+	const char *category;
+	const char *date;        /* as written, "19950101" */
+	int sentence;            /* sentence="true"; 0 for "false" */
+	const char *text;        /* the <Text>, entities decoded */
+	struct dyad_dict_event *expected; /* the <EventCoding> triples */
+	size_t n_expected;
+	int expect_none;         /* noevents="True" */
+	const char *expect_error; /* error="..." ("sentencediscard"), or NULL */
+	size_t line;             /* of the <Sentence> tag */
+};
+
+struct dyad_validation {
+	const char *path;
+	struct dyad_dict_files files; /* paths resolved from the file's folder */
+	struct dyad_validation_record *records;
+	size_t n_records;
+	struct dyad__validation_private *priv;
+};
+
+/* Read a validation file. DYAD_EFORMAT with errmsg "FILE:LINE: message" when
+ * it is malformed. Free with dyad_validation_free(). */
+dyad_status dyad_validation_read(const char *path, struct dyad_validation **out,
+                                 char *errmsg);
+void dyad_validation_free(struct dyad_validation *validation);
 
 /* ---- memory ----------------------------------------------------------- */
 

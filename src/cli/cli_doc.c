@@ -66,8 +66,10 @@ static void print_entities(FILE *out, const struct dyad_doc *d)
 		if (e->has_coords)
 			fprintf(out, "  at %.4f,%.4f", e->lat, e->lon);
 		fprintf(out, "\n      mentions (%zu):", e->n_mentions);
-		for (size_t m = 0; m < e->n_mentions; m++)
-			fprintf(out, " %u-%u", e->mentions[m].start, e->mentions[m].end);
+		for (size_t m = 0; m < e->n_mentions; m++) {
+			fprintf(out, "\n        %u-%u ", e->mentions[m].start, e->mentions[m].end);
+			span_text(out, d, e->mentions[m]);
+		}
 		fputc('\n', out);
 	}
 }

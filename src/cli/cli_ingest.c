@@ -92,14 +92,16 @@ static int run(const char *db, const char *data_dir, enum dyad_format format,
 	int exit_code = DYAD_EXIT_FAILED;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 
+	/* The engine first: a broken data folder should not leave an empty
+	 * database behind. */
+	dyad_engine *engine = dyad_cli_open_engine(data_dir);
+	if (!engine)
+		return DYAD_EXIT_FAILED;
 	dyad_store *store;
 	if (dyad_store_open(db, &store, err) != DYAD_OK) {
 		fprintf(stderr, "dyad: %s\n", err);
-		return DYAD_EXIT_FAILED;
+		goto fail_store;
 	}
-	dyad_engine *engine = dyad_cli_open_engine(data_dir);
-	if (!engine)
-		goto fail_engine;
 	dyad_reader *reader;
 	if (dyad_reader_open(paths, n_paths, format, &reader) != DYAD_OK) {
 		fprintf(stderr, "dyad ingest: %s\n", dyad_strerror(DYAD_ENOMEM));
@@ -117,9 +119,9 @@ static int run(const char *db, const char *data_dir, enum dyad_format format,
 	exit_code = st == DYAD_DONE && t.n_failed == 0 ? DYAD_EXIT_OK : DYAD_EXIT_FAILED;
 	dyad_reader_free(reader);
 fail_reader:
-	dyad_engine_free(engine);
-fail_engine:
 	dyad_store_close(store);
+fail_store:
+	dyad_engine_free(engine);
 	return exit_code;
 }
 

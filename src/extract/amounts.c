@@ -1,10 +1,331 @@
 /*
- * amounts.c - money and counts (placeholder).
+ * amounts.c - money and counts: "$30 billion", "more than four billion
+ * dollars", "169.4 tons of food", "5,000 soldiers", "11 российских граждан".
+ *
+ * A number (digits or number words, data/amounts/numbers.tsv) with its
+ * multipliers ("billion", "млрд") and a unit before or after it
+ * (data/amounts/units.tsv) is an amount of that unit; without a unit, the
+ * noun after it is what it counts. Numbers that belong to dates ("21
+ * октября", "October 14, 1924"), years and times are not amounts.
  */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/utf8.h"
+#include "extract/dates.h"
 #include "extract/stages.h"
+#include "lexicon/engine.h"
+#include "lexicon/tsv.h"
+#include "text/phrase.h"
+
+#define MAX_FORMS 64
+#define COUNT_LOOKAHEAD 3 /* words after a number searched for its noun */
+
+struct unit {
+	const char *unit;
+	const char *kind;
+};
+
+struct dyad__amount_lexicon {
+	struct dyad_hash units;   /* stem key -> unit index + 1 */
+	struct unit *list;
+	size_t n_units;
+	struct dyad_hash numbers; /* lower-case word -> index into values */
+	double *values;
+	unsigned char *is_multiplier;
+	size_t n_numbers;
+};
+
+static dyad_status load_units(dyad_engine *engine, struct dyad__amount_lexicon *lex,
+                              char *errmsg)
+{
+	static const char *const cols[] = {"unit", "kind", "phrases"};
+	char path[DYAD_ERRMSG_MAX];
+	struct dyad_tsv tsv;
+	dyad__data_path(engine, "amounts/units.tsv", path, sizeof path);
+	dyad_status st = dyad_tsv_open(&tsv, &engine->arena, path, cols, 3, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	size_t cap = 64;
+	lex->list = dyad_arena_calloc(&engine->arena, cap, sizeof *lex->list);
+	if (!lex->list)
+		return DYAD_ENOMEM;
+	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
+		char **f = tsv.fields;
+		if (!f[0] || !f[1])
+			return dyad_tsv_error(&tsv, "a unit needs a code and a kind");
+		if (lex->n_units == cap) {
+			lex->list = dyad_arena_grow(&engine->arena, lex->list, cap, cap * 2,
+			                            sizeof *lex->list);
+			if (!lex->list)
+				return DYAD_ENOMEM;
+			cap *= 2;
+		}
+		lex->list[lex->n_units].unit = f[0];
+		lex->list[lex->n_units].kind = f[1];
+		lex->n_units++;
+		char *forms[MAX_FORMS];
+		size_t n = dyad_tsv_split(f[2], forms, MAX_FORMS);
+		if (n > MAX_FORMS)
+			return dyad_tsv_error(&tsv, "more than %d forms", MAX_FORMS);
+		for (size_t i = 0; i < n; i++) {
+			struct dyad_phrase p;
+			if (dyad_phrase_make(engine, forms[i], strlen(forms[i]), &p) != DYAD_OK)
+				return dyad_tsv_error(&tsv, "\"%s\": not a usable form", forms[i]);
+			/* units of several words are found by their first word */
+			char *key = dyad_arena_strndup(&engine->arena, p.key, p.prefix_len[0]);
+			if (!key)
+				return DYAD_ENOMEM;
+			if ((st = dyad_hash_put(&lex->units, key, p.prefix_len[0],
+			                        (uint32_t)lex->n_units, NULL, NULL)) != DYAD_OK)
+				return st;
+		}
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
+static dyad_status load_numbers(dyad_engine *engine, struct dyad__amount_lexicon *lex,
+                                char *errmsg)
+{
+	static const char *const cols[] = {"value", "kind", "words"};
+	char path[DYAD_ERRMSG_MAX];
+	struct dyad_tsv tsv;
+	dyad__data_path(engine, "amounts/numbers.tsv", path, sizeof path);
+	dyad_status st = dyad_tsv_open(&tsv, &engine->arena, path, cols, 3, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	size_t cap = 256;
+	lex->values = dyad_arena_calloc(&engine->arena, cap, sizeof *lex->values);
+	lex->is_multiplier = dyad_arena_calloc(&engine->arena, cap, 1);
+	if (!lex->values || !lex->is_multiplier)
+		return DYAD_ENOMEM;
+	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
+		char **f = tsv.fields;
+		char *end;
+		double value = f[0] ? strtod(f[0], &end) : 0;
+		if (!f[0] || *end || value <= 0)
+			return dyad_tsv_error(&tsv, "value must be a positive number");
+		int multiplier = f[1] && strcmp(f[1], "multiplier") == 0;
+		if (!f[1] || (!multiplier && strcmp(f[1], "value") != 0))
+			return dyad_tsv_error(&tsv, "kind is value or multiplier");
+		char *words[MAX_FORMS];
+		size_t n = dyad_tsv_split(f[2], words, MAX_FORMS);
+		if (n > MAX_FORMS)
+			return dyad_tsv_error(&tsv, "more than %d words", MAX_FORMS);
+		for (size_t i = 0; i < n; i++) {
+			if (lex->n_numbers == cap)
+				return dyad_tsv_error(&tsv, "more than %zu number words", cap);
+			char lower[DYAD_MAX_WORD_BYTES];
+			size_t len = dyad_utf8_lower(words[i], strlen(words[i]), lower, sizeof lower);
+			if (len && lower[len - 1] == '.')
+				len--; /* "млрд." is the token "млрд" and a full stop */
+			char *key = dyad_arena_strndup(&engine->arena, lower, len);
+			if (!key)
+				return DYAD_ENOMEM;
+			int existed;
+			if ((st = dyad_hash_put(&lex->numbers, key, len, (uint32_t)lex->n_numbers,
+			                        &existed, NULL)) != DYAD_OK)
+				return st;
+			if (existed)
+				return dyad_tsv_error(&tsv, "\"%s\" is listed twice", words[i]);
+			lex->values[lex->n_numbers] = value;
+			lex->is_multiplier[lex->n_numbers] = (unsigned char)multiplier;
+			lex->n_numbers++;
+		}
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
+void dyad__amounts_free(struct dyad__amount_lexicon *lex)
+{
+	if (!lex)
+		return;
+	dyad_hash_release(&lex->units);
+	dyad_hash_release(&lex->numbers);
+	dyad__free(lex);
+}
+
+dyad_status dyad__amounts_load(dyad_engine *engine, char *errmsg)
+{
+	struct dyad__amount_lexicon *lex = dyad__calloc(1, sizeof *lex);
+	if (!lex)
+		return DYAD_ENOMEM;
+	engine->amounts = lex;
+	dyad_status st = load_units(engine, lex, errmsg);
+	return st == DYAD_OK ? load_numbers(engine, lex, errmsg) : st;
+}
+
+/* ---- recognition ------------------------------------------------------ */
+
+static const struct unit *unit_at(const struct dyad__work *w, size_t k)
+{
+	const struct dyad__amount_lexicon *lex = w->engine->amounts;
+	const struct dyad__token *t = &w->tokens[k];
+	uint32_t id;
+	if (!dyad_hash_get(&lex->units, dyad__tok_stem(w, t), t->stem_len, &id))
+		return NULL;
+	return &lex->list[id - 1];
+}
+
+static int number_word(const struct dyad__work *w, size_t k, double *value, int *mult)
+{
+	const struct dyad__amount_lexicon *lex = w->engine->amounts;
+	const struct dyad__token *t = &w->tokens[k];
+	uint32_t id;
+	if (!dyad_hash_get(&lex->numbers, dyad__tok_lower(w, t), t->lower_len, &id))
+		return 0;
+	*value = lex->values[id];
+	*mult = lex->is_multiplier[id];
+	return 1;
+}
+
+static double digits_value(const struct dyad__work *w, const struct dyad__token *t)
+{
+	char buf[64];
+	size_t n = 0;
+	for (uint32_t i = t->start; i < t->end && n + 1 < sizeof buf; i++) {
+		char c = w->text[i];
+		if (c == ',')
+			continue; /* thousands separator: 10,080 */
+		buf[n++] = c;
+	}
+	buf[n] = '\0';
+	return strtod(buf, NULL);
+}
+
+/* Part of a date, a year or a clock time rather than a quantity. */
+static int is_date_part(const struct dyad__work *w, size_t k, size_t s_start, size_t s_end)
+{
+	const struct dyad__token *t = &w->tokens[k];
+	double v = digits_value(w, t);
+	if (k + 1 < s_end && w->text[w->tokens[k + 1].start] == ':')
+		return 1;
+	if (k > s_start && w->text[w->tokens[k - 1].start] == ':')
+		return 1;
+	uint32_t a = k > s_start ? w->tokens[k - 1].start : t->start;
+	uint32_t b = k + 1 < s_end ? w->tokens[k + 1].end : t->end;
+	struct dyad__date d;
+	if (w->engine->meta && dyad__date_in_span(w, a, b, &d, NULL) && v <= 31)
+		return 1;
+	return v >= 1800 && v <= 2100 && t->end - t->start == 4;
+}
+
+static int is_noun_candidate(const struct dyad__work *w, size_t k)
+{
+	const struct dyad__token *t = &w->tokens[k];
+	return (t->flags & DYAD_TOK_WORD) && !(t->flags & DYAD_TOK_NUMBER) && t->lower_len > 2;
+}
+
+/* The noun a bare number counts: the word after it, past one adjective
+ * ("11 российских граждан", "eight Iranian-made drones"). */
+static const char *counted_noun(struct dyad__work *w, size_t k, size_t s_end,
+                                size_t *last)
+{
+	size_t best = 0;
+	for (size_t j = k + 1; j < s_end && j <= k + COUNT_LOOKAHEAD; j++) {
+		if (!is_noun_candidate(w, j)) {
+			if (dyad__tok_is_char(w, j, '-') && (w->tokens[j].flags & DYAD_TOK_GLUED))
+				continue;
+			break;
+		}
+		best = j;
+		const char *lower = dyad__tok_lower(w, &w->tokens[j]);
+		size_t n = w->tokens[j].lower_len;
+		/* stop at the first word that is not adjective-shaped */
+		int adjective = (n > 3 && (memcmp(lower + n - 2, "an", 2) == 0 ||
+		                           memcmp(lower + n - 4, "made", 4) == 0)) ||
+		                (n > 4 && (strncmp(lower + n - 4, "ских", 4) == 0 ||
+		                           strncmp(lower + n - 4, "ных", 4) == 0 ||
+		                           strncmp(lower + n - 4, "ьных", 4) == 0));
+		if (!adjective)
+			break;
+	}
+	if (!best)
+		return NULL;
+	*last = best;
+	const struct dyad__token *t = &w->tokens[best];
+	return dyad_arena_strndup(w->arena, w->text + t->start, t->end - t->start);
+}
+
+static dyad_status amounts_in_sentence(struct dyad__work *w, size_t s)
+{
+	const struct dyad__sentence *sent = &w->sentences[s];
+	size_t k = sent->tok_start;
+	while (k < sent->tok_end) {
+		const struct dyad__token *t = &w->tokens[k];
+		double value = 0;
+		int mult = 0;
+		int is_digits = (t->flags & DYAD_TOK_NUMBER) != 0;
+		if (!is_digits && !number_word(w, k, &value, &mult)) {
+			k++;
+			continue;
+		}
+		if (is_digits) {
+			if (is_date_part(w, k, sent->tok_start, sent->tok_end)) {
+				k++;
+				continue;
+			}
+			value = digits_value(w, t);
+		}
+		size_t first = k, last = k, j = k + 1;
+		const struct unit *unit = NULL;
+		if (k > sent->tok_start && (unit = unit_at(w, k - 1)) != NULL &&
+		    (w->tokens[k - 1].flags & DYAD_TOK_PUNCT))
+			first = k - 1; /* "$30", "€5.63" */
+		else
+			unit = NULL;
+		for (; j < sent->tok_end; j++) {
+			double v;
+			int m;
+			if (number_word(w, j, &v, &m) && m) {
+				value *= v;
+				last = j;
+				continue;
+			}
+			break;
+		}
+		if (!unit && j < sent->tok_end && (unit = unit_at(w, j)) != NULL)
+			last = j;
+		const char *counts = NULL;
+		if (!unit) {
+			size_t noun_last;
+			counts = counted_noun(w, last, sent->tok_end, &noun_last);
+			if (!counts) {
+				k = last + 1;
+				continue;
+			}
+			last = noun_last;
+		} else if (strcmp(unit->kind, "money") != 0) {
+			/* "169.4 tons of flour": what the tonnes are of */
+			size_t of = last + 1;
+			size_t noun_last;
+			if (of + 1 < sent->tok_end && dyad__tok_is(w, of, "of"))
+				counts = counted_noun(w, of, sent->tok_end, &noun_last);
+		}
+		if (!counts && !unit && value == 0) {
+			k = last + 1;
+			continue;
+		}
+		struct dyad_amount *a = DYAD_WORK_PUSH(w, amounts);
+		if (!a)
+			return DYAD_ENOMEM;
+		a->value = value;
+		a->unit = unit ? unit->unit : NULL;
+		a->counts = counts;
+		a->span.start = w->tokens[first].start;
+		a->span.end = w->tokens[last].end;
+		k = last + 1;
+	}
+	return DYAD_OK;
+}
 
 dyad_status dyad__amounts_extract(struct dyad__work *w)
 {
-	(void)w;
+	for (size_t s = 0; s < w->n_sentences; s++) {
+		dyad_status st = amounts_in_sentence(w, s);
+		if (st != DYAD_OK)
+			return st;
+	}
 	return DYAD_OK;
 }

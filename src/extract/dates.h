@@ -8,7 +8,7 @@
  * talks about ("yesterday", "on Wednesday", "в ноябре прошлого года").
  *
  * The words (month and weekday names in every case and abbreviation, and the
- * relative expressions) come from data/dates/*.tsv, loaded once into a
+ * relative expressions) come from the files of data/dates/, loaded once into a
  * struct dyad__date_lexicon that the meta lexicon of the engine owns. All
  * matching is on lower-cased words, so a new language is a data change.
  */

@@ -25,22 +25,9 @@
 #define ROLE_NAME_GAP 5       /* tokens allowed between a title and a name */
 #define APPOSITION_WINDOW 14  /* tokens after "Name," searched for a title */
 #define ADJ_ROLE_GAP 4        /* "Russian Industry and Trade Minister" */
+#define NATIONAL_OFFICE_RANK 7 /* roles with one holder per country */
 
 /* ---- small token helpers ---------------------------------------------- */
-
-static int tok_is(const struct dyad__work *w, size_t i, const char *lower)
-{
-	const struct dyad__token *t = &w->tokens[i];
-	size_t n = strlen(lower);
-	return t->lower_len == n && memcmp(dyad__tok_lower(w, t), lower, n) == 0;
-}
-
-static int tok_is_punct(const struct dyad__work *w, size_t i, char c)
-{
-	const struct dyad__token *t = &w->tokens[i];
-	return (t->flags & DYAD_TOK_PUNCT) && t->end - t->start == 1 &&
-	       w->text[t->start] == c;
-}
 
 static int in_set(const struct dyad_hash *set, const struct dyad__work *w, size_t i)
 {
@@ -102,28 +89,29 @@ const struct dyad__person *dyad__kb_office_holder(const struct dyad__gazetteer *
 	return found;
 }
 
-/* The KB person with this surname in office on the date (or the only one). */
+/* The KB person whose name ends in this stem ("Putin", "Путину") and who
+ * was in office on the date, or the only one of that name. */
 static const struct dyad__person *kb_by_surname(const struct dyad__gazetteer *gaz,
-                                                const char *skel, size_t n,
+                                                const char *stem, size_t n,
                                                 const struct dyad__date *on)
 {
 	const struct dyad__person *current = NULL, *any = NULL;
-	int n_current = 0, n_names = 0;
-	for (uint32_t id = dyad__gaz_people_by_surname(gaz, skel, n); id;
-	     id = gaz->surname_next[id - 1]) {
-		const struct dyad__person *p = &gaz->people[id - 1];
-		if (!any || strcmp(any->name, p->name) != 0)
-			n_names++;
+	int several_current = 0, several = 0;
+	for (uint32_t id = dyad__gaz_people_by_surname(gaz, stem, n); id;
+	     id = gaz->surname_nodes[id - 1].next) {
+		const struct dyad__person *p = &gaz->people[gaz->surname_nodes[id - 1].person];
+		if (any && strcmp(any->name, p->name) != 0)
+			several = 1;
 		any = p;
 		if (holds_office_on(p, on)) {
-			if (!current || strcmp(current->name, p->name) != 0)
-				n_current++;
+			if (current && strcmp(current->name, p->name) != 0)
+				several_current = 1;
 			current = p;
 		}
 	}
-	if (n_current == 1)
-		return current;
-	return n_names == 1 ? any : NULL;
+	if (current && !several_current)
+		return pick_record(gaz, current->name, on);
+	return any && !several ? pick_record(gaz, any->name, on) : NULL;
 }
 
 static const struct dyad__role *role_by_name(const struct dyad__gazetteer *gaz,
@@ -188,7 +176,7 @@ static size_t name_run(const struct dyad__work *w, size_t i, size_t end,
 		if (w->tokens[k].flags & DYAD_TOK_INITIAL)
 			next++; /* the dot */
 		/* hyphenated parts: Kassym-Jomart, Kara-Kyrgyz */
-		while (next + 1 < end && tok_is_punct(w, next, '-') &&
+		while (next + 1 < end && dyad__tok_is_char(w, next, '-') &&
 		       (w->tokens[next].flags & DYAD_TOK_GLUED) &&
 		       (w->tokens[next + 1].flags & DYAD_TOK_GLUED) &&
 		       (w->tokens[next + 1].flags & DYAD_TOK_CAP))
@@ -338,9 +326,9 @@ static const char *title_country(struct dyad__work *w, size_t a, size_t b,
 			break;
 	}
 	size_t k = b;
-	if (k < s_end && (tok_is(w, k, "of") || tok_is(w, k, "to")))
+	if (k < s_end && (dyad__tok_is(w, k, "of") || dyad__tok_is(w, k, "to")))
 		k++;
-	if (k < s_end && tok_is(w, k, "the"))
+	if (k < s_end && dyad__tok_is(w, k, "the"))
 		k++;
 	struct dyad__mention *m = k < s_end ? mention_at(w, k) : NULL;
 	if (gives_country(m) && m->kind != DYAD_MENTION_ORG)
@@ -348,7 +336,7 @@ static const char *title_country(struct dyad__work *w, size_t a, size_t b,
 	/* "Chairman of the Halk Maslahaty of Turkmenistan" */
 	if (m && m->kind == DYAD_MENTION_ORG) {
 		size_t after = m->tok_end;
-		if (after + 1 < s_end && tok_is(w, after, "of")) {
+		if (after + 1 < s_end && dyad__tok_is(w, after, "of")) {
 			struct dyad__mention *c = mention_at(w, after + 1);
 			if (gives_country(c))
 				return c->country;
@@ -374,12 +362,14 @@ static void set_person_title(struct dyad__work *w, struct dyad__mention *name,
 	name->kind = DYAD_MENTION_PERSON;
 }
 
-/* A title up to ROLE_NAME_GAP tokens before the name. */
+/* A title up to ROLE_NAME_GAP tokens before the name; the words of other
+ * mentions in between ("of St. Petersburg") do not count. */
 static void title_before(struct dyad__work *w, struct dyad__mention *name,
                          size_t s_start, size_t s_end)
 {
 	size_t k = name->tok_start;
-	for (size_t gap = 0; k > s_start && gap <= ROLE_NAME_GAP; gap++) {
+	size_t gap = 0;
+	while (k > s_start && gap <= ROLE_NAME_GAP) {
 		k--;
 		struct dyad__mention *m = mention_at(w, k);
 		if (m && m->kind == DYAD_MENTION_ROLE) {
@@ -388,13 +378,20 @@ static void title_before(struct dyad__work *w, struct dyad__mention *name,
 			m->attached = 1;
 			return;
 		}
-		if (m && (m->kind == DYAD_MENTION_NAME || m->kind == DYAD_MENTION_PERSON))
+		if (m && (m->kind == DYAD_MENTION_PERSON ||
+		          (m->kind == DYAD_MENTION_NAME && m->n_words > 1)))
 			return;
-		if (tok_is_punct(w, k, '.') || tok_is_punct(w, k, ';') ||
-		    tok_is_punct(w, k, ':'))
+		if (m) {
+			k = m->tok_start; /* skip the whole mention */
+			gap++;
+			continue;
+		}
+		if (dyad__tok_is_char(w, k, '.') || dyad__tok_is_char(w, k, ';') ||
+		    dyad__tok_is_char(w, k, ':') || dyad__tok_is_char(w, k, ',') ||
+		    (w->tokens[k].flags & DYAD_TOK_QUOTE) || dyad__tok_is(w, k, "and") ||
+		    dyad__tok_is(w, k, "и"))
 			return;
-		if (!m && (w->tokens[k].flags & DYAD_TOK_WORD) && tok_is(w, k, "and"))
-			return;
+		gap++;
 	}
 }
 
@@ -403,15 +400,17 @@ static void title_after(struct dyad__work *w, struct dyad__mention *name,
                         size_t s_end)
 {
 	size_t k = name->tok_end;
-	if (k >= s_end || !tok_is_punct(w, k, ','))
+	if (k >= s_end || !dyad__tok_is_char(w, k, ','))
 		return;
 	struct dyad__mention *best = NULL;
 	int best_rank = -1;
 	for (size_t j = k + 1; j < s_end && j <= k + APPOSITION_WINDOW; j++) {
 		struct dyad__mention *m = mention_at(w, j);
-		if (m && (m->kind == DYAD_MENTION_NAME || m->kind == DYAD_MENTION_PERSON))
+		if (m && (m->kind == DYAD_MENTION_PERSON ||
+		          (m->kind == DYAD_MENTION_NAME && m->n_words > 1)))
 			break;
-		if (tok_is_punct(w, j, '.') || tok_is_punct(w, j, ';') || w->tokens[j].flags & DYAD_TOK_QUOTE)
+		if (dyad__tok_is_char(w, j, '.') || dyad__tok_is_char(w, j, ';') ||
+		    (w->tokens[j].flags & DYAD_TOK_QUOTE))
 			break;
 		if (m && m->kind == DYAD_MENTION_ROLE && !m->attached) {
 			const struct dyad__role *r = role_by_name(w->engine->gaz, m->role);
@@ -469,17 +468,19 @@ static void confirm_names(struct dyad__work *w, size_t s)
 			continue;
 		if (m->kind != DYAD_MENTION_NAME && m->kind != DYAD_MENTION_PERSON)
 			continue;
-		title_before(w, m, sent->tok_start, sent->tok_end);
-		if (m->kind == DYAD_MENTION_NAME || !m->role)
-			title_after(w, m, sent->tok_end);
+		/* a lone capitalised word takes no title: "Group, State Duma deputy" */
+		if (m->kind == DYAD_MENTION_PERSON || m->n_words > 1) {
+			title_before(w, m, sent->tok_start, sent->tok_end);
+			if (m->kind == DYAD_MENTION_NAME || !m->role)
+				title_after(w, m, sent->tok_end);
+		}
 		if (m->kind != DYAD_MENTION_NAME)
 			continue;
 		/* no title: a person when a verb of saying or the name's shape says so */
 		size_t sk = surname_token(w, m);
 		const struct dyad__token *st = &w->tokens[sk];
-		char skel[DYAD_MAX_WORD_BYTES];
-		size_t n = token_skeleton(w, sk, skel, sizeof skel);
-		const struct dyad__person *kb = n ? kb_by_surname(gaz, skel, n, &w->published) : NULL;
+		const struct dyad__person *kb =
+			kb_by_surname(gaz, dyad__tok_stem(w, st), st->stem_len, &w->published);
 		int shaped = m->n_words >= 2 &&
 		             dyad__gaz_surname_shape(gaz, dyad__tok_lower(w, st), st->lower_len);
 		if (kb && (m->n_words == 1 || shaped || next_to_cue(w, m, sent->tok_start, sent->tok_end))) {
@@ -591,11 +592,51 @@ static void enrich(struct dyad__work *w, struct dyad__entity *e,
 		e->actor = join_actor(w, e->country, e->agent ? e->agent : m->agent);
 }
 
+/* Skeleton of the first word of a name (the given name), in the arena. */
+static const char *given_skeleton(struct dyad__work *w, const char *name, size_t len)
+{
+	size_t n = 0;
+	while (n < len && name[n] != ' ')
+		n++;
+	if (n == len)
+		return NULL; /* one word: no given name */
+	char skel[DYAD_MAX_WORD_BYTES];
+	size_t k = dyad__name_skeleton(name, n, skel, sizeof skel);
+	return k ? dyad_arena_strndup(w->arena, skel, k) : NULL;
+}
+
+/* "Dmitry Ivanovich": a given name and a patronymic address a person named
+ * before by full name. */
+static int32_t by_given_name(struct dyad__work *w, const struct dyad__mention *m)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	if (m->n_words != 2)
+		return -1;
+	const struct dyad__token *last = &w->tokens[m->tok_end - 1];
+	if (!dyad__gaz_patronymic_shape(gaz, dyad__tok_lower(w, last), last->lower_len))
+		return -1;
+	const char *given = given_skeleton(w, w->text + m->start, m->end - m->start);
+	for (size_t i = w->n_entities; given && i-- > 0;) {
+		const struct dyad__entity *e = &w->entities[i];
+		if (e->kind == DYAD_ENTITY_PERSON && e->given && strcmp(e->given, given) == 0)
+			return (int32_t)i;
+	}
+	return -1;
+}
+
+static char *mention_name(struct dyad__work *w, const struct dyad__mention *m)
+{
+	return (w->tokens[m->tok_start].flags & DYAD_TOK_CYRILLIC)
+	           ? latin_name(w, m->start, m->end)
+	           : dyad_arena_strndup(w->arena, w->text + m->start, m->end - m->start);
+}
+
 static dyad_status person_entity(struct dyad__work *w, struct dyad__mention *m)
 {
 	char key[DYAD_MAX_WORD_BYTES];
 	const char *name = NULL;
 	size_t n;
+	int32_t found = m->person ? -1 : by_given_name(w, m);
 	if (m->person) {
 		name = m->person->name;
 		const char *sp = strrchr(name, ' ');
@@ -606,14 +647,16 @@ static dyad_status person_entity(struct dyad__work *w, struct dyad__mention *m)
 	}
 	if (!n)
 		return DYAD_OK;
-	int32_t found = find_entity(w, DYAD_ENTITY_PERSON, key);
+	if (found < 0)
+		found = find_entity(w, DYAD_ENTITY_PERSON, key);
 	if (found >= 0 && m->person && w->entities[found].person &&
-	    w->entities[found].person != m->person &&
 	    strcmp(w->entities[found].person->name, m->person->name) != 0)
 		found = -1; /* Heydar Aliyev is not Ilham Aliyev */
 	if (found < 0 && !m->person && m->n_words <= 1) {
-		/* a lone surname may be a namesake of the KB */
-		const struct dyad__person *kb = kb_by_surname(w->engine->gaz, key, n, &w->published);
+		/* a lone surname may be someone of the knowledge base */
+		const struct dyad__token *st = &w->tokens[surname_token(w, m)];
+		const struct dyad__person *kb =
+			kb_by_surname(w->engine->gaz, dyad__tok_stem(w, st), st->stem_len, &w->published);
 		if (kb) {
 			m->person = kb;
 			name = kb->name;
@@ -630,20 +673,18 @@ static dyad_status person_entity(struct dyad__work *w, struct dyad__mention *m)
 		if (m->person && !e->person) {
 			e->person = m->person;
 			e->name = m->person->name;
-		} else if (!e->person && m->n_words > e->n_words) {
-			e->name = (w->tokens[m->tok_start].flags & DYAD_TOK_CYRILLIC)
-			              ? latin_name(w, m->start, m->end)
-			              : dyad_arena_strndup(w->arena, w->text + m->start, m->end - m->start);
+			e->given = given_skeleton(w, e->name, strlen(e->name));
+		} else if (!e->person && m->n_words > e->n_words && by_given_name(w, m) < 0) {
+			e->name = mention_name(w, m);
 			e->n_words = m->n_words;
+			e->given = given_skeleton(w, w->text + m->start, m->end - m->start);
 		}
 		enrich(w, e, m);
 		return DYAD_OK;
 	}
 	char *k = dyad_arena_strndup(w->arena, key, n);
 	if (!name)
-		name = (w->tokens[m->tok_start].flags & DYAD_TOK_CYRILLIC)
-		           ? latin_name(w, m->start, m->end)
-		           : dyad_arena_strndup(w->arena, w->text + m->start, m->end - m->start);
+		name = mention_name(w, m);
 	if (!k || !name)
 		return DYAD_ENOMEM;
 	dyad_status st = new_entity(w, m, DYAD_ENTITY_PERSON, name, k);
@@ -655,6 +696,8 @@ static dyad_status person_entity(struct dyad__work *w, struct dyad__mention *m)
 	e->n_mentions = 1;
 	e->agent = m->agent;
 	e->country_from_kb = m->country_from_kb_only;
+	e->given = m->person ? given_skeleton(w, name, strlen(name))
+	                     : given_skeleton(w, w->text + m->start, m->end - m->start);
 	enrich(w, e, m);
 	return DYAD_OK;
 }
@@ -768,6 +811,9 @@ static void titles_as_people(struct dyad__work *w, size_t s)
 		if (!c)
 			continue;
 		m->country = c;
+		const struct dyad__role *r = role_by_name(w->engine->gaz, m->role);
+		if (!r || r->rank < NATIONAL_OFFICE_RANK)
+			continue; /* many governors and ambassadors: no single holder */
 		const struct dyad__person *p =
 			dyad__kb_office_holder(w->engine->gaz, c, m->role, &w->published);
 		if (p) {

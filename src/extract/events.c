@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "extract/speech.h"
 #include "extract/stages.h"
 #include "extract/verbs.h"
 #include "lexicon/engine.h"
@@ -26,6 +27,7 @@
 #define NEGATION_WINDOW 3  /* tokens before a predicate that can negate it */
 #define SLOT_SKIP 4        /* determiners and titles before a slot's actor */
 #define MAX_ACTORS 32      /* actors considered in one sentence */
+#define MAX_SLOT_PLACES 8  /* places bound by pattern slots in one sentence */
 
 struct actor {
 	const struct dyad__mention *m;
@@ -39,6 +41,8 @@ struct actor {
 struct sentence_ctx {
 	struct actor actors[MAX_ACTORS];
 	size_t n_actors;
+	struct actor extra[MAX_SLOT_PLACES]; /* places bound by slots */
+	size_t n_extra;
 	const struct dyad__mention *speaker; /* reported-speech source */
 };
 
@@ -117,40 +121,6 @@ static void collect_actors(struct dyad__work *w, size_t s, struct sentence_ctx *
 	}
 }
 
-/* ---- reported speech -------------------------------------------------- */
-
-static int is_cue(const struct dyad__work *w, size_t k)
-{
-	const struct dyad__token *t = &w->tokens[k];
-	return dyad_hash_get(&w->engine->gaz->cues, dyad__tok_lower(w, t), t->lower_len, NULL);
-}
-
-/* The person a sentence attributes speech to: "X said", "said X", "X: ". */
-static const struct dyad__mention *speaker_in(struct dyad__work *w, size_t s)
-{
-	const struct dyad__sentence *sent = &w->sentences[s];
-	for (size_t k = sent->tok_start; k < sent->tok_end; k++) {
-		if (!is_cue(w, k))
-			continue;
-		/* the nearest person on either side of the cue */
-		for (size_t d = 1; d <= 6; d++) {
-			size_t idx[2] = {k + d, k - d};
-			for (int side = 0; side < 2; side++) {
-				size_t j = idx[side];
-				if (side == 1 && d > k - sent->tok_start)
-					continue;
-				if (side == 0 && j >= sent->tok_end)
-					continue;
-				int32_t mi = w->tokens[j].mention;
-				if (mi >= 0 && w->mentions[mi].kind == DYAD_MENTION_PERSON &&
-				    w->mentions[mi].country)
-					return &w->mentions[mi];
-			}
-		}
-	}
-	return NULL;
-}
-
 /* ---- modifiers -------------------------------------------------------- */
 
 static int tok_mod(const struct dyad__work *w, size_t k, enum dyad__modifier kind)
@@ -193,7 +163,11 @@ struct match {
 	const struct actor *target;
 };
 
-static const struct actor *actor_starting_near(const struct sentence_ctx *ctx,
+/* The actor a slot binds: the first one starting within SLOT_SKIP tokens.
+ * A slot also takes a place ("visit to St. Petersburg"): a city stands for
+ * its country there, though "in Baku" alone makes nobody an actor. */
+static const struct actor *actor_starting_near(struct dyad__work *w,
+                                               struct sentence_ctx *ctx,
                                                size_t k, size_t end, size_t *after)
 {
 	for (size_t i = 0; i < ctx->n_actors; i++) {
@@ -202,6 +176,17 @@ static const struct actor *actor_starting_near(const struct sentence_ctx *ctx,
 			*after = a->m->tok_end;
 			return a;
 		}
+	}
+	for (size_t j = k; j < end && j < k + SLOT_SKIP; j++) {
+		int32_t mi = w->tokens[j].mention;
+		if (mi < 0 || w->mentions[mi].kind != DYAD_MENTION_PLACE ||
+		    !w->mentions[mi].country || ctx->n_extra >= MAX_SLOT_PLACES)
+			continue;
+		struct actor *a = &ctx->extra[ctx->n_extra++];
+		actor_of(w, &w->mentions[mi], a);
+		a->actor = a->country;
+		*after = w->mentions[mi].tok_end;
+		return a;
 	}
 	return NULL;
 }
@@ -215,7 +200,7 @@ static int elem_matches(const struct dyad__work *w, const struct dyad__elem *e, 
 }
 
 /* Match the elements after the anchor; slots before it bind backwards. */
-static int match_pattern(const struct dyad__work *w, const struct sentence_ctx *ctx,
+static int match_pattern(struct dyad__work *w, struct sentence_ctx *ctx,
                          const struct dyad__pattern *p, size_t anchor_tok,
                          size_t s_start, size_t s_end, struct match *m)
 {
@@ -245,7 +230,7 @@ static int match_pattern(const struct dyad__work *w, const struct sentence_ctx *
 		}
 		if (el->kind == ELEM_TARGET || el->kind == ELEM_SOURCE) {
 			size_t after;
-			const struct actor *a = actor_starting_near(ctx, k, s_end, &after);
+			const struct actor *a = actor_starting_near(w, ctx, k, s_end, &after);
 			if (!a)
 				return 0;
 			if (el->kind == ELEM_TARGET)
@@ -445,6 +430,7 @@ static dyad_status code_sentence(struct dyad__work *w, size_t s, struct sentence
 	const struct dyad__verbs *v = w->engine->verbs;
 	const struct dyad__sentence *sent = &w->sentences[s];
 	collect_actors(w, s, ctx);
+	ctx->n_extra = 0;
 	if (ctx->n_actors == 0 && !ctx->speaker)
 		return DYAD_OK;
 	size_t covered = sent->tok_start; /* predicates do not overlap */
@@ -482,28 +468,11 @@ static dyad_status code_sentence(struct dyad__work *w, size_t s, struct sentence
 dyad_status dyad__events_extract(struct dyad__work *w)
 {
 	struct sentence_ctx ctx;
+	struct dyad__speech_state speech;
 	memset(&ctx, 0, sizeof ctx);
-	int32_t speaker_line = -1;
-	int line_ends_with_colon = 0;
+	dyad__speech_init(&speech);
 	for (size_t s = 0; s < w->n_sentences; s++) {
-		const struct dyad__sentence *sent = &w->sentences[s];
-		/* a speaker holds for the paragraph that names them, and after
-		 * "X said:" for the paragraphs that follow */
-		if (sent->line != speaker_line && !line_ends_with_colon)
-			ctx.speaker = NULL;
-		const struct dyad__mention *sp = NULL;
-		/* look ahead within the paragraph: "...," Osmonaliyev said. */
-		for (size_t t = s; t < w->n_sentences && w->sentences[t].line == sent->line; t++)
-			if ((sp = speaker_in(w, t)) != NULL)
-				break;
-		if (sp) {
-			ctx.speaker = sp;
-			speaker_line = sent->line;
-			const struct dyad__line *line = &w->lines[sent->line];
-			line_ends_with_colon = line->end > line->start && w->text[line->end - 1] == ':';
-		} else if (sent->line != speaker_line) {
-			line_ends_with_colon = line_ends_with_colon && ctx.speaker;
-		}
+		ctx.speaker = dyad__speech_at(&speech, w, s);
 		dyad_status st = code_sentence(w, s, &ctx);
 		if (st != DYAD_OK)
 			return st;

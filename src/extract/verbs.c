@@ -107,24 +107,40 @@ static dyad_status parse_pattern(dyad_engine *engine, struct dyad_tsv *tsv,
 			e->kind = ELEM_TARGET;
 		} else if (strcmp(word, "$") == 0) {
 			e->kind = ELEM_SOURCE;
-		} else {
-			int exact = word[0] == '=';
-			const char *w = exact ? word + 1 : word;
+		} else if (word[0] == '=') {
 			char lower[DYAD_MAX_WORD_BYTES];
-			size_t n = dyad_utf8_lower(w, strlen(w), lower, sizeof lower);
-			struct dyad_phrase ph;
-			if (!n || (!exact && (dyad_phrase_make(engine, lower, n, &ph) != DYAD_OK ||
-			                      ph.n_tokens != 1)))
-				return dyad_tsv_error(tsv, "\"%s\": a pattern word is one word", word);
-			e->kind = exact ? ELEM_EXACT : ELEM_STEM;
-			const char *form = exact ? lower : ph.key;
-			size_t len = exact ? n : ph.key_len;
-			e->word = dyad_arena_strndup(&engine->arena, form, len);
+			size_t n = dyad_utf8_lower(word + 1, strlen(word + 1), lower, sizeof lower);
+			if (!n)
+				return dyad_tsv_error(tsv, "\"%s\": an exact word is not empty", word);
+			e->kind = ELEM_EXACT;
+			e->word = dyad_arena_strndup(&engine->arena, lower, n);
 			if (!e->word)
 				return DYAD_ENOMEM;
-			e->len = (uint16_t)len;
+			e->len = (uint16_t)n;
 			if (anchor < 0)
 				anchor = p->n_elems;
+		} else {
+			/* one written word may be several tokens: "cease-fire" */
+			struct dyad_phrase ph;
+			if (dyad_phrase_make(engine, word, strlen(word), &ph) != DYAD_OK)
+				return dyad_tsv_error(tsv, "\"%s\": not a usable word", word);
+			if (p->n_elems + ph.n_tokens > DYAD_MAX_PATTERN_ELEMS)
+				return dyad_tsv_error(tsv, "more than %d elements", DYAD_MAX_PATTERN_ELEMS);
+			size_t from = 0;
+			for (size_t t = 0; t < ph.n_tokens; t++) {
+				e = &p->elems[p->n_elems];
+				size_t to = ph.prefix_len[t];
+				e->kind = ELEM_STEM;
+				e->word = dyad_arena_strndup(&engine->arena, ph.key + from, to - from);
+				if (!e->word)
+					return DYAD_ENOMEM;
+				e->len = (uint16_t)(to - from);
+				from = to + 1;
+				if (anchor < 0)
+					anchor = p->n_elems;
+				if (t + 1 < ph.n_tokens)
+					p->n_elems++;
+			}
 		}
 		p->n_elems++;
 		word = space ? space + 1 : NULL;

@@ -120,6 +120,7 @@ struct dyad__entity {
 	size_t n_mentions;
 	const struct dyad__person *person; /* knowledge-base record, or NULL */
 	const char *agent;
+	const char *given;     /* skeleton of the given name, or NULL */
 	int n_words;
 	int country_from_kb;
 };
@@ -171,6 +172,31 @@ static inline const char *dyad__tok_stem(const struct dyad__work *w,
                                          const struct dyad__token *t)
 {
 	return w->pool + t->stem;
+}
+
+/* Token k is the word `lower` (compared lower-cased). */
+static inline int dyad__tok_is(const struct dyad__work *w, size_t k,
+                               const char *lower)
+{
+	const struct dyad__token *t = &w->tokens[k];
+	size_t n = 0;
+	while (lower[n])
+		n++;
+	if (t->lower_len != n)
+		return 0;
+	const char *form = w->pool + t->lower;
+	for (size_t i = 0; i < n; i++)
+		if (form[i] != lower[i])
+			return 0;
+	return 1;
+}
+
+/* Token k is the single punctuation character c. */
+static inline int dyad__tok_is_char(const struct dyad__work *w, size_t k, char c)
+{
+	const struct dyad__token *t = &w->tokens[k];
+	return (t->flags & DYAD_TOK_PUNCT) && t->end - t->start == 1 &&
+	       w->text[t->start] == c;
 }
 
 /*

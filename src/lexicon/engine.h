@@ -18,6 +18,7 @@ struct sb_stemmer;
 struct dyad__meta_lexicon;
 struct dyad__gazetteer;
 struct dyad__verbs;
+struct dyad__amount_lexicon;
 
 struct dyad__cameo {
 	struct dyad_cameo_code *codes; /* sorted by code, in the engine arena */
@@ -35,6 +36,7 @@ struct dyad_engine {
 	struct dyad__meta_lexicon *meta;  /* extract/meta.c */
 	struct dyad__gazetteer *gaz;      /* lexicon/gazetteer.c */
 	struct dyad__verbs *verbs;        /* extract/verbs.c */
+	struct dyad__amount_lexicon *amounts; /* extract/amounts.c */
 };
 
 /* The CAMEO code record for code, or NULL when unknown. */
@@ -65,5 +67,7 @@ dyad_status dyad__gazetteer_load(dyad_engine *engine, char *errmsg);
 void dyad__gazetteer_free(struct dyad__gazetteer *gaz);
 dyad_status dyad__verbs_load(dyad_engine *engine, char *errmsg);
 void dyad__verbs_free(struct dyad__verbs *verbs);
+dyad_status dyad__amounts_load(dyad_engine *engine, char *errmsg);
+void dyad__amounts_free(struct dyad__amount_lexicon *amounts);
 
 #endif

@@ -199,7 +199,8 @@ static dyad_status load_places(struct loader *ld, char *errmsg)
 		char **f = ld->tsv.fields;
 		if (!f[0])
 			return dyad_tsv_error(&ld->tsv, "a place needs a name");
-		if ((st = check_country(ld, f[1], 0)) != DYAD_OK)
+		/* seas and disputed shoals belong to no country */
+		if (f[1] && (st = check_country(ld, f[1], 0)) != DYAD_OK)
 			return st;
 		size_t idx = gaz->n_places;
 		struct dyad__place *p = DYAD_VEC_PUSH(&gaz->places, &gaz->n_places,
@@ -224,17 +225,37 @@ static dyad_status load_places(struct loader *ld, char *errmsg)
 	return st == DYAD_DONE ? DYAD_OK : st;
 }
 
-/* The last word of a name: what "President Aliyev" is found by. */
-static void surname_of(const char *name, const char **s, size_t *n)
+/* Index the last word of a spelling: what "President Aliyev" is found by. */
+static dyad_status index_surname(struct loader *ld, const char *spelling, size_t person)
 {
-	size_t len = strlen(name);
-	while (len && name[len - 1] == ' ')
-		len--;
-	size_t a = len;
-	while (a && name[a - 1] != ' ')
-		a--;
-	*s = name + a;
-	*n = len - a;
+	struct dyad__gazetteer *gaz = ld->gaz;
+	struct dyad_phrase p;
+	if (dyad_phrase_make(ld->engine, spelling, strlen(spelling), &p) != DYAD_OK ||
+	    p.n_tokens < 2)
+		return DYAD_OK; /* single names ("Xi") are not looked up alone */
+	size_t from = p.prefix_len[p.n_tokens - 2] + 1;
+	size_t len = p.key_len - from;
+	uint32_t first = 0;
+	int existed = dyad_hash_get(&gaz->by_surname, p.key + from, len, &first);
+	for (uint32_t id = first; id; id = gaz->surname_nodes[id - 1].next)
+		if (gaz->surname_nodes[id - 1].person == person)
+			return DYAD_OK;
+	struct dyad__surname_node *node = DYAD_VEC_PUSH(&gaz->surname_nodes,
+	                                                &gaz->n_surname_nodes,
+	                                                &gaz->surname_nodes_alloc);
+	if (!node)
+		return DYAD_ENOMEM;
+	node->person = (uint32_t)person;
+	node->next = existed ? first : 0;
+	char *key = existed ? NULL : dyad_arena_strndup(&ld->engine->arena, p.key + from, len);
+	if (!existed && !key)
+		return DYAD_ENOMEM;
+	uint32_t value = (uint32_t)gaz->n_surname_nodes;
+	if (existed) {
+		/* keep the stored key; replace the value */
+		return dyad_hash_put(&gaz->by_surname, p.key + from, len, value, NULL, NULL);
+	}
+	return dyad_hash_put(&gaz->by_surname, key, len, value, NULL, NULL);
 }
 
 static dyad_status load_people(struct loader *ld, char *errmsg)
@@ -261,36 +282,18 @@ static dyad_status load_people(struct loader *ld, char *errmsg)
 		if (!parse_date(f[3], &p->from) || !parse_date(f[4], &p->to))
 			return dyad_tsv_error(&ld->tsv, "dates are YYYY, YYYY-MM or YYYY-MM-DD");
 		if ((st = add_phrase(ld, f[0], GAZ_PERSON, idx)) != DYAD_OK ||
-		    (st = add_variants(ld, f[5], GAZ_PERSON, idx)) != DYAD_OK)
+		    (st = index_surname(ld, f[0], idx)) != DYAD_OK)
 			return st;
+		char *parts[MAX_VARIANTS];
+		size_t n = dyad_tsv_split(f[5], parts, MAX_VARIANTS);
+		if (n > MAX_VARIANTS)
+			return dyad_tsv_error(&ld->tsv, "more than %d variants", MAX_VARIANTS);
+		for (size_t i = 0; i < n; i++)
+			if ((st = add_phrase(ld, parts[i], GAZ_PERSON, idx)) != DYAD_OK ||
+			    (st = index_surname(ld, parts[i], idx)) != DYAD_OK)
+				return st;
 	}
-	if (st != DYAD_DONE)
-		return st;
-	/* index by surname skeleton; a chain links namesakes */
-	gaz->surname_next = dyad_arena_calloc(&ld->engine->arena,
-	                                      gaz->n_people ? gaz->n_people : 1,
-	                                      sizeof *gaz->surname_next);
-	if (!gaz->surname_next)
-		return DYAD_ENOMEM;
-	for (size_t i = 0; i < gaz->n_people; i++) {
-		const char *s;
-		size_t n;
-		char skel[DYAD_MAX_WORD_BYTES];
-		surname_of(gaz->people[i].name, &s, &n);
-		size_t k = dyad__name_skeleton(s, n, skel, sizeof skel);
-		if (!k)
-			continue;
-		char *key = dyad_arena_strndup(&ld->engine->arena, skel, k);
-		if (!key)
-			return DYAD_ENOMEM;
-		uint32_t old = 0;
-		int existed = 0;
-		if ((st = dyad_hash_put(&gaz->by_surname, key, k, (uint32_t)i + 1, &existed,
-		                        &old)) != DYAD_OK)
-			return st;
-		gaz->surname_next[i] = existed ? old : 0;
-	}
-	return DYAD_OK;
+	return st == DYAD_DONE ? DYAD_OK : st;
 }
 
 static dyad_status load_roles(struct loader *ld, char *errmsg)
@@ -477,6 +480,7 @@ void dyad__gazetteer_free(struct dyad__gazetteer *gaz)
 	dyad__free(gaz->countries);
 	dyad__free(gaz->places);
 	dyad__free(gaz->people);
+	dyad__free(gaz->surname_nodes);
 	dyad__free(gaz->roles);
 	dyad__free(gaz->orgs);
 	dyad__free(gaz->heads);
@@ -516,10 +520,10 @@ const struct dyad__country *dyad__gaz_country(const struct dyad__gazetteer *gaz,
 }
 
 uint32_t dyad__gaz_people_by_surname(const struct dyad__gazetteer *gaz,
-                                     const char *skel, size_t len)
+                                     const char *stem, size_t len)
 {
 	uint32_t v = 0;
-	return dyad_hash_get(&gaz->by_surname, skel, len, &v) ? v : 0;
+	return dyad_hash_get(&gaz->by_surname, stem, len, &v) ? v : 0;
 }
 
 static int case_ok(const struct dyad__gaz_entry *e, const struct dyad__token *t)

@@ -76,6 +76,13 @@ struct dyad__region {
 	const char *name;
 };
 
+/* One way of writing a person's surname ("Putin", "Путин"): a link in the
+ * chain of people whose names end in that stem. */
+struct dyad__surname_node {
+	uint32_t person;
+	uint32_t next; /* next node + 1; 0 = end */
+};
+
 struct dyad__gaz_entry {
 	uint8_t kind;         /* enum dyad__gaz_kind */
 	uint8_t need_cap;     /* the text must be capitalised to match */
@@ -98,8 +105,9 @@ struct dyad__gazetteer {
 	size_t n_places, places_alloc;
 	struct dyad__person *people;
 	size_t n_people, people_alloc;
-	struct dyad_hash by_surname; /* surname skeleton -> first person + 1 */
-	uint32_t *surname_next;      /* chain of people sharing a surname */
+	struct dyad_hash by_surname; /* surname stem -> first node + 1 */
+	struct dyad__surname_node *surname_nodes; /* chains of namesakes */
+	size_t n_surname_nodes, surname_nodes_alloc;
 	struct dyad__role *roles;
 	size_t n_roles, roles_alloc;
 	struct dyad__org *orgs;
@@ -144,9 +152,9 @@ size_t dyad__gaz_match(const struct dyad__gazetteer *gaz,
  */
 size_t dyad__name_skeleton(const char *word, size_t len, char *out, size_t cap);
 
-/* People whose surname has this skeleton: first index + 1, 0 when none;
- * iterate with gaz->surname_next[i] (also + 1). */
+/* People whose name, in any of its spellings, ends in a word with this stem:
+ * the first node + 1, 0 when none; follow gaz->surname_nodes[i].next. */
 uint32_t dyad__gaz_people_by_surname(const struct dyad__gazetteer *gaz,
-                                     const char *skel, size_t len);
+                                     const char *stem, size_t len);
 
 #endif

@@ -1,0 +1,71 @@
+/*
+ * speech.c - attribution of reported speech (see speech.h).
+ */
+#include "extract/speech.h"
+
+#include "lexicon/engine.h"
+#include "lexicon/gazetteer.h"
+
+#define CUE_WINDOW 6 /* tokens between a verb of saying and its speaker */
+
+static int is_cue(const struct dyad__work *w, size_t k)
+{
+	const struct dyad__token *t = &w->tokens[k];
+	return dyad_hash_get(&w->engine->gaz->cues, dyad__tok_lower(w, t), t->lower_len,
+	                     NULL);
+}
+
+static const struct dyad__mention *person_at(const struct dyad__work *w, size_t k)
+{
+	int32_t mi = w->tokens[k].mention;
+	if (mi < 0)
+		return NULL;
+	const struct dyad__mention *m = &w->mentions[mi];
+	return m->kind == DYAD_MENTION_PERSON && m->country ? m : NULL;
+}
+
+const struct dyad__mention *dyad__speaker_in(const struct dyad__work *w, size_t s)
+{
+	const struct dyad__sentence *sent = &w->sentences[s];
+	for (size_t k = sent->tok_start; k < sent->tok_end; k++) {
+		if (!is_cue(w, k))
+			continue;
+		for (size_t d = 1; d <= CUE_WINDOW; d++) {
+			const struct dyad__mention *m;
+			if (k + d < sent->tok_end && (m = person_at(w, k + d)) != NULL)
+				return m;
+			if (d <= k - sent->tok_start && (m = person_at(w, k - d)) != NULL)
+				return m;
+		}
+	}
+	return NULL;
+}
+
+void dyad__speech_init(struct dyad__speech_state *state)
+{
+	state->speaker = NULL;
+	state->line = -1;
+	state->carries_on = 0;
+}
+
+const struct dyad__mention *dyad__speech_at(struct dyad__speech_state *state,
+                                            const struct dyad__work *w, size_t s)
+{
+	const struct dyad__sentence *sent = &w->sentences[s];
+	if (sent->line == state->line)
+		return state->speaker;
+	/* a new paragraph: does it name its own speaker anywhere? */
+	const struct dyad__mention *found = NULL;
+	for (size_t t = s; t < w->n_sentences && w->sentences[t].line == sent->line; t++)
+		if ((found = dyad__speaker_in(w, t)) != NULL)
+			break;
+	if (found) {
+		const struct dyad__line *line = &w->lines[sent->line];
+		state->speaker = found;
+		state->carries_on = line->end > line->start && w->text[line->end - 1] == ':';
+	} else if (!state->carries_on) {
+		state->speaker = NULL;
+	}
+	state->line = sent->line;
+	return state->speaker;
+}

@@ -1,0 +1,386 @@
+/*
+ * events.c - dyad_store_events(): the stored events that pass a filter, one
+ * row at a time, for 'dyad events' and any other client of the store.
+ *
+ * The WHERE clause is assembled from fixed SQL fragments only; every value
+ * the user gave is checked here (dates, codes, dyads) and then bound as a
+ * parameter, never pasted into the SQL text.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "store/store.h"
+
+/* At most this many values are bound (the filter has ten fields). */
+#define DYAD_FILTER_MAX_BINDS 16
+/* Room for a normalised filter value: "2021-03-03", "AZEGOV", "051*". */
+#define DYAD_FILTER_VALUE_MAX 64
+/* "YYYY-MM-DD" */
+#define DYAD_DATE_LEN 10
+
+struct dyad_event_cursor {
+	struct dyad_store *store;
+	sqlite3_stmt *stmt;
+	struct dyad_event_row row;
+};
+
+/* The SQL being built and the values it will bind, in order. */
+struct query {
+	struct dyad_buf sql;
+	const char *binds[DYAD_FILTER_MAX_BINDS];
+	int n_binds;
+	char values[DYAD_FILTER_MAX_BINDS][DYAD_FILTER_VALUE_MAX]; /* normalised copies */
+	sqlite3_int64 limit;
+};
+
+static const char select_sql[] =
+	"SELECT d.id, d.path, d.title, d.published, d.source, d.lang,"
+	" e.idx, e.code, e.quad, e.goldstein,"
+	" e.src_country, e.src_actor, e.src_name, e.src_entity,"
+	" e.tgt_country, e.tgt_actor, e.tgt_name, e.tgt_entity,"
+	" e.date, e.place, e.sentence, e.span_start, e.span_end,"
+	" e.pred_start, e.pred_end, e.flags, e.n_mentions,"
+	" COALESCE(e.date, substr(d.published, 1, 10)) AS day"
+	" FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1";
+
+enum {
+	COL_DOC_ID, COL_DOC_PATH, COL_DOC_TITLE, COL_PUBLISHED, COL_OUTLET, COL_LANG,
+	COL_IDX, COL_CODE, COL_QUAD, COL_GOLDSTEIN,
+	COL_SRC, /* country, actor, name, entity */
+	COL_TGT = COL_SRC + 4,
+	COL_DATE = COL_TGT + 4, COL_PLACE, COL_SENTENCE, COL_SPAN_START, COL_SPAN_END,
+	COL_PRED_START, COL_PRED_END, COL_FLAGS, COL_N_MENTIONS, COL_DAY
+};
+
+/* The day an event counts for, as SQL: the filters and the order agree. */
+#define DAY_SQL "COALESCE(e.date, substr(d.published, 1, 10))"
+
+/*
+ * Append a fragment whose '?' placeholders are all ?N with N the number of
+ * the value pushed next; the value is owned by the query or the filter.
+ */
+static int push(struct query *q, const char *value)
+{
+	if (q->n_binds == DYAD_FILTER_MAX_BINDS)
+		return -1;
+	q->binds[q->n_binds++] = value;
+	return q->n_binds;
+}
+
+static void clause(struct query *q, const char *fmt, int n)
+{
+	/* fmt names the parameter only as %1$d, as often as it needs it. */
+	dyad_buf_printf(&q->sql, fmt, n);
+}
+
+static int is_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/*
+ * Normalise a date bound into out: "YYYY-MM-DD" as is, "YYYY-MM" and
+ * "YYYY" widened to the first (since) or last (until) day they cover.
+ */
+static int normalise_date(const char *s, int until, char *out)
+{
+	size_t n = strlen(s);
+	if (!(n == 4 || n == 7 || n == DYAD_DATE_LEN) || !is_digits(s, 4))
+		return 0;
+	if (n >= 7 && (s[4] != '-' || !is_digits(s + 5, 2)))
+		return 0;
+	if (n == DYAD_DATE_LEN && (s[7] != '-' || !is_digits(s + 8, 2)))
+		return 0;
+	int month = n >= 7 ? (s[5] - '0') * 10 + (s[6] - '0') : 1;
+	int day = n == DYAD_DATE_LEN ? (s[8] - '0') * 10 + (s[9] - '0') : 1;
+	if (month < 1 || month > 12 || day < 1 || day > 31)
+		return 0;
+	memcpy(out, s, n);
+	/* Dates compare as strings: "-99" sorts after every real day. */
+	const char *tail = until ? "-12-99" : "-01-01";
+	if (n == 7)
+		tail = until ? "-99" : "-01";
+	if (n < DYAD_DATE_LEN)
+		memcpy(out + n, tail, DYAD_DATE_LEN - n);
+	out[DYAD_DATE_LEN] = '\0';
+	return 1;
+}
+
+/* Copy s upper-cased (ASCII codes) into out; 0 when too long or not a code. */
+static int code_upper(const char *s, size_t n, char *out)
+{
+	if (n >= DYAD_FILTER_VALUE_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+			return 0;
+		out[i] = c;
+	}
+	out[n] = '\0';
+	return 1;
+}
+
+/* One side of a dyad: its country is X, or its actor code starts with X. */
+static const char side_src[] =
+	" (e.src_country = ?%1$d OR substr(e.src_actor, 1, length(?%1$d)) = ?%1$d)";
+static const char side_tgt[] =
+	" (e.tgt_country = ?%1$d OR substr(e.tgt_actor, 1, length(?%1$d)) = ?%1$d)";
+
+static dyad_status add_dyad(struct dyad_store *store, struct query *q,
+                            const char *dyad)
+{
+	const char *colon = strchr(dyad, ':');
+	char *a = q->values[q->n_binds], *b;
+	if (!colon || strchr(colon + 1, ':') ||
+	    !code_upper(dyad, (size_t)(colon - dyad), a))
+		goto bad;
+	int na = a[0] ? push(q, a) : 0;
+	b = q->values[q->n_binds];
+	if (!code_upper(colon + 1, strlen(colon + 1), b))
+		goto bad;
+	int nb = b[0] ? push(q, b) : 0;
+	if (na < 0 || nb < 0)
+		goto bad;
+	if (!na && !nb)
+		return DYAD_OK;
+	/* A directed pair, or either way round for consultations (root 04),
+	 * where "A met B" and "B met A" report the same meeting. */
+	dyad_buf_puts(&q->sql, " AND ((1");
+	if (na)
+		dyad_buf_puts(&q->sql, " AND"), clause(q, side_src, na);
+	if (nb)
+		dyad_buf_puts(&q->sql, " AND"), clause(q, side_tgt, nb);
+	dyad_buf_puts(&q->sql, ") OR (e.root = '04'");
+	if (na)
+		dyad_buf_puts(&q->sql, " AND"), clause(q, side_tgt, na);
+	if (nb)
+		dyad_buf_puts(&q->sql, " AND"), clause(q, side_src, nb);
+	dyad_buf_puts(&q->sql, "))");
+	return DYAD_OK;
+bad:
+	return dyad__store_error(store, DYAD_EINVAL,
+	                         "dyad \"%s\": expected SOURCE:TARGET, each a country or "
+	                         "actor code (letters and digits)", dyad);
+}
+
+static dyad_status add_date(struct dyad_store *store, struct query *q,
+                            const char *date, int until)
+{
+	char *v = q->values[q->n_binds];
+	if (!normalise_date(date, until, v))
+		return dyad__store_error(store, DYAD_EINVAL,
+		                         "\"%s\": not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+		                         date);
+	int n = push(q, v);
+	clause(q, until ? " AND " DAY_SQL " <= ?%1$d" : " AND " DAY_SQL " >= ?%1$d", n);
+	return DYAD_OK;
+}
+
+static dyad_status add_code(struct dyad_store *store, struct query *q,
+                            const char *code)
+{
+	size_t n = strlen(code);
+	char *v = q->values[q->n_binds];
+	if (n == 0 || n >= sizeof ((struct dyad_event *)0)->code || !is_digits(code, n))
+		return dyad__store_error(store, DYAD_EINVAL,
+		                         "code \"%s\": expected a CAMEO code prefix "
+		                         "(digits, like 05 or 051)", code);
+	/* Digits only, so the GLOB pattern has no wildcard but the final one. */
+	memcpy(v, code, n);
+	v[n] = '*';
+	v[n + 1] = '\0';
+	clause(q, " AND e.code GLOB ?%1$d", push(q, v));
+	return DYAD_OK;
+}
+
+static dyad_status build(struct dyad_store *store, const struct dyad_event_filter *f,
+                         struct query *q)
+{
+	dyad_status st;
+	dyad_buf_puts(&q->sql, select_sql);
+	if (f->actor && f->actor[0])
+		clause(q, " AND (instr(dyad_fold(e.src_actor), dyad_fold(?%1$d)) > 0"
+		          " OR instr(dyad_fold(e.tgt_actor), dyad_fold(?%1$d)) > 0"
+		          " OR instr(dyad_fold(e.src_name), dyad_fold(?%1$d)) > 0"
+		          " OR instr(dyad_fold(e.tgt_name), dyad_fold(?%1$d)) > 0)",
+		       push(q, f->actor));
+	if (f->country && f->country[0]) {
+		char *v = q->values[q->n_binds];
+		if (!code_upper(f->country, strlen(f->country), v))
+			return dyad__store_error(store, DYAD_EINVAL,
+			                         "country \"%s\": expected an ISO3 code",
+			                         f->country);
+		clause(q, " AND (e.src_country = ?%1$d OR e.tgt_country = ?%1$d)",
+		       push(q, v));
+	}
+	if (f->dyad && f->dyad[0] && (st = add_dyad(store, q, f->dyad)) != DYAD_OK)
+		return st;
+	if (f->code && f->code[0] && (st = add_code(store, q, f->code)) != DYAD_OK)
+		return st;
+	if (f->since && f->since[0] && (st = add_date(store, q, f->since, 0)) != DYAD_OK)
+		return st;
+	if (f->until && f->until[0] && (st = add_date(store, q, f->until, 1)) != DYAD_OK)
+		return st;
+	if (f->source && f->source[0])
+		clause(q, " AND d.source = ?%1$d COLLATE NOCASE", push(q, f->source));
+	if (f->lang && f->lang[0])
+		clause(q, " AND d.lang = ?%1$d", push(q, f->lang));
+	if (f->match && f->match[0])
+		clause(q, " AND d.seq IN (SELECT rowid FROM docs_fts"
+		          " WHERE docs_fts MATCH ?%1$d)",
+		       push(q, f->match));
+	dyad_buf_puts(&q->sql, " ORDER BY day IS NULL, day, d.id, e.idx");
+	q->limit = f->limit ? (sqlite3_int64)f->limit : -1;
+	if (f->limit > (size_t)INT64_MAX)
+		q->limit = -1;
+	dyad_buf_puts(&q->sql, " LIMIT ?");
+	if (q->sql.error != DYAD_OK)
+		return dyad__store_error(store, q->sql.error, "%s",
+		                         dyad_strerror(q->sql.error));
+	return DYAD_OK;
+}
+
+/*
+ * FTS5 parses a query only when it runs, so a malformed one would fail in
+ * the middle of a listing: try it on its own first and blame the user.
+ */
+static dyad_status check_match(struct dyad_store *store, const char *match)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(store->db,
+	                       "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?1 LIMIT 1",
+	                       -1, &s, NULL) != SQLITE_OK)
+		return dyad__store_fail(store, "cannot search the texts");
+	dyad__bind_text(s, 1, match);
+	int rc = sqlite3_step(s);
+	dyad_status st = DYAD_OK;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		st = dyad__store_fail(store, "match");
+		if (st == DYAD_EDB)
+			st = dyad__store_error(store, DYAD_EINVAL,
+			                       "match \"%s\": not a full-text query (%s)", match,
+			                       sqlite3_errmsg(store->db));
+	}
+	sqlite3_finalize(s);
+	return st;
+}
+
+dyad_status dyad_store_events(dyad_store *store,
+                              const struct dyad_event_filter *filter,
+                              dyad_event_cursor **out)
+{
+	static const struct dyad_event_filter all;
+	*out = NULL;
+	store->errmsg[0] = '\0';
+	struct query *q = dyad__calloc(1, sizeof *q);
+	struct dyad_event_cursor *cur = dyad__calloc(1, sizeof *cur);
+	dyad_status st = DYAD_ENOMEM;
+	if (!q || !cur) {
+		dyad__store_error(store, st, "%s", dyad_strerror(st));
+		goto done;
+	}
+	dyad_buf_init(&q->sql, 0);
+	if (!filter)
+		filter = &all;
+	if ((st = build(store, filter, q)) != DYAD_OK)
+		goto done;
+	if (filter->match && filter->match[0] &&
+	    (st = check_match(store, filter->match)) != DYAD_OK)
+		goto done;
+	if (sqlite3_prepare_v2(store->db, q->sql.data, (int)q->sql.len, &cur->stmt,
+	                       NULL) != SQLITE_OK) {
+		st = dyad__store_fail(store, "cannot query the events");
+		goto done;
+	}
+	/* Copied: the query and its normalised values go away below. */
+	for (int i = 0; i < q->n_binds; i++)
+		sqlite3_bind_text(cur->stmt, i + 1, q->binds[i], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(cur->stmt, q->n_binds + 1, q->limit);
+	cur->store = store;
+	*out = cur;
+	cur = NULL;
+	st = DYAD_OK;
+done:
+	if (q)
+		dyad_buf_release(&q->sql);
+	dyad__free(q);
+	dyad_event_cursor_free(cur);
+	return st;
+}
+
+static void read_party(sqlite3_stmt *s, int col, struct dyad_party *p)
+{
+	p->country = dyad__column_text(s, col);
+	p->actor = dyad__column_text(s, col + 1);
+	p->name = dyad__column_text(s, col + 2);
+	p->entity = sqlite3_column_type(s, col + 3) == SQLITE_NULL
+	                ? -1
+	                : sqlite3_column_int(s, col + 3);
+}
+
+static uint32_t column_u32(sqlite3_stmt *s, int col)
+{
+	sqlite3_int64 v = sqlite3_column_int64(s, col);
+	return v < 0 || v > UINT32_MAX ? 0 : (uint32_t)v;
+}
+
+dyad_status dyad_event_cursor_next(dyad_event_cursor *cur,
+                                   const struct dyad_event_row **out)
+{
+	*out = NULL;
+	sqlite3_stmt *s = cur->stmt;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE)
+		return DYAD_DONE;
+	if (rc != SQLITE_ROW) {
+		return dyad__store_fail(cur->store, "cannot read the events");
+	}
+	struct dyad_event_row *r = &cur->row;
+	memset(r, 0, sizeof *r);
+	r->doc_id = dyad__column_text(s, COL_DOC_ID);
+	r->doc_path = dyad__column_text(s, COL_DOC_PATH);
+	r->doc_title = dyad__column_text(s, COL_DOC_TITLE);
+	r->published = dyad__column_text(s, COL_PUBLISHED);
+	r->outlet = dyad__column_text(s, COL_OUTLET);
+	r->lang = dyad__column_text(s, COL_LANG);
+	r->day = dyad__column_text(s, COL_DAY);
+	r->idx = (size_t)sqlite3_column_int64(s, COL_IDX);
+	struct dyad_event *e = &r->event;
+	const char *code = dyad__column_text(s, COL_CODE);
+	if (code) {
+		size_t n = strnlen(code, sizeof e->code - 1);
+		memcpy(e->code, code, n);
+		e->code[n] = '\0';
+	}
+	e->quad = sqlite3_column_int(s, COL_QUAD);
+	e->goldstein = sqlite3_column_double(s, COL_GOLDSTEIN);
+	read_party(s, COL_SRC, &e->source);
+	read_party(s, COL_TGT, &e->target);
+	e->date = dyad__column_text(s, COL_DATE);
+	e->place = dyad__column_text(s, COL_PLACE);
+	e->text = dyad__column_text(s, COL_SENTENCE);
+	e->span.start = column_u32(s, COL_SPAN_START);
+	e->span.end = column_u32(s, COL_SPAN_END);
+	e->predicate.start = column_u32(s, COL_PRED_START);
+	e->predicate.end = column_u32(s, COL_PRED_END);
+	e->flags = column_u32(s, COL_FLAGS);
+	e->n_mentions = column_u32(s, COL_N_MENTIONS);
+	*out = r;
+	return DYAD_OK;
+}
+
+void dyad_event_cursor_free(dyad_event_cursor *cur)
+{
+	if (!cur)
+		return;
+	sqlite3_finalize(cur->stmt);
+	dyad__free(cur);
+}

@@ -1,0 +1,66 @@
+/*
+ * store.h - the inside of a dyad_store: the SQLite connection, the prepared
+ * statements that storing a document reuses, and the error message of the
+ * last failure. Shared by src/store (schema, put) and src/query (events,
+ * documents, stats), the stage after extraction in the pipeline:
+ *
+ *     read -> extract -> store (this) -> query
+ */
+#ifndef DYAD_STORE_STORE_H
+#define DYAD_STORE_STORE_H
+
+#include <sqlite3.h>
+
+#include "dyad.h"
+
+/* The statements of dyad_store_put(), prepared on first use. */
+enum dyad__put_stmt {
+	DYAD_PUT_BEGIN,
+	DYAD_PUT_COMMIT,
+	DYAD_PUT_ROLLBACK,
+	DYAD_PUT_DOCUMENT,
+	DYAD_PUT_FTS,
+	DYAD_PUT_ENTITY,
+	DYAD_PUT_MENTION,
+	DYAD_PUT_EVENT,
+	DYAD_PUT_QUOTE,
+	DYAD_PUT_AMOUNT,
+	DYAD_N_PUT_STMTS
+};
+
+/* How long a writer waits for another process's transaction, in ms. */
+#define DYAD_STORE_BUSY_MS 10000
+
+struct dyad_store {
+	sqlite3 *db;
+	sqlite3_stmt *put[DYAD_N_PUT_STMTS]; /* NULL until first used */
+	char errmsg[DYAD_ERRMSG_MAX];
+};
+
+/*
+ * Record "what: <SQLite's message>" as the store's error and return
+ * DYAD_EDB (DYAD_ENOMEM when SQLite ran out of memory).
+ */
+dyad_status dyad__store_fail(struct dyad_store *store, const char *what);
+
+/* Record a formatted message as the store's error and return status. */
+dyad_status dyad__store_error(struct dyad_store *store, dyad_status status,
+                              const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Finalize the put statements (before closing). */
+void dyad__store_put_finalize(struct dyad_store *store);
+
+/*
+ * Bind a string or SQL NULL (s == NULL). The text is not copied: it must
+ * stay valid until the statement is reset. SQLite's result code.
+ */
+int dyad__bind_text(sqlite3_stmt *stmt, int col, const char *s);
+
+/*
+ * The text of a column as a C string, or NULL for SQL NULL. Valid until the
+ * statement is stepped, reset or finalized.
+ */
+const char *dyad__column_text(sqlite3_stmt *stmt, int col);
+
+#endif

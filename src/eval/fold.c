@@ -289,7 +289,8 @@ static const char *cyrillic_latin(uint32_t cp)
 	return NULL;
 }
 
-dyad_status dyad__eval_latin(const char *s, size_t n, struct dyad_buf *out)
+/* latin() of text that Python's Unicode database knows entirely. */
+static dyad_status latin_known(const char *s, size_t n, struct dyad_buf *out)
 {
 	struct u16 src, lower = {NULL, 0}, nfkd = {NULL, 0};
 	dyad_status st = to_u16(s, n, &src);
@@ -306,11 +307,34 @@ dyad_status dyad__eval_latin(const char *s, size_t n, struct dyad_buf *out)
 		const char *lat = cyrillic_latin((uint32_t)cp);
 		st = lat ? dyad_buf_puts(out, lat) : put_cp(out, (uint32_t)cp);
 	}
-	if (st == DYAD_OK)
-		st = dyad_buf_append(out, "", 0); /* a C string even when empty */
 	dyad__free(src.p);
 	dyad__free(lower.p);
 	dyad__free(nfkd.p);
+	return st;
+}
+
+dyad_status dyad__eval_latin(const char *s, size_t n, struct dyad_buf *out)
+{
+	/* Characters newer than Python's Unicode are unassigned to it: no case,
+	 * no decomposition, not combining. They pass through as they are, and
+	 * being starters they cut the text into runs normalised apart. */
+	dyad_status st = DYAD_OK;
+	size_t run = 0, i = 0;
+	while (st == DYAD_OK && i < n) {
+		size_t at = i;
+		uint32_t cp = dyad_utf8_next(s, n, &i);
+		if (cp < 0x80 || !newer_than_python(cp))
+			continue;
+		if (at > run)
+			st = latin_known(s + run, at - run, out);
+		if (st == DYAD_OK)
+			st = dyad_buf_append(out, s + at, i - at);
+		run = i;
+	}
+	if (st == DYAD_OK && n > run)
+		st = latin_known(s + run, n - run, out);
+	if (st == DYAD_OK)
+		st = dyad_buf_append(out, "", 0); /* a C string even when empty */
 	return st;
 }
 

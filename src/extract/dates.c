@@ -30,6 +30,7 @@
 #define MIN_YEAR 1800         /* four-digit numbers outside these are not years */
 #define MAX_YEAR 2199
 #define MAX_OFFSET_HOURS 14   /* UTC offsets run from -12 to +14 */
+#define MAX_INFER_BACK_YEARS 8 /* 29 February: the last leap year is this close */
 #define NO_VOCAB UINT32_MAX
 
 /* ---- calendar ------------------------------------------------------- */
@@ -93,7 +94,7 @@ int dyad__date_infer_year(const struct dyad__date *pub, int month, int day)
 	long limit = dyad__days_from_civil(pub->year, pub->month, pday) +
 	             DYAD_DATE_FUTURE_SLACK_DAYS;
 	int d = day ? day : 1;
-	for (int y = pub->year; y > pub->year - 8; y--) {
+	for (int y = pub->year; y > pub->year - MAX_INFER_BACK_YEARS; y--) {
 		if (!dyad__date_valid(y, month, d))
 			continue; /* 29 February: the last leap year */
 		if (dyad__days_from_civil(y, month, d) <= limit)
@@ -609,15 +610,17 @@ static size_t match_numeric(const struct toks *ts, size_t i,
 	if (sep != '-' && sep != '.' && sep != '/')
 		return i;
 	int y, m, d;
-	if (a->digits == 4 && sep == '-' && b->digits <= 2 && c->digits <= 2) {
-		y = (int)a->value;
+	if (a->digits == 4 && b->digits <= 2 && c->digits <= 2) {
+		y = (int)a->value; /* 2025-10-21, 2023.06.09 */
 		m = (int)b->value;
 		d = (int)c->value;
 	} else if (a->digits <= 2 && b->digits <= 2 && c->digits == 4) {
 		y = (int)c->value;
-		/* the slash form is American: month first */
-		m = (int)(sep == '/' ? a->value : b->value);
-		d = (int)(sep == '/' ? b->value : a->value);
+		/* the slash form is American (month first) unless the first number
+		 * cannot be a month */
+		int us = sep == '/' && a->value <= 12;
+		m = (int)(us ? a->value : b->value);
+		d = (int)(us ? b->value : a->value);
 	} else {
 		return i;
 	}

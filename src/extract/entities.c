@@ -140,6 +140,7 @@ static struct dyad__mention *add_mention(struct dyad__work *w, size_t s,
 	m->entity = -1;
 	m->sentence = (int32_t)s;
 	m->record = -1;
+	m->lead_tok = -1;
 	for (size_t k = a; k < b; k++)
 		w->tokens[k].mention = (int32_t)(w->n_mentions - 1);
 	return m;
@@ -315,11 +316,15 @@ static const char *title_country(struct dyad__work *w, size_t a, size_t b,
 	for (size_t k = a; k > s_start && gap < ADJ_ROLE_GAP; gap++) {
 		k--;
 		struct dyad__mention *m = mention_at(w, k);
-		if (m && m->kind == DYAD_MENTION_ADJECTIVE)
+		if (m && m->kind == DYAD_MENTION_ADJECTIVE) {
+			m->attached = 1;
 			return m->country;
+		}
 		if (m && (m->kind == DYAD_MENTION_COUNTRY || m->kind == DYAD_MENTION_ORG) &&
-		    m->tok_end == a)
+		    m->tok_end == a) {
+			m->attached = 1;
 			return m->country; /* "Russia's President", "State Duma deputy" */
+		}
 		if (m && m->kind != DYAD_MENTION_ORG_HEAD)
 			break;
 		if (w->tokens[k].flags & DYAD_TOK_PUNCT)
@@ -376,6 +381,7 @@ static void title_before(struct dyad__work *w, struct dyad__mention *name,
 			const char *c = title_country(w, m->tok_start, m->tok_end, s_start, s_end);
 			set_person_title(w, name, m, c);
 			m->attached = 1;
+			name->lead_tok = (int32_t)m->tok_start;
 			return;
 		}
 		if (m && (m->kind == DYAD_MENTION_PERSON ||
@@ -383,6 +389,11 @@ static void title_before(struct dyad__work *w, struct dyad__mention *name,
 			return;
 		if (m) {
 			k = m->tok_start; /* skip the whole mention */
+			gap++;
+			continue;
+		}
+		/* "the Ambassador of X to our country, Maksat Mamitkanov" */
+		if (gap == 0 && dyad__tok_is_char(w, k, ',')) {
 			gap++;
 			continue;
 		}

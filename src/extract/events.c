@@ -77,7 +77,7 @@ static void actor_of(struct dyad__work *w, const struct dyad__mention *m,
                      struct actor *a)
 {
 	a->m = m;
-	a->tok = m->tok_start;
+	a->tok = m->lead_tok >= 0 ? (size_t)m->lead_tok : m->tok_start;
 	a->entity = m->entity;
 	a->country = m->country;
 	a->name = NULL;
@@ -137,12 +137,38 @@ static int negated(const struct dyad__work *w, size_t sent_start, size_t anchor)
 	return 0;
 }
 
+/* "may sign", "plans to visit" - but "I would like to thank", "хотел бы
+ * поблагодарить" perform the act they name. */
 static int modal(const struct dyad__work *w, size_t sent_start, size_t anchor)
 {
-	for (size_t d = 1; d <= NEGATION_WINDOW && d <= anchor - sent_start; d++)
+	int found = 0;
+	for (size_t d = 1; d <= NEGATION_WINDOW && d <= anchor - sent_start; d++) {
+		if (tok_mod(w, anchor - d, MOD_PERFORMATIVE))
+			return 0;
 		if (tok_mod(w, anchor - d, MOD_MODAL))
-			return 1;
-	return 0;
+			found = 1;
+	}
+	return found;
+}
+
+/* A boundary no frame reaches across: ';', or a word that opens a new
+ * clause ("which", "когда", "but"). */
+static int clause_break(const struct dyad__work *w, size_t k)
+{
+	return dyad__tok_is_char(w, k, ';') || tok_mod(w, k, MOD_CLAUSE_BREAK);
+}
+
+/* "the fighting spirit", "its occupied territories": a verb form after a
+ * determiner is an adjective or a noun, not a predicate. */
+static int used_as_modifier(const struct dyad__work *w, size_t sent_start, size_t k)
+{
+	if (k == sent_start || !tok_mod(w, k - 1, MOD_DETERMINER))
+		return 0;
+	const struct dyad__token *t = &w->tokens[k];
+	const char *lower = dyad__tok_lower(w, t);
+	size_t n = t->lower_len;
+	return (n > 4 && memcmp(lower + n - 3, "ing", 3) == 0) ||
+	       (n > 3 && memcmp(lower + n - 2, "ed", 2) == 0);
 }
 
 static int first_person_subject(const struct dyad__work *w, size_t sent_start,
@@ -158,6 +184,7 @@ static int first_person_subject(const struct dyad__work *w, size_t sent_start,
 
 struct match {
 	const struct dyad__pattern *p;
+	const char *code;            /* the pattern's code, or its intent form */
 	size_t first, last;          /* token range of the predicate */
 	const struct actor *source;  /* bound by a slot, or NULL */
 	const struct actor *target;
@@ -194,9 +221,12 @@ static const struct actor *actor_starting_near(struct dyad__work *w,
 static int elem_matches(const struct dyad__work *w, const struct dyad__elem *e, size_t k)
 {
 	const struct dyad__token *t = &w->tokens[k];
-	if (e->kind == ELEM_EXACT)
-		return t->lower_len == e->len && memcmp(dyad__tok_lower(w, t), e->word, e->len) == 0;
-	return t->stem_len == e->len && memcmp(dyad__tok_stem(w, t), e->word, e->len) == 0;
+	const char *have = e->kind == ELEM_EXACT ? dyad__tok_lower(w, t) : dyad__tok_stem(w, t);
+	size_t n = e->kind == ELEM_EXACT ? t->lower_len : t->stem_len;
+	for (size_t f = 0; f < e->n_forms; f++)
+		if (n == e->len[f] && memcmp(have, e->form[f], n) == 0)
+			return 1;
+	return 0;
 }
 
 /* Match the elements after the anchor; slots before it bind backwards. */
@@ -206,6 +236,7 @@ static int match_pattern(struct dyad__work *w, struct sentence_ctx *ctx,
 {
 	memset(m, 0, sizeof *m);
 	m->p = p;
+	m->code = p->code;
 	m->first = m->last = anchor_tok;
 	size_t k = anchor_tok + 1;
 	for (size_t e = p->anchor + 1; e < p->n_elems; e++) {
@@ -281,7 +312,7 @@ static dyad_status emit(struct dyad__work *w, size_t s, const struct match *m,
 	if (!src || !tgt || !src->country || !tgt->country ||
 	    strcmp(src->country, tgt->country) == 0)
 		return DYAD_OK;
-	const struct dyad_cameo_code *code = dyad__cameo_find(w->engine, m->p->code);
+	const struct dyad_cameo_code *code = dyad__cameo_find(w->engine, m->code);
 	if (!code)
 		return DYAD_OK;
 	/* the same event told again: one record, one more mention */
@@ -327,15 +358,25 @@ static const struct actor *speaker_actor(struct dyad__work *w,
 	return scratch;
 }
 
-/* Actors before the anchor joined by "and": "Russia and Azerbaijan agreed". */
+/* Actors before the anchor joined by "and": "Russia and Azerbaijan agreed".
+ * Actors inside "between A and B" or across a clause boundary are not the
+ * subject. */
 static size_t coordinated_before(const struct dyad__work *w, const struct sentence_ctx *ctx,
-                                 size_t anchor, const struct actor **out, size_t max)
+                                 size_t s_start, size_t anchor,
+                                 const struct actor **out, size_t max)
 {
 	size_t n = 0;
 	for (size_t i = ctx->n_actors; i-- > 0 && n < max;) {
 		const struct actor *a = &ctx->actors[i];
 		if (a->tok >= anchor)
 			continue;
+		size_t from = n ? out[n - 1]->tok : anchor;
+		int crossed = 0;
+		for (size_t k = a->m->tok_end; k < from; k++)
+			if (clause_break(w, k))
+				crossed = 1;
+		if (crossed)
+			break;
 		if (n > 0) {
 			/* the gap to the previous one must be a coordinator or a comma */
 			size_t gap = out[n - 1]->tok - a->m->tok_end;
@@ -347,7 +388,43 @@ static size_t coordinated_before(const struct dyad__work *w, const struct senten
 		}
 		out[n++] = a;
 	}
+	/* "cooperation between Kyrgyzstan and Azerbaijan, we propose": a
+	 * prepositional phrase, not the subject */
+	if (n) {
+		size_t first = out[n - 1]->tok;
+		if (first > s_start && (dyad__tok_is(w, first - 1, "between") ||
+		                        dyad__tok_is(w, first - 1, "между") ||
+		                        dyad__tok_is(w, first - 1, "of")))
+			return 0;
+	}
 	return n;
+}
+
+/* "talks between A and B", "переговоры между A и B": the two parties of a
+ * joint predicate named after it. */
+static int between_after(const struct dyad__work *w, const struct sentence_ctx *ctx,
+                         size_t last, const struct actor **a, const struct actor **b)
+{
+	size_t k = last + 1;
+	if (k >= w->n_tokens || !(dyad__tok_is(w, k, "between") || dyad__tok_is(w, k, "между")))
+		return 0;
+	*a = *b = NULL;
+	for (size_t i = 0; i < ctx->n_actors; i++) {
+		const struct actor *x = &ctx->actors[i];
+		if (x->tok <= k)
+			continue;
+		if (!*a) {
+			*a = x;
+			continue;
+		}
+		size_t gap = x->tok - (*a)->m->tok_end;
+		if (gap <= 2 && x->country && (*a)->country && strcmp(x->country, (*a)->country) != 0) {
+			*b = x;
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
 }
 
 static dyad_status code_predicate(struct dyad__work *w, size_t s,
@@ -361,6 +438,19 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 	                     ? DYAD_EVENT_INTENT : 0;
 	if (m->p->flags & VERB_SPEECH)
 		return DYAD_OK; /* "X said": the statement's content carries the events */
+	if (!(m->p->flags & VERB_NOUN) && used_as_modifier(w, sent->tok_start, anchor))
+		return DYAD_OK;
+	struct match coded = *m;
+	if (flags & DYAD_EVENT_INTENT) {
+		/* "plans to visit" is an intention to meet (036), not a visit */
+		const char *root_code = w->engine->verbs->intent_code[(m->p->code[0] - '0') * 10 +
+		                                                      (m->p->code[1] - '0')];
+		if (!root_code || strcmp(root_code, "drop") == 0)
+			return DYAD_OK;
+		if (strcmp(root_code, "keep") != 0)
+			coded.code = root_code;
+	}
+	m = &coded;
 
 	struct actor scratch;
 	const struct actor *src = m->source, *tgt = m->target;
@@ -368,20 +458,36 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 	              (anchor > sent->tok_start && tok_mod(w, anchor - 1, MOD_PASSIVE_AUX) &&
 	               m->last + 1 < sent->tok_end && tok_mod(w, m->last + 1, MOD_PASSIVE_BY));
 	const struct actor *before[4];
-	size_t n_before = coordinated_before(w, ctx, anchor, before, 4);
+	size_t n_before = coordinated_before(w, ctx, sent->tok_start, anchor, before, 4);
+	/* "we propose ...": the speaker, even after other actors */
+	int we = first_person_subject(w, n_before ? before[0]->m->tok_end : sent->tok_start,
+	                              anchor) && ctx->speaker;
+	if (we)
+		n_before = 0;
 	if (!src && !passive) {
-		if (n_before && !first_person_subject(w, before[0]->m->tok_end, anchor))
+		if (n_before)
 			src = before[0];
 		else if (ctx->speaker)
 			src = speaker_actor(w, ctx, &scratch);
-		else if (n_before)
-			src = before[0];
+	}
+	const struct actor *pa, *pb;
+	if (!src && !m->target && between_after(w, ctx, m->last, &pa, &pb)) {
+		dyad_status st2 = emit(w, s, m, pa, pb, flags);
+		return st2 == DYAD_OK ? emit(w, s, m, pb, pa, flags) : st2;
 	}
 	if (!tgt) {
 		for (size_t i = 0; i < ctx->n_actors; i++) {
 			const struct actor *a = &ctx->actors[i];
-			if (a->tok > m->last && (!src || !a->country || !src->country ||
-			                         strcmp(a->country, src->country) != 0)) {
+			if (a->tok <= m->last)
+				continue;
+			int crossed = 0;
+			for (size_t k = m->last + 1; k < a->tok; k++)
+				if (clause_break(w, k) ||
+				    ((m->p->flags & VERB_NOUN) && dyad__tok_is_char(w, k, ',')))
+					crossed = 1;
+			if (crossed)
+				break;
+			if (!src || !a->country || !src->country || strcmp(a->country, src->country) != 0) {
 				tgt = a;
 				break;
 			}
@@ -395,7 +501,7 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 	}
 	dyad_status st;
 	/* joint acts: "A and B signed", "meeting with the participation of A and B" */
-	int consult = m->p->code[0] == '0' && m->p->code[1] == '4';
+	int consult = m->code[0] == '0' && m->code[1] == '4';
 	if (!passive && n_before >= 2 && !m->target) {
 		for (size_t i = 0; i < n_before; i++)
 			for (size_t j = 0; j < n_before; j++)
@@ -443,10 +549,10 @@ static dyad_status code_sentence(struct dyad__work *w, size_t s, struct sentence
 		struct match best;
 		int found = 0;
 		for (int list = 0; list < 2; list++)
-			for (uint32_t id = ids[list]; id; id = v->patterns[id - 1].next) {
+			for (uint32_t id = ids[list]; id; id = v->nodes[id - 1].next) {
 				struct match m;
-				if (!match_pattern(w, ctx, &v->patterns[id - 1], k, sent->tok_start,
-				                   sent->tok_end, &m))
+				if (!match_pattern(w, ctx, &v->patterns[v->nodes[id - 1].pattern], k,
+				                   sent->tok_start, sent->tok_end, &m))
 					continue;
 				/* the longest pattern wins; then the one with slots */
 				if (!found || m.last > best.last ||

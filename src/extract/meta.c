@@ -45,6 +45,7 @@ void dyad__meta_lexicon_free(struct dyad__meta_lexicon *meta)
 	dyad__date_lexicon_release(&meta->dates);
 	dyad_hash_release(&meta->stopwords);
 	dyad_hash_release(&meta->outlet_names);
+	dyad_hash_release(&meta->not_outlets);
 	dyad__free(meta->letters);
 	dyad__free(meta->outlets);
 	dyad__free(meta->credits);
@@ -62,6 +63,7 @@ dyad_status dyad__meta_lexicon_load(dyad_engine *engine, char *errmsg)
 		return DYAD_ENOMEM;
 	dyad_hash_init(&meta->stopwords);
 	dyad_hash_init(&meta->outlet_names);
+	dyad_hash_init(&meta->not_outlets);
 	const char *dir = engine->data_dir;
 	struct dyad_arena *arena = &engine->arena;
 	dyad_status st;
@@ -172,6 +174,11 @@ static const struct dyad__date_expr *best_stamp(const struct dyad__meta_scan *sc
 			best_score = score;
 		}
 	}
+	/* no stamp near the head: the first one anywhere ("Published: ...") */
+	for (size_t l = 0; !best && l < w->n_lines; l++)
+		if (!(w->lines[l].flags & DYAD_LINE_BLANK) &&
+		    scan->info[l].kind == DYAD_META_STAMP)
+			best = &scan->info[l].date;
 	return best;
 }
 

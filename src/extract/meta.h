@@ -73,6 +73,7 @@ struct dyad__meta_lexicon {
 	const char **outlets;              /* canonical names; heap array */
 	size_t n_outlets;
 	struct dyad_hash outlet_names;     /* lower variant -> outlet index */
+	struct dyad_hash not_outlets;      /* lower names that are no outlet */
 	struct dyad__meta_credit *credits; /* heap */
 	size_t n_credits;
 
@@ -118,6 +119,7 @@ struct dyad__meta_scan {
 	struct dyad__date crawl;      /* the leading " date YYYY-MM-DD" field */
 	size_t dateline;              /* line with the dateline, or SIZE_MAX */
 	uint32_t dateline_start, dateline_end; /* the place name */
+	uint32_t agency_start, agency_end;     /* the agency it names, if any */
 	const char *author;           /* in the document arena, or NULL */
 };
 
@@ -140,16 +142,23 @@ dyad_status dyad__meta_lines_load(struct dyad__meta_lexicon *lex,
  * scan->title, scan->body and sets the line flags. DYAD_ENOMEM only. */
 dyad_status dyad__meta_lines(struct dyad__meta_scan *scan);
 
-/* meta_source.c: data/meta/outlets.tsv and credits.tsv. */
+/* meta_source.c: data/meta/outlets.tsv, not_outlets.tsv and credits.tsv. */
 dyad_status dyad__meta_source_load(struct dyad__meta_lexicon *lex,
                                    struct dyad_arena *arena,
                                    const char *data_dir, char *errmsg);
-/* The dateline of a line ("BAKU, Azerbaijan, Sept. 28" -> "BAKU"): 1 and the
- * place span, and *rest the first byte after the dateline (and its credit)
- * when a sentence follows on the same line, else the line end. */
+/* A dateline that opens a line: the place, the agency when named, and where
+ * the sentence after it starts (the line end when none follows). */
+struct dyad__dateline {
+	uint32_t place_start, place_end;
+	uint32_t agency_start, agency_end; /* empty when no agency is named */
+	uint32_t rest;
+};
+
+/* 1 and *d when the line opens with a dateline ("BAKU, Azerbaijan, Sept.
+ * 28", "MOSCOW, June 5. /TASS/.", "SEOUL, June 9 (Yonhap) --", "ASTANA —",
+ * "Тартус – САНА"), else 0. */
 int dyad__meta_dateline(const struct dyad__meta_scan *scan, size_t line,
-                        uint32_t *place_start, uint32_t *place_end,
-                        uint32_t *rest);
+                        struct dyad__dateline *d);
 /* 1 when the line is only a credit such as "(MENAFN- AzerNews)". */
 int dyad__meta_credit_line(const struct dyad__meta_scan *scan, size_t line);
 /* 1 when the line is a byline; *name_start/end = the person's name, or an

@@ -39,6 +39,7 @@
 #define STAMP_NEAR 2           /* non-blank lines that count as "next to" */
 #define SCORE_REPEATED 4       /* headline scores (see find_title) */
 #define SCORE_NEAR_STAMP 1
+#define BREADCRUMB_MIN_SEPS 2  /* " » " marks that make a navigation trail */
 #define NO_LINE ((size_t)-1)
 #define CRAWL_FIELD "date "
 
@@ -59,7 +60,7 @@ static dyad_status load_clutter(struct dyad__meta_lexicon *lex,
 	size_t alloc = 0;
 	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
 		int kind = -1;
-		for (int k = 0; k < 4; k++)
+		for (int k = 0; k < (int)(sizeof kinds / sizeof kinds[0]); k++)
 			if (tsv.fields[0] && strcmp(tsv.fields[0], kinds[k]) == 0)
 				kind = k;
 		if (kind < 0)
@@ -344,6 +345,23 @@ static void crawl_field(struct dyad__meta_scan *scan)
 	}
 }
 
+/* Navigation trails: "Home » World » Asia", "News | Politics | Economy". */
+static int breadcrumb(const char *text, uint32_t a, uint32_t b)
+{
+	size_t i = a;
+	unsigned seps = 0;
+	uint32_t prev = 0;
+	while (i < b) {
+		uint32_t cp = dyad_utf8_next(text, b, &i);
+		uint32_t next = i < b ? (unsigned char)text[i] : ' ';
+		if ((cp == 0x00BB || cp == 0x203A || cp == '|' || cp == '>' || cp == '/') &&
+		    prev == ' ' && next == ' ')
+			seps++;
+		prev = cp;
+	}
+	return seps >= BREADCRUMB_MIN_SEPS;
+}
+
 static void classify(struct dyad__meta_scan *scan, size_t l)
 {
 	struct dyad__work *w = scan->w;
@@ -364,7 +382,8 @@ static void classify(struct dyad__meta_scan *scan, size_t l)
 			return;
 		}
 	}
-	if (clutter_match(scan->lex, text, line->start, line->end) >= 0) {
+	if (clutter_match(scan->lex, text, line->start, line->end) >= 0 ||
+	    breadcrumb(text, line->start, line->end)) {
 		info->kind = DYAD_META_CLUTTER;
 		return;
 	}
@@ -376,8 +395,8 @@ static void classify(struct dyad__meta_scan *scan, size_t l)
 		info->kind = DYAD_META_CLUTTER;
 		return;
 	}
-	uint32_t ps, pe, rest;
-	if (dyad__meta_dateline(scan, l, &ps, &pe, &rest) && rest >= line->end) {
+	struct dyad__dateline d;
+	if (dyad__meta_dateline(scan, l, &d) && d.rest >= line->end) {
 		info->kind = DYAD_META_DATELINE;
 		return;
 	}
@@ -559,14 +578,16 @@ static void find_dateline(struct dyad__meta_scan *scan)
 			continue;
 		if (l >= scan->body)
 			seen++;
-		uint32_t a, b, rest;
-		if (!dyad__meta_dateline(scan, l, &a, &b, &rest))
+		struct dyad__dateline d;
+		if (!dyad__meta_dateline(scan, l, &d))
 			continue;
 		scan->dateline = l;
-		scan->dateline_start = a;
-		scan->dateline_end = b;
-		if (rest < line->end) {
-			line->start = rest;
+		scan->dateline_start = d.place_start;
+		scan->dateline_end = d.place_end;
+		scan->agency_start = d.agency_start;
+		scan->agency_end = d.agency_end;
+		if (d.rest < line->end) {
+			line->start = d.rest;
 		} else {
 			line->flags = (line->flags & ~DYAD_LINE_CLUTTER) | DYAD_LINE_META;
 			if (l == scan->body)
@@ -624,6 +645,7 @@ dyad_status dyad__meta_lines(struct dyad__meta_scan *scan)
 		if (w->lines[l].flags & DYAD_LINE_BLANK)
 			continue;
 		if (scan->info[l].kind == DYAD_META_TEXT &&
+		    scan->info[l].n_words >= TITLE_MIN_WORDS &&
 		    !(scan->title != NO_LINE && same_text(w, l, scan->title))) {
 			scan->body = l;
 			break;

@@ -22,6 +22,7 @@
 
 #define OUTLETS_FILE "meta/outlets.tsv"
 #define CREDITS_FILE "meta/credits.tsv"
+#define NOT_OUTLETS_FILE "meta/not_outlets.tsv"
 #define OUTLET_PLACEHOLDER "{OUTLET}"
 
 #define MAX_VARIANTS 32
@@ -91,6 +92,32 @@ static dyad_status load_outlets(struct dyad__meta_lexicon *lex,
 	return st == DYAD_DONE ? DYAD_OK : st;
 }
 
+static dyad_status load_not_outlets(struct dyad__meta_lexicon *lex,
+                                    struct dyad_arena *arena,
+                                    const char *data_dir, char *errmsg)
+{
+	static const char *const cols[] = {"name"};
+	char path[DYAD_ERRMSG_MAX];
+	snprintf(path, sizeof path, "%s/%s", data_dir, NOT_OUTLETS_FILE);
+	struct dyad_tsv tsv;
+	dyad_status st = dyad_tsv_open(&tsv, arena, path, cols, 1, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
+		char lower[MAX_NAME_BYTES];
+		const char *name = tsv.fields[0];
+		if (!name || strchr(name, ' '))
+			return dyad_tsv_error(&tsv, "a name is one word");
+		size_t len = dyad_utf8_lower(name, strlen(name), lower, sizeof lower);
+		if (len + 1 >= sizeof lower)
+			return dyad_tsv_error(&tsv, "\"%s\": name too long", name);
+		const char *key = dyad_arena_strndup(arena, lower, len);
+		if (!key || dyad_hash_put(&lex->not_outlets, key, len, 1, NULL, NULL) != DYAD_OK)
+			return DYAD_ENOMEM;
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
 static dyad_status load_credits(struct dyad__meta_lexicon *lex,
                                 struct dyad_arena *arena, const char *data_dir,
                                 char *errmsg)
@@ -133,6 +160,8 @@ dyad_status dyad__meta_source_load(struct dyad__meta_lexicon *lex,
                                    const char *data_dir, char *errmsg)
 {
 	dyad_status st = load_outlets(lex, arena, data_dir, errmsg);
+	if (st == DYAD_OK)
+		st = load_not_outlets(lex, arena, data_dir, errmsg);
 	if (st == DYAD_OK)
 		st = load_credits(lex, arena, data_dir, errmsg);
 	return st;
@@ -236,9 +265,16 @@ static int word_all_caps(const char *text, size_t a, size_t b)
 
 /* Looks like the name of an outlet even when unknown: "ВВС", "URA.RU",
  * "AzerNews" (capitals, an inner dot or an inner capital). */
-static int looks_like_outlet(const char *text, size_t a, size_t b)
+static int looks_like_outlet(const struct dyad__meta_lexicon *lex,
+                             const char *text, size_t a, size_t b)
 {
 	size_t w = name_word(text, b, a);
+	char lower[MAX_NAME_BYTES];
+	uint32_t v;
+	if (w - a < sizeof lower &&
+	    dyad_hash_get(&lex->not_outlets, lower,
+	                  dyad_utf8_lower(text + a, w - a, lower, sizeof lower), &v))
+		return 0;
 	if (word_all_caps(text, a, w))
 		return 1;
 	size_t i = a;
@@ -287,7 +323,11 @@ static int outlet_name(const struct dyad__meta_lexicon *lex, const char *text,
 {
 	size_t ends[MAX_OUTLET_WORDS], starts[MAX_OUTLET_WORDS], n = 0;
 	if (after) {
-		size_t i = at;
+		size_t i = at, y = name_word(text, hi, at);
+		/* "© 2024 Lenta.ru": a year between the mark and the name */
+		if (y == at + 4 && dyad_cp_is_digit(cp_at(text, hi, at)) &&
+		    dyad_cp_is_digit(cp_at(text, hi, at + 3)) && y < hi && text[y] == ' ')
+			i = y + 1;
 		while (n < MAX_OUTLET_WORDS) {
 			size_t e = name_word(text, hi, i);
 			if (e == i || !word_starts_upper(text, i, e))
@@ -322,7 +362,7 @@ static int outlet_name(const struct dyad__meta_lexicon *lex, const char *text,
 			if (k < n && open) {
 				size_t ra = after ? starts[0] : starts[n - 1];
 				size_t rb = after ? ends[n - 1] : ends[0];
-				if (looks_like_outlet(text, ra, rb)) {
+				if (looks_like_outlet(lex, text, ra, rb)) {
 					hit->known = 0;
 					hit->start = ra;
 					hit->end = rb;
@@ -338,7 +378,7 @@ static int outlet_name(const struct dyad__meta_lexicon *lex, const char *text,
 	}
 	size_t ra = after ? starts[0] : starts[n - 1];
 	size_t rb = after ? ends[n - 1] : ends[0];
-	if (open && looks_like_outlet(text, ra, rb)) {
+	if (open && looks_like_outlet(lex, text, ra, rb)) {
 		hit->known = 0;
 		hit->start = ra;
 		hit->end = rb;
@@ -451,34 +491,46 @@ static size_t skip_spaces(const char *text, size_t end, size_t i)
 	return i;
 }
 
-/* After the place: the agency in brackets or slashes, then a dash or the
- * end of the dateline. Returns where the sentence starts, or 0. */
+/* After the place and date: the agency in brackets or slashes ("(Yonhap)",
+ * "/TASS/.") or bare before a dash ("INTERFAX.RU -"), then a dash or the
+ * end of the dateline. Returns where the sentence starts (0 when the text
+ * does not read as a dateline) and the agency span in d (empty if none). */
 static size_t after_agency(const struct dyad__meta_lexicon *lex,
-                           const char *text, size_t i, size_t end)
+                           const char *text, size_t i, size_t end,
+                           struct dyad__dateline *d)
 {
 	i = skip_spaces(text, end, i);
-	uint32_t open = cp_at(text, end, i);
+	uint32_t open = cp_at(text, end, i), id;
+	size_t a = open == '(' || open == '/' ? i + 1 : i, b = name_word(text, end, a);
+	while (b > a && b + 1 < end && text[b] == ' ' && name_word(text, end, b + 1) > b + 1)
+		b = name_word(text, end, b + 1);
+	int agency = b > a && (known_outlet(lex, text, a, b, &id) ||
+	                       looks_like_outlet(lex, text, a, b));
 	if (open == '(' || open == '/') {
 		uint32_t close = open == '(' ? ')' : '/';
-		size_t a = i + 1, b = name_word(text, end, a);
-		while (b < end && text[b] == ' ' && b + 1 < end &&
-		       name_word(text, end, b + 1) > b + 1)
-			b = name_word(text, end, b + 1);
-		uint32_t id;
-		if (b == a || cp_at(text, end, b) != close ||
-		    (!known_outlet(lex, text, a, b, &id) && !word_all_caps(text, a, b)))
+		if (!agency || cp_at(text, end, b) != close)
 			return 0;
 		i = b + 1;
 		if (close == '/' && cp_at(text, end, i) == '.')
 			i++;
 		i = skip_spaces(text, end, i);
+	} else if (agency) {
+		size_t k = skip_spaces(text, end, b);
+		if (!is_dash(cp_at(text, end, k)))
+			agency = 0;
+		else
+			i = k;
+	}
+	if (agency) {
+		d->agency_start = (uint32_t)a;
+		d->agency_end = (uint32_t)b;
 	}
 	size_t k = i;
 	uint32_t cp = i < end ? dyad_utf8_next(text, end, &k) : 0;
 	if (is_dash(cp)) {
-		while (k < end && is_dash(cp_at(text, end, k)))
+		while (k < end && (is_dash(cp_at(text, end, k)) || text[k] == ' '))
 			k++;
-		return skip_spaces(text, end, k);
+		return k;
 	}
 	return open == '(' || open == '/' ? i : 0;
 }
@@ -501,77 +553,95 @@ static int dash_agency(const struct dyad__meta_lexicon *lex, const char *text,
 	return 1;
 }
 
-int dyad__meta_dateline(const struct dyad__meta_scan *scan, size_t line,
-                        uint32_t *place_start, uint32_t *place_end,
-                        uint32_t *rest)
+/* The place: up to MAX_PLACE_WORDS capitalised words, more than one only in
+ * capitals ("NEW YORK"). Returns its end (a when none); *caps when every
+ * word is in capitals. */
+static size_t dateline_place(const char *text, size_t a, size_t end, int *caps,
+                             size_t *n_words)
 {
-	const struct dyad__work *w = scan->w;
-	const char *text = w->text;
-	size_t a = w->lines[line].start, end = w->lines[line].end;
-	uint32_t ns, ne;
-	if (dyad__meta_byline(scan, line, &ns, &ne) && ne > ns) {
-		a = skip_spaces(text, end, ne); /* "By Pavel Polityuk KYIV (Reuters)" */
-	}
-	/* the place: capitalised words */
 	size_t i = a, place_b = a, n = 0;
-	int caps = 1;
+	*caps = 1;
 	while (n < MAX_PLACE_WORDS) {
 		size_t e = name_word(text, end, i);
 		if (e == i || !word_starts_upper(text, i, e))
 			break;
-		caps = caps && word_all_caps(text, i, e);
+		*caps = *caps && word_all_caps(text, i, e);
 		place_b = e;
 		n++;
-		if (e >= end || text[e] != ' ' || !word_starts_upper(text, e + 1, end))
+		if (e >= end || text[e] != ' ')
 			break;
-		/* the next word is part of the place only in capitals */
 		size_t e2 = name_word(text, end, e + 1);
-		if (!caps || !word_all_caps(text, e + 1, e2))
+		if (!*caps || e2 == e + 1 || !word_all_caps(text, e + 1, e2))
 			break;
 		i = e + 1;
 	}
+	*n_words = n;
+	return place_b;
+}
+
+int dyad__meta_dateline(const struct dyad__meta_scan *scan, size_t line,
+                        struct dyad__dateline *d)
+{
+	const struct dyad__work *w = scan->w;
+	const char *text = w->text;
+	size_t a = w->lines[line].start, end = w->lines[line].end;
+	memset(d, 0, sizeof *d);
+	uint32_t ns, ne;
+	if (dyad__meta_byline(scan, line, &ns, &ne) && ne > ns)
+		a = skip_spaces(text, end, ne); /* "By Pavel Polityuk KYIV (Reuters)" */
+	int caps;
+	size_t n;
+	size_t place_b = dateline_place(text, a, end, &caps, &n);
 	if (n == 0)
 		return 0;
-	size_t after = place_b;
-	uint32_t sep = cp_at(text, end, after);
+	uint32_t sep = cp_at(text, end, place_b);
 	size_t body = 0;
 	struct dyad__date_expr e;
-	if (caps && sep == ',') {
-		/* "BAKU, Azerbaijan, Sept. 28", "MOSCOW, June 5. /TASS/." */
-		size_t lim = after + DATELINE_WINDOW < end ? after + DATELINE_WINDOW : end;
-		if (!dyad__date_find(&scan->lex->dates, text, (uint32_t)after,
-		                     (uint32_t)lim, &e))
+	if (sep == ',' || sep == '.') {
+		/* "BAKU, Azerbaijan, Sept. 28", "MOSCOW, June 5. /TASS/.",
+		 * "Москва. 4 февраля. INTERFAX.RU - ": a date must follow */
+		size_t lim = place_b + DATELINE_WINDOW < end ? place_b + DATELINE_WINDOW : end;
+		if ((!caps && sep == ',') ||
+		    !dyad__date_find(&scan->lex->dates, text, (uint32_t)place_b,
+		                     (uint32_t)lim, &e) ||
+		    e.start > place_b + DATELINE_WINDOW / 2)
 			return 0;
 		size_t j = e.end;
+		int stop = j < end && text[j] == '.';
 		while (j < end && (text[j] == '.' || text[j] == ','))
 			j++;
-		body = after_agency(scan->lex, text, j, end);
+		body = after_agency(scan->lex, text, j, end, d);
 		if (!body) {
 			unsigned chars, words;
 			dyad__meta_count(text, (uint32_t)j, (uint32_t)end, &chars, &words);
-			if (words > 0 || e.start > after + DATELINE_WINDOW / 2)
+			if (words == 0)
+				body = end;
+			else if (stop && caps) /* "BAKU, Azerbaijan, May 5. Azerbaijan and..." */
+				body = skip_spaces(text, end, j);
+			else
 				return 0;
-			body = end;
 		}
 	} else if (caps && (sep == ':' || sep == ' ')) {
 		if (sep == ':')
-			body = skip_spaces(text, end, after + 1);
+			body = n == 1 ? skip_spaces(text, end, place_b + 1) : 0;
 		else
-			body = after_agency(scan->lex, text, after, end);
-		if (!body || (sep == ':' && n > 1))
+			body = after_agency(scan->lex, text, place_b, end, d);
+		if (!body)
 			return 0;
 	} else if (sep == ' ') {
 		/* "Тартус – САНА": a place, a dash and a known agency */
 		size_t oa, ob;
-		if (!dash_agency(scan->lex, text, after, end, &oa, &ob))
+		if (!dash_agency(scan->lex, text, place_b, end, &oa, &ob))
 			return 0;
+		d->agency_start = (uint32_t)oa;
+		d->agency_end = (uint32_t)ob;
 		body = end;
 	} else {
 		return 0;
 	}
-	*place_start = (uint32_t)a;
-	*place_end = (uint32_t)place_b;
-	*rest = (uint32_t)body;
+	d->place_start = (uint32_t)a;
+	d->place_end = (uint32_t)place_b;
+	d->rest = (uint32_t)body;
 	return 1;
 }
 
@@ -735,7 +805,7 @@ static void site_name(const struct dyad__meta_scan *scan, struct credit_hit *bes
 			hit.outlet = id;
 		} else if (dyad_cp_is_letter(cp_at(w->text, line->end, line->start)) &&
 		           name_word(w->text, line->end, line->start) == line->end &&
-		           looks_like_outlet(w->text, line->start, line->end) &&
+		           looks_like_outlet(scan->lex, w->text, line->start, line->end) &&
 		           memchr(w->text + line->start, '.', line->end - line->start)) {
 			hit.start = line->start;
 			hit.end = line->end;
@@ -761,18 +831,19 @@ dyad_status dyad__meta_source(struct dyad__meta_scan *scan)
 		for (size_t l = 0; l < w->n_lines; l++)
 			if (!(w->lines[l].flags & DYAD_LINE_BLANK) || scan->info[l].start < w->lines[l].end)
 				credits_in(lex, w->text, scan->info[l].start, w->lines[l].end, &best);
-		if (scan->dateline != NO_LINE) {
-			/* "Тартус – САНА": the agency after the dash */
-			const struct dyad__line *dl = &w->lines[scan->dateline];
-			size_t oa, ob;
+		if (scan->dateline != NO_LINE && scan->agency_end > scan->agency_start) {
+			/* the agency of the dateline: "Тартус – САНА", "INTERFAX.RU -" */
+			struct credit_hit hit = {.rank = 3, .pos = scan->agency_start};
 			uint32_t id;
-			if (dash_agency(lex, w->text, scan->dateline_end, dl->end, &oa, &ob) &&
-			    known_outlet(lex, w->text, oa, ob, &id) &&
-			    (best.rank < 3 || oa < best.pos)) {
-				struct credit_hit hit = {.rank = 3, .pos = oa, .known = 1,
-				                         .outlet = id};
-				best = hit;
+			if (known_outlet(lex, w->text, scan->agency_start, scan->agency_end, &id)) {
+				hit.known = 1;
+				hit.outlet = id;
+			} else {
+				hit.start = scan->agency_start;
+				hit.end = scan->agency_end;
 			}
+			if (hit.rank > best.rank || (hit.rank == best.rank && hit.pos < best.pos))
+				best = hit;
 		}
 		if (best.rank == 0)
 			site_name(scan, &best);

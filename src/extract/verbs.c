@@ -23,7 +23,8 @@ static const char *const modifier_names[MOD_N_KINDS] = {
 	[MOD_CONDITIONAL] = "conditional",   [MOD_CLAUSE_BREAK] = "clause_break",
 	[MOD_FIRST_PERSON] = "first_person", [MOD_COORDINATOR] = "coordinator",
 	[MOD_JOINT_SUBJECT] = "joint_subject", [MOD_RECIPROCAL] = "reciprocal",
-	[MOD_BACKGROUND] = "background",
+	[MOD_BACKGROUND] = "background",     [MOD_DETERMINER] = "determiner",
+	[MOD_PERFORMATIVE] = "performative",
 };
 
 static size_t anchor_key(char *out, char tag, const char *word, size_t n)
@@ -88,11 +89,45 @@ static unsigned parse_flags(struct dyad_tsv *tsv, char *field, dyad_status *st)
 	return flags;
 }
 
+static dyad_status add_form(dyad_engine *engine, struct dyad__elem *e,
+                            const char *form, size_t n)
+{
+	for (size_t i = 0; i < e->n_forms; i++)
+		if (e->len[i] == n && memcmp(e->form[i], form, n) == 0)
+			return DYAD_OK;
+	if (e->n_forms == DYAD_ELEM_FORMS || n > UINT16_MAX)
+		return DYAD_OK;
+	char *copy = dyad_arena_strndup(&engine->arena, form, n);
+	if (!copy)
+		return DYAD_ENOMEM;
+	e->form[e->n_forms] = copy;
+	e->len[e->n_forms] = (uint16_t)n;
+	e->n_forms++;
+	return DYAD_OK;
+}
+
+/* The forms besides the stem (see DYAD_ELEM_FORMS in verbs.h). */
+static dyad_status add_written_forms(dyad_engine *engine, struct dyad__elem *e,
+                                     const char *word)
+{
+	static const char *const verb_suffixes[] = {"овать", "евать", "оваться", "еваться"};
+	char lower[DYAD_MAX_WORD_BYTES];
+	size_t n = dyad_utf8_lower(word, strlen(word), lower, sizeof lower);
+	dyad_status st = add_form(engine, e, lower, n);
+	for (size_t i = 0; st == DYAD_OK && i < sizeof verb_suffixes / sizeof verb_suffixes[0]; i++) {
+		size_t k = strlen(verb_suffixes[i]);
+		if (n > k + 2 && memcmp(lower + n - k, verb_suffixes[i], k) == 0)
+			st = add_form(engine, e, lower, n - k);
+	}
+	return st;
+}
+
 /* One pattern line into elements; words are stemmed like document tokens. */
 static dyad_status parse_pattern(dyad_engine *engine, struct dyad_tsv *tsv,
                                  char *text, struct dyad__pattern *p)
 {
 	int anchor = -1;
+	dyad_status st;
 	p->n_elems = 0;
 	for (char *word = text; word && *word;) {
 		char *space = strchr(word, ' ');
@@ -113,10 +148,8 @@ static dyad_status parse_pattern(dyad_engine *engine, struct dyad_tsv *tsv,
 			if (!n)
 				return dyad_tsv_error(tsv, "\"%s\": an exact word is not empty", word);
 			e->kind = ELEM_EXACT;
-			e->word = dyad_arena_strndup(&engine->arena, lower, n);
-			if (!e->word)
-				return DYAD_ENOMEM;
-			e->len = (uint16_t)n;
+			if ((st = add_form(engine, e, lower, n)) != DYAD_OK)
+				return st;
 			if (anchor < 0)
 				anchor = p->n_elems;
 		} else {
@@ -131,10 +164,10 @@ static dyad_status parse_pattern(dyad_engine *engine, struct dyad_tsv *tsv,
 				e = &p->elems[p->n_elems];
 				size_t to = ph.prefix_len[t];
 				e->kind = ELEM_STEM;
-				e->word = dyad_arena_strndup(&engine->arena, ph.key + from, to - from);
-				if (!e->word)
-					return DYAD_ENOMEM;
-				e->len = (uint16_t)(to - from);
+				if ((st = add_form(engine, e, ph.key + from, to - from)) != DYAD_OK)
+					return st;
+				if (ph.n_tokens == 1 && (st = add_written_forms(engine, e, word)) != DYAD_OK)
+					return st;
 				from = to + 1;
 				if (anchor < 0)
 					anchor = p->n_elems;
@@ -182,24 +215,41 @@ static dyad_status load_patterns(dyad_engine *engine, struct dyad__verbs *v,
 	return st == DYAD_DONE ? DYAD_OK : st;
 }
 
+static dyad_status index_form(dyad_engine *engine, struct dyad__verbs *v,
+                              char tag, const char *form, size_t len, size_t pattern)
+{
+	char key[ANCHOR_KEY_MAX];
+	if (len + 2 > sizeof key)
+		return DYAD_OK;
+	size_t k = anchor_key(key, tag, form, len);
+	uint32_t first = 0;
+	int existed = dyad_hash_get(&v->by_anchor, key, k, &first);
+	struct dyad__anchor_node *node = DYAD_VEC_PUSH(&v->nodes, &v->n_nodes, &v->nodes_alloc);
+	if (!node)
+		return DYAD_ENOMEM;
+	node->pattern = (uint32_t)pattern;
+	node->next = existed ? first : 0;
+	const char *stored = key;
+	if (!existed) {
+		stored = dyad_arena_strndup(&engine->arena, key, k);
+		if (!stored)
+			return DYAD_ENOMEM;
+	}
+	return dyad_hash_put(&v->by_anchor, stored, k, (uint32_t)v->n_nodes, NULL, NULL);
+}
+
 static dyad_status index_patterns(dyad_engine *engine, struct dyad__verbs *v)
 {
-	/* later lines are tried first; keep the file order by inserting backwards */
+	/* chains are built head-first: insert backwards to try the file's order */
 	for (size_t i = v->n_patterns; i-- > 0;) {
 		struct dyad__pattern *p = &v->patterns[i];
 		const struct dyad__elem *a = &p->elems[p->anchor];
-		char key[ANCHOR_KEY_MAX];
-		size_t k = anchor_key(key, a->kind == ELEM_EXACT ? '=' : 's', a->word, a->len);
-		char *stored = dyad_arena_strndup(&engine->arena, key, k);
-		if (!stored)
-			return DYAD_ENOMEM;
-		uint32_t old = 0;
-		int existed = 0;
-		dyad_status st = dyad_hash_put(&v->by_anchor, stored, k, (uint32_t)i + 1,
-		                               &existed, &old);
-		if (st != DYAD_OK)
-			return st;
-		p->next = existed ? old : 0;
+		char tag = a->kind == ELEM_EXACT ? '=' : 's';
+		for (size_t f = 0; f < a->n_forms; f++) {
+			dyad_status st = index_form(engine, v, tag, a->form[f], a->len[f], i);
+			if (st != DYAD_OK)
+				return st;
+		}
 	}
 	return DYAD_OK;
 }
@@ -242,6 +292,32 @@ static dyad_status load_modifiers(dyad_engine *engine, struct dyad__verbs *v,
 	return st == DYAD_DONE ? DYAD_OK : st;
 }
 
+/* data/cameo/intent.tsv: what "plans to visit", "may sign" are coded as. */
+static dyad_status load_intent(dyad_engine *engine, struct dyad__verbs *v,
+                               char *errmsg)
+{
+	static const char *const cols[] = {"root", "intent"};
+	char path[DYAD_ERRMSG_MAX];
+	struct dyad_tsv tsv;
+	dyad__data_path(engine, "cameo/intent.tsv", path, sizeof path);
+	dyad_status st = dyad_tsv_open(&tsv, &engine->arena, path, cols, 2, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
+		char **f = tsv.fields;
+		int root = f[0] && strlen(f[0]) == 2 ? (f[0][0] - '0') * 10 + (f[0][1] - '0') : 0;
+		if (root < 1 || root > 20)
+			return dyad_tsv_error(&tsv, "\"%s\": not a CAMEO root", f[0] ? f[0] : "-");
+		const char *code = f[1] ? f[1] : "-";
+		if (strcmp(code, "keep") != 0 && strcmp(code, "drop") != 0 &&
+		    !dyad__cameo_find(engine, code))
+			return dyad_tsv_error(&tsv, "\"%s\": not a code of cameo/events.tsv, keep or drop",
+			                      code);
+		v->intent_code[root] = code;
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
 void dyad__verbs_free(struct dyad__verbs *v)
 {
 	if (!v)
@@ -250,6 +326,7 @@ void dyad__verbs_free(struct dyad__verbs *v)
 	for (int k = 0; k < MOD_N_KINDS; k++)
 		dyad_hash_release(&v->modifiers[k]);
 	dyad__free(v->patterns);
+	dyad__free(v->nodes);
 	dyad__free(v);
 }
 
@@ -263,7 +340,8 @@ dyad_status dyad__verbs_load(dyad_engine *engine, char *errmsg)
 	if ((st = load_patterns(engine, v, "verbs/en.tsv", errmsg)) != DYAD_OK ||
 	    (st = load_patterns(engine, v, "verbs/ru.tsv", errmsg)) != DYAD_OK ||
 	    (st = index_patterns(engine, v)) != DYAD_OK ||
-	    (st = load_modifiers(engine, v, errmsg)) != DYAD_OK)
+	    (st = load_modifiers(engine, v, errmsg)) != DYAD_OK ||
+	    (st = load_intent(engine, v, errmsg)) != DYAD_OK)
 		return st;
 	return DYAD_OK;
 }

@@ -37,10 +37,18 @@ enum dyad__verb_flags {
 	VERB_JOINT = 1 << 4,   /* both sides act on each other */
 };
 
+/* Snowball does not bring every inflected form to one stem ("визит" ->
+ * "виз" but "визита" -> "визит"; "парафировать" -> "парафирова" but
+ * "парафируют" -> "парафир"), so a word element also accepts the stems
+ * equal to its written form and, for Russian -овать/-евать verbs, to its
+ * present-tense base. */
+#define DYAD_ELEM_FORMS 3
+
 struct dyad__elem {
 	uint8_t kind;
-	uint16_t len;
-	const char *word; /* stem or exact form, in the engine arena */
+	uint8_t n_forms;
+	uint16_t len[DYAD_ELEM_FORMS];
+	const char *form[DYAD_ELEM_FORMS]; /* stem first; in the engine arena */
 };
 
 struct dyad__pattern {
@@ -49,7 +57,12 @@ struct dyad__pattern {
 	uint8_t n_elems;
 	uint8_t anchor; /* index of the first word element */
 	struct dyad__elem elems[DYAD_MAX_PATTERN_ELEMS];
-	uint32_t next;  /* next pattern with the same anchor, + 1 */
+};
+
+/* A link in the chain of patterns anchored on one form. */
+struct dyad__anchor_node {
+	uint32_t pattern;
+	uint32_t next; /* next node + 1; 0 = end */
 };
 
 enum dyad__modifier {
@@ -64,17 +77,24 @@ enum dyad__modifier {
 	MOD_JOINT_SUBJECT,
 	MOD_RECIPROCAL,
 	MOD_BACKGROUND,
+	MOD_DETERMINER,
+	MOD_PERFORMATIVE,
 	MOD_N_KINDS
 };
 
 struct dyad__verbs {
 	struct dyad__pattern *patterns;
 	size_t n_patterns, patterns_alloc;
-	struct dyad_hash by_anchor;            /* "s:stem" / "=:word" -> pattern + 1 */
+	struct dyad_hash by_anchor;            /* "s:stem" / "=:word" -> node + 1 */
+	struct dyad__anchor_node *nodes;
+	size_t n_nodes, nodes_alloc;
 	struct dyad_hash modifiers[MOD_N_KINDS]; /* lower-case single words */
+	/* by root: the code of intending it, "keep" or "drop" (cameo/intent.tsv) */
+	const char *intent_code[21];
 };
 
-/* The first pattern anchored on a token with this stem / lower form. */
+/* The first node of the patterns anchored on a token with this stem /
+ * lower form (node + 1, 0 = none); follow v->nodes[i].next. */
 uint32_t dyad__verbs_by_stem(const struct dyad__verbs *v, const char *stem, size_t n);
 uint32_t dyad__verbs_by_exact(const struct dyad__verbs *v, const char *lower, size_t n);
 

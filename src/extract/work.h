@@ -59,6 +59,7 @@ struct dyad__token {
 	uint32_t stem;           /* offset of the stem in the pool */
 	uint16_t lower_len;
 	uint16_t stem_len;
+	uint16_t name_len;       /* the name key: a prefix of the lower form */
 	uint32_t flags;          /* enum dyad__token_flags */
 	int32_t mention;         /* index of the mention covering it, or -1 */
 };
@@ -100,6 +101,7 @@ struct dyad__mention {
 	const struct dyad__person *person; /* knowledge-base record, or NULL */
 	int32_t sentence;
 	int32_t record;              /* gazetteer record of its kind, or -1 */
+	int32_t lead_tok;            /* first token of its title ("President ..."), or -1 */
 	int role_rank;
 	int n_words;                 /* words of a name */
 	int attached;                /* a title already given to a name */

@@ -123,6 +123,7 @@ dyad_status dyad_engine_open(const char *data_dir, dyad_engine **out,
 		goto fail;
 	if ((st = dyad__cameo_load(engine, errmsg)) != DYAD_OK ||
 	    (st = dyad__abbrev_load(engine, errmsg)) != DYAD_OK ||
+	    (st = dyad__name_endings_load(engine, errmsg)) != DYAD_OK ||
 	    (st = dyad__meta_lexicon_load(engine, errmsg)) != DYAD_OK ||
 	    (st = dyad__gazetteer_load(engine, errmsg)) != DYAD_OK ||
 	    (st = dyad__verbs_load(engine, errmsg)) != DYAD_OK ||

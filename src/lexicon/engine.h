@@ -19,6 +19,7 @@ struct dyad__meta_lexicon;
 struct dyad__gazetteer;
 struct dyad__verbs;
 struct dyad__amount_lexicon;
+struct dyad__name_endings;
 
 struct dyad__cameo {
 	struct dyad_cameo_code *codes; /* sorted by code, in the engine arena */
@@ -32,6 +33,7 @@ struct dyad_engine {
 	struct sb_stemmer *stem_en;
 	struct sb_stemmer *stem_ru;
 	struct dyad_hash abbrev;       /* lower-case abbreviations with their dot */
+	struct dyad__name_endings *name_endings; /* text/name_stem.c, in the arena */
 	struct dyad__cameo cameo;
 	struct dyad__meta_lexicon *meta;  /* extract/meta.c */
 	struct dyad__gazetteer *gaz;      /* lexicon/gazetteer.c */
@@ -51,6 +53,13 @@ const struct dyad_cameo_code *dyad__cameo_find(const dyad_engine *engine,
 size_t dyad__stem(const dyad_engine *engine, int ru, const char *lower,
                   size_t len, char *out, size_t cap);
 
+/*
+ * The length of the name key of a lower-case word: the word less one case
+ * ending (Cyrillic words; others are their own key). See name_endings.tsv.
+ */
+size_t dyad__name_stem_len(const dyad_engine *engine, int cyrillic,
+                           const char *lower, size_t len);
+
 /* Longest stem or lower-cased word the tokenizer keeps. */
 #define DYAD_MAX_WORD_BYTES 128
 
@@ -61,6 +70,7 @@ void dyad__data_path(const dyad_engine *engine, const char *rel, char *out,
 /* Loaders called by dyad_engine_open(); each fills errmsg on failure. */
 dyad_status dyad__cameo_load(dyad_engine *engine, char *errmsg);
 dyad_status dyad__abbrev_load(dyad_engine *engine, char *errmsg);
+dyad_status dyad__name_endings_load(dyad_engine *engine, char *errmsg);
 dyad_status dyad__meta_lexicon_load(dyad_engine *engine, char *errmsg);
 void dyad__meta_lexicon_free(struct dyad__meta_lexicon *meta);
 dyad_status dyad__gazetteer_load(dyad_engine *engine, char *errmsg);

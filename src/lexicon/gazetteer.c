@@ -33,46 +33,63 @@ static dyad_status open_file(struct loader *ld, const char *rel,
 	                     errmsg);
 }
 
-/* Register one phrase: its key and every prefix of it. */
-static dyad_status add_phrase(struct loader *ld, const char *phrase,
-                              enum dyad__gaz_kind kind, size_t record)
+/* File one entry under a key, marking every prefix of the key. */
+static dyad_status add_key(struct loader *ld, const char *k, size_t key_len,
+                           const size_t *prefix_len, size_t n_tokens,
+                           const struct dyad__gaz_entry *tmpl)
 {
 	struct dyad__gazetteer *gaz = ld->gaz;
-	struct dyad_phrase p;
-	if (dyad_phrase_make(ld->engine, phrase, strlen(phrase), &p) != DYAD_OK)
-		return dyad_tsv_error(&ld->tsv, "\"%s\": not a usable phrase (empty or too long)",
-		                      phrase);
 	/* the key must outlive the map: keep it in the engine arena */
-	char *key = dyad_arena_strndup(&ld->engine->arena, p.key, p.key_len);
+	char *key = dyad_arena_strndup(&ld->engine->arena, k, key_len);
 	if (!key)
 		return DYAD_ENOMEM;
 	struct dyad__gaz_entry *e = DYAD_VEC_PUSH(&gaz->entries, &gaz->n_entries,
 	                                          &gaz->entries_alloc);
 	if (!e)
 		return DYAD_ENOMEM;
-	e->kind = (uint8_t)kind;
-	e->need_cap = (uint8_t)p.first_cap;
-	e->need_allcaps = (uint8_t)p.first_allcaps;
-	e->n_tokens = (uint8_t)p.n_tokens;
-	e->record = (uint32_t)record;
+	*e = *tmpl;
 	uint32_t id = (uint32_t)gaz->n_entries; /* index + 1 */
-	uint32_t old = 0;
-	int existed = 0;
 	dyad_status st;
-	for (size_t t = 0; t + 1 < p.n_tokens; t++) {
+	for (size_t t = 0; t + 1 < n_tokens; t++) {
 		uint32_t value = 0;
-		int there = dyad_hash_get(&gaz->keys, key, p.prefix_len[t], &value);
+		int there = dyad_hash_get(&gaz->keys, key, prefix_len[t], &value);
 		if (!there || !(value & DYAD_GAZ_PREFIX))
-			if ((st = dyad_hash_put(&gaz->keys, key, p.prefix_len[t],
+			if ((st = dyad_hash_put(&gaz->keys, key, prefix_len[t],
 			                        value | DYAD_GAZ_PREFIX, NULL, NULL)) != DYAD_OK)
 				return st;
 	}
 	uint32_t value = 0;
-	existed = dyad_hash_get(&gaz->keys, key, p.key_len, &value);
-	old = value & ~DYAD_GAZ_PREFIX;
-	e->next = existed ? old : 0;
-	return dyad_hash_put(&gaz->keys, key, p.key_len,
-	                     id | (value & DYAD_GAZ_PREFIX), NULL, NULL);
+	int existed = dyad_hash_get(&gaz->keys, key, key_len, &value);
+	e->next = existed ? value & ~DYAD_GAZ_PREFIX : 0;
+	return dyad_hash_put(&gaz->keys, key, key_len, id | (value & DYAD_GAZ_PREFIX),
+	                     NULL, NULL);
+}
+
+/* Register one phrase under its stem key and, when different, its name key. */
+static dyad_status add_phrase(struct loader *ld, const char *phrase,
+                              enum dyad__gaz_kind kind, size_t record)
+{
+	struct dyad_phrase p;
+	if (dyad_phrase_make(ld->engine, phrase, strlen(phrase), &p) != DYAD_OK)
+		return dyad_tsv_error(&ld->tsv, "\"%s\": not a usable phrase (empty or too long)",
+		                      phrase);
+	struct dyad__gaz_entry e;
+	memset(&e, 0, sizeof e);
+	e.kind = (uint8_t)kind;
+	e.need_cap = (uint8_t)p.first_cap;
+	e.need_allcaps = (uint8_t)p.first_allcaps;
+	e.n_tokens = (uint8_t)p.n_tokens;
+	e.record = (uint32_t)record;
+	char lower[DYAD_MAX_KEY_BYTES];
+	size_t ln = dyad_utf8_lower(phrase, strlen(phrase), lower, sizeof lower);
+	e.lower = dyad_arena_strndup(&ld->engine->arena, lower, ln);
+	if (!e.lower)
+		return DYAD_ENOMEM;
+	dyad_status st = add_key(ld, p.key, p.key_len, p.prefix_len, p.n_tokens, &e);
+	if (st == DYAD_OK && (p.name_key_len != p.key_len ||
+	                      memcmp(p.name_key, p.key, p.key_len) != 0))
+		st = add_key(ld, p.name_key, p.name_key_len, p.name_prefix_len, p.n_tokens, &e);
+	return st;
 }
 
 /* Every '|' variant of a field as a phrase of the given kind. */
@@ -535,38 +552,91 @@ static int case_ok(const struct dyad__gaz_entry *e, const struct dyad__token *t)
 	return 1;
 }
 
-size_t dyad__gaz_match(const struct dyad__gazetteer *gaz,
-                       const struct dyad__work *w, size_t i, size_t end,
-                       const struct dyad__gaz_entry **entry)
+/* How much of the phrase as written the text spells out: the length of the
+ * common prefix of the lower-cased forms, spaces ignored. */
+static size_t likeness(const char *phrase, const struct dyad__work *w, size_t i,
+                       size_t n_tokens)
+{
+	size_t score = 0;
+	const char *p = phrase;
+	for (size_t k = i; k < i + n_tokens; k++) {
+		const struct dyad__token *t = &w->tokens[k];
+		const char *form = dyad__tok_lower(w, t);
+		while (*p == ' ')
+			p++;
+		size_t j = 0;
+		while (j < t->lower_len && p[j] && p[j] == form[j])
+			j++;
+		score += j;
+		if (j < t->lower_len)
+			break;
+		p += j;
+	}
+	return score;
+}
+
+/* One walk of the matcher, on stem keys or on name keys. */
+static size_t walk(const struct dyad__gazetteer *gaz, const struct dyad__work *w,
+                   size_t i, size_t end, int name_keys,
+                   const struct dyad__gaz_entry **entry, size_t *entry_score)
 {
 	char key[DYAD_MAX_KEY_BYTES];
 	size_t key_len = 0, best = 0;
 	*entry = NULL;
 	for (size_t k = i; k < end && k - i < DYAD_MAX_PHRASE_TOKENS; k++) {
 		const struct dyad__token *t = &w->tokens[k];
-		if (key_len + t->stem_len + 1 >= sizeof key)
+		const char *form = name_keys ? dyad__tok_lower(w, t) : dyad__tok_stem(w, t);
+		size_t len = name_keys ? t->name_len : t->stem_len;
+		if (key_len + len + 1 >= sizeof key)
 			break;
 		if (k > i)
 			key[key_len++] = DYAD_KEY_SEP;
-		memcpy(key + key_len, dyad__tok_stem(w, t), t->stem_len);
-		key_len += t->stem_len;
+		memcpy(key + key_len, form, len);
+		key_len += len;
 		uint32_t value;
 		if (!dyad_hash_get(&gaz->keys, key, key_len, &value))
 			break;
 		uint32_t first = value & ~DYAD_GAZ_PREFIX;
-		if (first) {
-			/* keep the first reading whose case fits */
-			for (uint32_t id = first; id; id = gaz->entries[id - 1].next) {
-				const struct dyad__gaz_entry *e = &gaz->entries[id - 1];
-				if (case_ok(e, &w->tokens[i])) {
-					*entry = e;
-					best = k - i + 1;
-					break;
-				}
+		const struct dyad__gaz_entry *chosen = NULL;
+		size_t chosen_score = 0;
+		for (uint32_t id = first; id; id = gaz->entries[id - 1].next) {
+			const struct dyad__gaz_entry *e = &gaz->entries[id - 1];
+			if (!case_ok(e, &w->tokens[i]) || e->n_tokens != k - i + 1)
+				continue;
+			/* the longest common spelling, then the closest length */
+			size_t like = likeness(e->lower, w, i, k - i + 1);
+			size_t text_len = w->tokens[k].end - w->tokens[i].start;
+			size_t plen = strlen(e->lower);
+			size_t diff = plen > text_len ? plen - text_len : text_len - plen;
+			size_t score = like * 64 + (diff < 63 ? 63 - diff : 0);
+			if (!chosen || score > chosen_score) {
+				chosen = e;
+				chosen_score = score;
 			}
+		}
+		if (chosen) {
+			*entry = chosen;
+			*entry_score = chosen_score;
+			best = k - i + 1;
 		}
 		if (!(value & DYAD_GAZ_PREFIX))
 			break;
 	}
 	return best;
+}
+
+size_t dyad__gaz_match(const struct dyad__gazetteer *gaz,
+                       const struct dyad__work *w, size_t i, size_t end,
+                       const struct dyad__gaz_entry **entry)
+{
+	const struct dyad__gaz_entry *by_stem, *by_name;
+	size_t stem_score = 0, name_score = 0;
+	size_t n_stem = walk(gaz, w, i, end, 0, &by_stem, &stem_score);
+	size_t n_name = walk(gaz, w, i, end, 1, &by_name, &name_score);
+	if (n_name > n_stem || (n_name == n_stem && n_name && name_score > stem_score)) {
+		*entry = by_name;
+		return n_name;
+	}
+	*entry = by_stem;
+	return n_stem;
 }

@@ -90,6 +90,7 @@ struct dyad__gaz_entry {
 	uint8_t n_tokens;
 	uint32_t record;      /* index into the table of its kind */
 	uint32_t next;        /* next entry with the same key, + 1; 0 = none */
+	const char *lower;    /* the phrase as written, lower-cased (engine arena) */
 };
 
 #define DYAD_GAZ_PREFIX 0x80000000u /* hash value bit: a longer key continues */
@@ -138,8 +139,10 @@ const struct dyad__country *dyad__gaz_country(const struct dyad__gazetteer *gaz,
 
 /*
  * The longest dictionary phrase starting at token i of the sentence that
- * ends at token `end`. Returns its length in tokens (0 = none) and the first
- * entry of the match in *entry (follow ->next for other readings).
+ * ends at token `end`. Returns its length in tokens (0 = none) and in *entry
+ * the reading written most like the text when several phrases share a stem
+ * key ("Каспия" is the Caspian, not the bank Kaspi); follow ->next for the
+ * other readings.
  */
 size_t dyad__gaz_match(const struct dyad__gazetteer *gaz,
                        const struct dyad__work *w, size_t i, size_t end,

@@ -20,6 +20,8 @@
 
 struct dyad__walk_frame {
 	char *dir;      /* heap */
+	dev_t dev;      /* which folder this is, to see link loops */
+	ino_t ino;
 	char **names;   /* heap, each heap */
 	size_t n_names, names_cap;
 	size_t next;
@@ -101,7 +103,20 @@ dyad_status dyad__walk_push(struct dyad__walk *walk, const char *dir,
 		(void)n;
 		return DYAD_EIO;
 	}
+	struct stat info;
+	if (stat(dir, &info) != 0)
+		return errno_message(errmsg, "cannot read folder", errno);
+	for (size_t i = 0; i < walk->n_frames; i++)
+		if (walk->frames[i].dev == info.st_dev &&
+		    walk->frames[i].ino == info.st_ino) {
+			int n = snprintf(errmsg, DYAD_ERRMSG_MAX,
+			                 "folder link loop (back to %s)", walk->frames[i].dir);
+			(void)n;
+			return DYAD_EIO;
+		}
 	struct dyad__walk_frame frame = {0};
+	frame.dev = info.st_dev;
+	frame.ino = info.st_ino;
 	frame.dir = dyad__strdup(dir);
 	dyad_status st = frame.dir ? read_names(&frame, dir, errmsg) : DYAD_ENOMEM;
 	if (st == DYAD_OK) {
@@ -162,7 +177,7 @@ dyad_status dyad__walk_next(struct dyad__walk *walk, char **path,
 			return DYAD_OK;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			/* top may move when frames grows: push does not touch it after. */
+			/* push may move the frames: `top` is not used after it */
 			dyad_status rc = dyad__walk_push(walk, found, errmsg);
 			if (rc == DYAD_ENOMEM) {
 				dyad__free(found);

@@ -6,8 +6,9 @@
  * and sub-folders mixed, as `LC_ALL=C ls` sorts them), so that a run is
  * reproducible on any machine. Names starting with '.' are skipped (dot-files
  * and dot-folders: .git, .DS_Store); so are entries that are neither regular
- * files nor folders (sockets, fifos). Symbolic links are followed, up to
- * DYAD_WALK_MAX_DEPTH levels, which also stops link loops.
+ * files nor folders (sockets, fifos). Symbolic links are followed; a link
+ * back to a folder being walked is one failed document (not an endless
+ * walk), and so is nesting deeper than DYAD_WALK_MAX_DEPTH.
  */
 #ifndef DYAD_READ_FOLDER_H
 #define DYAD_READ_FOLDER_H

@@ -42,6 +42,9 @@
 #define HTML_SNIFF_MANY_TAGS 20
 /* An <article> wins unless the densest element scores this many times more. */
 #define ARTICLE_MIN_SHARE 2
+/* Climbing from the densest element: levels, and extra text allowed (%). */
+#define CLIMB_MAX_LEVELS 8
+#define CLIMB_MAX_EXTRA 25
 #define JSONLD_MAX_DEPTH 8
 #define JSONLD_MAX_AUTHORS 4
 #define CHARSET_NAME_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:-"
@@ -190,8 +193,10 @@ static int attr_has_clutter_word(const GumboNode *n, const char *name,
 	for (; v[i] && i + 1 < sizeof low; i++)
 		low[i] = ascii_lower(v[i]);
 	low[i] = '\0';
+	/* a "subheader" is the article's lead, not the site's header */
+	int lead = strstr(low, "subhead") != NULL;
 	for (size_t k = 0; k < sizeof clutter_words / sizeof clutter_words[0]; k++) {
-		if (keep_header && strcmp(clutter_words[k], "header") == 0)
+		if ((keep_header || lead) && strcmp(clutter_words[k], "header") == 0)
 			continue;
 		if (strstr(low, clutter_words[k]))
 			return 1;
@@ -922,6 +927,38 @@ static struct sums score_walk(struct scorer *s, const GumboNode *n, int depth)
 	return r;
 }
 
+/* All paragraph text under n (what score_walk calls ptext). */
+static size_t para_text(const GumboNode *n, unsigned clutter, int depth)
+{
+	struct scorer scratch = {.clutter = clutter};
+	return score_walk(&scratch, n, depth).ptext;
+}
+
+/*
+ * The densest element may hold only part of the article: a lead paragraph
+ * in a sibling <div>, or one long paragraph wrapped on its own. Climb to the
+ * parent while that adds little paragraph text (at most CLIMB_MAX_EXTRA
+ * percent), which takes the rest of the article and not the page around it.
+ */
+static const GumboNode *climb(const GumboNode *best, const GumboNode *body,
+                              unsigned clutter)
+{
+	const GumboNode *cur = best;
+	size_t cur_text = para_text(cur, clutter, 0);
+	for (int up = 0; up < CLIMB_MAX_LEVELS; up++) {
+		const GumboNode *parent = cur->parent;
+		if (!parent || parent == body || !is_element(parent) ||
+		    parent->v.element.tag == GUMBO_TAG_HTML)
+			break;
+		size_t parent_text = para_text(parent, clutter, 0);
+		if (parent_text * 100 > cur_text * (100 + CLIMB_MAX_EXTRA))
+			break;
+		cur = parent;
+		cur_text = parent_text;
+	}
+	return cur;
+}
+
 static const GumboNode *choose_root(const GumboNode *body, unsigned clutter)
 {
 	struct scorer s = {.clutter = clutter};
@@ -929,7 +966,7 @@ static const GumboNode *choose_root(const GumboNode *body, unsigned clutter)
 	if (s.best_article &&
 	    s.best_article_text * ARTICLE_MIN_SHARE >= s.best_score)
 		return s.best_article;
-	return s.best ? s.best : NULL;
+	return s.best ? climb(s.best, body, clutter) : NULL;
 }
 
 /* The first <h1> under n, not counting clutter. */

@@ -15,6 +15,7 @@ dyad_status dyad_phrase_make(const dyad_engine *engine, const char *s, size_t n,
 	size_t i = 0;
 	uint32_t a, b, flags;
 	phrase->key_len = 0;
+	phrase->name_key_len = 0;
 	phrase->n_tokens = 0;
 	phrase->first_cap = 0;
 	phrase->first_allcaps = 0;
@@ -37,12 +38,21 @@ dyad_status dyad_phrase_make(const dyad_engine *engine, const char *s, size_t n,
 		size_t need = phrase->key_len + (phrase->n_tokens ? 1 : 0) + slen;
 		if (need >= DYAD_MAX_KEY_BYTES)
 			return DYAD_EINVAL;
-		if (phrase->n_tokens)
+		size_t nlen = dyad__name_stem_len(engine, (flags & DYAD_TOK_CYRILLIC) != 0, lower, len);
+		if (phrase->name_key_len + 1 + nlen >= DYAD_MAX_KEY_BYTES)
+			return DYAD_EINVAL;
+		if (phrase->n_tokens) {
 			phrase->key[phrase->key_len++] = DYAD_KEY_SEP;
+			phrase->name_key[phrase->name_key_len++] = DYAD_KEY_SEP;
+		}
 		memcpy(phrase->key + phrase->key_len, form, slen);
 		phrase->key_len += slen;
+		memcpy(phrase->name_key + phrase->name_key_len, lower, nlen);
+		phrase->name_key_len += nlen;
+		phrase->name_prefix_len[phrase->n_tokens] = phrase->name_key_len;
 		phrase->prefix_len[phrase->n_tokens++] = phrase->key_len;
 	}
 	phrase->key[phrase->key_len] = '\0';
+	phrase->name_key[phrase->name_key_len] = '\0';
 	return phrase->n_tokens ? DYAD_OK : DYAD_EINVAL;
 }

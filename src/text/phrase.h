@@ -23,6 +23,9 @@ struct dyad_phrase {
 	size_t key_len;
 	size_t n_tokens;
 	size_t prefix_len[DYAD_MAX_PHRASE_TOKENS]; /* key length after token i */
+	char name_key[DYAD_MAX_KEY_BYTES]; /* name keys joined (name_stem.c) */
+	size_t name_key_len;
+	size_t name_prefix_len[DYAD_MAX_PHRASE_TOKENS];
 	int first_cap;     /* the phrase starts with an upper-case letter */
 	int first_allcaps; /* its first word is an acronym ("UN", "РФ") */
 };

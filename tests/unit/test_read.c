@@ -723,6 +723,27 @@ TEST(folders_are_walked_in_byte_order)
 	free_docs(docs, n);
 }
 
+TEST(links_dangling_and_looping_fail_once)
+{
+	make_dir("links");
+	write_str("links/a.txt", "a");
+	CHECK(symlink("no-such-target", tmp_path("links/b-dangling")) == 0);
+	CHECK(symlink(".", tmp_path("links/c-loop")) == 0);
+	const char *path = tmp_path("links");
+	struct doc docs[MAX_DOCS];
+	int n = read_all(&path, 1, DYAD_FORMAT_AUTO, docs);
+	CHECK_INT_EQ(n, 3);
+	if (n == 3) {
+		CHECK_STR_EQ(docs[0].text, "a");
+		CHECK_INT_EQ(docs[1].status, DYAD_ENOENT);
+		CHECK(contains(docs[1].error, "dangling link"));
+		CHECK_INT_EQ(docs[2].status, DYAD_EIO);
+		CHECK(contains(docs[2].error, "folder link loop"));
+		CHECK(contains(docs[2].path, "links/c-loop"));
+	}
+	free_docs(docs, n);
+}
+
 TEST(missing_path_is_one_failed_document)
 {
 	const char *paths[] = {tmp_path("no-such-file.txt"), tmp_path("walk/a.txt"),
@@ -840,6 +861,7 @@ int main(void)
 	RUN(html_nested_too_deep_is_refused);
 	RUN(html_sniffing_and_formats);
 	RUN(folders_are_walked_in_byte_order);
+	RUN(links_dangling_and_looping_fail_once);
 	RUN(missing_path_is_one_failed_document);
 	RUN(oversized_file_is_refused_quickly);
 	RUN(stdin_is_read_for_dash);

@@ -17,7 +17,9 @@ data/cameo/README.md:
     one '+' and one '$', no leading/trailing/double '*', known flags, no
     duplicate (code, pattern) pairs, all 20 roots reachable;
   * modifiers.tsv: known languages and kinds, one line per (lang, kind),
-    every kind present for both languages, no empty phrase.
+    every required kind present for both languages, no empty phrase, no
+    phrase of several words starting with a common function word (the
+    loader files a phrase under its first word).
 
 With --stems (needs libstemmer, as the C program does) it also warns about
 patterns of one code that are identical after stemming, and lists the stem
@@ -44,6 +46,15 @@ FLAGS = {"speech", "passive", "intent", "noun", "joint"}
 KINDS = ["negation", "modal", "passive_aux", "passive_by", "conditional",
          "clause_break", "first_person", "coordinator", "joint_subject",
          "reciprocal", "background"]
+OPTIONAL_KINDS = ["determiner", "performative"]
+# The loader files a phrase of several words under its first word alone, so
+# a phrase must not start with a word this common.
+FUNCTION_WORDS = {
+    "en": {"a", "an", "the", "in", "on", "at", "as", "of", "to", "for", "is", "are",
+           "was", "were", "has", "have", "had", "one", "two", "last", "back", "so"},
+    "ru": {"в", "во", "на", "при", "с", "со", "к", "по", "о", "об", "за", "из", "от",
+           "так", "как", "после", "две", "два", "это", "то"},
+}
 MIN_LINES = {"en": 400, "ru": 350}
 
 errors = []
@@ -223,7 +234,7 @@ def check_modifiers():
     for no, (lang, kind, phrases) in read_tsv(MODIFIERS, ["lang", "kind", "phrases"]):
         if lang not in ("en", "ru"):
             err(MODIFIERS, no, f"unknown lang {lang!r}")
-        if kind not in KINDS:
+        if kind not in KINDS + OPTIONAL_KINDS:
             err(MODIFIERS, no, f"unknown kind {kind!r}")
         if (lang, kind) in got:
             err(MODIFIERS, no, f"second line for ({lang}, {kind})")
@@ -234,6 +245,9 @@ def check_modifiers():
                     err(MODIFIERS, no, f"empty or badly spaced phrase {p!r}")
                 elif p != p.lower():
                     err(MODIFIERS, no, f"phrase {p!r} is not lowercase")
+                elif " " in p and p.split(" ")[0] in FUNCTION_WORDS.get(lang, ()):
+                    err(MODIFIERS, no, f"phrase {p!r} would be filed under the common "
+                        f"word {p.split(' ')[0]!r} (phrases are looked up by first word)")
     for lang in ("en", "ru"):
         for kind in KINDS:
             if (lang, kind) not in got:

@@ -441,7 +441,7 @@ static dyad_status pred_events(struct dyad_arena *arena, struct dyad_buf *buf,
 		dyad__eval_str_json(buf, code);
 		if (buf->error != DYAD_OK)
 			return buf->error;
-		if (dyad__eval_cp_count(buf->data, buf->len) < 2)
+		if (dyad__eval_cp_count(buf->data, buf->len) < DYAD_EVAL_ROOT_CPS)
 			continue;
 		struct dyad__eval_triple t;
 		dyad_status st = side_actor(e, "source", &t.src);
@@ -452,7 +452,8 @@ static dyad_status pred_events(struct dyad_arena *arena, struct dyad_buf *buf,
 		if (!*t.src || !*t.tgt || strcmp(t.src, t.tgt) == 0)
 			continue;
 		t.root = dyad_arena_strndup(arena, buf->data,
-		                            dyad__eval_cp_prefix(buf->data, buf->len, 2));
+		                            dyad__eval_cp_prefix(buf->data, buf->len,
+		                                                 DYAD_EVAL_ROOT_CPS));
 		if (!t.root)
 			return DYAD_ENOMEM;
 		items[kept++] = dyad__eval_canon(t);

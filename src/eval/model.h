@@ -22,6 +22,7 @@
 #define DYAD_EVAL_LANG_CPS 2       /* (d.get("lang") or "")[:2] */
 #define DYAD_EVAL_PUBLISHED_CPS 10 /* (d.get("published") or "")[:10] */
 #define DYAD_EVAL_TITLE_SHOWN_CPS 60 /* --verbose: str(d.get('title'))[:60] */
+#define DYAD_EVAL_ROOT_CPS 2       /* code[:2], and shorter codes are not scored */
 
 struct dyad__eval_gold_person {
 	const char *first_name; /* names[0], printed by --verbose; "" if none */

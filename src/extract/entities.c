@@ -830,7 +830,6 @@ static void titles_as_people(struct dyad__work *w, size_t s)
 		if (p) {
 			m->kind = DYAD_MENTION_PERSON;
 			m->person = p;
-			m->attached = 1;
 		}
 	}
 }

@@ -25,6 +25,8 @@
 #include "lexicon/gazetteer.h"
 
 #define NEGATION_WINDOW 3  /* tokens before a predicate that can negate it */
+#define MODAL_WINDOW 6     /* "there will be a process of reconciliation" */
+#define LOCATIVE_GAP 2     /* adjectives between "in" and a city */
 #define SLOT_SKIP 4        /* determiners and titles before a slot's actor */
 #define MAX_ACTORS 32      /* actors considered in one sentence */
 #define MAX_SLOT_PLACES 8  /* places bound by pattern slots in one sentence */
@@ -46,27 +48,43 @@ struct sentence_ctx {
 	const struct dyad__mention *speaker; /* reported-speech source */
 };
 
+static int tok_mod(const struct dyad__work *w, size_t k, enum dyad__modifier kind);
+
 static int is_actor_mention(const struct dyad__mention *m, const struct dyad__work *w)
 {
 	if (!m->country || m->attached)
 		return 0;
 	switch (m->kind) {
+	case DYAD_MENTION_CAPITAL: {
+		/* "talks in Baku", "в афганском Кабуле": a location; "Baku said",
+		 * "Baku-Bishkek ties": the state */
+		size_t k = m->tok_start;
+		for (int skipped = 0; k > 0 && skipped <= LOCATIVE_GAP; skipped++) {
+			k--;
+			if (tok_mod(w, k, MOD_LOCATIVE))
+				return 0;
+			if (!(w->tokens[k].flags & DYAD_TOK_WORD) || (w->tokens[k].flags & DYAD_TOK_CAP))
+				break;
+		}
+		return 1;
+	}
 	case DYAD_MENTION_PERSON:
 	case DYAD_MENTION_COUNTRY:
-	case DYAD_MENTION_CAPITAL:
 	case DYAD_MENTION_ORG:
 	case DYAD_MENTION_DEMONYM:
 	case DYAD_MENTION_ROLE:
 		return 1;
 	case DYAD_MENTION_ADJECTIVE: {
-		/* "Russian peacekeepers", "the Kyrgyz side": an adjective with a
-		 * title or body after it acts; "Russian-Azerbaijani relations" does not */
+		/* "Russian peacekeepers", "Indian allegations": the adjective's
+		 * state acts or is acted upon; in a compound ("Russian-Azerbaijani
+		 * relations", "Kyrgyz-Azerbaijani friendship") it only qualifies */
 		size_t next = m->tok_end;
-		if (next >= w->n_tokens)
+		if (next >= w->n_tokens || dyad__tok_is_char(w, next, '-'))
 			return 0;
-		int32_t k = w->tokens[next].mention;
-		return k >= 0 && (w->mentions[k].kind == DYAD_MENTION_ROLE ||
-		                  w->mentions[k].kind == DYAD_MENTION_ORG_HEAD);
+		if (m->tok_start > 0 && dyad__tok_is_char(w, m->tok_start - 1, '-') &&
+		    (w->tokens[m->tok_start].flags & DYAD_TOK_GLUED))
+			return 0;
+		return (w->tokens[next].flags & DYAD_TOK_WORD) != 0;
 	}
 	default:
 		return 0;
@@ -137,18 +155,30 @@ static int negated(const struct dyad__work *w, size_t sent_start, size_t anchor)
 	return 0;
 }
 
+static int clause_break(const struct dyad__work *w, size_t k);
+
 /* "may sign", "plans to visit" - but "I would like to thank", "хотел бы
  * поблагодарить" perform the act they name. */
 static int modal(const struct dyad__work *w, size_t sent_start, size_t anchor)
 {
 	int found = 0;
-	for (size_t d = 1; d <= NEGATION_WINDOW && d <= anchor - sent_start; d++) {
+	for (size_t d = 1; d <= MODAL_WINDOW && d <= anchor - sent_start; d++) {
+		if (clause_break(w, anchor - d) || dyad__tok_is_char(w, anchor - d, ','))
+			break;
 		if (tok_mod(w, anchor - d, MOD_PERFORMATIVE))
 			return 0;
 		if (tok_mod(w, anchor - d, MOD_MODAL))
 			found = 1;
 	}
 	return found;
+}
+
+/* A verb of saying: "..., сообщает агентство Reuters" is a credit, not
+ * the object of what comes before. */
+static int is_cue(const struct dyad__work *w, size_t k)
+{
+	const struct dyad__token *t = &w->tokens[k];
+	return dyad_hash_get(&w->engine->gaz->cues, dyad__tok_lower(w, t), t->lower_len, NULL);
 }
 
 /* A boundary no frame reaches across: ';', or a word that opens a new
@@ -482,7 +512,7 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 				continue;
 			int crossed = 0;
 			for (size_t k = m->last + 1; k < a->tok; k++)
-				if (clause_break(w, k) ||
+				if (clause_break(w, k) || is_cue(w, k) ||
 				    ((m->p->flags & VERB_NOUN) && dyad__tok_is_char(w, k, ',')))
 					crossed = 1;
 			if (crossed)

@@ -16,6 +16,7 @@
 
 #define MAX_MODIFIER_FORMS 256
 #define ANCHOR_KEY_MAX (DYAD_MAX_WORD_BYTES + 3)
+#define MIN_DERIVED_BASE_BYTES 8 /* four Cyrillic letters */
 
 static const char *const modifier_names[MOD_N_KINDS] = {
 	[MOD_NEGATION] = "negation",         [MOD_MODAL] = "modal",
@@ -24,7 +25,7 @@ static const char *const modifier_names[MOD_N_KINDS] = {
 	[MOD_FIRST_PERSON] = "first_person", [MOD_COORDINATOR] = "coordinator",
 	[MOD_JOINT_SUBJECT] = "joint_subject", [MOD_RECIPROCAL] = "reciprocal",
 	[MOD_BACKGROUND] = "background",     [MOD_DETERMINER] = "determiner",
-	[MOD_PERFORMATIVE] = "performative",
+	[MOD_PERFORMATIVE] = "performative", [MOD_LOCATIVE] = "locative",
 };
 
 static size_t anchor_key(char *out, char tag, const char *word, size_t n)
@@ -116,7 +117,8 @@ static dyad_status add_written_forms(dyad_engine *engine, struct dyad__elem *e,
 	dyad_status st = add_form(engine, e, lower, n);
 	for (size_t i = 0; st == DYAD_OK && i < sizeof verb_suffixes / sizeof verb_suffixes[0]; i++) {
 		size_t k = strlen(verb_suffixes[i]);
-		if (n > k + 2 && memcmp(lower + n - k, verb_suffixes[i], k) == 0)
+		/* a short base ("во" of воевать) would match prepositions */
+		if (n >= k + MIN_DERIVED_BASE_BYTES && memcmp(lower + n - k, verb_suffixes[i], k) == 0)
 			st = add_form(engine, e, lower, n - k);
 	}
 	return st;

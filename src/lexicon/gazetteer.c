@@ -608,7 +608,10 @@ static size_t walk(const struct dyad__gazetteer *gaz, const struct dyad__work *w
 			size_t text_len = w->tokens[k].end - w->tokens[i].start;
 			size_t plen = strlen(e->lower);
 			size_t diff = plen > text_len ? plen - text_len : text_len - plen;
-			size_t score = like * 64 + (diff < 63 ? 63 - diff : 0);
+			/* a place that is also a capital is read as the capital: the
+			 * event coder decides when it is only a location */
+			size_t score = (like * 64 + (diff < 63 ? 63 - diff : 0)) * 2 +
+			               (e->kind != GAZ_PLACE);
 			if (!chosen || score > chosen_score) {
 				chosen = e;
 				chosen_score = score;

@@ -349,8 +349,14 @@ static enum verb_mode verb_mode(const struct dyad__sentence *s, int32_t at,
 		/* "a brief private visit", "an 800 million ducat trade protocol" */
 		for (int32_t i = at - 1, k = 0; i >= 0 && k <= NOUN_SCAN_MAX; i--, k++) {
 			const struct dyad__stok *t = &s->toks[i];
-			if (is_phrase_tok(t) || (t->flags & DYAD_PTOK_CAP) || t->verb)
+			/* an agent right before the verb is its subject ("officials
+			 * visit"); further back it is a modifier ("his first official
+			 * foreign visit") */
+			if (t->actor != DYAD_CODER_NONE || (t->flags & DYAD_PTOK_CAP) ||
+			    t->verb || (t->agent != DYAD_CODER_NONE && k == 0))
 				break;
+			if (t->agent != DYAD_CODER_NONE)
+				continue;
 			if (is_determiner_like(t))
 				return MODE_NOMINAL;
 			if (t->cls != DYAD_PC_WORD && t->cls != DYAD_PC_NUM)
@@ -363,6 +369,14 @@ static enum verb_mode verb_mode(const struct dyad__sentence *s, int32_t at,
 	const struct dyad__stok *aux = &s->toks[q];
 	if (aux->cls == DYAD_PC_TO && tense == TENSE_BASE)
 		return MODE_NONFINITE;
+	/* "to be allowed", "to have left" */
+	if ((aux->cls == DYAD_PC_BE || aux->cls == DYAD_PC_HAVE) && q > 0) {
+		int32_t r = q - 1;
+		while (r > 0 && s->toks[r].cls == DYAD_PC_ADV)
+			r--;
+		if (s->toks[r].cls == DYAD_PC_TO)
+			return MODE_NONFINITE;
+	}
 	if (tense == TENSE_ING)
 		return aux->cls == DYAD_PC_BE ? MODE_FINITE : MODE_NONFINITE;
 	return MODE_FINITE;
@@ -387,6 +401,20 @@ static int auxiliary_use(const struct dyad__sentence *s, int32_t at)
 	       (t->cls == DYAD_PC_WORD && !is_phrase_tok(t) &&
 	        (tense_of(t) == TENSE_PAST || tense_of(t) == TENSE_ING ||
 	         t->verb));
+}
+
+/* "Arnor noted Gondor ...", "Ethiopia indicated it": an unknown past form
+ * between a name and a noun phrase, pronoun or "that" is a verb. */
+static int past_between_names(const struct dyad__sentence *s, int32_t i)
+{
+	if (i + 1 >= s->n || tense_of(&s->toks[i]) != TENSE_PAST)
+		return 0;
+	const struct dyad__stok *p = &s->toks[i - 1], *n = &s->toks[i + 1];
+	int name_before = is_phrase_tok(p) || (p->flags & DYAD_PTOK_CAP);
+	int np_after = is_phrase_tok(n) || (n->flags & DYAD_PTOK_CAP) ||
+	               n->cls == DYAD_PC_DET || n->cls == DYAD_PC_POSSPRON ||
+	               n->cls == DYAD_PC_PRON || strcmp(n->up, "THAT") == 0;
+	return name_before && np_after;
 }
 
 static dyad_status find_verbs(struct coder *c)
@@ -447,7 +475,8 @@ static dyad_status find_verbs(struct coder *c)
 			q--;
 		enum dyad__pclass pc = s->toks[q].cls;
 		if (pc == DYAD_PC_BE || pc == DYAD_PC_HAVE || pc == DYAD_PC_MODAL ||
-		    pc == DYAD_PC_DO || pc == DYAD_PC_NEG || pc == DYAD_PC_TO)
+		    pc == DYAD_PC_DO || pc == DYAD_PC_NEG || pc == DYAD_PC_TO ||
+		    past_between_names(s, i))
 			t->verb = 2;
 	}
 	return DYAD_OK;
@@ -668,6 +697,20 @@ static int chain_prep(const struct dyad__stok *t)
 	return 0;
 }
 
+/* The nearest coded unit before token at, within its clause. */
+static int32_t coded_before(const struct dyad__sentence *s, int32_t at)
+{
+	for (int32_t j = at - 1; j >= 0; j--) {
+		enum dyad__pclass c = s->toks[j].cls;
+		if (c == DYAD_PC_SUBORD || c == DYAD_PC_SEMI)
+			break;
+		int32_t u = s->toks[j].unit;
+		if (u != DYAD_CODER_NONE && s->units[u].n_codes)
+			return u;
+	}
+	return DYAD_CODER_NONE;
+}
+
 #define SUBJECT_INHERIT (-2) /* "..., and promised": the previous subject */
 
 /*
@@ -729,13 +772,16 @@ static int32_t passive_agent(const struct dyad__sentence *s,
 	return s->toks[k + 1].unit;
 }
 
-static int same_codes(const struct dyad__sunit *a, const struct dyad__sunit *b)
+/* Every code of a is one of b's: "Minas Tirith" after "Gondor and Arnor". */
+static int codes_within(const struct dyad__sunit *a, const struct dyad__sunit *b)
 {
-	if (a->n_codes != b->n_codes)
-		return 0;
-	for (size_t i = 0; i < a->n_codes; i++)
-		if (strcmp(a->codes[i], b->codes[i]) != 0)
+	for (size_t i = 0; i < a->n_codes; i++) {
+		int found = 0;
+		for (size_t k = 0; k < b->n_codes && !found; k++)
+			found = strcmp(a->codes[i], b->codes[k]) == 0;
+		if (!found)
 			return 0;
+	}
 	return 1;
 }
 
@@ -746,6 +792,7 @@ static int same_codes(const struct dyad__sunit *a, const struct dyad__sunit *b)
 static int32_t target(const struct dyad__sentence *s, const struct anchor *a,
                       int32_t src)
 {
+	int32_t agents_only = DYAD_CODER_NONE;
 	for (int32_t k = a->e; k < s->n; k++) {
 		const struct dyad__stok *t = &s->toks[k];
 		if (t->cls == DYAD_PC_POSSPRON && strcmp(t->up, "THEIR") == 0 &&
@@ -754,20 +801,28 @@ static int32_t target(const struct dyad__sentence *s, const struct anchor *a,
 		int32_t u = t->unit;
 		if (u == DYAD_CODER_NONE || u == src || !s->units[u].n_codes)
 			continue;
-		if (src != DYAD_CODER_NONE && same_codes(&s->units[u], &s->units[src])) {
+		int part_of_source = src != DYAD_CODER_NONE &&
+		                     codes_within(&s->units[u], &s->units[src]);
+		if (part_of_source || !s->units[u].has_actor) {
+			/* an agent alone is a target of last resort, and "its
+			 * ambassador" is the source's own */
+			if (!part_of_source && agents_only == DYAD_CODER_NONE &&
+			    s->toks[s->units[u].s].cls != DYAD_PC_POSSPRON)
+				agents_only = u;
 			k = s->units[u].e - 1;
 			continue;
 		}
 		return u;
 	}
-	return DYAD_CODER_NONE;
+	return agents_only;
 }
 
 /* Nothing but a preposition or the end after the verb: "said on Friday." */
 static int intransitive(const struct dyad__sentence *s, const struct anchor *a)
 {
 	int32_t k = a->e;
-	while (k < s->n && s->toks[k].cls == DYAD_PC_ADV)
+	/* adverbs, and particles the pattern took ("burned down its embassy") */
+	while (k < s->n && (s->toks[k].cls == DYAD_PC_ADV || consumes(a, k)))
 		k++;
 	if (k == s->n)
 		return 1;
@@ -864,11 +919,10 @@ static dyad_status code_anchor(struct coder *c, struct anchor *a)
 				}
 			if (subj == SUBJECT_INHERIT)
 				subj = DYAD_CODER_NONE;
-		} else if (subj != DYAD_CODER_NONE && s->units[subj].used_as_target) {
-			subj = DYAD_CODER_NONE; /* an earlier event's target */
 		}
-		if (subj != tgt)
-			src = subj;
+		if (subj != DYAD_CODER_NONE && subj == tgt)
+			subj = coded_before(s, s->units[tgt].s); /* "noted + *" */
+		src = subj;
 	}
 	a->src = src;
 	if (src == DYAD_CODER_NONE || !s->units[src].n_codes)
@@ -892,8 +946,7 @@ static dyad_status code_anchor(struct coder *c, struct anchor *a)
 			st = emit(c, su->codes[i], DYAD_PDICT_NULL_CODE, code1);
 		return st;
 	}
-	struct dyad__sunit *tu = &s->units[tgt];
-	tu->used_as_target = 1;
+	const struct dyad__sunit *tu = &s->units[tgt];
 	for (size_t i = 0; i < su->n_codes && st == DYAD_OK; i++)
 		for (size_t j = 0; j < tu->n_codes && st == DYAD_OK; j++)
 			st = emit_pair(c, su->codes[i], tu->codes[j], code1, code2);

@@ -64,7 +64,6 @@ struct dyad__sunit {
 	size_t n_codes;
 	int n_members;        /* members of a compound (1 for a plain phrase) */
 	int has_actor;        /* some member has an actor code */
-	int used_as_target;   /* an earlier event took it as target */
 };
 
 struct dyad__sentence {

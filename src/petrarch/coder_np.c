@@ -317,10 +317,17 @@ static dyad_status build_groups(struct dyad__sentence *s)
 		memset(g, 0, sizeof *g);
 		g->s = i;
 		g->actor = DYAD_CODER_NONE;
+		int after_poss = 0;
 		do {
 			struct dyad__stok *t = &s->toks[i];
-			if (t->actor != DYAD_CODER_NONE && g->actor == DYAD_CODER_NONE)
+			/* "Mordor's Durthang orc": the possessed actor is the head */
+			if (t->cls == DYAD_PC_POSS)
+				after_poss = 1;
+			if (t->actor != DYAD_CODER_NONE &&
+			    (g->actor == DYAD_CODER_NONE || after_poss))
 				g->actor = t->actor;
+			if (t->actor != DYAD_CODER_NONE)
+				after_poss = 0;
 			if (t->agent != DYAD_CODER_NONE)
 				g->has_agent = 1;
 			t->group = s->n_groups;
@@ -465,7 +472,8 @@ dyad_status dyad__coder_build_units(struct dyad__sentence *s)
 		while (d + 1 < nd && cur.e + 1 == drafts[d + 1].s &&
 		       is_link_prep(&s->toks[cur.e])) {
 			struct dyad__sgroup *g = &s->groups[cur.last];
-			if (g->has_actor)
+			/* "its ambassador from Arnor" is not Arnor's ambassador */
+			if (g->has_actor || s->toks[g->s].cls == DYAD_PC_POSSPRON)
 				break;
 			if ((st = adopt(s, g, &drafts[d + 1])) != DYAD_OK)
 				return st;

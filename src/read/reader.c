@@ -151,6 +151,7 @@ static void begin_document(dyad_reader *r)
 	dyad_arena_release(&r->arena);
 	shrink(&r->raw);
 	shrink(&r->text);
+	shrink(&r->line);
 	memset(&r->input, 0, sizeof r->input);
 	r->errmsg[0] = '\0';
 }
@@ -354,7 +355,8 @@ static dyad_status read_file(dyad_reader *r, const char *path)
 	st = dyad__source_read_all(&r->src, &r->raw, r->errmsg);
 	dyad__source_close(&r->src);
 	if (st == DYAD_ETOOBIG)
-		too_big_message(r, gzip ? "inflated document" : "file");
+		too_big_message(r, gzip ? "inflated data"
+		                   : strcmp(path, "-") == 0 ? "standard input" : "file");
 	if (st == DYAD_ENOMEM)
 		return st;
 	if (st != DYAD_OK)

@@ -22,6 +22,7 @@
 #include "read/format.h"
 #include "read/gzip.h"
 #include "read/html.h"
+#include "read/jsonl.h"
 #include "testlib.h"
 
 #define FIXTURES "tests/fixtures/read"
@@ -484,11 +485,17 @@ TEST(jsonl_bad_records)
 		"{\"title\": \"no body\"}\n"
 		"{\"text\": 42}\n"
 		"{\"text\": \"   \"}\n"
-		"{\"text\": \"Named.\", \"path\": \"corpus/a.txt\", \"id\": 7}\n");
+		"{\"text\": \"Named.\", \"path\": \"corpus/a.txt\", \"id\": 7}\n"
+		"{\"html\": \"<nav>Home</nav>\"}\n"
+		"{\"text\": \"ok\", \"title\": [1]}\n");
 	struct doc docs[MAX_DOCS];
 	int n = read_all(&path, 1, DYAD_FORMAT_AUTO, docs);
-	CHECK_INT_EQ(n, 5);
-	if (n == 5) {
+	CHECK_INT_EQ(n, 7);
+	if (n == 7) {
+		CHECK_INT_EQ(docs[5].status, DYAD_EEMPTY);
+		CHECK_STR_EQ(docs[5].error, "line 6: no article text in the HTML page");
+		CHECK_INT_EQ(docs[6].status, DYAD_EFORMAT);
+		CHECK_STR_EQ(docs[6].error, "line 7: \"title\" is not a string");
 		CHECK_INT_EQ(docs[0].status, DYAD_EFORMAT);
 		CHECK_STR_EQ(docs[0].error, "line 1: expected a JSON object");
 		CHECK_INT_EQ(docs[1].status, DYAD_EEMPTY);
@@ -501,6 +508,32 @@ TEST(jsonl_bad_records)
 		CHECK_STR_EQ(docs[4].path, "corpus/a.txt");
 	}
 	free_docs(docs, n);
+}
+
+TEST(jsonl_overlong_line_fails_alone)
+{
+	const char *path = tmp_path("long.jsonl");
+	FILE *f = fopen(path, "wb");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	fputs("{\"text\": \"", f);
+	static char chunk[1 << 16];
+	memset(chunk, 'y', sizeof chunk);
+	for (size_t done = 0; done <= DYAD_JSONL_MAX_LINE; done += sizeof chunk)
+		fwrite(chunk, 1, sizeof chunk, f);
+	fputs("\"}\n{\"text\": \"After.\"}\n", f);
+	fclose(f);
+	struct doc docs[MAX_DOCS];
+	int n = read_all(&path, 1, DYAD_FORMAT_AUTO, docs);
+	CHECK_INT_EQ(n, 2);
+	if (n == 2) {
+		CHECK_INT_EQ(docs[0].status, DYAD_ETOOBIG);
+		CHECK(contains(docs[0].error, "line 1: longer than"));
+		CHECK_STR_EQ(docs[1].text, "After.");
+	}
+	free_docs(docs, n);
+	unlink(path);
 }
 
 TEST(jsonl_gz_is_read_by_inner_type)
@@ -852,6 +885,7 @@ int main(void)
 	RUN(gzip_bomb_is_capped);
 	RUN(jsonl_lines_are_documents);
 	RUN(jsonl_bad_records);
+	RUN(jsonl_overlong_line_fails_alone);
 	RUN(jsonl_gz_is_read_by_inner_type);
 	RUN(html_article_is_kept_clutter_dropped);
 	RUN(html_without_article_uses_density_and_title_tag);

@@ -289,6 +289,102 @@ static dyad_status find_mentions(struct dyad__work *w, size_t s)
 
 /* ---- pass 2: composing titles, countries and names --------------------- */
 
+static struct dyad__mention *mention_at(struct dyad__work *w, size_t tok);
+static int gives_country(const struct dyad__mention *m);
+
+/*
+ * "the Kyrgyz parliament", "Russia's Foreign Ministry", "the Ministry of
+ * Foreign Affairs of Azerbaijan", "МИД Ирана": a generic state body takes
+ * the country named next to it.
+ */
+static void compose_org_heads(struct dyad__work *w, size_t s)
+{
+	const struct dyad__sentence *sent = &w->sentences[s];
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	for (size_t i = 0; i < w->n_mentions; i++) {
+		struct dyad__mention *m = &w->mentions[i];
+		if (m->sentence != (int32_t)s || m->kind != DYAD_MENTION_ORG_HEAD || m->country)
+			continue;
+		struct dyad__mention *owner = NULL;
+		size_t k = m->tok_start;
+		if (k > sent->tok_start) {
+			size_t before = k - 1;
+			if ((dyad__tok_is(w, before, "'s") || dyad__tok_is(w, before, "\u2019s")) &&
+			    before > sent->tok_start)
+				before--;
+			struct dyad__mention *b = mention_at(w, before);
+			if (b && (b->kind == DYAD_MENTION_ADJECTIVE || b->kind == DYAD_MENTION_COUNTRY))
+				owner = b;
+		}
+		if (!owner) {
+			size_t after = m->tok_end;
+			if (after < sent->tok_end && dyad__tok_is(w, after, "of"))
+				after++;
+			if (after < sent->tok_end && dyad__tok_is(w, after, "the"))
+				after++;
+			struct dyad__mention *a = after < sent->tok_end ? mention_at(w, after) : NULL;
+			if (a && (a->kind == DYAD_MENTION_COUNTRY || a->kind == DYAD_MENTION_CAPITAL))
+				owner = a;
+		}
+		if (!owner || !owner->country || !gives_country(owner))
+			continue;
+		char actor[16];
+		snprintf(actor, sizeof actor, "%s%s", owner->country, m->agent ? m->agent : "GOV");
+		char *copy = dyad_arena_strdup(w->arena, actor);
+		if (!copy)
+			continue;
+		m->country = owner->country;
+		m->actor = copy;
+		owner->attached = 1;
+		if (m->record >= 0)
+			m->role = gaz->heads[m->record].head; /* kept for the entity name */
+	}
+}
+
+/*
+ * "Pakistan's Foreign Office", "the Iranian Foreign Ministry": a named
+ * body of one state ("Foreign Office" is the British one) that the text
+ * gives to another is that state's body of the same kind.
+ */
+static void reassign_owned_orgs(struct dyad__work *w, size_t s)
+{
+	const struct dyad__sentence *sent = &w->sentences[s];
+	for (size_t i = 0; i < w->n_mentions; i++) {
+		struct dyad__mention *m = &w->mentions[i];
+		if (m->sentence != (int32_t)s || m->kind != DYAD_MENTION_ORG || !m->country ||
+		    !m->actor || strlen(m->country) != 3 || strcmp(m->country, "IGO") == 0 ||
+		    m->tok_start == sent->tok_start)
+			continue;
+		size_t k = m->tok_start - 1;
+		if (dyad__tok_is(w, k, "'s") || dyad__tok_is(w, k, "’s")) {
+			if (k == sent->tok_start)
+				continue;
+			k--;
+		}
+		int32_t oi = w->tokens[k].mention;
+		if (oi < 0)
+			continue;
+		struct dyad__mention *owner = &w->mentions[oi];
+		if (owner->kind != DYAD_MENTION_COUNTRY && owner->kind != DYAD_MENTION_ADJECTIVE &&
+		    owner->kind != DYAD_MENTION_CAPITAL)
+			continue;
+		if (!owner->country || strcmp(owner->country, m->country) == 0)
+			continue;
+		char actor[16];
+		snprintf(actor, sizeof actor, "%s%s", owner->country,
+		         strlen(m->actor) > 3 ? m->actor + 3 : "GOV");
+		char *copy = dyad_arena_strdup(w->arena, actor);
+		if (!copy)
+			continue; /* keep the dictionary's reading */
+		m->country = owner->country;
+		m->actor = copy;
+		m->record = -1; /* no longer the dictionary's organisation */
+		m->kind = DYAD_MENTION_ORG_HEAD;
+		m->agent = copy + 3;
+		owner->attached = 1;
+	}
+}
+
 static struct dyad__mention *mention_at(struct dyad__work *w, size_t tok)
 {
 	int32_t m = w->tokens[tok].mention;
@@ -797,6 +893,23 @@ static dyad_status build_entities(struct dyad__work *w)
 		case DYAD_MENTION_ORG:
 			st = keyed_entity(w, m, DYAD_ENTITY_ORG, gaz->orgs[m->record].name);
 			break;
+		case DYAD_MENTION_ORG_HEAD: {
+			/* "Azerbaijan foreign ministry": the country's body of that kind */
+			const struct dyad__country *c = dyad__gaz_country(gaz, m->country);
+			if (!c)
+				break;
+			const char *head = m->record >= 0 ? gaz->heads[m->record].head : "government";
+			char name[DYAD_ERRMSG_MAX];
+			snprintf(name, sizeof name, "%s %s", c->name, head);
+			char *copy = dyad_arena_strdup(w->arena, name);
+			if (!copy)
+				return DYAD_ENOMEM;
+			const char *role = m->role;
+			m->role = NULL; /* an organisation has no office */
+			st = keyed_entity(w, m, DYAD_ENTITY_ORG, copy);
+			m->role = role;
+			break;
+		}
 		case DYAD_MENTION_ROLE:
 			if (!m->attached)
 				role_reference(w, m);
@@ -840,6 +953,8 @@ dyad_status dyad__entities_extract(struct dyad__work *w)
 	for (size_t s = 0; s < w->n_sentences; s++) {
 		if ((st = find_mentions(w, s)) != DYAD_OK)
 			return st;
+		reassign_owned_orgs(w, s);
+		compose_org_heads(w, s);
 		confirm_names(w, s);
 		titles_as_people(w, s);
 	}

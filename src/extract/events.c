@@ -68,6 +68,7 @@ static int is_actor_mention(const struct dyad__mention *m, const struct dyad__wo
 		}
 		return 1;
 	}
+	case DYAD_MENTION_ORG_HEAD: /* only with a country, checked above */
 	case DYAD_MENTION_PERSON:
 	case DYAD_MENTION_COUNTRY:
 	case DYAD_MENTION_ORG:
@@ -508,10 +509,12 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 	if (!tgt) {
 		for (size_t i = 0; i < ctx->n_actors; i++) {
 			const struct actor *a = &ctx->actors[i];
-			if (a->tok <= m->last)
+			/* from the anchor: a skip ("потребовать * освобождения") may
+			 * have passed over the object ("от Азербайджана") */
+			if (a->tok <= m->first)
 				continue;
 			int crossed = 0;
-			for (size_t k = m->last + 1; k < a->tok; k++)
+			for (size_t k = m->first + 1; k < a->tok; k++)
 				if (clause_break(w, k) || is_cue(w, k) ||
 				    ((m->p->flags & VERB_NOUN) && dyad__tok_is_char(w, k, ',')))
 					crossed = 1;

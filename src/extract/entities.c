@@ -855,6 +855,19 @@ static dyad_status build_entities(struct dyad__work *w)
 		case DYAD_MENTION_PERSON:
 			st = person_entity(w, m);
 			break;
+		case DYAD_MENTION_NAME: {
+			/* a lone surname of someone already named: "Osmonaliyev said" */
+			char key[DYAD_MAX_WORD_BYTES];
+			if (m->n_words != 1 ||
+			    !token_skeleton(w, surname_token(w, m), key, sizeof key) ||
+			    find_entity(w, DYAD_ENTITY_PERSON, key) < 0)
+				break;
+			m->kind = DYAD_MENTION_PERSON;
+			st = person_entity(w, m);
+			if (m->entity >= 0 && !m->country)
+				m->country = w->entities[m->entity].country;
+			break;
+		}
 		case DYAD_MENTION_COUNTRY:
 		case DYAD_MENTION_ADJECTIVE:
 		case DYAD_MENTION_DEMONYM: {

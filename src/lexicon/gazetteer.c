@@ -575,6 +575,29 @@ static size_t likeness(const char *phrase, const struct dyad__work *w, size_t i,
 	return score;
 }
 
+/*
+ * English does not inflect names, so a capitalised Latin-script phrase must
+ * be spelled out: "Turkish President" is not "Turkish Presidency" though
+ * both stem to "turkish presid".
+ */
+static int spelled_out(const char *lower, const struct dyad__work *w, size_t i,
+                       size_t k)
+{
+	const char *p = lower;
+	for (size_t j = i; j <= k; j++) {
+		const struct dyad__token *t = &w->tokens[j];
+		if (j > i && !(t->flags & DYAD_TOK_GLUED)) {
+			if (*p != ' ')
+				return 0;
+			p++;
+		}
+		if (strncmp(p, dyad__tok_lower(w, t), t->lower_len) != 0)
+			return 0;
+		p += t->lower_len;
+	}
+	return *p == '\0';
+}
+
 /* One walk of the matcher, on stem keys or on name keys. */
 static size_t walk(const struct dyad__gazetteer *gaz, const struct dyad__work *w,
                    size_t i, size_t end, int name_keys,
@@ -602,6 +625,9 @@ static size_t walk(const struct dyad__gazetteer *gaz, const struct dyad__work *w
 		for (uint32_t id = first; id; id = gaz->entries[id - 1].next) {
 			const struct dyad__gaz_entry *e = &gaz->entries[id - 1];
 			if (!case_ok(e, &w->tokens[i]) || e->n_tokens != k - i + 1)
+				continue;
+			if (e->need_cap && (w->tokens[i].flags & DYAD_TOK_LATIN) &&
+			    !spelled_out(e->lower, w, i, k))
 				continue;
 			/* the longest common spelling, then the closest length */
 			size_t like = likeness(e->lower, w, i, k - i + 1);

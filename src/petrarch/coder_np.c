@@ -30,17 +30,23 @@ const char *dyad__coder_span(const struct dyad__sentence *s, int32_t a,
 	return s->canon + first->off;
 }
 
+/*
+ * As PETRARCH applies them: "<D" is before D, ">D" is D or after, "A-B" is
+ * from A up to the day before B, so that abutting windows written with the
+ * same date ("[X <20080120]", "[Y 20080120-20121109]", "[Z 20121109-...]")
+ * never overlap.
+ */
 static int role_applies(const struct dyad__prole *r, int32_t date)
 {
 	switch (r->kind) {
 	case DYAD_PDATE_ALWAYS:
 		return 1;
 	case DYAD_PDATE_BEFORE:
-		return date && date <= r->from;
+		return date && date < r->from;
 	case DYAD_PDATE_AFTER:
 		return date && date >= r->from;
 	default:
-		return date && date >= r->from && date <= r->to;
+		return date && date >= r->from && date < r->to;
 	}
 }
 

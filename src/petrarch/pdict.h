@@ -43,7 +43,7 @@ enum dyad__pdate_kind {
 	DYAD_PDATE_BETWEEN, /* [CODE date-date] */
 };
 
-/* One code an actor may take and the dates it applies to (both inclusive). */
+/* One code an actor may take and the dates it applies to (see coder_np.c). */
 struct dyad__prole {
 	const char *code;  /* "HOBGOV"; "ELR/GAL" names several actors; "---" */
 	uint8_t kind;      /* enum dyad__pdate_kind */

@@ -431,16 +431,28 @@ static const char *title_country(struct dyad__work *w, size_t a, size_t b,
 		k++;
 	if (k < s_end && dyad__tok_is(w, k, "the"))
 		k++;
+	/* the country after the title belongs to it: "President of Kyrgyzstan"
+	 * is one actor, not two */
 	struct dyad__mention *m = k < s_end ? mention_at(w, k) : NULL;
-	if (gives_country(m) && m->kind != DYAD_MENTION_ORG)
+	if (gives_country(m) && m->kind != DYAD_MENTION_ORG) {
+		/* "the presidents of Russia and Azerbaijan": both stay actors */
+		size_t after = m->tok_end;
+		int coordinated = after + 1 < s_end &&
+		                  (dyad__tok_is(w, after, "and") || dyad__tok_is(w, after, "и")) &&
+		                  gives_country(mention_at(w, after + 1));
+		if (!coordinated)
+			m->attached = 1;
 		return m->country;
+	}
 	/* "Chairman of the Halk Maslahaty of Turkmenistan" */
 	if (m && m->kind == DYAD_MENTION_ORG) {
 		size_t after = m->tok_end;
 		if (after + 1 < s_end && dyad__tok_is(w, after, "of")) {
 			struct dyad__mention *c = mention_at(w, after + 1);
-			if (gives_country(c))
+			if (gives_country(c)) {
+				c->attached = 1;
 				return c->country;
+			}
 		}
 		return m->country;
 	}

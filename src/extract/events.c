@@ -228,14 +228,19 @@ static const struct actor *actor_starting_near(struct dyad__work *w,
                                                struct sentence_ctx *ctx,
                                                size_t k, size_t end, size_t *after)
 {
+	/* a slot skips articles, not prepositions: "встрече с X и Y" is no
+	 * "встреча $ и +" */
+	size_t limit = k;
+	while (limit < end && limit < k + SLOT_SKIP && !tok_mod(w, limit, MOD_PREPOSITION))
+		limit++;
 	for (size_t i = 0; i < ctx->n_actors; i++) {
 		const struct actor *a = &ctx->actors[i];
-		if (a->tok >= k && a->tok < k + SLOT_SKIP && a->tok < end) {
+		if (a->tok >= k && a->tok <= limit && a->tok < end) {
 			*after = a->m->tok_end;
 			return a;
 		}
 	}
-	for (size_t j = k; j < end && j < k + SLOT_SKIP; j++) {
+	for (size_t j = k; j < end && j <= limit; j++) {
 		int32_t mi = w->tokens[j].mention;
 		if (mi < 0 || w->mentions[mi].kind != DYAD_MENTION_PLACE ||
 		    !w->mentions[mi].country || ctx->n_extra >= MAX_SLOT_PLACES)
@@ -431,6 +436,24 @@ static size_t coordinated_before(const struct dyad__work *w, const struct senten
 	return n;
 }
 
+/* The actor joined to a by "and" / "и" right after it, or NULL. */
+static const struct actor *coordinated_after(const struct dyad__work *w,
+                                             const struct sentence_ctx *ctx,
+                                             const struct actor *a)
+{
+	if (!a || !a->m)
+		return NULL;
+	size_t k = a->m->tok_end;
+	if (k >= w->n_tokens || !tok_mod(w, k, MOD_COORDINATOR))
+		return NULL;
+	for (size_t i = 0; i < ctx->n_actors; i++) {
+		const struct actor *b = &ctx->actors[i];
+		if (b->tok > k && b->tok <= k + 1)
+			return b;
+	}
+	return NULL;
+}
+
 /* "talks between A and B", "переговоры между A и B": the two parties of a
  * joint predicate named after it. */
 static int between_after(const struct dyad__work *w, const struct sentence_ctx *ctx,
@@ -557,11 +580,14 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 		if (second)
 			return emit(w, s, m, tgt, second, flags);
 	}
-	if ((st = emit(w, s, m, src, tgt, flags)) != DYAD_OK)
-		return st;
-	if (m->p->flags & VERB_JOINT)
-		st = emit(w, s, m, tgt, src, flags);
-	return st;
+	/* "met with A and B": each of them */
+	for (const struct actor *t = tgt; t; t = coordinated_after(w, ctx, t)) {
+		if ((st = emit(w, s, m, src, t, flags)) != DYAD_OK)
+			return st;
+		if ((m->p->flags & VERB_JOINT) && (st = emit(w, s, m, t, src, flags)) != DYAD_OK)
+			return st;
+	}
+	return DYAD_OK;
 }
 
 static dyad_status code_sentence(struct dyad__work *w, size_t s, struct sentence_ctx *ctx)

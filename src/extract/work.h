@@ -59,7 +59,6 @@ struct dyad__token {
 	uint32_t stem;           /* offset of the stem in the pool */
 	uint16_t lower_len;
 	uint16_t stem_len;
-	uint16_t name_len;       /* the name key: a prefix of the lower form */
 	uint32_t flags;          /* enum dyad__token_flags */
 	int32_t mention;         /* index of the mention covering it, or -1 */
 };

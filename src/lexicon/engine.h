@@ -60,6 +60,18 @@ size_t dyad__stem(const dyad_engine *engine, int ru, const char *lower,
 size_t dyad__name_stem_len(const dyad_engine *engine, int cyrillic,
                            const char *lower, size_t len);
 
+/*
+ * Every name key a text word may stand for: the word itself and the word
+ * less each case ending it has ("китая" -> китая, кита, кит), since a text
+ * word cannot tell its ending from its stem ("Китая" is Китай + я, not
+ * кит + ая). Dictionary phrases are keyed with dyad__name_stem_len; the
+ * matcher tries all of these. Returns how many lengths it wrote.
+ */
+#define DYAD_MAX_NAME_KEYS 4
+size_t dyad__name_key_lens(const dyad_engine *engine, int cyrillic,
+                           const char *lower, size_t len,
+                           size_t lens[DYAD_MAX_NAME_KEYS]);
+
 /* Longest stem or lower-cased word the tokenizer keeps. */
 #define DYAD_MAX_WORD_BYTES 128
 

@@ -598,74 +598,124 @@ static int spelled_out(const char *lower, const struct dyad__work *w, size_t i,
 	return *p == '\0';
 }
 
-/* One walk of the matcher, on stem keys or on name keys. */
-static size_t walk(const struct dyad__gazetteer *gaz, const struct dyad__work *w,
-                   size_t i, size_t end, int name_keys,
-                   const struct dyad__gaz_entry **entry, size_t *entry_score)
+/* The best reading filed under the key built so far, if any. */
+static const struct dyad__gaz_entry *best_reading(const struct dyad__gazetteer *gaz,
+                                                  const struct dyad__work *w,
+                                                  uint32_t first, size_t i, size_t k,
+                                                  size_t *score_out)
 {
-	char key[DYAD_MAX_KEY_BYTES];
-	size_t key_len = 0, best = 0;
-	*entry = NULL;
-	for (size_t k = i; k < end && k - i < DYAD_MAX_PHRASE_TOKENS; k++) {
-		const struct dyad__token *t = &w->tokens[k];
-		const char *form = name_keys ? dyad__tok_lower(w, t) : dyad__tok_stem(w, t);
-		size_t len = name_keys ? t->name_len : t->stem_len;
-		if (key_len + len + 1 >= sizeof key)
-			break;
-		if (k > i)
-			key[key_len++] = DYAD_KEY_SEP;
-		memcpy(key + key_len, form, len);
-		key_len += len;
-		uint32_t value;
-		if (!dyad_hash_get(&gaz->keys, key, key_len, &value))
-			break;
-		uint32_t first = value & ~DYAD_GAZ_PREFIX;
-		const struct dyad__gaz_entry *chosen = NULL;
-		size_t chosen_score = 0;
-		for (uint32_t id = first; id; id = gaz->entries[id - 1].next) {
-			const struct dyad__gaz_entry *e = &gaz->entries[id - 1];
-			if (!case_ok(e, &w->tokens[i]) || e->n_tokens != k - i + 1)
-				continue;
-			if (e->need_cap && (w->tokens[i].flags & DYAD_TOK_LATIN) &&
-			    !spelled_out(e->lower, w, i, k))
-				continue;
-			/* the longest common spelling, then the closest length */
-			size_t like = likeness(e->lower, w, i, k - i + 1);
-			size_t text_len = w->tokens[k].end - w->tokens[i].start;
-			size_t plen = strlen(e->lower);
-			size_t diff = plen > text_len ? plen - text_len : text_len - plen;
-			/* a place that is also a capital is read as the capital: the
-			 * event coder decides when it is only a location */
-			size_t score = (like * 64 + (diff < 63 ? 63 - diff : 0)) * 2 +
-			               (e->kind != GAZ_PLACE);
-			if (!chosen || score > chosen_score) {
-				chosen = e;
-				chosen_score = score;
-			}
+	const struct dyad__gaz_entry *chosen = NULL;
+	size_t chosen_score = 0;
+	for (uint32_t id = first; id; id = gaz->entries[id - 1].next) {
+		const struct dyad__gaz_entry *e = &gaz->entries[id - 1];
+		if (!case_ok(e, &w->tokens[i]) || e->n_tokens != k - i + 1)
+			continue;
+		if (e->need_cap && (w->tokens[i].flags & DYAD_TOK_LATIN) &&
+		    !spelled_out(e->lower, w, i, k))
+			continue;
+		/* the longest common spelling, then the closest length; a place
+		 * that is also a capital is read as the capital: the event coder
+		 * decides when it is only a location */
+		size_t like = likeness(e->lower, w, i, k - i + 1);
+		size_t text_len = w->tokens[k].end - w->tokens[i].start;
+		size_t plen = strlen(e->lower);
+		size_t diff = plen > text_len ? plen - text_len : text_len - plen;
+		size_t score = (like * 64 + (diff < 63 ? 63 - diff : 0)) * 2 +
+		               (e->kind != GAZ_PLACE);
+		if (!chosen || score > chosen_score) {
+			chosen = e;
+			chosen_score = score;
 		}
-		if (chosen) {
-			*entry = chosen;
-			*entry_score = chosen_score;
-			best = k - i + 1;
-		}
-		if (!(value & DYAD_GAZ_PREFIX))
-			break;
 	}
-	return best;
+	*score_out = chosen_score;
+	return chosen;
+}
+
+struct walk_state {
+	const struct dyad__gazetteer *gaz;
+	const struct dyad__work *w;
+	size_t i, end;
+	char key[DYAD_MAX_KEY_BYTES];
+	const struct dyad__gaz_entry *best;
+	size_t best_len, best_score;
+};
+
+static void keep_if_better(struct walk_state *ws, const struct dyad__gaz_entry *e,
+                           size_t len, size_t score)
+{
+	if (e && (len > ws->best_len || (len == ws->best_len && score > ws->best_score))) {
+		ws->best = e;
+		ws->best_len = len;
+		ws->best_score = score;
+	}
+}
+
+/* Stem keys: one key per token, extended while a longer phrase continues. */
+static void walk_stems(struct walk_state *ws)
+{
+	size_t key_len = 0;
+	for (size_t k = ws->i; k < ws->end && k - ws->i < DYAD_MAX_PHRASE_TOKENS; k++) {
+		const struct dyad__token *t = &ws->w->tokens[k];
+		if (key_len + t->stem_len + 1 >= sizeof ws->key)
+			return;
+		if (k > ws->i)
+			ws->key[key_len++] = DYAD_KEY_SEP;
+		memcpy(ws->key + key_len, dyad__tok_stem(ws->w, t), t->stem_len);
+		key_len += t->stem_len;
+		uint32_t value;
+		if (!dyad_hash_get(&ws->gaz->keys, ws->key, key_len, &value))
+			return;
+		size_t score;
+		const struct dyad__gaz_entry *e =
+			best_reading(ws->gaz, ws->w, value & ~DYAD_GAZ_PREFIX, ws->i, k, &score);
+		keep_if_better(ws, e, k - ws->i + 1, score);
+		if (!(value & DYAD_GAZ_PREFIX))
+			return;
+	}
+}
+
+/* Name keys: every reading of each word's ending, depth first. */
+static void walk_names(struct walk_state *ws, size_t k, size_t key_len)
+{
+	if (k >= ws->end || k - ws->i >= DYAD_MAX_PHRASE_TOKENS)
+		return;
+	const struct dyad__token *t = &ws->w->tokens[k];
+	const char *lower = dyad__tok_lower(ws->w, t);
+	size_t lens[DYAD_MAX_NAME_KEYS];
+	size_t n = dyad__name_key_lens(ws->w->engine, (t->flags & DYAD_TOK_CYRILLIC) != 0,
+	                               lower, t->lower_len, lens);
+	size_t base = key_len + (k > ws->i ? 1 : 0);
+	for (size_t v = 0; v < n; v++) {
+		if (base + lens[v] >= sizeof ws->key)
+			continue;
+		if (k > ws->i)
+			ws->key[key_len] = DYAD_KEY_SEP;
+		memcpy(ws->key + base, lower, lens[v]);
+		uint32_t value;
+		if (!dyad_hash_get(&ws->gaz->keys, ws->key, base + lens[v], &value))
+			continue;
+		size_t score;
+		const struct dyad__gaz_entry *e =
+			best_reading(ws->gaz, ws->w, value & ~DYAD_GAZ_PREFIX, ws->i, k, &score);
+		keep_if_better(ws, e, k - ws->i + 1, score);
+		if (value & DYAD_GAZ_PREFIX)
+			walk_names(ws, k + 1, base + lens[v]);
+	}
 }
 
 size_t dyad__gaz_match(const struct dyad__gazetteer *gaz,
                        const struct dyad__work *w, size_t i, size_t end,
                        const struct dyad__gaz_entry **entry)
 {
-	const struct dyad__gaz_entry *by_stem, *by_name;
-	size_t stem_score = 0, name_score = 0;
-	size_t n_stem = walk(gaz, w, i, end, 0, &by_stem, &stem_score);
-	size_t n_name = walk(gaz, w, i, end, 1, &by_name, &name_score);
-	if (n_name > n_stem || (n_name == n_stem && n_name && name_score > stem_score)) {
-		*entry = by_name;
-		return n_name;
-	}
-	*entry = by_stem;
-	return n_stem;
+	struct walk_state ws;
+	ws.gaz = gaz;
+	ws.w = w;
+	ws.i = i;
+	ws.end = end;
+	ws.best = NULL;
+	ws.best_len = ws.best_score = 0;
+	walk_stems(&ws);
+	walk_names(&ws, i, 0);
+	*entry = ws.best;
+	return ws.best_len;
 }

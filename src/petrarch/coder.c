@@ -172,6 +172,18 @@ static int list_comma(const struct dyad__ptok *t, const uint8_t *keep,
 	return 0;
 }
 
+/* A verb of the dictionary, or a lower-case word in -ED. */
+static int starts_predicate(const struct dyad_dict *dict,
+                            const struct dyad__ptok *t)
+{
+	if (!(t->flags & DYAD_PTOK_WORD) || (t->flags & DYAD_PTOK_CAP) ||
+	    raw_class(t) != DYAD_PC_WORD)
+		return 0;
+	if (dyad_hash_get(&dict->verb_forms.map, t->up, t->len, NULL))
+		return 1;
+	return t->len > 3 && t->up[t->len - 2] == 'E' && t->up[t->len - 1] == 'D';
+}
+
 /* Count kept tokens in (a, b). */
 static size_t kept_between(const uint8_t *keep, size_t a, size_t b)
 {
@@ -187,7 +199,8 @@ static size_t kept_between(const uint8_t *keep, size_t a, size_t b)
  * goes on after them) and a final clause of COMMA_END_MIN..COMMA_END_MAX
  * tokens ("..., a senior official said.").
  */
-static void drop_asides(const struct dyad__ptok *t, uint8_t *keep,
+static void drop_asides(const struct dyad_dict *dict,
+                        const struct dyad__ptok *t, uint8_t *keep,
                         uint8_t *aside_close, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -225,7 +238,12 @@ static void drop_asides(const struct dyad__ptok *t, uint8_t *keep,
 	}
 	if (prev != SIZE_MAX && keep[prev]) {
 		size_t inner = kept_between(keep, prev, end);
-		if (inner >= COMMA_END_MIN && inner <= COMMA_END_MAX)
+		size_t first = prev + 1;
+		while (first < end && !keep[first])
+			first++;
+		/* "X, in a speech, urged Y": the predicate of X is no aside */
+		if (inner >= COMMA_END_MIN && inner <= COMMA_END_MAX &&
+		    !(first < end && starts_predicate(dict, &t[first])))
 			for (size_t k = prev; k < end; k++)
 				keep[k] = 0;
 	}
@@ -1008,7 +1026,7 @@ static dyad_status code(const dyad_dict *dict, struct dyad_arena *arena,
 	if (!keep || !aside_close)
 		return DYAD_ENOMEM;
 	memset(keep, 1, n_raw + 1);
-	drop_asides(raw, keep, aside_close, n_raw);
+	drop_asides(dict, raw, keep, aside_close, n_raw);
 
 	struct dyad__sentence *s = dyad_arena_calloc(arena, 1, sizeof *s);
 	if (!s)

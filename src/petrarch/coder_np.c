@@ -230,15 +230,33 @@ static dyad_status actor_codes(struct dyad__sentence *s,
  * capitalised words whose first two or more words begin exactly one actor
  * name. Returns the actor or DYAD_PDICT_NONE.
  */
+static int name_word(const struct dyad__stok *t)
+{
+	return (t->flags & DYAD_PTOK_CAP) && t->cls == DYAD_PC_WORD;
+}
+
+/* "of", "the", "and" inside a name: "Order of the Silver Council" */
+static int name_glue(const struct dyad__stok *t)
+{
+	return strcmp(t->up, "OF") == 0 || strcmp(t->up, "THE") == 0 ||
+	       strcmp(t->up, "AND") == 0;
+}
+
 static uint32_t partial_name(const struct dyad__sentence *s,
                              const struct dyad__sgroup *g)
 {
 	for (int32_t r = g->s; r < g->e; r++) {
+		if (!name_word(&s->toks[r]))
+			continue;
 		int32_t e = r;
-		while (e < g->e && (s->toks[e].flags & DYAD_PTOK_CAP) &&
-		       s->toks[e].cls == DYAD_PC_WORD)
+		while (e < s->n && s->toks[e].actor == DYAD_CODER_NONE &&
+		       (name_word(&s->toks[e]) ||
+		        (name_glue(&s->toks[e]) && e + 1 < s->n &&
+		         (name_word(&s->toks[e + 1]) || name_glue(&s->toks[e + 1])))))
 			e++;
 		for (int32_t len = e - r; len >= PARTIAL_MIN_WORDS; len--) {
+			if (!name_word(&s->toks[r + len - 1]))
+				continue;
 			size_t n;
 			const char *key = dyad__coder_span(s, r, r + len, &n);
 			uint32_t actor;
@@ -246,8 +264,6 @@ static uint32_t partial_name(const struct dyad__sentence *s,
 			    actor != DYAD_PDICT_AMBIGUOUS)
 				return actor;
 		}
-		if (e > r)
-			r = e - 1;
 	}
 	return DYAD_PDICT_NONE;
 }

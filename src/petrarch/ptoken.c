@@ -213,9 +213,8 @@ dyad_status dyad__ptokenize(struct dyad_arena *arena, const char *text,
 			                       : is_alnum((char)c);
 			if (!letter && !inner)
 				break;
-			if (c == '-' && k < len && text[k] == '-' &&
-			    !(k + 1 < len && is_alnum(text[k + 1])))
-				break; /* "coal--the": the dash is punctuation */
+			if (c == '-' && k < len && text[k] == '-')
+				break; /* "coal--the": a double dash is punctuation */
 			if (un + 4 < sizeof up) {
 				if (is_apostrophe(c)) {
 					up[un++] = '\'';

@@ -58,6 +58,30 @@ static size_t n_chars(const char *s, size_t len)
 	return n;
 }
 
+size_t dyad__name_key_lens(const dyad_engine *engine, int cyrillic,
+                           const char *lower, size_t len,
+                           size_t lens[DYAD_MAX_NAME_KEYS])
+{
+	const struct dyad__name_endings *ne = engine->name_endings;
+	size_t n = 0;
+	lens[n++] = len;
+	if (!cyrillic || !ne)
+		return n;
+	size_t chars = n_chars(lower, len);
+	for (size_t i = 0; i < ne->n && n < DYAD_MAX_NAME_KEYS; i++) {
+		size_t k = strlen(ne->endings[i]);
+		if (k < len && memcmp(lower + len - k, ne->endings[i], k) == 0 &&
+		    chars - n_chars(ne->endings[i], k) >= MIN_NAME_STEM_CHARS) {
+			size_t j;
+			for (j = 0; j < n && lens[j] != len - k; j++)
+				;
+			if (j == n)
+				lens[n++] = len - k;
+		}
+	}
+	return n;
+}
+
 size_t dyad__name_stem_len(const dyad_engine *engine, int cyrillic,
                            const char *lower, size_t len)
 {

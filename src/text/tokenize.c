@@ -33,14 +33,12 @@ static void add_forms(struct dyad__work *w, struct dyad__token *t, int word)
 	size_t n = t->end - t->start;
 	size_t room = w->pool_cap - w->pool_len;
 	t->lower = t->stem = (uint32_t)w->pool_len;
-	t->lower_len = t->stem_len = t->name_len = 0;
+	t->lower_len = t->stem_len = 0;
 	if (room < 2 * DYAD_MAX_WORD_BYTES + 2)
 		return; /* pool full (pathological text): the token has no forms */
 	char *lower = w->pool + w->pool_len;
 	size_t len = dyad_utf8_lower(w->text + t->start, n, lower, DYAD_MAX_WORD_BYTES);
 	t->lower_len = (uint16_t)len;
-	t->name_len = (uint16_t)dyad__name_stem_len(w->engine, (t->flags & DYAD_TOK_CYRILLIC) != 0,
-	                                            lower, len);
 	w->pool_len += len + 1;
 	if (!word || (t->flags & DYAD_TOK_NUMBER)) {
 		t->stem = t->lower;

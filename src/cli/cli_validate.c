@@ -66,7 +66,7 @@ static void print_events(const char *label, const struct dyad_dict_event *e,
 	for (size_t i = 0; i < n; i++) {
 		if (only_missing && contains(other, n_other, &e[i]))
 			continue;
-		printf("%s%s %s %s %s", shown ? "," : "    ", shown ? "" : label,
+		printf("%s%s%s %s %s", shown ? ", " : "    ", shown ? "" : label,
 		       e[i].source, e[i].target, e[i].code);
 		shown++;
 	}

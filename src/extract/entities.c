@@ -18,11 +18,12 @@
 #include "core/utf8.h"
 #include "extract/entities.h"
 #include "extract/stages.h"
+#include "extract/verbs.h"
 #include "lexicon/engine.h"
 #include "lexicon/gazetteer.h"
 
 #define MAX_NAME_WORDS 4      /* given + patronymic + two-part surname */
-#define ROLE_NAME_GAP 5       /* tokens allowed between a title and a name */
+#define ROLE_NAME_GAP 7       /* words between a title and a name ("Ambassador of the Kyrgyz Republic to our country, Maksat ...") */
 #define APPOSITION_WINDOW 14  /* tokens after "Name," searched for a title */
 #define ADJ_ROLE_GAP 4        /* "Russian Industry and Trade Minister" */
 #define NATIONAL_OFFICE_RANK 7 /* roles with one holder per country */
@@ -475,6 +476,45 @@ static void set_person_title(struct dyad__work *w, struct dyad__mention *name,
 	name->kind = DYAD_MENTION_PERSON;
 }
 
+static int is_predicate_word(const struct dyad__work *w, size_t k)
+{
+	const struct dyad__verbs *v = w->engine->verbs;
+	const struct dyad__token *t = &w->tokens[k];
+	return !(t->flags & DYAD_TOK_CAP) &&
+	       (dyad__verbs_by_stem(v, dyad__tok_stem(w, t), t->stem_len) ||
+	        dyad__verbs_by_exact(v, dyad__tok_lower(w, t), t->lower_len));
+}
+
+/*
+ * "editor-in-chief of Russian influential magazine, well-known military
+ * expert Igor Korotchenko": when the title next to a name has no country, a
+ * title before it in the same apposition chain may give one.
+ */
+static const char *earlier_title_country(struct dyad__work *w, size_t from,
+                                         size_t s_start, size_t s_end)
+{
+	int commas = 0;
+	for (size_t k = from, gap = 0; k > s_start && gap < APPOSITION_WINDOW; gap++) {
+		k--;
+		struct dyad__mention *m = mention_at(w, k);
+		if (m && m->kind == DYAD_MENTION_ROLE)
+			return title_country(w, m->tok_start, m->tok_end, s_start, s_end);
+		if (m && (m->kind == DYAD_MENTION_PERSON ||
+		          (m->kind == DYAD_MENTION_NAME && m->n_words > 1)))
+			return NULL;
+		if (m) {
+			k = m->tok_start;
+			continue;
+		}
+		if (dyad__tok_is_char(w, k, ',') && ++commas > 1)
+			return NULL;
+		if (dyad__tok_is_char(w, k, '.') || dyad__tok_is_char(w, k, ';') ||
+		    is_predicate_word(w, k))
+			return NULL;
+	}
+	return NULL;
+}
+
 /* A title up to ROLE_NAME_GAP tokens before the name; the words of other
  * mentions in between ("of St. Petersburg") do not count. */
 static void title_before(struct dyad__work *w, struct dyad__mention *name,
@@ -487,6 +527,8 @@ static void title_before(struct dyad__work *w, struct dyad__mention *name,
 		struct dyad__mention *m = mention_at(w, k);
 		if (m && m->kind == DYAD_MENTION_ROLE) {
 			const char *c = title_country(w, m->tok_start, m->tok_end, s_start, s_end);
+			if (!c)
+				c = earlier_title_country(w, m->tok_start, s_start, s_end);
 			set_person_title(w, name, m, c);
 			m->attached = 1;
 			name->lead_tok = (int32_t)m->tok_start;
@@ -500,6 +542,10 @@ static void title_before(struct dyad__work *w, struct dyad__mention *name,
 			gap++;
 			continue;
 		}
+		/* "the President of Azerbaijan thanked Vladimir Putin": a predicate
+		 * between them means the title is someone else's */
+		if (is_predicate_word(w, k))
+			return;
 		/* "the Ambassador of X to our country, Maksat Mamitkanov" */
 		if (gap == 0 && dyad__tok_is_char(w, k, ',')) {
 			gap++;

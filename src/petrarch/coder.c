@@ -14,7 +14,6 @@
  * coded noun phrase after the verb; passive "was V-ed by X" swaps them, "to V"
  * and "after V-ing" complements are folded into the verb that governs them.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +33,7 @@
 #define ARTICLE_SCAN_MAX 6 /* "an anti- Gondor parade": words after "a" */
 #define MAX_CONSUMED 64   /* words one pattern match may hold */
 #define CODE_PART_MAX 32
+#define PAST_MIN_LEN 3    /* "RED" is no past tense: -ED words are longer */
 #define TOK_ASIDE_CLOSE (1u << 15) /* the comma left after a dropped aside */
 #define TABARI_COMPLEX_CODE "+++"  /* TABARI's complex-coding mark */
 
@@ -81,7 +81,7 @@ static int32_t parse_date(const char *date)
 		return 0;
 	char digits[9];
 	size_t n = 0;
-	for (const char *p = date; *p && n < 8; p++) {
+	for (const char *p = date; *p && n + 1 < sizeof digits; p++) {
 		if (*p >= '0' && *p <= '9')
 			digits[n++] = *p;
 		else if (*p != '-')
@@ -181,7 +181,8 @@ static int starts_predicate(const struct dyad_dict *dict,
 		return 0;
 	if (dyad_hash_get(&dict->verb_forms.map, t->up, t->len, NULL))
 		return 1;
-	return t->len > 3 && t->up[t->len - 2] == 'E' && t->up[t->len - 1] == 'D';
+	return t->len > PAST_MIN_LEN && t->up[t->len - 2] == 'E' &&
+	       t->up[t->len - 1] == 'D';
 }
 
 /* Count kept tokens in (a, b). */
@@ -1043,25 +1044,6 @@ static dyad_status code(const dyad_dict *dict, struct dyad_arena *arena,
 	for (int32_t i = 0; i < c->n_anchors; i++)
 		match_anchor(c, &c->anchors[i]);
 	resolve_overlaps(c);
-#ifdef DYAD_CODER_TRACE
-	for (int32_t i = 0; i < s->n; i++)
-		fprintf(stderr, "%s/%d%s%s%s%s ", s->toks[i].up, s->toks[i].cls,
-		        s->toks[i].actor >= 0 ? "A" : "", s->toks[i].agent >= 0 ? "G" : "",
-		        s->toks[i].verb ? "V" : "", s->toks[i].unit >= 0 ? "U" : "");
-	fprintf(stderr, "\n");
-	for (int32_t i = 0; i < s->n_units; i++) {
-		fprintf(stderr, "  unit %d [%d,%d)", i, s->units[i].s, s->units[i].e);
-		for (size_t k = 0; k < s->units[i].n_codes; k++)
-			fprintf(stderr, " %s", s->units[i].codes[k]);
-		fprintf(stderr, "\n");
-	}
-	for (int32_t i = 0; i < c->n_anchors; i++) {
-		struct anchor *a = &c->anchors[i];
-		fprintf(stderr, "  anchor %s mode=%d tense=%d code=%s matched=%d sup=%d score=%d src=%d tgt=%d\n",
-		        s->toks[a->verb_tok].up, a->mode, a->tense, a->code, a->matched,
-		        a->suppressed, a->b.score, a->b.src, a->b.tgt);
-	}
-#endif
 	return code_verbs(c);
 }
 

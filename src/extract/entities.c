@@ -23,6 +23,7 @@
 #include "lexicon/gazetteer.h"
 
 #define MAX_NAME_WORDS 4      /* given + patronymic + two-part surname */
+#define MAX_NAME_SYLLABLE 4   /* a lower-case part after a hyphen: "Ho-jin" */
 #define ROLE_NAME_GAP 7       /* words between a title and a name ("Ambassador of the Kyrgyz Republic to our country, Maksat ...") */
 #define APPOSITION_WINDOW 14  /* tokens after "Name," searched for a title */
 #define ADJ_ROLE_GAP 4        /* "Russian Industry and Trade Minister" */
@@ -115,6 +116,29 @@ static const struct dyad__person *kb_by_surname(const struct dyad__gazetteer *ga
 	return any && !several ? pick_record(gaz, any->name, on) : NULL;
 }
 
+/* kb_by_surname on the stem, then on every name key of the word
+ * ("Абдоллахианом" is Abdollahian in the instrumental). */
+static const struct dyad__person *kb_by_surname_any(const struct dyad__work *w,
+                                                   const struct dyad__token *t)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	const struct dyad__person *p =
+		kb_by_surname(gaz, dyad__tok_stem(w, t), t->stem_len, &w->published);
+	if (p)
+		return p;
+	size_t lens[DYAD_MAX_NAME_KEYS];
+	const char *lower = dyad__tok_lower(w, t);
+	size_t n = dyad__name_key_lens(w->engine, (t->flags & DYAD_TOK_CYRILLIC) != 0, lower,
+	                               t->lower_len, lens);
+	for (size_t i = 0; i < n && !p; i++) {
+		char stem[DYAD_MAX_WORD_BYTES];
+		size_t sl = dyad__stem(w->engine, (t->flags & DYAD_TOK_CYRILLIC) != 0, lower,
+		                       lens[i], stem, sizeof stem);
+		p = kb_by_surname(gaz, stem, sl, &w->published);
+	}
+	return p;
+}
+
 static const struct dyad__role *role_by_name(const struct dyad__gazetteer *gaz,
                                              const char *role)
 {
@@ -177,11 +201,13 @@ static size_t name_run(const struct dyad__work *w, size_t i, size_t end,
 		size_t next = k + 1;
 		if (w->tokens[k].flags & DYAD_TOK_INITIAL)
 			next++; /* the dot */
-		/* hyphenated parts: Kassym-Jomart, Kara-Kyrgyz */
+		/* hyphenated parts: Kassym-Jomart, Kara-Kyrgyz, Ho-jin */
 		while (next + 1 < end && dyad__tok_is_char(w, next, '-') &&
 		       (w->tokens[next].flags & DYAD_TOK_GLUED) &&
 		       (w->tokens[next + 1].flags & DYAD_TOK_GLUED) &&
-		       (w->tokens[next + 1].flags & DYAD_TOK_CAP))
+		       (w->tokens[next + 1].flags & DYAD_TOK_WORD) &&
+		       ((w->tokens[next + 1].flags & DYAD_TOK_CAP) ||
+		        w->tokens[next + 1].end - w->tokens[next + 1].start <= MAX_NAME_SYLLABLE))
 			next += 2;
 		words++;
 		k = next;
@@ -422,6 +448,9 @@ static const char *title_country(struct dyad__work *w, size_t a, size_t b,
 			m->attached = 1;
 			return m->country; /* "Russia's President", "State Duma deputy" */
 		}
+		/* "Surkhandarya region governor", "Balkh province governor" */
+		if (m && m->kind == DYAD_MENTION_PLACE && m->country)
+			return m->country;
 		if (m && m->kind != DYAD_MENTION_ORG_HEAD)
 			break;
 		if (w->tokens[k].flags & DYAD_TOK_PUNCT)
@@ -590,6 +619,16 @@ static void title_after(struct dyad__work *w, struct dyad__mention *name,
 		return;
 	const char *c = title_country(w, best->tok_start, best->tok_end,
 	                              name->tok_end, s_end);
+	/* "Serhiy Popko, a colonel general who heads Kyiv's military
+	 * administration": the state named in the same apposition */
+	for (size_t j = best->tok_end; !c && j < s_end && j <= k + APPOSITION_WINDOW; j++) {
+		if (dyad__tok_is_char(w, j, ',') || dyad__tok_is_char(w, j, '.') ||
+		    dyad__tok_is_char(w, j, ';'))
+			break;
+		struct dyad__mention *m = mention_at(w, j);
+		if (m && m->kind != DYAD_MENTION_PERSON && gives_country(m))
+			c = m->country;
+	}
 	set_person_title(w, name, best, c);
 	best->attached = 1;
 }
@@ -644,8 +683,7 @@ static void confirm_names(struct dyad__work *w, size_t s)
 		/* no title: a person when a verb of saying or the name's shape says so */
 		size_t sk = surname_token(w, m);
 		const struct dyad__token *st = &w->tokens[sk];
-		const struct dyad__person *kb =
-			kb_by_surname(gaz, dyad__tok_stem(w, st), st->stem_len, &w->published);
+		const struct dyad__person *kb = kb_by_surname_any(w, st);
 		int shaped = m->n_words >= 2 &&
 		             dyad__gaz_surname_shape(gaz, dyad__tok_lower(w, st), st->lower_len);
 		if (kb && (m->n_words == 1 || shaped || next_to_cue(w, m, sent->tok_start, sent->tok_end))) {

@@ -585,6 +585,21 @@ dyad_status dyad_dict_code_sentence(const dyad_dict *dict, const char *text,
 void dyad_dict_coding_free(struct dyad_dict_coding *coding);
 
 /*
+ * Make dyad_extract() code events with dict as well: DYAD_DICT_INSTEAD
+ * replaces dyad's own event coding (its entities, quotes and amounts stay),
+ * DYAD_DICT_ON_TOP adds the dictionary's events to dyad's own. Actor codes
+ * follow the sentence's date (the publication date when the text gives no
+ * other). dict is borrowed: it must outlive every extraction that uses it;
+ * NULL goes back to dyad's own coding.
+ */
+enum dyad_dict_mode {
+	DYAD_DICT_INSTEAD,
+	DYAD_DICT_ON_TOP,
+};
+void dyad_engine_use_dict(dyad_engine *engine, const dyad_dict *dict,
+                          enum dyad_dict_mode mode);
+
+/*
  * A PETRARCH/TABARI validation file: <Environment> names the dictionaries,
  * each <Sentence date id category sentence> holds <EventCoding> expectations
  * and a <Text> (its <Parse> is ignored).

@@ -33,6 +33,15 @@ dyad_engine *dyad_cli_open_engine(const char *data_dir);
 /* 1 when arg is -h or --help. */
 int dyad_cli_is_help(const char *arg);
 
+/* "auto", "text", "html", "jsonl" -> *out; 0 for anything else. */
+int dyad_cli_parse_format(const char *s, enum dyad_format *out);
+
+/* Load the TABARI/PETRARCH dictionaries at path (NULL: none) and have the
+ * engine code with them; *out is the set to free after the engine's last
+ * use. 0 (reported on stderr) when they could not be loaded. */
+int dyad_cli_use_dict(dyad_engine *engine, const char *path, enum dyad_dict_mode mode,
+                      dyad_dict **out);
+
 /* The database path: --db value, else $DYAD_DB, else "dyad.db". */
 const char *dyad_cli_db_path(const char *option_value);
 

@@ -9,35 +9,27 @@
 static void usage(FILE *out)
 {
 	fprintf(out,
-	        "usage: dyad extract [--data DIR] [--format auto|text|html|jsonl] [PATH...]\n\n"
+	        "usage: dyad extract [--data DIR] [--format auto|text|html|jsonl]\n"
+	        "                    [--dict PATH | --dict-on-top PATH] [PATH...]\n\n"
 	        "Read articles (files, folders, .gz, JSON Lines; '-' or nothing for\n"
 	        "standard input) and write one JSON object per document to standard\n"
 	        "output, in input order. A document that cannot be read still gets a\n"
 	        "line with an \"error\" field and is named on standard error.\n\n"
 	        "  --data DIR     knowledge folder (default: $DYAD_DATA, the source tree,\n"
 	        "                 PREFIX/share/dyad)\n"
-	        "  --format F     force the input format instead of guessing it\n\n"
+	        "  --format F     force the input format instead of guessing it\n"
+	        "  --dict PATH    code events with TABARI/PETRARCH dictionaries (a folder\n"
+	        "                 of *actors*, *agents*, *verbs*, *discards* files, or a\n"
+	        "                 config of \"kind = FILE\" lines) instead of dyad's own\n"
+	        "  --dict-on-top PATH  the same, adding their events to dyad's own\n\n"
 	        "Exit status: 0 all documents extracted, 1 some failed, 2 bad usage.\n");
-}
-
-static int parse_format(const char *s, enum dyad_format *out)
-{
-	static const struct {
-		const char *name;
-		enum dyad_format format;
-	} formats[] = {{"auto", DYAD_FORMAT_AUTO}, {"text", DYAD_FORMAT_TEXT},
-	               {"html", DYAD_FORMAT_HTML}, {"jsonl", DYAD_FORMAT_JSONL}};
-	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
-		if (strcmp(s, formats[i].name) == 0) {
-			*out = formats[i].format;
-			return 1;
-		}
-	return 0;
 }
 
 int dyad_cli_extract(int argc, char **argv)
 {
 	const char *data_dir = NULL;
+	const char *dict_path = NULL;
+	enum dyad_dict_mode dict_mode = DYAD_DICT_INSTEAD;
 	enum dyad_format format = DYAD_FORMAT_AUTO;
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
@@ -46,8 +38,14 @@ int dyad_cli_extract(int argc, char **argv)
 			return DYAD_EXIT_OK;
 		} else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc) {
 			data_dir = argv[++i];
+		} else if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc) {
+			dict_path = argv[++i];
+			dict_mode = DYAD_DICT_INSTEAD;
+		} else if (strcmp(argv[i], "--dict-on-top") == 0 && i + 1 < argc) {
+			dict_path = argv[++i];
+			dict_mode = DYAD_DICT_ON_TOP;
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			if (!parse_format(argv[++i], &format)) {
+			if (!dyad_cli_parse_format(argv[++i], &format)) {
 				fprintf(stderr, "dyad extract: unknown format '%s'\n", argv[i]);
 				return DYAD_EXIT_USAGE;
 			}
@@ -67,10 +65,16 @@ int dyad_cli_extract(int argc, char **argv)
 	dyad_engine *engine = dyad_cli_open_engine(data_dir);
 	if (!engine)
 		return DYAD_EXIT_FAILED;
+	dyad_dict *dict = NULL;
+	if (!dyad_cli_use_dict(engine, dict_path, dict_mode, &dict)) {
+		dyad_engine_free(engine);
+		return DYAD_EXIT_FAILED;
+	}
 	dyad_reader *reader;
 	if (dyad_reader_open(paths, n_paths, format, &reader) != DYAD_OK) {
 		fprintf(stderr, "dyad extract: out of memory\n");
 		dyad_engine_free(engine);
+		dyad_dict_free(dict);
 		return DYAD_EXIT_FAILED;
 	}
 	int exit_code = DYAD_EXIT_OK;
@@ -99,6 +103,7 @@ int dyad_cli_extract(int argc, char **argv)
 	}
 	dyad_reader_free(reader);
 	dyad_engine_free(engine);
+	dyad_dict_free(dict);
 	if (fflush(stdout) != 0)
 		exit_code = DYAD_EXIT_FAILED;
 	return exit_code;

@@ -30,21 +30,6 @@ static void usage(FILE *out)
 	        "Exit status: 0 all documents stored, 1 some failed, 2 bad usage.\n");
 }
 
-static int parse_format(const char *s, enum dyad_format *out)
-{
-	static const struct {
-		const char *name;
-		enum dyad_format format;
-	} formats[] = {{"auto", DYAD_FORMAT_AUTO}, {"text", DYAD_FORMAT_TEXT},
-	               {"html", DYAD_FORMAT_HTML}, {"jsonl", DYAD_FORMAT_JSONL}};
-	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
-		if (strcmp(s, formats[i].name) == 0) {
-			*out = formats[i].format;
-			return 1;
-		}
-	return 0;
-}
-
 struct tally {
 	size_t n_docs, n_new, n_failed;
 };
@@ -151,7 +136,7 @@ int dyad_cli_ingest(int argc, char **argv)
 			data_dir = optarg;
 			break;
 		case 'f':
-			if (!parse_format(optarg, &format)) {
+			if (!dyad_cli_parse_format(optarg, &format)) {
 				fprintf(stderr, "dyad ingest: unknown format '%s'\n", optarg);
 				return DYAD_EXIT_USAGE;
 			}

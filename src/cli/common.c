@@ -31,3 +31,33 @@ const char *dyad_cli_db_path(const char *option_value)
 	const char *env = getenv("DYAD_DB");
 	return env && *env ? env : "dyad.db";
 }
+
+int dyad_cli_parse_format(const char *s, enum dyad_format *out)
+{
+	static const struct {
+		const char *name;
+		enum dyad_format format;
+	} formats[] = {{"auto", DYAD_FORMAT_AUTO}, {"text", DYAD_FORMAT_TEXT},
+	               {"html", DYAD_FORMAT_HTML}, {"jsonl", DYAD_FORMAT_JSONL}};
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		if (strcmp(s, formats[i].name) == 0) {
+			*out = formats[i].format;
+			return 1;
+		}
+	return 0;
+}
+
+int dyad_cli_use_dict(dyad_engine *engine, const char *path, enum dyad_dict_mode mode,
+                      dyad_dict **out)
+{
+	char err[DYAD_ERRMSG_MAX];
+	*out = NULL;
+	if (!path)
+		return 1;
+	if (dyad_dict_open(path, out, err) != DYAD_OK) {
+		fprintf(stderr, "dyad: %s\n", err);
+		return 0;
+	}
+	dyad_engine_use_dict(engine, *out, mode);
+	return 1;
+}

@@ -632,6 +632,8 @@ static dyad_status code_sentence(struct dyad__work *w, size_t s, struct sentence
 
 dyad_status dyad__events_extract(struct dyad__work *w)
 {
+	if (w->engine->dict && w->engine->dict_mode == DYAD_DICT_INSTEAD)
+		return DYAD_OK; /* the user's dictionaries code the events */
 	struct sentence_ctx ctx;
 	struct dyad__speech_state speech;
 	memset(&ctx, 0, sizeof ctx);

@@ -108,6 +108,7 @@ static dyad_status run_stages(struct dyad__work *w)
 	    (st = dyad__tokenize(w)) != DYAD_OK ||
 	    (st = dyad__entities_extract(w)) != DYAD_OK ||
 	    (st = dyad__events_extract(w)) != DYAD_OK ||
+	    (st = dyad__dict_events_extract(w)) != DYAD_OK ||
 	    (st = dyad__quotes_extract(w)) != DYAD_OK ||
 	    (st = dyad__amounts_extract(w)) != DYAD_OK)
 		return st;

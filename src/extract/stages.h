@@ -27,6 +27,10 @@ dyad_status dyad__entities_extract(struct dyad__work *w);
 /* extract/events.c: CAMEO events from the sentences. */
 dyad_status dyad__events_extract(struct dyad__work *w);
 
+/* extract/dict_events.c: events from the user's TABARI/PETRARCH
+ * dictionaries, when dyad_engine_use_dict() gave some. */
+dyad_status dyad__dict_events_extract(struct dyad__work *w);
+
 /* extract/quotes.c and extract/amounts.c */
 dyad_status dyad__quotes_extract(struct dyad__work *w);
 dyad_status dyad__amounts_extract(struct dyad__work *w);

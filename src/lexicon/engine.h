@@ -39,6 +39,8 @@ struct dyad_engine {
 	struct dyad__gazetteer *gaz;      /* lexicon/gazetteer.c */
 	struct dyad__verbs *verbs;        /* extract/verbs.c */
 	struct dyad__amount_lexicon *amounts; /* extract/amounts.c */
+	const dyad_dict *dict;          /* borrowed user dictionaries, or NULL */
+	enum dyad_dict_mode dict_mode;
 };
 
 /* The CAMEO code record for code, or NULL when unknown. */

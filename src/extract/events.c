@@ -38,6 +38,7 @@ struct actor {
 	const char *actor;
 	const char *name;
 	int entity;
+	int was_target;    /* the object of an earlier predicate of the sentence */
 };
 
 struct sentence_ctx {
@@ -200,6 +201,31 @@ static int used_as_modifier(const struct dyad__work *w, size_t sent_start, size_
 	size_t n = t->lower_len;
 	return (n > 4 && memcmp(lower + n - 3, "ing", 3) == 0) ||
 	       (n > 3 && memcmp(lower + n - 2, "ed", 2) == 0);
+}
+
+/* An English past participle: "imposed", "taken", "held". */
+static int participle_shaped(const struct dyad__work *w, size_t k)
+{
+	const struct dyad__token *t = &w->tokens[k];
+	const char *lower = dyad__tok_lower(w, t);
+	size_t n = t->lower_len;
+	return (t->flags & DYAD_TOK_LATIN) && n > 3 &&
+	       (memcmp(lower + n - 2, "ed", 2) == 0 || memcmp(lower + n - 2, "en", 2) == 0 ||
+	        memcmp(lower + n - 2, "wn", 2) == 0 || memcmp(lower + n - 3, "eld", 3) == 0);
+}
+
+/* "thanked X for the support", "поблагодарил за поддержку": a verbal noun
+ * that gives the reason of the predicate before it is no event of its own. */
+static int reason_complement(const struct dyad__work *w, size_t sent_start, size_t k)
+{
+	for (size_t d = 1; d <= 2 && d <= k - sent_start; d++) {
+		size_t j = k - d;
+		if (dyad__tok_is(w, j, "for") || dyad__tok_is(w, j, "за"))
+			return 1;
+		if (!tok_mod(w, j, MOD_DETERMINER))
+			return 0;
+	}
+	return 0;
 }
 
 static int first_person_subject(const struct dyad__work *w, size_t sent_start,
@@ -394,17 +420,31 @@ static const struct actor *speaker_actor(struct dyad__work *w,
 	return scratch;
 }
 
+/* "... and invited him": a predicate right after "and" shares the subject
+ * of the predicate before it. */
+static int coordinated_verb(const struct dyad__work *w, size_t s_start, size_t anchor)
+{
+	for (size_t d = 1; d <= 2 && d <= anchor - s_start; d++)
+		if (tok_mod(w, anchor - d, MOD_COORDINATOR))
+			return 1;
+	return 0;
+}
+
 /* Actors before the anchor joined by "and": "Russia and Azerbaijan agreed".
  * Actors inside "between A and B" or across a clause boundary are not the
  * subject. */
 static size_t coordinated_before(const struct dyad__work *w, const struct sentence_ctx *ctx,
-                                 size_t s_start, size_t anchor,
+                                 size_t s_start, size_t anchor, int verb,
                                  const struct actor **out, size_t max)
 {
 	size_t n = 0;
 	for (size_t i = ctx->n_actors; i-- > 0 && n < max;) {
 		const struct actor *a = &ctx->actors[i];
 		if (a->tok >= anchor)
+			continue;
+		/* "Токаев поблагодарил Путина ... и пригласил его": the object of
+		 * the first verb is not the subject of the second */
+		if (n == 0 && a->was_target && verb && coordinated_verb(w, s_start, anchor))
 			continue;
 		size_t from = n ? out[n - 1]->tok : anchor;
 		int crossed = 0;
@@ -482,7 +522,7 @@ static int between_after(const struct dyad__work *w, const struct sentence_ctx *
 }
 
 static dyad_status code_predicate(struct dyad__work *w, size_t s,
-                                  const struct sentence_ctx *ctx, const struct match *m)
+                                  struct sentence_ctx *ctx, const struct match *m)
 {
 	const struct dyad__sentence *sent = &w->sentences[s];
 	size_t anchor = m->first;
@@ -493,6 +533,8 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 	if (m->p->flags & VERB_SPEECH)
 		return DYAD_OK; /* "X said": the statement's content carries the events */
 	if (!(m->p->flags & VERB_NOUN) && used_as_modifier(w, sent->tok_start, anchor))
+		return DYAD_OK;
+	if ((m->p->flags & VERB_NOUN) && reason_complement(w, sent->tok_start, anchor))
 		return DYAD_OK;
 	struct match coded = *m;
 	if (flags & DYAD_EVENT_INTENT) {
@@ -508,11 +550,16 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 
 	struct actor scratch;
 	const struct actor *src = m->source, *tgt = m->target;
+	/* "was praised by X", and the reduced form "sanctions imposed by X" */
+	int by_follows = m->last + 1 < sent->tok_end && tok_mod(w, m->last + 1, MOD_PASSIVE_BY) &&
+	                 !(m->p->flags & VERB_NOUN);
 	int passive = (m->p->flags & VERB_PASSIVE) ||
-	              (anchor > sent->tok_start && tok_mod(w, anchor - 1, MOD_PASSIVE_AUX) &&
-	               m->last + 1 < sent->tok_end && tok_mod(w, m->last + 1, MOD_PASSIVE_BY));
+	              (by_follows && ((anchor > sent->tok_start &&
+	                               tok_mod(w, anchor - 1, MOD_PASSIVE_AUX)) ||
+	                              participle_shaped(w, anchor)));
 	const struct actor *before[4];
-	size_t n_before = coordinated_before(w, ctx, sent->tok_start, anchor, before, 4);
+	size_t n_before = coordinated_before(w, ctx, sent->tok_start, anchor,
+	                                     !(m->p->flags & VERB_NOUN), before, 4);
 	/* "we propose ...": the speaker, even after other actors */
 	int we = first_person_subject(w, n_before ? before[0]->m->tok_end : sent->tok_start,
 	                              anchor) && ctx->speaker;
@@ -582,6 +629,8 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 	}
 	/* "met with A and B": each of them */
 	for (const struct actor *t = tgt; t; t = coordinated_after(w, ctx, t)) {
+		if (t >= ctx->actors && t < ctx->actors + ctx->n_actors)
+			ctx->actors[t - ctx->actors].was_target = 1;
 		if ((st = emit(w, s, m, src, t, flags)) != DYAD_OK)
 			return st;
 		if ((m->p->flags & VERB_JOINT) && (st = emit(w, s, m, t, src, flags)) != DYAD_OK)

@@ -108,7 +108,10 @@ size_t dyad_utf8_lower(const char *s, size_t n, char *out, size_t cap)
 			continue;
 		}
 		uint32_t cp = dyad_utf8_next(s, n, &i);
-		cp = (uint32_t)u_tolower((UChar32)cp);
+		if (cp >= 0x0410 && cp <= 0x042F)
+			cp += 0x20; /* А..Я */
+		else if (!(cp >= 0x0430 && cp <= 0x044F))
+			cp = (uint32_t)u_tolower((UChar32)cp);
 		if (cp == 0x0451) /* ё: written е in most Russian text */
 			cp = 0x0435;
 		char enc[4];
@@ -122,18 +125,35 @@ size_t dyad_utf8_lower(const char *s, size_t n, char *out, size_t cap)
 	return w;
 }
 
+/* The basic Cyrillic letters А..я and Ё/ё, the bulk of Russian text. */
+static int basic_cyrillic(uint32_t cp)
+{
+	return (cp >= 0x0410 && cp <= 0x044F) || cp == 0x0401 || cp == 0x0451;
+}
+
+/* ASCII and basic Cyrillic answer without ICU: they are most of the text. */
 int dyad_cp_is_letter(uint32_t cp)
 {
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	if (basic_cyrillic(cp))
+		return 1;
 	return u_isalpha((UChar32)cp) || u_hasBinaryProperty((UChar32)cp, UCHAR_DIACRITIC);
 }
 
 int dyad_cp_is_upper(uint32_t cp)
 {
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	if (basic_cyrillic(cp))
+		return cp <= 0x042F || cp == 0x0401;
 	return u_isupper((UChar32)cp) || u_istitle((UChar32)cp);
 }
 
 int dyad_cp_is_digit(uint32_t cp)
 {
+	if (cp < 0x80)
+		return cp >= '0' && cp <= '9';
 	return u_isdigit((UChar32)cp);
 }
 
@@ -144,12 +164,20 @@ int dyad_cp_is_space(uint32_t cp)
 
 int dyad_cp_is_cyrillic(uint32_t cp)
 {
+	if (cp < 0x80)
+		return 0;
+	if (basic_cyrillic(cp))
+		return 1;
 	UErrorCode err = U_ZERO_ERROR;
 	return uscript_getScript((UChar32)cp, &err) == USCRIPT_CYRILLIC;
 }
 
 int dyad_cp_is_latin(uint32_t cp)
 {
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	if (basic_cyrillic(cp))
+		return 0;
 	UErrorCode err = U_ZERO_ERROR;
 	return uscript_getScript((UChar32)cp, &err) == USCRIPT_LATIN;
 }

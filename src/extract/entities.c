@@ -56,16 +56,16 @@ static int holds_office_on(const struct dyad__person *p, const struct dyad__date
 	return date_key(&p->from, 0) <= k && k <= date_key(&p->to, 1);
 }
 
-/* Among the KB records that share one name, the office held on the date. */
+/* Among the records of one person, the office held on the date, else the
+ * latest one. The records are chained from the first (gazetteer.c). */
 static const struct dyad__person *pick_record(const struct dyad__gazetteer *gaz,
-                                              const char *name,
+                                              const struct dyad__person *any,
                                               const struct dyad__date *on)
 {
+	const struct dyad__person *first = &gaz->people[any->first_office];
 	const struct dyad__person *best = NULL;
-	for (size_t i = 0; i < gaz->n_people; i++) {
-		const struct dyad__person *p = &gaz->people[i];
-		if (strcmp(p->name, name) != 0)
-			continue;
+	for (const struct dyad__person *p = first; p;
+	     p = p->next_office ? &gaz->people[p->next_office - 1] : NULL) {
 		if (holds_office_on(p, on))
 			return p;
 		if (!best || date_key(&p->from, 0) > date_key(&best->from, 0))
@@ -112,8 +112,8 @@ static const struct dyad__person *kb_by_surname(const struct dyad__gazetteer *ga
 		}
 	}
 	if (current && !several_current)
-		return pick_record(gaz, current->name, on);
-	return any && !several ? pick_record(gaz, any->name, on) : NULL;
+		return pick_record(gaz, current, on);
+	return any && !several ? pick_record(gaz, any, on) : NULL;
 }
 
 /* kb_by_surname on the stem, then on every name key of the word
@@ -252,7 +252,7 @@ static void apply_entry(struct dyad__work *w, struct dyad__mention *m,
 		break;
 	case GAZ_PERSON: {
 		const struct dyad__person *p =
-			pick_record(gaz, gaz->people[e->record].name, &w->published);
+			pick_record(gaz, &gaz->people[e->record], &w->published);
 		m->person = p;
 		m->country = p->iso3;
 		m->role = p->role;

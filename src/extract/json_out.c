@@ -13,23 +13,26 @@ static void put_str(struct dyad_buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	dyad_buf_putc(b, '"');
+	size_t run = 0; /* bytes that need no escape, appended in one go */
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		dyad_buf_append(b, s + run, i - run);
+		run = i + 1;
 		switch (c) {
 		case '"': dyad_buf_puts(b, "\\\""); break;
 		case '\\': dyad_buf_puts(b, "\\\\"); break;
 		case '\n': dyad_buf_puts(b, "\\n"); break;
 		case '\r': dyad_buf_puts(b, "\\r"); break;
 		case '\t': dyad_buf_puts(b, "\\t"); break;
-		default:
-			if (c < 0x20) {
-				char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-				dyad_buf_append(b, esc, 6);
-			} else {
-				dyad_buf_putc(b, (char)c);
-			}
+		default: {
+			char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			dyad_buf_append(b, esc, 6);
+		}
 		}
 	}
+	dyad_buf_append(b, s + run, n - run);
 	dyad_buf_putc(b, '"');
 }
 

@@ -9,6 +9,7 @@
  * language (data/meta/stopwords.tsv). A Latin-script body with no English
  * evidence is never called English: it is "und" when nothing wins.
  */
+#include <unicode/uchar.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,7 +23,7 @@
 #define LETTERS_FILE "meta/letters.tsv"
 
 #define MAX_WORDS_PER_LINE 256  /* variants on one stopwords.tsv line */
-#define LANG_SAMPLE_BYTES (24u << 10) /* body bytes looked at */
+#define LANG_SAMPLE_BYTES (6u << 10) /* body bytes looked at: a few paragraphs decide */
 #define MAX_WORD_BYTES 64
 /* Letters of one language, per thousand letters of its script, that make
  * the language certain; and the least number that counts at all. */
@@ -183,16 +184,15 @@ static void count_word(const struct dyad__meta_lexicon *lex, const char *s,
 static void count_letter(const struct dyad__meta_lexicon *lex, uint32_t cp,
                          struct lang_counts *c)
 {
+	if (cp < 0x80) { /* ASCII letters are Latin and tell no language apart */
+		c->script[DYAD_SCRIPT_LATIN]++;
+		return;
+	}
 	if (dyad_cp_is_cyrillic(cp))
 		c->script[DYAD_SCRIPT_CYRILLIC]++;
 	else if (dyad_cp_is_latin(cp))
 		c->script[DYAD_SCRIPT_LATIN]++;
-	uint32_t lower = cp;
-	char enc[4], low[8];
-	size_t n = dyad_utf8_encode(cp, enc);
-	size_t ln = dyad_utf8_lower(enc, n, low, sizeof low), at = 0;
-	if (ln)
-		lower = dyad_utf8_next(low, ln, &at);
+	uint32_t lower = (uint32_t)u_tolower((UChar32)cp);
 	for (size_t k = 0; k < lex->n_letters; k++)
 		if (lex->letters[k].cp == lower)
 			for (size_t l = 0; l < lex->n_langs; l++)

@@ -12,6 +12,7 @@
  * (it opens with the first sentence), the body starts at the first ordinary
  * line.
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdio.h>
 #include <string.h>
 
@@ -24,6 +25,7 @@
 #define CLUTTER_FILE "meta/clutter.tsv"
 #define LABELS_FILE "meta/labels.tsv"
 
+#define CREDIT_ONLY_MAX_WORDS 10 /* a longer line is more than a credit (meta_source.c) */
 #define MAX_LINE_LOWER 256     /* bytes of a line compared with clutter.tsv */
 #define HEAD_MAX_LINES 24      /* non-blank lines searched for the headline */
 #define TITLE_MIN_WORDS 3
@@ -215,6 +217,8 @@ static int clutter_match(const struct dyad__meta_lexicon *lex, const char *text,
                          uint32_t a, uint32_t b)
 {
 	char lower[MAX_LINE_LOWER];
+	if (b - a >= MAX_LINE_LOWER)
+		return -1; /* clutter is short; a paragraph is never clutter */
 	size_t len = lower_line(text, a, b, lower, sizeof lower);
 	for (size_t k = 0; k < lex->n_clutter; k++) {
 		const struct dyad__meta_clutter *c = &lex->clutter[k];
@@ -229,9 +233,8 @@ static int clutter_match(const struct dyad__meta_lexicon *lex, const char *text,
 				return (int)c->match;
 			break;
 		case DYAD_CLUTTER_CONTAINS:
-			for (size_t i = 0; i + c->len <= len; i++)
-				if (memcmp(lower + i, c->text, c->len) == 0)
-					return (int)c->match;
+			if (memmem(lower, len, c->text, c->len))
+				return (int)c->match;
 			break;
 		}
 	}
@@ -372,6 +375,11 @@ static void classify(struct dyad__meta_scan *scan, size_t l)
 	info->prose = (ends_sentence(text, line->start, line->end) &&
 	               info->n_words >= PROSE_MIN_WORDS) ||
 	              info->n_words >= PROSE_LONG_WORDS;
+	/* a paragraph of prose is no stamp, clutter, dateline or credit line:
+	 * most lines of an article stop here */
+	if (info->prose && info->n_chars > STAMP_MAX_CHARS &&
+	    info->n_words > CREDIT_ONLY_MAX_WORDS)
+		return;
 	if (info->n_chars <= STAMP_MAX_CHARS &&
 	    dyad__date_find(&scan->lex->dates, text, line->start, line->end,
 	                    &info->date)) {

@@ -10,6 +10,7 @@
  * that opens the first paragraph ("BAKU, Azerbaijan, Sept. 28"); the author
  * is a byline line near the headline.
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdio.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -19,6 +20,9 @@
 #include "core/vec.h"
 #include "extract/meta.h"
 #include "lexicon/tsv.h"
+
+#define CREDIT_HEAD_LINES 12 /* lines of the page's top searched for a credit */
+#define CREDIT_TAIL_LINES 4  /* and of its bottom */
 
 #define OUTLETS_FILE "meta/outlets.tsv"
 #define CREDITS_FILE "meta/credits.tsv"
@@ -412,15 +416,7 @@ static const char *find(const char *text, size_t a, size_t b, const char *s,
 {
 	if (n == 0 || b < a + n)
 		return NULL;
-	for (size_t i = a; i + n <= b; i++) {
-		const char *p = memchr(text + i, s[0], b - n + 1 - i);
-		if (!p)
-			return NULL;
-		i = (size_t)(p - text);
-		if (memcmp(p, s, n) == 0)
-			return p;
-	}
-	return NULL;
+	return memmem(text + a, b - a, s, n); /* glibc's two-way search */
 }
 
 /* The best credit of one pattern inside text[lo, hi). */
@@ -828,9 +824,22 @@ dyad_status dyad__meta_source(struct dyad__meta_scan *scan)
 			return DYAD_ENOMEM;
 	} else {
 		struct credit_hit best = {.rank = 0, .pos = SIZE_MAX};
-		for (size_t l = 0; l < w->n_lines; l++)
-			if (!(w->lines[l].flags & DYAD_LINE_BLANK) || scan->info[l].start < w->lines[l].end)
-				credits_in(lex, w->text, scan->info[l].start, w->lines[l].end, &best);
+		/* an outlet credits itself in the page's head, the lede or the last
+		 * lines, not in the middle of a long story */
+		size_t n_text = 0, tail_from = w->n_lines;
+		for (size_t l = w->n_lines; l-- > 0 && tail_from > 0;) {
+			if (!(w->lines[l].flags & DYAD_LINE_BLANK) && ++n_text > CREDIT_TAIL_LINES)
+				break;
+			tail_from = l;
+		}
+		n_text = 0;
+		for (size_t l = 0; l < w->n_lines; l++) {
+			if (w->lines[l].flags & DYAD_LINE_BLANK)
+				continue;
+			if (++n_text > CREDIT_HEAD_LINES && l < tail_from)
+				continue;
+			credits_in(lex, w->text, scan->info[l].start, w->lines[l].end, &best);
+		}
 		if (scan->dateline != NO_LINE && scan->agency_end > scan->agency_start) {
 			/* the agency of the dateline: "Тартус – САНА", "INTERFAX.RU -" */
 			struct credit_hit hit = {.rank = 3, .pos = scan->agency_start};

@@ -310,7 +310,30 @@ static dyad_status load_people(struct loader *ld, char *errmsg)
 			    (st = index_surname(ld, parts[i], idx)) != DYAD_OK)
 				return st;
 	}
-	return st == DYAD_DONE ? DYAD_OK : st;
+	if (st != DYAD_DONE)
+		return st;
+	/* chain each person's offices: records of one name, in file order */
+	struct dyad_hash last;
+	dyad_hash_init(&last);
+	for (size_t i = gaz->n_people; i-- > 0;) {
+		struct dyad__person *p = &gaz->people[i];
+		uint32_t next = 0;
+		if (dyad_hash_get(&last, p->name, strlen(p->name), &next))
+			p->next_office = next;
+		if ((st = dyad_hash_put(&last, p->name, strlen(p->name), (uint32_t)i + 1, NULL,
+		                        NULL)) != DYAD_OK) {
+			dyad_hash_release(&last);
+			return st;
+		}
+	}
+	for (size_t i = 0; i < gaz->n_people; i++) {
+		uint32_t first = 0;
+		const char *name = gaz->people[i].name;
+		dyad_hash_get(&last, name, strlen(name), &first);
+		gaz->people[i].first_office = first - 1;
+	}
+	dyad_hash_release(&last);
+	return DYAD_OK;
 }
 
 static dyad_status load_roles(struct loader *ld, char *errmsg)

@@ -47,6 +47,8 @@ struct dyad__place {
 };
 
 struct dyad__person {
+	uint32_t first_office; /* index of the same person's first record */
+	uint32_t next_office;  /* the same person's next record + 1; 0 = none */
 	const char *name;
 	const char *iso3;
 	const char *role;

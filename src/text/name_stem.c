@@ -15,8 +15,18 @@
 
 struct dyad__name_endings {
 	char *endings[MAX_ENDINGS]; /* longest first, in the engine arena */
+	size_t len[MAX_ENDINGS];    /* their bytes */
+	size_t chars[MAX_ENDINGS];  /* their letters */
 	size_t n;
 };
+
+static size_t n_chars(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
 
 static int longer_first(const void *a, const void *b)
 {
@@ -46,17 +56,14 @@ dyad_status dyad__name_endings_load(dyad_engine *engine, char *errmsg)
 			return dyad_tsv_error(&tsv, "more than %d endings", MAX_ENDINGS);
 		ne->n = n;
 		qsort(ne->endings, n, sizeof ne->endings[0], longer_first);
+		for (size_t i = 0; i < n; i++) {
+			ne->len[i] = strlen(ne->endings[i]);
+			ne->chars[i] = n_chars(ne->endings[i], ne->len[i]);
+		}
 	}
 	return st == DYAD_DONE ? DYAD_OK : st;
 }
 
-static size_t n_chars(const char *s, size_t len)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
-}
 
 size_t dyad__name_key_lens(const dyad_engine *engine, int cyrillic,
                            const char *lower, size_t len,
@@ -69,9 +76,9 @@ size_t dyad__name_key_lens(const dyad_engine *engine, int cyrillic,
 		return n;
 	size_t chars = n_chars(lower, len);
 	for (size_t i = 0; i < ne->n && n < DYAD_MAX_NAME_KEYS; i++) {
-		size_t k = strlen(ne->endings[i]);
+		size_t k = ne->len[i];
 		if (k < len && memcmp(lower + len - k, ne->endings[i], k) == 0 &&
-		    chars - n_chars(ne->endings[i], k) >= MIN_NAME_STEM_CHARS) {
+		    chars - ne->chars[i] >= MIN_NAME_STEM_CHARS) {
 			size_t j;
 			for (j = 0; j < n && lens[j] != len - k; j++)
 				;
@@ -90,9 +97,9 @@ size_t dyad__name_stem_len(const dyad_engine *engine, int cyrillic,
 		return len;
 	size_t chars = n_chars(lower, len);
 	for (size_t i = 0; i < ne->n; i++) {
-		size_t k = strlen(ne->endings[i]);
+		size_t k = ne->len[i];
 		if (k < len && memcmp(lower + len - k, ne->endings[i], k) == 0 &&
-		    chars - n_chars(ne->endings[i], k) >= MIN_NAME_STEM_CHARS)
+		    chars - ne->chars[i] >= MIN_NAME_STEM_CHARS)
 			return len - k;
 	}
 	return len;

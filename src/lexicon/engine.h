@@ -20,6 +20,7 @@ struct dyad__gazetteer;
 struct dyad__verbs;
 struct dyad__amount_lexicon;
 struct dyad__name_endings;
+struct dyad__stem_cache;
 
 struct dyad__cameo {
 	struct dyad_cameo_code *codes; /* sorted by code, in the engine arena */
@@ -32,6 +33,7 @@ struct dyad_engine {
 	char *data_dir;
 	struct sb_stemmer *stem_en;
 	struct sb_stemmer *stem_ru;
+	struct dyad__stem_cache *stems; /* memo of stems seen (one thread at a time) */
 	struct dyad_hash abbrev;       /* lower-case abbreviations with their dot */
 	struct dyad__name_endings *name_endings; /* text/name_stem.c, in the arena */
 	struct dyad__cameo cameo;

@@ -27,6 +27,7 @@
 #define NEGATION_WINDOW 3  /* tokens before a predicate that can negate it */
 #define MODAL_WINDOW 6     /* "there will be a process of reconciliation" */
 #define LOCATIVE_GAP 2     /* adjectives between "in" and a city */
+#define NOUN_TARGET_WINDOW 4 /* "визит главы МИД в Баку": tokens to the partner */
 #define SLOT_SKIP 4        /* determiners and titles before a slot's actor */
 #define MAX_ACTORS 32      /* actors considered in one sentence */
 #define MAX_SLOT_PLACES 8  /* places bound by pattern slots in one sentence */
@@ -214,15 +215,18 @@ static int participle_shaped(const struct dyad__work *w, size_t k)
 	        memcmp(lower + n - 2, "wn", 2) == 0 || memcmp(lower + n - 3, "eld", 3) == 0);
 }
 
-/* "thanked X for the support", "поблагодарил за поддержку": a verbal noun
- * that gives the reason of the predicate before it is no event of its own. */
-static int reason_complement(const struct dyad__work *w, size_t sent_start, size_t k)
+/* "thanked X for the support", "talks on the ceasefire", "переговоры по
+ * прекращению огня": a verbal noun that is the reason or the topic of
+ * another predicate is no event of its own. */
+static int topic_complement(const struct dyad__work *w, size_t sent_start, size_t k)
 {
-	for (size_t d = 1; d <= 2 && d <= k - sent_start; d++) {
+	for (size_t d = 1; d <= 3 && d <= k - sent_start; d++) {
 		size_t j = k - d;
-		if (dyad__tok_is(w, j, "for") || dyad__tok_is(w, j, "за"))
+		if (tok_mod(w, j, MOD_TOPIC))
 			return 1;
-		if (!tok_mod(w, j, MOD_DETERMINER))
+		/* articles and adjectives may stand between: "on the new ceasefire" */
+		const struct dyad__token *t = &w->tokens[j];
+		if (!(t->flags & DYAD_TOK_WORD) || (t->flags & DYAD_TOK_CAP) || t->mention >= 0)
 			return 0;
 	}
 	return 0;
@@ -534,7 +538,7 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 		return DYAD_OK; /* "X said": the statement's content carries the events */
 	if (!(m->p->flags & VERB_NOUN) && used_as_modifier(w, sent->tok_start, anchor))
 		return DYAD_OK;
-	if ((m->p->flags & VERB_NOUN) && reason_complement(w, sent->tok_start, anchor))
+	if ((m->p->flags & VERB_NOUN) && topic_complement(w, sent->tok_start, anchor))
 		return DYAD_OK;
 	struct match coded = *m;
 	if (flags & DYAD_EVENT_INTENT) {
@@ -589,6 +593,9 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 				    ((m->p->flags & VERB_NOUN) && dyad__tok_is_char(w, k, ',')))
 					crossed = 1;
 			if (crossed)
+				break;
+			/* a verbal noun takes its partner close by: "talks with X" */
+			if ((m->p->flags & VERB_NOUN) && a->tok > m->last + NOUN_TARGET_WINDOW)
 				break;
 			if (!src || !a->country || !src->country || strcmp(a->country, src->country) != 0) {
 				tgt = a;

@@ -81,6 +81,7 @@ enum dyad__modifier {
 	MOD_PERFORMATIVE,
 	MOD_LOCATIVE,
 	MOD_PREPOSITION,
+	MOD_TOPIC,
 	MOD_N_KINDS
 };
 

@@ -42,11 +42,11 @@ MODIFIERS = os.path.join(HERE, "modifiers.tsv")
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
           "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
           "MOBILIZE", "COERCE", "ASSAULT", "OTHER"}
-FLAGS = {"speech", "passive", "intent", "noun", "joint"}
+FLAGS = {"speech", "passive", "intent", "noun", "joint", "target_subject"}
 KINDS = ["negation", "modal", "passive_aux", "passive_by", "conditional",
          "clause_break", "first_person", "coordinator", "joint_subject",
          "reciprocal", "background"]
-OPTIONAL_KINDS = ["determiner", "performative"]
+OPTIONAL_KINDS = ["determiner", "performative", "locative", "preposition", "topic"]
 # The loader files a phrase of several words under its first word alone, so
 # a phrase must not start with a word this common.
 FUNCTION_WORDS = {

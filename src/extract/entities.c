@@ -246,6 +246,7 @@ static void apply_entry(struct dyad__work *w, struct dyad__mention *m,
 	case GAZ_CAPITAL: case GAZ_SEAT:
 		m->country = gaz->countries[e->record].iso3;
 		m->agent = "GOV";
+		m->record = e->place; /* the city, when places.tsv has it */
 		break;
 	case GAZ_PLACE:
 		m->country = gaz->places[e->record].iso3;
@@ -974,23 +975,16 @@ static dyad_status build_entities(struct dyad__work *w)
 		}
 		case DYAD_MENTION_CAPITAL:
 		case DYAD_MENTION_PLACE: {
-			const char *name = m->kind == DYAD_MENTION_PLACE
+			/* a capital without a city record (a seat of power: the Kremlin)
+			 * keeps its words */
+			const char *name = m->record >= 0
 			                       ? gaz->places[m->record].name
 			                       : dyad_arena_strndup(w->arena, w->text + m->start,
 			                                            m->end - m->start);
 			if (!name)
 				return DYAD_ENOMEM;
-			if (m->kind == DYAD_MENTION_CAPITAL) {
-				/* the capital is also a place of the gazetteer, with coordinates */
-				for (size_t p = 0; p < gaz->n_places; p++)
-					if (gaz->places[p].iso3 && strcmp(gaz->places[p].iso3, m->country) == 0 &&
-					    strcmp(gaz->places[p].name, name) == 0) {
-						m->record = (int32_t)p;
-						break;
-					}
-			}
 			st = keyed_entity(w, m, DYAD_ENTITY_PLACE, name);
-			if (st == DYAD_OK && m->kind == DYAD_MENTION_PLACE) {
+			if (st == DYAD_OK && m->record >= 0) {
 				struct dyad__entity *e = &w->entities[m->entity];
 				const struct dyad__place *p = &gaz->places[m->record];
 				e->lat = p->lat;

@@ -564,6 +564,12 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 	const struct actor *before[4];
 	size_t n_before = coordinated_before(w, ctx, sent->tok_start, anchor,
 	                                     !(m->p->flags & VERB_NOUN), before, 4);
+	if (m->p->flags & VERB_TARGET_SUBJECT) {
+		/* "X's role deserves the highest praise": said by the speaker of X */
+		if (!ctx->speaker || !n_before)
+			return DYAD_OK;
+		return emit(w, s, m, speaker_actor(w, ctx, &scratch), before[0], flags);
+	}
 	/* "we propose ...": the speaker, even after other actors */
 	int we = first_person_subject(w, n_before ? before[0]->m->tok_end : sent->tok_start,
 	                              anchor) && ctx->speaker;

@@ -69,7 +69,8 @@ static unsigned parse_flags(struct dyad_tsv *tsv, char *field, dyad_status *st)
 		const char *name;
 		unsigned flag;
 	} names[] = {{"speech", VERB_SPEECH}, {"passive", VERB_PASSIVE},
-	             {"intent", VERB_INTENT}, {"noun", VERB_NOUN}, {"joint", VERB_JOINT}};
+	             {"intent", VERB_INTENT}, {"noun", VERB_NOUN}, {"joint", VERB_JOINT},
+	             {"target_subject", VERB_TARGET_SUBJECT}};
 	unsigned flags = 0;
 	*st = DYAD_OK;
 	if (!field)

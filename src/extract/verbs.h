@@ -35,6 +35,8 @@ enum dyad__verb_flags {
 	VERB_INTENT = 1 << 2,  /* intent or plan */
 	VERB_NOUN = 1 << 3,    /* the anchor is a verbal noun */
 	VERB_JOINT = 1 << 4,   /* both sides act on each other */
+	VERB_TARGET_SUBJECT = 1 << 5, /* the clause's subject is the target and
+	                                 the speaker the source: "X deserves praise" */
 };
 
 /* Snowball does not bring every inflected form to one stem ("визит" ->

@@ -75,6 +75,7 @@ static dyad_status add_phrase(struct loader *ld, const char *phrase,
 		                      phrase);
 	struct dyad__gaz_entry e;
 	memset(&e, 0, sizeof e);
+	e.place = -1;
 	e.kind = (uint8_t)kind;
 	e.need_cap = (uint8_t)p.first_cap;
 	e.need_allcaps = (uint8_t)p.first_allcaps;
@@ -506,6 +507,29 @@ int dyad__gaz_patronymic_shape(const struct dyad__gazetteer *gaz,
 	                     lower, len);
 }
 
+/* A capital names a city of places.tsv too: link them, so that "Астане"
+ * is the place "Astana" with its coordinates. */
+static dyad_status link_capitals(struct dyad__gazetteer *gaz)
+{
+	struct dyad_hash places;
+	dyad_hash_init(&places);
+	dyad_status st = DYAD_OK;
+	for (size_t i = 0; i < gaz->n_entries && st == DYAD_OK; i++) {
+		const struct dyad__gaz_entry *e = &gaz->entries[i];
+		if (e->kind == GAZ_PLACE)
+			st = dyad_hash_put(&places, e->lower, strlen(e->lower), e->record, NULL, NULL);
+	}
+	for (size_t i = 0; i < gaz->n_entries && st == DYAD_OK; i++) {
+		struct dyad__gaz_entry *e = &gaz->entries[i];
+		uint32_t record;
+		if (e->kind == GAZ_CAPITAL &&
+		    dyad_hash_get(&places, e->lower, strlen(e->lower), &record))
+			e->place = (int32_t)record;
+	}
+	dyad_hash_release(&places);
+	return st;
+}
+
 void dyad__gazetteer_free(struct dyad__gazetteer *gaz)
 {
 	if (!gaz)
@@ -545,7 +569,8 @@ dyad_status dyad__gazetteer_load(dyad_engine *engine, char *errmsg)
 	    (st = load_roles(&ld, errmsg)) != DYAD_OK ||
 	    (st = load_orgs(&ld, errmsg)) != DYAD_OK ||
 	    (st = load_heads(&ld, errmsg)) != DYAD_OK ||
-	    (st = load_shapes(&ld, errmsg)) != DYAD_OK)
+	    (st = load_shapes(&ld, errmsg)) != DYAD_OK ||
+	    (st = link_capitals(ld.gaz)) != DYAD_OK)
 		return st; /* engine_free releases the partial gazetteer */
 	return DYAD_OK;
 }

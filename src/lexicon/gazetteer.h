@@ -93,6 +93,7 @@ struct dyad__gaz_entry {
 	uint32_t record;      /* index into the table of its kind */
 	uint32_t next;        /* next entry with the same key, + 1; 0 = none */
 	const char *lower;    /* the phrase as written, lower-cased (engine arena) */
+	int32_t place;        /* capitals: the place record of the same city, or -1 */
 };
 
 #define DYAD_GAZ_PREFIX 0x80000000u /* hash value bit: a longer key continues */

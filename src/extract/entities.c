@@ -50,6 +50,8 @@ static long date_key(const struct dyad__date *d, int end_of_period)
 
 static int holds_office_on(const struct dyad__person *p, const struct dyad__date *on)
 {
+	if (!p->from.year)
+		return 0; /* an undated title ("national leader") is an honour, no office */
 	if (!on->year)
 		return p->to.year == 0; /* undated article: current holders */
 	long k = date_key(on, 0);
@@ -91,6 +93,9 @@ const struct dyad__person *dyad__kb_office_holder(const struct dyad__gazetteer *
 	return found;
 }
 
+static const struct dyad__role *role_by_name(const struct dyad__gazetteer *gaz,
+                                             const char *role);
+
 /* The KB person whose name ends in this stem ("Putin", "Путину") and who
  * was in office on the date, or the only one of that name. */
 static const struct dyad__person *kb_by_surname(const struct dyad__gazetteer *gaz,
@@ -98,17 +103,26 @@ static const struct dyad__person *kb_by_surname(const struct dyad__gazetteer *ga
                                                 const struct dyad__date *on)
 {
 	const struct dyad__person *current = NULL, *any = NULL;
-	int several_current = 0, several = 0;
+	int several_current = 0, several = 0, current_rank = -1;
 	for (uint32_t id = dyad__gaz_people_by_surname(gaz, stem, n); id;
 	     id = gaz->surname_nodes[id - 1].next) {
 		const struct dyad__person *p = &gaz->people[gaz->surname_nodes[id - 1].person];
 		if (any && strcmp(any->name, p->name) != 0)
 			several = 1;
 		any = p;
-		if (holds_office_on(p, on)) {
-			if (current && strcmp(current->name, p->name) != 0)
-				several_current = 1;
+		if (!holds_office_on(p, on))
+			continue;
+		/* "Erdogan said": of the president and the first lady, the one in
+		 * the higher office is meant */
+		const struct dyad__role *r = role_by_name(gaz, p->role);
+		int rank = r ? r->rank : 0;
+		if (!current || rank > current_rank) {
+			several_current = current && strcmp(current->name, p->name) != 0 &&
+			                  rank == current_rank;
 			current = p;
+			current_rank = rank;
+		} else if (rank == current_rank && strcmp(current->name, p->name) != 0) {
+			several_current = 1;
 		}
 	}
 	if (current && !several_current)
@@ -116,26 +130,19 @@ static const struct dyad__person *kb_by_surname(const struct dyad__gazetteer *ga
 	return any && !several ? pick_record(gaz, any, on) : NULL;
 }
 
-/* kb_by_surname on the stem, then on every name key of the word
+/* kb_by_surname on every name key of the word, the longest first
  * ("Абдоллахианом" is Abdollahian in the instrumental). */
 static const struct dyad__person *kb_by_surname_any(const struct dyad__work *w,
                                                    const struct dyad__token *t)
 {
 	const struct dyad__gazetteer *gaz = w->engine->gaz;
-	const struct dyad__person *p =
-		kb_by_surname(gaz, dyad__tok_stem(w, t), t->stem_len, &w->published);
-	if (p)
-		return p;
+	const struct dyad__person *p = NULL;
 	size_t lens[DYAD_MAX_NAME_KEYS];
 	const char *lower = dyad__tok_lower(w, t);
 	size_t n = dyad__name_key_lens(w->engine, (t->flags & DYAD_TOK_CYRILLIC) != 0, lower,
 	                               t->lower_len, lens);
-	for (size_t i = 0; i < n && !p; i++) {
-		char stem[DYAD_MAX_WORD_BYTES];
-		size_t sl = dyad__stem(w->engine, (t->flags & DYAD_TOK_CYRILLIC) != 0, lower,
-		                       lens[i], stem, sizeof stem);
-		p = kb_by_surname(gaz, stem, sl, &w->published);
-	}
+	for (size_t i = 0; i < n && !p; i++)
+		p = kb_by_surname(gaz, lower, lens[i], &w->published);
 	return p;
 }
 
@@ -191,9 +198,10 @@ static size_t name_run(const struct dyad__work *w, size_t i, size_t end,
 	size_t k = i, words = 0;
 	while (k < end && words < MAX_NAME_WORDS) {
 		if (k > i) {
+			/* a dictionary phrase, a known name included, starts a mention
+			 * of its own: "Визит Ильхама Алиева" */
 			const struct dyad__gaz_entry *e;
-			size_t n = dyad__gaz_match(gaz, w, k, end, &e);
-			if (n && e->kind != GAZ_PERSON)
+			if (dyad__gaz_match(gaz, w, k, end, &e))
 				break;
 		}
 		if (!is_name_word(w, k))
@@ -439,6 +447,16 @@ static const char *title_country(struct dyad__work *w, size_t a, size_t b,
 	size_t gap = 0;
 	for (size_t k = a; k > s_start && gap < ADJ_ROLE_GAP; gap++) {
 		k--;
+		/* "Kazakhstan's Deputy Foreign Minister" */
+		if ((dyad__tok_is(w, k, "'s") || dyad__tok_is(w, k, "\u2019s")) && k > s_start &&
+		    k + 1 == a) {
+			struct dyad__mention *o = mention_at(w, k - 1);
+			if (o && o->country && (o->kind == DYAD_MENTION_COUNTRY ||
+			                        o->kind == DYAD_MENTION_CAPITAL)) {
+				o->attached = 1;
+				return o->country;
+			}
+		}
 		struct dyad__mention *m = mention_at(w, k);
 		if (m && m->kind == DYAD_MENTION_ADJECTIVE) {
 			m->attached = 1;
@@ -510,9 +528,11 @@ static int is_predicate_word(const struct dyad__work *w, size_t k)
 {
 	const struct dyad__verbs *v = w->engine->verbs;
 	const struct dyad__token *t = &w->tokens[k];
-	return !(t->flags & DYAD_TOK_CAP) &&
-	       (dyad__verbs_by_stem(v, dyad__tok_stem(w, t), t->stem_len) ||
-	        dyad__verbs_by_exact(v, dyad__tok_lower(w, t), t->lower_len));
+	if ((t->flags & DYAD_TOK_CAP) ||
+	    dyad__verbs_is(v, MOD_PREPOSITION, dyad__tok_lower(w, t), t->lower_len))
+		return 0; /* "в кулуарах" starts a pattern, but "в" is no predicate */
+	return dyad__verbs_by_stem(v, dyad__tok_stem(w, t), t->stem_len) ||
+	       dyad__verbs_by_exact(v, dyad__tok_lower(w, t), t->lower_len);
 }
 
 /*
@@ -598,7 +618,6 @@ static void title_after(struct dyad__work *w, struct dyad__mention *name,
 	if (k >= s_end || !dyad__tok_is_char(w, k, ','))
 		return;
 	struct dyad__mention *best = NULL;
-	int best_rank = -1;
 	for (size_t j = k + 1; j < s_end && j <= k + APPOSITION_WINDOW; j++) {
 		struct dyad__mention *m = mention_at(w, j);
 		if (m && (m->kind == DYAD_MENTION_PERSON ||
@@ -607,14 +626,13 @@ static void title_after(struct dyad__work *w, struct dyad__mention *name,
 		if (dyad__tok_is_char(w, j, '.') || dyad__tok_is_char(w, j, ';') ||
 		    (w->tokens[j].flags & DYAD_TOK_QUOTE))
 			break;
+		/* the apposition's own title comes first: "Yusupova, an adviser to
+		 * the Uzbek foreign minister" is an adviser */
 		if (m && m->kind == DYAD_MENTION_ROLE && !m->attached) {
-			const struct dyad__role *r = role_by_name(w->engine->gaz, m->role);
-			int rank = r ? r->rank : 0;
-			if (rank > best_rank) {
-				best = m;
-				best_rank = rank;
-			}
+			best = m;
+			break;
 		}
+
 	}
 	if (!best)
 		return;
@@ -676,7 +694,7 @@ static void confirm_names(struct dyad__work *w, size_t s)
 		/* a lone capitalised word takes no title: "Group, State Duma deputy" */
 		if (m->kind == DYAD_MENTION_PERSON || m->n_words > 1) {
 			title_before(w, m, sent->tok_start, sent->tok_end);
-			if (m->kind == DYAD_MENTION_NAME || !m->role)
+			if (m->kind == DYAD_MENTION_NAME || !m->role || !m->country)
 				title_after(w, m, sent->tok_end);
 		}
 		if (m->kind != DYAD_MENTION_NAME)
@@ -854,13 +872,20 @@ static dyad_status person_entity(struct dyad__work *w, struct dyad__mention *m)
 	if (found < 0)
 		found = find_entity(w, DYAD_ENTITY_PERSON, key);
 	if (found >= 0 && m->person && w->entities[found].person &&
-	    strcmp(w->entities[found].person->name, m->person->name) != 0)
-		found = -1; /* Heydar Aliyev is not Ilham Aliyev */
+	    strcmp(w->entities[found].person->name, m->person->name) != 0) {
+		if (m->n_words <= 1 && m->country_from_kb_only) {
+			/* a lone surname is the namesake the text already named, not
+			 * the knowledge base's guess */
+			m->person = NULL;
+			m->role = NULL;
+			m->country = NULL;
+		} else {
+			found = -1; /* Heydar Aliyev is not Ilham Aliyev */
+		}
+	}
 	if (found < 0 && !m->person && m->n_words <= 1) {
 		/* a lone surname may be someone of the knowledge base */
-		const struct dyad__token *st = &w->tokens[surname_token(w, m)];
-		const struct dyad__person *kb =
-			kb_by_surname(w->engine->gaz, dyad__tok_stem(w, st), st->stem_len, &w->published);
+		const struct dyad__person *kb = kb_by_surname_any(w, &w->tokens[surname_token(w, m)]);
 		if (kb) {
 			m->person = kb;
 			name = kb->name;

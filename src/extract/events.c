@@ -28,6 +28,8 @@
 #define MODAL_WINDOW 6     /* "there will be a process of reconciliation" */
 #define LOCATIVE_GAP 2     /* adjectives between "in" and a city */
 #define NOUN_TARGET_WINDOW 4 /* "визит главы МИД в Баку": tokens to the partner */
+#define OWNER_SKIP 3       /* "the visit of the President of X": to the actor */
+#define AGAINST_LIST_SPAN 8 /* "against the PKK/PYD/YPG" */
 #define SLOT_SKIP 4        /* determiners and titles before a slot's actor */
 #define MAX_ACTORS 32      /* actors considered in one sentence */
 #define MAX_SLOT_PLACES 8  /* places bound by pattern slots in one sentence */
@@ -191,6 +193,25 @@ static int clause_break(const struct dyad__work *w, size_t k)
 	return dyad__tok_is_char(w, k, ';') || tok_mod(w, k, MOD_CLAUSE_BREAK);
 }
 
+/* "meetings", "the meeting of A and B": an English -ing form used as a
+ * noun (plural, or after an article and before a preposition or the end). */
+static int gerund_as_noun(const struct dyad__work *w, size_t sent_start, size_t k,
+                          size_t end)
+{
+	const struct dyad__token *t = &w->tokens[k];
+	const char *lower = dyad__tok_lower(w, t);
+	size_t n = t->lower_len;
+	if (!(t->flags & DYAD_TOK_LATIN) || n < 5)
+		return 0;
+	if (memcmp(lower + n - 4, "ings", 4) == 0)
+		return 1;
+	if (memcmp(lower + n - 3, "ing", 3) != 0 || k == sent_start ||
+	    !tok_mod(w, k - 1, MOD_DETERMINER))
+		return 0;
+	return k + 1 >= end || !(w->tokens[k + 1].flags & DYAD_TOK_WORD) ||
+	       tok_mod(w, k + 1, MOD_PREPOSITION);
+}
+
 /* "the fighting spirit", "its occupied territories": a verb form after a
  * determiner is an adjective or a noun, not a predicate. */
 static int used_as_modifier(const struct dyad__work *w, size_t sent_start, size_t k)
@@ -261,7 +282,8 @@ static const struct actor *actor_starting_near(struct dyad__work *w,
 	/* a slot skips articles, not prepositions: "встрече с X и Y" is no
 	 * "встреча $ и +" */
 	size_t limit = k;
-	while (limit < end && limit < k + SLOT_SKIP && !tok_mod(w, limit, MOD_PREPOSITION))
+	while (limit < end && limit < k + SLOT_SKIP && !tok_mod(w, limit, MOD_PREPOSITION) &&
+	       !(w->tokens[limit].flags & DYAD_TOK_PUNCT))
 		limit++;
 	for (size_t i = 0; i < ctx->n_actors; i++) {
 		const struct actor *a = &ctx->actors[i];
@@ -347,6 +369,29 @@ static int match_pattern(struct dyad__work *w, struct sentence_ctx *ctx,
 	return 1;
 }
 
+/* "against the PKK/PYD/YPG": the actor at k stands in a list after
+ * "against" / "против". */
+static int after_against(const struct dyad__work *w, size_t s_start, size_t k)
+{
+	for (size_t d = 1; d <= AGAINST_LIST_SPAN && d <= k - s_start; d++) {
+		size_t j = k - d;
+		if (dyad__tok_is(w, j, "against") || dyad__tok_is(w, j, "против"))
+			return 1;
+		const struct dyad__token *t = &w->tokens[j];
+		if (t->mention < 0 && !(t->flags & DYAD_TOK_PUNCT) && !tok_mod(w, j, MOD_DETERMINER) &&
+		    !tok_mod(w, j, MOD_COORDINATOR))
+			return 0;
+	}
+	return 0;
+}
+
+/* QuadClass 1 and 2: verbal and material cooperation. */
+static int cooperative(const struct dyad__work *w, const struct match *m)
+{
+	const struct dyad_cameo_code *code = dyad__cameo_find(w->engine, m->code);
+	return code && code->quad <= 2;
+}
+
 /* ---- emitting --------------------------------------------------------- */
 
 static const char *format_date(struct dyad__work *w, const struct dyad__date *d)
@@ -428,9 +473,14 @@ static const struct actor *speaker_actor(struct dyad__work *w,
  * of the predicate before it. */
 static int coordinated_verb(const struct dyad__work *w, size_t s_start, size_t anchor)
 {
-	for (size_t d = 1; d <= 2 && d <= anchor - s_start; d++)
-		if (tok_mod(w, anchor - d, MOD_COORDINATOR))
+	for (size_t d = 1; d <= 2 && d <= anchor - s_start; d++) {
+		size_t k = anchor - d;
+		if (tok_mod(w, k, MOD_COORDINATOR))
 			return 1;
+		/* "and also invited": only an adverb may stand between */
+		if (w->tokens[k].mention >= 0 || !(w->tokens[k].flags & DYAD_TOK_WORD))
+			return 0;
+	}
 	return 0;
 }
 
@@ -478,6 +528,38 @@ static size_t coordinated_before(const struct dyad__work *w, const struct senten
 			return 0;
 	}
 	return n;
+}
+
+/* "visit of X": the actor an "of" right after a verbal noun introduces. */
+static const struct actor *noun_owner(const struct dyad__work *w,
+                                      const struct sentence_ctx *ctx, size_t last,
+                                      size_t end)
+{
+	size_t k = last + 1;
+	if (k >= end || !dyad__tok_is(w, k, "of"))
+		return NULL;
+	for (size_t i = 0; i < ctx->n_actors; i++) {
+		const struct actor *a = &ctx->actors[i];
+		if (a->tok > k && a->tok <= k + OWNER_SKIP)
+			return a;
+	}
+	return NULL;
+}
+
+/* The first actor after token k introduced by a preposition ("to X",
+ * "with X") within NOUN_TARGET_WINDOW tokens. */
+static const struct actor *actor_after_prep(const struct dyad__work *w,
+                                            const struct sentence_ctx *ctx, size_t k,
+                                            size_t end)
+{
+	if (k >= end || !tok_mod(w, k, MOD_PREPOSITION) || dyad__tok_is(w, k, "of"))
+		return NULL;
+	for (size_t i = 0; i < ctx->n_actors; i++) {
+		const struct actor *a = &ctx->actors[i];
+		if (a->tok > k && a->tok <= k + NOUN_TARGET_WINDOW)
+			return a;
+	}
+	return NULL;
 }
 
 /* The actor joined to a by "and" / "и" right after it, or NULL. */
@@ -536,9 +618,16 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 	                     ? DYAD_EVENT_INTENT : 0;
 	if (m->p->flags & VERB_SPEECH)
 		return DYAD_OK; /* "X said": the statement's content carries the events */
-	if (!(m->p->flags & VERB_NOUN) && used_as_modifier(w, sent->tok_start, anchor))
+	/* "the meetings of", "talks after the meeting": a verb's -ing form
+	 * used as its noun takes the frame of a noun */
+	int noun = (m->p->flags & VERB_NOUN) ||
+	           gerund_as_noun(w, sent->tok_start, anchor, sent->tok_end) ||
+	           (anchor > sent->tok_start && tok_mod(w, anchor - 1, MOD_DETERMINER) &&
+	            (w->tokens[anchor].flags & DYAD_TOK_LATIN) &&
+	            !used_as_modifier(w, sent->tok_start, anchor)); /* "the fight" */
+	if (!noun && used_as_modifier(w, sent->tok_start, anchor))
 		return DYAD_OK;
-	if ((m->p->flags & VERB_NOUN) && topic_complement(w, sent->tok_start, anchor))
+	if (noun && topic_complement(w, sent->tok_start, anchor))
 		return DYAD_OK;
 	struct match coded = *m;
 	if (flags & DYAD_EVENT_INTENT) {
@@ -556,19 +645,37 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 	const struct actor *src = m->source, *tgt = m->target;
 	/* "was praised by X", and the reduced form "sanctions imposed by X" */
 	int by_follows = m->last + 1 < sent->tok_end && tok_mod(w, m->last + 1, MOD_PASSIVE_BY) &&
-	                 !(m->p->flags & VERB_NOUN);
+	                 !noun;
 	int passive = (m->p->flags & VERB_PASSIVE) ||
 	              (by_follows && ((anchor > sent->tok_start &&
 	                               tok_mod(w, anchor - 1, MOD_PASSIVE_AUX)) ||
 	                              participle_shaped(w, anchor)));
 	const struct actor *before[4];
 	size_t n_before = coordinated_before(w, ctx, sent->tok_start, anchor,
-	                                     !(m->p->flags & VERB_NOUN), before, 4);
+	                                     !noun, before, 4);
 	if (m->p->flags & VERB_TARGET_SUBJECT) {
-		/* "X's role deserves the highest praise": said by the speaker of X */
-		if (!ctx->speaker || !n_before)
+		/* "X's role in ... deserves the highest praise": the speaker praises
+		 * X, the head of the clause's subject */
+		if (!ctx->speaker || !ctx->n_actors || ctx->actors[0].tok >= anchor)
 			return DYAD_OK;
-		return emit(w, s, m, speaker_actor(w, ctx, &scratch), before[0], flags);
+		return emit(w, s, m, speaker_actor(w, ctx, &scratch), &ctx->actors[0], flags);
+	}
+	/* "the visit of the President of Kyrgyzstan to Azerbaijan", "the
+	 * meetings of the commission of the CIS": after a verbal noun, "of X"
+	 * names who acts, not whom it is done to */
+	const struct actor *owner = noun && !m->source
+	                                ? noun_owner(w, ctx, m->last, sent->tok_end) : NULL;
+	if (owner) {
+		const struct actor *second = coordinated_after(w, ctx, owner);
+		if (second && !m->target) { /* "the meeting of the presidents of A and B" */
+			dyad_status st2 = emit(w, s, m, owner, second, flags);
+			return st2 == DYAD_OK ? emit(w, s, m, second, owner, flags) : st2;
+		}
+		src = owner;
+		if (!tgt)
+			tgt = actor_after_prep(w, ctx, owner->m->tok_end, sent->tok_end);
+		if (!tgt)
+			return DYAD_OK;
 	}
 	/* "we propose ...": the speaker, even after other actors */
 	int we = first_person_subject(w, n_before ? before[0]->m->tok_end : sent->tok_start,
@@ -596,13 +703,17 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 			int crossed = 0;
 			for (size_t k = m->first + 1; k < a->tok; k++)
 				if (clause_break(w, k) || is_cue(w, k) ||
-				    ((m->p->flags & VERB_NOUN) && dyad__tok_is_char(w, k, ',')))
+				    (noun && dyad__tok_is_char(w, k, ',')))
 					crossed = 1;
 			if (crossed)
 				break;
 			/* a verbal noun takes its partner close by: "talks with X" */
-			if ((m->p->flags & VERB_NOUN) && a->tok > m->last + NOUN_TARGET_WINDOW)
+			if (noun && a->tok > m->last + NOUN_TARGET_WINDOW)
 				break;
+			/* "cooperation against the PKK": whom a cooperative act is
+			 * against is not its partner */
+			if (cooperative(w, m) && after_against(w, sent->tok_start, a->tok))
+				continue;
 			if (!src || !a->country || !src->country || strcmp(a->country, src->country) != 0) {
 				tgt = a;
 				break;

@@ -251,10 +251,13 @@ static dyad_status index_surname(struct loader *ld, const char *spelling, size_t
 	if (dyad_phrase_make(ld->engine, spelling, strlen(spelling), &p) != DYAD_OK ||
 	    p.n_tokens < 2)
 		return DYAD_OK; /* single names ("Xi") are not looked up alone */
-	size_t from = p.prefix_len[p.n_tokens - 2] + 1;
-	size_t len = p.key_len - from;
+	/* the name key (text/name_stem.c), not the stem: Snowball makes "али"
+	 * of "Алиев" but "алиев" of "Алиеву" */
+	size_t from = p.name_prefix_len[p.n_tokens - 2] + 1;
+	size_t len = p.name_key_len - from;
+	const char *surname = p.name_key + from;
 	uint32_t first = 0;
-	int existed = dyad_hash_get(&gaz->by_surname, p.key + from, len, &first);
+	int existed = dyad_hash_get(&gaz->by_surname, surname, len, &first);
 	for (uint32_t id = first; id; id = gaz->surname_nodes[id - 1].next)
 		if (gaz->surname_nodes[id - 1].person == person)
 			return DYAD_OK;
@@ -265,13 +268,13 @@ static dyad_status index_surname(struct loader *ld, const char *spelling, size_t
 		return DYAD_ENOMEM;
 	node->person = (uint32_t)person;
 	node->next = existed ? first : 0;
-	char *key = existed ? NULL : dyad_arena_strndup(&ld->engine->arena, p.key + from, len);
+	char *key = existed ? NULL : dyad_arena_strndup(&ld->engine->arena, surname, len);
 	if (!existed && !key)
 		return DYAD_ENOMEM;
 	uint32_t value = (uint32_t)gaz->n_surname_nodes;
 	if (existed) {
 		/* keep the stored key; replace the value */
-		return dyad_hash_put(&gaz->by_surname, p.key + from, len, value, NULL, NULL);
+		return dyad_hash_put(&gaz->by_surname, surname, len, value, NULL, NULL);
 	}
 	return dyad_hash_put(&gaz->by_surname, key, len, value, NULL, NULL);
 }

@@ -109,7 +109,7 @@ struct dyad__gazetteer {
 	size_t n_places, places_alloc;
 	struct dyad__person *people;
 	size_t n_people, people_alloc;
-	struct dyad_hash by_surname; /* surname stem -> first node + 1 */
+	struct dyad_hash by_surname; /* surname name key -> first node + 1 */
 	struct dyad__surname_node *surname_nodes; /* chains of namesakes */
 	size_t n_surname_nodes, surname_nodes_alloc;
 	struct dyad__role *roles;
@@ -158,7 +158,8 @@ size_t dyad__gaz_match(const struct dyad__gazetteer *gaz,
  */
 size_t dyad__name_skeleton(const char *word, size_t len, char *out, size_t cap);
 
-/* People whose name, in any of its spellings, ends in a word with this stem:
+/* People whose name, in any of its spellings, ends in a word with this name
+ * key (text/name_stem.c):
  * the first node + 1, 0 when none; follow gaz->surname_nodes[i].next. */
 uint32_t dyad__gaz_people_by_surname(const struct dyad__gazetteer *gaz,
                                      const char *stem, size_t len);

@@ -19,7 +19,6 @@
 
 #include "core/arena.h"
 #include "dyad.h"
-#include "lexicon/engine.h"
 #include "lexicon/gazetteer.h"
 #include "lexicon/tsv.h"
 #include "testlib.h"
@@ -35,7 +34,6 @@
 
 #define SET_MAX_PERSONS 8     /* people expected in one sentence */
 #define SKELETON_MAX 64       /* bytes of a surname skeleton */
-#define NAME_PART_MAX DYAD_MAX_WORD_BYTES
 
 static dyad_engine *engine;
 

@@ -42,6 +42,10 @@ int dyad_cli_parse_format(const char *s, enum dyad_format *out);
 int dyad_cli_use_dict(dyad_engine *engine, const char *path, enum dyad_dict_mode mode,
                       dyad_dict **out);
 
+/* Report what getopt_long() objected to: code ':' is an option missing its
+ * value, anything else an unknown option. */
+void dyad_cli_option_error(const char *command, int code, char **argv, int next);
+
 /* The database path: --db value, else $DYAD_DB, else "dyad.db". */
 const char *dyad_cli_db_path(const char *option_value);
 

@@ -200,14 +200,8 @@ int dyad_cli_doc(int argc, char **argv)
 				return DYAD_EXIT_USAGE;
 			}
 			break;
-		case ':':
-			fprintf(stderr, "dyad doc: '%s' needs a value\n", argv[optind - 1]);
-			return DYAD_EXIT_USAGE;
-		default:
-			if (optopt)
-				fprintf(stderr, "dyad doc: unknown option '-%c'\n", optopt);
-			else
-				fprintf(stderr, "dyad doc: unknown option '%s'\n", argv[optind - 1]);
+		default: /* ':' (a missing value) or an unknown option */
+			dyad_cli_option_error("doc", c, argv, optind);
 			usage(stderr);
 			return DYAD_EXIT_USAGE;
 		}

@@ -302,14 +302,8 @@ int dyad_cli_eval(int argc, char **argv)
 		case 'd':
 			o.data_dir = optarg;
 			break;
-		case ':':
-			fprintf(stderr, "dyad eval: '%s' needs a value\n", argv[optind - 1]);
-			return DYAD_EXIT_USAGE;
-		default:
-			if (optopt)
-				fprintf(stderr, "dyad eval: unknown option '-%c'\n", optopt);
-			else
-				fprintf(stderr, "dyad eval: unknown option '%s'\n", argv[optind - 1]);
+		default: /* ':' (a missing value) or an unknown option */
+			dyad_cli_option_error("eval", c, argv, optind);
 			usage(stderr);
 			return DYAD_EXIT_USAGE;
 		}

@@ -181,14 +181,8 @@ int dyad_cli_events(int argc, char **argv)
 				return DYAD_EXIT_USAGE;
 			}
 			break;
-		case ':':
-			fprintf(stderr, "dyad events: '%s' needs a value\n", argv[optind - 1]);
-			return DYAD_EXIT_USAGE;
-		default:
-			if (optopt)
-				fprintf(stderr, "dyad events: unknown option '-%c'\n", optopt);
-			else
-				fprintf(stderr, "dyad events: unknown option '%s'\n", argv[optind - 1]);
+		default: /* ':' (a missing value) or an unknown option */
+			dyad_cli_option_error("events", c, argv, optind);
 			usage(stderr);
 			return DYAD_EXIT_USAGE;
 		}

@@ -141,14 +141,8 @@ int dyad_cli_ingest(int argc, char **argv)
 				return DYAD_EXIT_USAGE;
 			}
 			break;
-		case ':':
-			fprintf(stderr, "dyad ingest: '%s' needs a value\n", argv[optind - 1]);
-			return DYAD_EXIT_USAGE;
-		default:
-			if (optopt)
-				fprintf(stderr, "dyad ingest: unknown option '-%c'\n", optopt);
-			else
-				fprintf(stderr, "dyad ingest: unknown option '%s'\n", argv[optind - 1]);
+		default: /* ':' (a missing value) or an unknown option */
+			dyad_cli_option_error("ingest", c, argv, optind);
 			usage(stderr);
 			return DYAD_EXIT_USAGE;
 		}

@@ -111,14 +111,8 @@ int dyad_cli_stats(int argc, char **argv)
 			top = (size_t)v;
 			break;
 		}
-		case ':':
-			fprintf(stderr, "dyad stats: '%s' needs a value\n", argv[optind - 1]);
-			return DYAD_EXIT_USAGE;
-		default:
-			if (optopt)
-				fprintf(stderr, "dyad stats: unknown option '-%c'\n", optopt);
-			else
-				fprintf(stderr, "dyad stats: unknown option '%s'\n", argv[optind - 1]);
+		default: /* ':' (a missing value) or an unknown option */
+			dyad_cli_option_error("stats", c, argv, optind);
 			usage(stderr);
 			return DYAD_EXIT_USAGE;
 		}

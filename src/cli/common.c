@@ -7,6 +7,8 @@
 
 #include "cli/cli.h"
 
+#include <getopt.h>
+
 dyad_engine *dyad_cli_open_engine(const char *data_dir)
 {
 	dyad_engine *engine;
@@ -60,4 +62,14 @@ int dyad_cli_use_dict(dyad_engine *engine, const char *path, enum dyad_dict_mode
 	}
 	dyad_engine_use_dict(engine, *out, mode);
 	return 1;
+}
+
+void dyad_cli_option_error(const char *command, int code, char **argv, int next)
+{
+	if (code == ':')
+		fprintf(stderr, "dyad %s: '%s' needs a value\n", command, argv[next - 1]);
+	else if (optopt)
+		fprintf(stderr, "dyad %s: unknown option '-%c'\n", command, optopt);
+	else
+		fprintf(stderr, "dyad %s: unknown option '%s'\n", command, argv[next - 1]);
 }

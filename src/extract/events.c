@@ -30,6 +30,7 @@
 #define NOUN_TARGET_WINDOW 4 /* "визит главы МИД в Баку": tokens to the partner */
 #define OWNER_SKIP 3       /* "the visit of the President of X": to the actor */
 #define AGAINST_LIST_SPAN 8 /* "against the PKK/PYD/YPG" */
+#define GERUND_ADJECTIVES 2 /* "the first official meeting" */
 #define SLOT_SKIP 4        /* determiners and titles before a slot's actor */
 #define MAX_ACTORS 32      /* actors considered in one sentence */
 #define MAX_SLOT_PLACES 8  /* places bound by pattern slots in one sentence */
@@ -205,8 +206,22 @@ static int gerund_as_noun(const struct dyad__work *w, size_t sent_start, size_t 
 		return 0;
 	if (memcmp(lower + n - 4, "ings", 4) == 0)
 		return 1;
-	if (memcmp(lower + n - 3, "ing", 3) != 0 || k == sent_start ||
-	    !tok_mod(w, k - 1, MOD_DETERMINER))
+	if (memcmp(lower + n - 3, "ing", 3) != 0)
+		return 0;
+	/* an article before it, maybe with adjectives between: "a recent meeting" */
+	size_t j = k;
+	int article = 0;
+	for (int d = 0; d < GERUND_ADJECTIVES + 1 && j > sent_start; d++) {
+		j--;
+		if (tok_mod(w, j, MOD_DETERMINER)) {
+			article = 1;
+			break;
+		}
+		if (!(w->tokens[j].flags & DYAD_TOK_WORD) || w->tokens[j].mention >= 0 ||
+		    (w->tokens[j].flags & DYAD_TOK_CAP))
+			break;
+	}
+	if (!article)
 		return 0;
 	return k + 1 >= end || !(w->tokens[k + 1].flags & DYAD_TOK_WORD) ||
 	       tok_mod(w, k + 1, MOD_PREPOSITION);
@@ -689,7 +704,30 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 			src = speaker_actor(w, ctx, &scratch);
 	}
 	const struct actor *pa, *pb;
-	if (!src && !m->target && between_after(w, ctx, m->last, &pa, &pb)) {
+	/* "... his Iranian counterpart Raisi following their meeting": a
+	 * verbal noun owned by "their" is joint between the two last named */
+	if (noun && !m->target && anchor > sent->tok_start &&
+	    (dyad__tok_is(w, anchor - 1, "their") || dyad__tok_is(w, anchor - 1, "их"))) {
+		const struct actor *x = NULL, *y = NULL;
+		for (size_t i = ctx->n_actors; i-- > 0;) {
+			const struct actor *a = &ctx->actors[i];
+			if (a->tok >= anchor || !a->country)
+				continue;
+			if (!x)
+				x = a;
+			else if (strcmp(a->country, x->country) != 0) {
+				y = a;
+				break;
+			}
+		}
+		if (x && y) {
+			dyad_status st2 = emit(w, s, m, y, x, flags);
+			return st2 == DYAD_OK ? emit(w, s, m, x, y, flags) : st2;
+		}
+	}
+	/* "normalisation of relations between A and B": the pair, whoever
+	 * the sentence's subject is */
+	if ((!src || noun) && !m->target && between_after(w, ctx, m->last, &pa, &pb)) {
 		dyad_status st2 = emit(w, s, m, pa, pb, flags);
 		return st2 == DYAD_OK ? emit(w, s, m, pb, pa, flags) : st2;
 	}

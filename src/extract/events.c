@@ -728,6 +728,17 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 	/* "normalisation of relations between A and B": the pair, whoever
 	 * the sentence's subject is */
 	if ((!src || noun) && !m->target && between_after(w, ctx, m->last, &pa, &pb)) {
+		/* "we hope there will be reconciliation between Armenians and
+		 * Azerbaijanis", said by an Azerbaijani: the hope is the speaker's */
+		struct actor speaker;
+		const char *own = ctx->speaker ? speaker_actor(w, ctx, &speaker)->country : NULL;
+		if ((flags & DYAD_EVENT_INTENT) && own &&
+		    first_person_subject(w, sent->tok_start, anchor)) {
+			if (pa->country && strcmp(pa->country, own) == 0)
+				return emit(w, s, m, pa, pb, flags);
+			if (pb->country && strcmp(pb->country, own) == 0)
+				return emit(w, s, m, pb, pa, flags);
+		}
 		dyad_status st2 = emit(w, s, m, pa, pb, flags);
 		return st2 == DYAD_OK ? emit(w, s, m, pb, pa, flags) : st2;
 	}

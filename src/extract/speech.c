@@ -15,13 +15,19 @@ static int is_cue(const struct dyad__work *w, size_t k)
 	                     NULL);
 }
 
+/* A person, or a title standing for one ("the head of state noted"). */
 static const struct dyad__mention *person_at(const struct dyad__work *w, size_t k)
 {
 	int32_t mi = w->tokens[k].mention;
 	if (mi < 0)
 		return NULL;
 	const struct dyad__mention *m = &w->mentions[mi];
-	return m->kind == DYAD_MENTION_PERSON && m->country ? m : NULL;
+	if (m->kind == DYAD_MENTION_PERSON && m->country)
+		return m;
+	if (m->kind == DYAD_MENTION_ROLE && m->entity >= 0 &&
+	    w->entities[m->entity].kind == DYAD_ENTITY_PERSON && w->entities[m->entity].country)
+		return m;
+	return NULL;
 }
 
 const struct dyad__mention *dyad__speaker_in(const struct dyad__work *w, size_t s)

@@ -309,7 +309,8 @@ static const struct actor *actor_starting_near(struct dyad__work *w,
 	}
 	for (size_t j = k; j < end && j <= limit; j++) {
 		int32_t mi = w->tokens[j].mention;
-		if (mi < 0 || w->mentions[mi].kind != DYAD_MENTION_PLACE ||
+		if (mi < 0 || (w->mentions[mi].kind != DYAD_MENTION_PLACE &&
+		               w->mentions[mi].kind != DYAD_MENTION_CAPITAL) ||
 		    !w->mentions[mi].country || ctx->n_extra >= MAX_SLOT_PLACES)
 			continue;
 		struct actor *a = &ctx->extra[ctx->n_extra++];
@@ -484,6 +485,16 @@ static const struct actor *speaker_actor(struct dyad__work *w,
 	return scratch;
 }
 
+/* A word that anchors some predicate pattern ("development", "визит"). */
+static int predicate_word(const struct dyad__work *w, size_t k)
+{
+	const struct dyad__verbs *v = w->engine->verbs;
+	const struct dyad__token *t = &w->tokens[k];
+	return (t->flags & DYAD_TOK_WORD) &&
+	       (dyad__verbs_by_stem(v, dyad__tok_stem(w, t), t->stem_len) ||
+	        dyad__verbs_by_exact(v, dyad__tok_lower(w, t), t->lower_len));
+}
+
 /* "... and invited him": a predicate right after "and" shares the subject
  * of the predicate before it. */
 static int coordinated_verb(const struct dyad__work *w, size_t s_start, size_t anchor)
@@ -507,6 +518,7 @@ static size_t coordinated_before(const struct dyad__work *w, const struct senten
                                  const struct actor **out, size_t max)
 {
 	size_t n = 0;
+	int coordinated = 0;
 	for (size_t i = ctx->n_actors; i-- > 0 && n < max;) {
 		const struct actor *a = &ctx->actors[i];
 		if (a->tok >= anchor)
@@ -526,20 +538,33 @@ static size_t coordinated_before(const struct dyad__work *w, const struct senten
 			/* the gap to the previous one must be a coordinator or a comma */
 			size_t gap = out[n - 1]->tok - a->m->tok_end;
 			size_t k = a->m->tok_end;
-			int joined = gap <= 2 && (tok_mod(w, k, MOD_COORDINATOR) ||
-			                          (w->tokens[k].flags & DYAD_TOK_PUNCT));
+			int by_and = gap <= 2 && tok_mod(w, k, MOD_COORDINATOR);
+			int joined = by_and || (gap <= 2 && (w->tokens[k].flags & DYAD_TOK_PUNCT));
 			if (!joined)
 				break;
+			coordinated |= by_and;
 		}
 		out[n++] = a;
 	}
-	/* "cooperation between Kyrgyzstan and Azerbaijan, we propose": a
-	 * prepositional phrase, not the subject */
+	/* "A, B" with no "and" is no list ("According to X, Y shelled ..."),
+	 * unless the sentence opens with it, headline style ("Türkiye, Iran
+	 * sign 10 agreements") */
+	if (n > 1 && !coordinated) {
+		int opens = 1;
+		for (size_t k = s_start; k < out[n - 1]->tok && opens; k++)
+			opens = (w->tokens[k].flags & DYAD_TOK_PUNCT) != 0;
+		if (!opens)
+			n = 1;
+	}
+	/* "cooperation between Kyrgyzstan and Azerbaijan, we propose", "the
+	 * development of relations of A and B": a prepositional phrase, not the
+	 * subject ("the presidents of A and B met" keeps theirs) */
 	if (n) {
 		size_t first = out[n - 1]->tok;
 		if (first > s_start && (dyad__tok_is(w, first - 1, "between") ||
 		                        dyad__tok_is(w, first - 1, "между") ||
-		                        dyad__tok_is(w, first - 1, "of")))
+		                        (dyad__tok_is(w, first - 1, "of") && first - 1 > s_start &&
+		                         predicate_word(w, first - 2))))
 			return 0;
 	}
 	return n;
@@ -751,7 +776,8 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 				continue;
 			int crossed = 0;
 			for (size_t k = m->first + 1; k < a->tok; k++)
-				if (clause_break(w, k) || is_cue(w, k) ||
+				/* "demanded that France stop": the object clause itself */
+				if ((clause_break(w, k) && k != m->last + 1) || is_cue(w, k) ||
 				    (noun && dyad__tok_is_char(w, k, ',')))
 					crossed = 1;
 			if (crossed)
@@ -770,21 +796,29 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 		}
 	}
 	if (passive) {
-		/* "X was praised by Y": Y acts on X */
-		const struct actor *by = tgt;
+		/* "X was praised by Y": Y acts on X; a "by $" slot bound Y already */
+		const struct actor *by = m->source ? m->source : tgt;
 		tgt = n_before ? before[0] : NULL;
 		src = by;
 	}
 	dyad_status st;
 	/* joint acts: "A and B signed", "meeting with the participation of A and B" */
 	int consult = m->code[0] == '0' && m->code[1] == '4';
-	if (!passive && n_before >= 2 && !m->target) {
+	if (!passive && n_before >= 2 && !m->source) {
+		if (tgt) {
+			/* "Germany and France condemned Russia": each of them */
+			for (size_t i = 0; i < n_before; i++)
+				for (const struct actor *t = tgt; t; t = coordinated_after(w, ctx, t))
+					if ((st = emit(w, s, m, before[i], t, flags)) != DYAD_OK)
+						return st;
+			return DYAD_OK;
+		}
+		/* "A and B signed": a joint act, both ways */
 		for (size_t i = 0; i < n_before; i++)
 			for (size_t j = 0; j < n_before; j++)
 				if (i != j && (st = emit(w, s, m, before[i], before[j], flags)) != DYAD_OK)
 					return st;
-		if (!tgt)
-			return DYAD_OK;
+		return DYAD_OK;
 	}
 	if (!src && tgt && consult) {
 		/* a meeting told from its place: the two parties after the noun */

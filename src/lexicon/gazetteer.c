@@ -649,6 +649,47 @@ static int spelled_out(const char *lower, const struct dyad__work *w, size_t i,
 	return *p == '\0';
 }
 
+/*
+ * A lower-case English phrase ("ambassador", "foreign ministry") as written
+ * or in the plural: "protested" is not "protester" though both stem to
+ * "protest".
+ */
+static int spelled_out_plural(const char *lower, const struct dyad__work *w, size_t i,
+                              size_t k)
+{
+	const char *p = lower;
+	for (size_t j = i; j <= k; j++) {
+		const struct dyad__token *t = &w->tokens[j];
+		const char *form = dyad__tok_lower(w, t);
+		size_t n = t->lower_len;
+		if (j > i && !(t->flags & DYAD_TOK_GLUED)) {
+			if (*p != ' ')
+				return 0;
+			p++;
+		}
+		if (!(t->flags & DYAD_TOK_WORD) || !(t->flags & DYAD_TOK_LATIN)) {
+			if (strncmp(p, form, n) != 0)
+				return 0;
+			p += n;
+			continue;
+		}
+		size_t word = 0; /* the dictionary word, up to a space or hyphen */
+		while (p[word] && p[word] != ' ' && p[word] != '-')
+			word++;
+		int same = n == word && strncmp(p, form, n) == 0;
+		int plural_s = n == word + 1 && strncmp(p, form, word) == 0 && form[word] == 's';
+		int plural_es = n == word + 2 && strncmp(p, form, word) == 0 &&
+		                strncmp(form + word, "es", 2) == 0;
+		int plural_ies = word > 1 && p[word - 1] == 'y' && n == word + 2 &&
+		                 strncmp(p, form, word - 1) == 0 &&
+		                 strncmp(form + word - 1, "ies", 3) == 0;
+		if (!same && !plural_s && !plural_es && !plural_ies)
+			return 0;
+		p += word;
+	}
+	return *p == '\0';
+}
+
 /* The best reading filed under the key built so far, if any. */
 static const struct dyad__gaz_entry *best_reading(const struct dyad__gazetteer *gaz,
                                                   const struct dyad__work *w,
@@ -661,8 +702,8 @@ static const struct dyad__gaz_entry *best_reading(const struct dyad__gazetteer *
 		const struct dyad__gaz_entry *e = &gaz->entries[id - 1];
 		if (!case_ok(e, &w->tokens[i]) || e->n_tokens != k - i + 1)
 			continue;
-		if (e->need_cap && (w->tokens[i].flags & DYAD_TOK_LATIN) &&
-		    !spelled_out(e->lower, w, i, k))
+		if ((w->tokens[i].flags & DYAD_TOK_LATIN) &&
+		    !(e->need_cap ? spelled_out(e->lower, w, i, k) : spelled_out_plural(e->lower, w, i, k)))
 			continue;
 		/* the longest common spelling, then the closest length; a place
 		 * that is also a capital is read as the capital: the event coder

@@ -476,7 +476,18 @@ static const char *title_country(struct dyad__work *w, size_t a, size_t b,
 			break;
 	}
 	size_t k = b;
-	if (k < s_end && (dyad__tok_is(w, k, "of") || dyad__tok_is(w, k, "to")))
+	/* "Ambassador to Russia" serves another state than Russia: the host
+	 * country after "to" is no title country, nor the sentence's subject */
+	if (k + 1 < s_end && dyad__tok_is(w, k, "to")) {
+		size_t h = k + 1;
+		if (h < s_end && dyad__tok_is(w, h, "the"))
+			h++;
+		struct dyad__mention *host = h < s_end ? mention_at(w, h) : NULL;
+		if (host && gives_country(host))
+			host->attached = 1;
+		return NULL;
+	}
+	if (k < s_end && dyad__tok_is(w, k, "of"))
 		k++;
 	if (k < s_end && dyad__tok_is(w, k, "the"))
 		k++;

@@ -41,10 +41,9 @@ static dyad_status load_units(dyad_engine *engine, struct dyad__amount_lexicon *
                               char *errmsg)
 {
 	static const char *const cols[] = {"unit", "kind", "phrases"};
-	char path[DYAD_ERRMSG_MAX];
 	struct dyad_tsv tsv;
-	dyad__data_path(engine, "amounts/units.tsv", path, sizeof path);
-	dyad_status st = dyad_tsv_open(&tsv, &engine->arena, path, cols, 3, errmsg);
+	dyad_status st = dyad_tsv_open_in(&tsv, &engine->arena, engine->data_dir, "amounts/units.tsv", cols, 3,
+	                                  errmsg);
 	if (st != DYAD_OK)
 		return st;
 	size_t cap = 64;
@@ -89,10 +88,9 @@ static dyad_status load_numbers(dyad_engine *engine, struct dyad__amount_lexicon
                                 char *errmsg)
 {
 	static const char *const cols[] = {"value", "kind", "words"};
-	char path[DYAD_ERRMSG_MAX];
 	struct dyad_tsv tsv;
-	dyad__data_path(engine, "amounts/numbers.tsv", path, sizeof path);
-	dyad_status st = dyad_tsv_open(&tsv, &engine->arena, path, cols, 3, errmsg);
+	dyad_status st = dyad_tsv_open_in(&tsv, &engine->arena, engine->data_dir, "amounts/numbers.tsv", cols, 3,
+	                                  errmsg);
 	if (st != DYAD_OK)
 		return st;
 	size_t cap = 256;

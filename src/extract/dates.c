@@ -184,11 +184,9 @@ static dyad_status load_names(struct loader *ld, const char *data_dir,
 {
 	static const char *const month_cols[] = {"month", "lang", "case", "forms"};
 	static const char *const weekday_cols[] = {"weekday", "lang", "case", "forms"};
-	char path[DYAD_ERRMSG_MAX];
-	snprintf(path, sizeof path, "%s/%s", data_dir, file);
 	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open(&tsv, ld->arena, path,
-	                               is_month ? month_cols : weekday_cols, 4, errmsg);
+	dyad_status st = dyad_tsv_open_in(&tsv, ld->arena, data_dir, file,
+	                                  is_month ? month_cols : weekday_cols, 4, errmsg);
 	if (st != DYAD_OK)
 		return st;
 	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
@@ -256,10 +254,8 @@ static dyad_status load_relative(struct loader *ld, const char *data_dir,
                                  char *errmsg)
 {
 	static const char *const cols[] = {"lang", "phrase", "kind", "value"};
-	char path[DYAD_ERRMSG_MAX];
-	snprintf(path, sizeof path, "%s/%s", data_dir, RELATIVE_FILE);
 	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open(&tsv, ld->arena, path, cols, 4, errmsg);
+	dyad_status st = dyad_tsv_open_in(&tsv, ld->arena, data_dir, RELATIVE_FILE, cols, 4, errmsg);
 	if (st != DYAD_OK)
 		return st;
 	struct dyad__date_lexicon *lex = ld->lex;

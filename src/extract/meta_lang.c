@@ -54,10 +54,8 @@ static dyad_status load_stopwords(struct dyad__meta_lexicon *lex,
                                   const char *data_dir, char *errmsg)
 {
 	static const char *const cols[] = {"lang", "script", "words"};
-	char path[DYAD_ERRMSG_MAX];
-	snprintf(path, sizeof path, "%s/%s", data_dir, STOPWORDS_FILE);
 	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open(&tsv, arena, path, cols, 3, errmsg);
+	dyad_status st = dyad_tsv_open_in(&tsv, arena, data_dir, STOPWORDS_FILE, cols, 3, errmsg);
 	if (st != DYAD_OK)
 		return st;
 	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
@@ -111,10 +109,8 @@ static dyad_status load_letters(struct dyad__meta_lexicon *lex,
                                 char *errmsg)
 {
 	static const char *const cols[] = {"lang", "letters"};
-	char path[DYAD_ERRMSG_MAX];
-	snprintf(path, sizeof path, "%s/%s", data_dir, LETTERS_FILE);
 	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open(&tsv, arena, path, cols, 2, errmsg);
+	dyad_status st = dyad_tsv_open_in(&tsv, arena, data_dir, LETTERS_FILE, cols, 2, errmsg);
 	if (st != DYAD_OK)
 		return st;
 	size_t alloc = 0;

@@ -53,10 +53,8 @@ static dyad_status load_clutter(struct dyad__meta_lexicon *lex,
 {
 	static const char *const cols[] = {"match", "text"};
 	static const char *const kinds[] = {"exact", "prefix", "contains", "label"};
-	char path[DYAD_ERRMSG_MAX];
-	snprintf(path, sizeof path, "%s/%s", data_dir, CLUTTER_FILE);
 	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open(&tsv, arena, path, cols, 2, errmsg);
+	dyad_status st = dyad_tsv_open_in(&tsv, arena, data_dir, CLUTTER_FILE, cols, 2, errmsg);
 	if (st != DYAD_OK)
 		return st;
 	size_t alloc = 0;
@@ -92,10 +90,8 @@ static dyad_status load_labels(struct dyad__meta_lexicon *lex,
                                char *errmsg)
 {
 	static const char *const cols[] = {"kind", "lang", "text"};
-	char path[DYAD_ERRMSG_MAX];
-	snprintf(path, sizeof path, "%s/%s", data_dir, LABELS_FILE);
 	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open(&tsv, arena, path, cols, 3, errmsg);
+	dyad_status st = dyad_tsv_open_in(&tsv, arena, data_dir, LABELS_FILE, cols, 3, errmsg);
 	if (st != DYAD_OK)
 		return st;
 	size_t by_alloc = 0, stamp_alloc = 0;

@@ -68,10 +68,8 @@ static dyad_status load_outlets(struct dyad__meta_lexicon *lex,
                                 char *errmsg)
 {
 	static const char *const cols[] = {"outlet", "variants"};
-	char path[DYAD_ERRMSG_MAX];
-	snprintf(path, sizeof path, "%s/%s", data_dir, OUTLETS_FILE);
 	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open(&tsv, arena, path, cols, 2, errmsg);
+	dyad_status st = dyad_tsv_open_in(&tsv, arena, data_dir, OUTLETS_FILE, cols, 2, errmsg);
 	if (st != DYAD_OK)
 		return st;
 	size_t alloc = 0;
@@ -101,10 +99,8 @@ static dyad_status load_not_outlets(struct dyad__meta_lexicon *lex,
                                     const char *data_dir, char *errmsg)
 {
 	static const char *const cols[] = {"name"};
-	char path[DYAD_ERRMSG_MAX];
-	snprintf(path, sizeof path, "%s/%s", data_dir, NOT_OUTLETS_FILE);
 	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open(&tsv, arena, path, cols, 1, errmsg);
+	dyad_status st = dyad_tsv_open_in(&tsv, arena, data_dir, NOT_OUTLETS_FILE, cols, 1, errmsg);
 	if (st != DYAD_OK)
 		return st;
 	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
@@ -127,10 +123,8 @@ static dyad_status load_credits(struct dyad__meta_lexicon *lex,
                                 char *errmsg)
 {
 	static const char *const cols[] = {"lang", "pattern", "rank", "open"};
-	char path[DYAD_ERRMSG_MAX];
-	snprintf(path, sizeof path, "%s/%s", data_dir, CREDITS_FILE);
 	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open(&tsv, arena, path, cols, 4, errmsg);
+	dyad_status st = dyad_tsv_open_in(&tsv, arena, data_dir, CREDITS_FILE, cols, 4, errmsg);
 	if (st != DYAD_OK)
 		return st;
 	size_t alloc = 0;

@@ -194,10 +194,9 @@ static dyad_status load_patterns(dyad_engine *engine, struct dyad__verbs *v,
                                  const char *rel, char *errmsg)
 {
 	static const char *const cols[] = {"code", "pattern", "flags"};
-	char path[DYAD_ERRMSG_MAX];
 	struct dyad_tsv tsv;
-	dyad__data_path(engine, rel, path, sizeof path);
-	dyad_status st = dyad_tsv_open(&tsv, &engine->arena, path, cols, 3, errmsg);
+	dyad_status st = dyad_tsv_open_in(&tsv, &engine->arena, engine->data_dir, rel, cols, 3,
+	                                  errmsg);
 	if (st != DYAD_OK)
 		return st;
 	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
@@ -262,10 +261,9 @@ static dyad_status load_modifiers(dyad_engine *engine, struct dyad__verbs *v,
                                   char *errmsg)
 {
 	static const char *const cols[] = {"lang", "kind", "phrases"};
-	char path[DYAD_ERRMSG_MAX];
 	struct dyad_tsv tsv;
-	dyad__data_path(engine, "verbs/modifiers.tsv", path, sizeof path);
-	dyad_status st = dyad_tsv_open(&tsv, &engine->arena, path, cols, 3, errmsg);
+	dyad_status st = dyad_tsv_open_in(&tsv, &engine->arena, engine->data_dir, "verbs/modifiers.tsv", cols, 3,
+	                                  errmsg);
 	if (st != DYAD_OK)
 		return st;
 	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
@@ -301,10 +299,9 @@ static dyad_status load_intent(dyad_engine *engine, struct dyad__verbs *v,
                                char *errmsg)
 {
 	static const char *const cols[] = {"root", "intent"};
-	char path[DYAD_ERRMSG_MAX];
 	struct dyad_tsv tsv;
-	dyad__data_path(engine, "cameo/intent.tsv", path, sizeof path);
-	dyad_status st = dyad_tsv_open(&tsv, &engine->arena, path, cols, 2, errmsg);
+	dyad_status st = dyad_tsv_open_in(&tsv, &engine->arena, engine->data_dir, "cameo/intent.tsv", cols, 2,
+	                                  errmsg);
 	if (st != DYAD_OK)
 		return st;
 	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {

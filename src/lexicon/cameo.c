@@ -33,10 +33,9 @@ static int by_code(const void *a, const void *b)
 dyad_status dyad__cameo_load(dyad_engine *engine, char *errmsg)
 {
 	static const char *const cols[] = {"code", "goldstein", "quad", "plover", "name"};
-	char path[DYAD_ERRMSG_MAX];
 	struct dyad_tsv tsv;
-	dyad__data_path(engine, CAMEO_FILE, path, sizeof path);
-	dyad_status st = dyad_tsv_open(&tsv, &engine->arena, path, cols, 5, errmsg);
+	dyad_status st = dyad_tsv_open_in(&tsv, &engine->arena, engine->data_dir, CAMEO_FILE, cols, 5,
+	                                  errmsg);
 	if (st != DYAD_OK)
 		return st;
 	struct dyad_cameo_code *codes = NULL;
@@ -85,7 +84,7 @@ dyad_status dyad__cameo_load(dyad_engine *engine, char *errmsg)
 		                        (uint32_t)i, &existed, NULL)) != DYAD_OK)
 			goto out;
 		if (existed) {
-			snprintf(errmsg, DYAD_ERRMSG_MAX, "%s: code %s is listed twice", path,
+			snprintf(errmsg, DYAD_ERRMSG_MAX, "%s: code %s is listed twice", tsv.path,
 			         code);
 			st = DYAD_EDATA;
 			goto out;

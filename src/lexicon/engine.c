@@ -41,12 +41,6 @@ static const char *find_data_dir(void)
 	return DYAD_PREFIX_DATA;
 }
 
-void dyad__data_path(const dyad_engine *engine, const char *rel, char *out,
-                     size_t cap)
-{
-	snprintf(out, cap, "%s/%s", engine->data_dir, rel);
-}
-
 /*
  * Snowball costs a couple of thousand instructions a word, and news repeats
  * its words: the stems of the words seen are remembered, up to a cap, in

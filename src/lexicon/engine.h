@@ -79,10 +79,6 @@ size_t dyad__name_key_lens(const dyad_engine *engine, int cyrillic,
 /* Longest stem or lower-cased word the tokenizer keeps. */
 #define DYAD_MAX_WORD_BYTES 128
 
-/* Join data_dir and a relative path into out (DYAD_ERRMSG_MAX bytes). */
-void dyad__data_path(const dyad_engine *engine, const char *rel, char *out,
-                     size_t cap);
-
 /* Loaders called by dyad_engine_open(); each fills errmsg on failure. */
 dyad_status dyad__cameo_load(dyad_engine *engine, char *errmsg);
 dyad_status dyad__abbrev_load(dyad_engine *engine, char *errmsg);

@@ -21,16 +21,14 @@ struct loader {
 	dyad_engine *engine;
 	struct dyad__gazetteer *gaz;
 	struct dyad_tsv tsv;
-	char path[DYAD_ERRMSG_MAX];
 };
 
 static dyad_status open_file(struct loader *ld, const char *rel,
                              const char *const *cols, size_t n_cols,
                              char *errmsg)
 {
-	dyad__data_path(ld->engine, rel, ld->path, sizeof ld->path);
-	return dyad_tsv_open(&ld->tsv, &ld->engine->arena, ld->path, cols, n_cols,
-	                     errmsg);
+	return dyad_tsv_open_in(&ld->tsv, &ld->engine->arena, ld->engine->data_dir, rel, cols,
+	                        n_cols, errmsg);
 }
 
 /* File one entry under a key, marking every prefix of the key. */

@@ -94,7 +94,8 @@ dyad_status dyad_tsv_open(struct dyad_tsv *tsv, struct dyad_arena *arena,
                           size_t n_columns, char *errmsg)
 {
 	memset(tsv, 0, sizeof *tsv);
-	tsv->path = path;
+	snprintf(tsv->path_buf, sizeof tsv->path_buf, "%s", path);
+	tsv->path = tsv->path_buf;
 	tsv->errmsg = errmsg;
 	tsv->n_columns = n_columns;
 	if (n_columns > DYAD_TSV_MAX_COLUMNS)
@@ -102,7 +103,7 @@ dyad_status dyad_tsv_open(struct dyad_tsv *tsv, struct dyad_arena *arena,
 	dyad_status st = dyad_read_file(arena, path, &tsv->text, &tsv->len);
 	if (st != DYAD_OK) {
 		if (errmsg)
-			snprintf(errmsg, DYAD_ERRMSG_MAX, "%s: %s", path, dyad_strerror(st));
+			snprintf(errmsg, DYAD_ERRMSG_MAX, "%s: %s", tsv->path, dyad_strerror(st));
 		return st;
 	}
 	if (!dyad_utf8_valid(tsv->text, tsv->len))
@@ -120,6 +121,16 @@ dyad_status dyad_tsv_open(struct dyad_tsv *tsv, struct dyad_arena *arena,
 			return dyad_tsv_error(tsv, "column %zu is \"%s\", expected \"%s\"",
 			                      i + 1, names[i], columns[i]);
 	return DYAD_OK;
+}
+
+dyad_status dyad_tsv_open_in(struct dyad_tsv *tsv, struct dyad_arena *arena,
+                             const char *dir, const char *rel,
+                             const char *const *columns, size_t n_columns,
+                             char *errmsg)
+{
+	char path[DYAD_ERRMSG_MAX];
+	snprintf(path, sizeof path, "%s/%s", dir, rel);
+	return dyad_tsv_open(tsv, arena, path, columns, n_columns, errmsg);
 }
 
 dyad_status dyad_tsv_next(struct dyad_tsv *tsv)

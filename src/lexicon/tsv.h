@@ -21,7 +21,8 @@
 #define DYAD_TSV_MAX_COLUMNS 16
 
 struct dyad_tsv {
-	const char *path;
+	const char *path;        /* = path_buf */
+	char path_buf[DYAD_ERRMSG_MAX];
 	char *text;      /* whole file, in the arena */
 	size_t len;
 	size_t pos;      /* start of the next line */
@@ -38,6 +39,12 @@ struct dyad_tsv {
 dyad_status dyad_tsv_open(struct dyad_tsv *tsv, struct dyad_arena *arena,
                           const char *path, const char *const *columns,
                           size_t n_columns, char *errmsg);
+
+/* The same for the file rel of the folder dir ("data", "people/people.tsv"). */
+dyad_status dyad_tsv_open_in(struct dyad_tsv *tsv, struct dyad_arena *arena,
+                             const char *dir, const char *rel,
+                             const char *const *columns, size_t n_columns,
+                             char *errmsg);
 
 /* Next row into tsv->fields: DYAD_OK, DYAD_DONE at the end, DYAD_EDATA. */
 dyad_status dyad_tsv_next(struct dyad_tsv *tsv);

@@ -12,10 +12,9 @@
 dyad_status dyad__abbrev_load(dyad_engine *engine, char *errmsg)
 {
 	static const char *const cols[] = {"lang", "abbrev"};
-	char path[DYAD_ERRMSG_MAX];
 	struct dyad_tsv tsv;
-	dyad__data_path(engine, ABBREV_FILE, path, sizeof path);
-	dyad_status st = dyad_tsv_open(&tsv, &engine->arena, path, cols, 2, errmsg);
+	dyad_status st = dyad_tsv_open_in(&tsv, &engine->arena, engine->data_dir, ABBREV_FILE, cols, 2,
+	                                  errmsg);
 	if (st != DYAD_OK)
 		return st;
 	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {

@@ -37,10 +37,9 @@ static int longer_first(const void *a, const void *b)
 dyad_status dyad__name_endings_load(dyad_engine *engine, char *errmsg)
 {
 	static const char *const cols[] = {"lang", "endings"};
-	char path[DYAD_ERRMSG_MAX];
 	struct dyad_tsv tsv;
-	dyad__data_path(engine, "text/name_endings.tsv", path, sizeof path);
-	dyad_status st = dyad_tsv_open(&tsv, &engine->arena, path, cols, 2, errmsg);
+	dyad_status st = dyad_tsv_open_in(&tsv, &engine->arena, engine->data_dir, "text/name_endings.tsv", cols, 2,
+	                                  errmsg);
 	if (st != DYAD_OK)
 		return st;
 	struct dyad__name_endings *ne = dyad_arena_calloc(&engine->arena, 1, sizeof *ne);

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "extract/dates.h"
 #include "extract/speech.h"
 #include "extract/stages.h"
 #include "extract/verbs.h"
@@ -424,6 +425,25 @@ static const char *format_date(struct dyad__work *w, const struct dyad__date *d)
 	return dyad_arena_strdup(w->arena, buf);
 }
 
+/* Where a sentence places its events: the first place or capital after a
+ * locative ("in Baku", "в Астане"), by its canonical name. */
+static const char *sentence_place(const struct dyad__work *w,
+                                  const struct dyad__sentence *sent)
+{
+	for (size_t k = sent->tok_start; k + 1 < sent->tok_end; k++) {
+		if (!tok_mod(w, k, MOD_LOCATIVE))
+			continue;
+		int32_t mi = w->tokens[k + 1].mention;
+		if (mi < 0)
+			continue;
+		const struct dyad__mention *m = &w->mentions[mi];
+		if ((m->kind == DYAD_MENTION_PLACE || m->kind == DYAD_MENTION_CAPITAL) &&
+		    m->entity >= 0)
+			return w->entities[m->entity].name;
+	}
+	return NULL;
+}
+
 static void party_of(struct dyad_party *p, const struct actor *a)
 {
 	p->country = a->country;
@@ -461,8 +481,19 @@ static dyad_status emit(struct dyad__work *w, size_t s, const struct match *m,
 	e->goldstein = code->goldstein;
 	party_of(&e->source, src);
 	party_of(&e->target, tgt);
-	e->date = format_date(w, &w->published);
-	e->place = w->doc->dateline;
+	/* the day the sentence names ("yesterday", "on April 4", "в ноябре
+	 * прошлого года"), else the publication day; a day clearly before
+	 * publication makes the event background rather than news */
+	struct dyad__date when;
+	int past = 0;
+	if (!dyad__date_in_span(w, sent->start, sent->end, &when, &past))
+		when = w->published;
+	else if (past)
+		flags |= DYAD_EVENT_BACKGROUND;
+	e->date = format_date(w, &when);
+	e->place = sentence_place(w, sent);
+	if (!e->place)
+		e->place = w->doc->dateline;
 	e->text = dyad_arena_strndup(w->arena, w->text + sent->start, sent->end - sent->start);
 	if (!e->text)
 		return DYAD_ENOMEM;

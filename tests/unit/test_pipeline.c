@@ -137,6 +137,35 @@ TEST(joint_subjects_act_both_ways)
 	dyad_doc_free(doc);
 }
 
+TEST(events_take_the_day_and_place_their_sentence_names)
+{
+	struct dyad_doc *doc = extract(
+		" date 2025-03-14 Georgian Prime Minister Irakli Kobakhidze met with Armenian "
+		"Prime Minister Nikol Pashinyan in Tbilisi yesterday. Last November, Georgia "
+		"signed an agreement with Armenia.\n");
+	CHECK(doc != NULL);
+	if (!doc)
+		return;
+	CHECK_STR_EQ(doc->published, "2025-03-14");
+	int met = 0, signed_ = 0;
+	for (size_t i = 0; i < doc->n_events; i++) {
+		const struct dyad_event *e = &doc->events[i];
+		if (strncmp(e->code, "04", 2) == 0) {
+			met = 1;
+			CHECK_STR_EQ(e->date, "2025-03-13");
+			CHECK_STR_EQ(e->place, "Tbilisi");
+			CHECK(!(e->flags & DYAD_EVENT_BACKGROUND));
+		}
+		if (strncmp(e->code, "05", 2) == 0) {
+			signed_ = 1;
+			CHECK_STR_EQ(e->date, "2024-11");
+			CHECK(e->flags & DYAD_EVENT_BACKGROUND);
+		}
+	}
+	CHECK(met && signed_);
+	dyad_doc_free(doc);
+}
+
 int main(void)
 {
 	char err[DYAD_ERRMSG_MAX];
@@ -151,6 +180,7 @@ int main(void)
 	RUN(visits_meetings_and_praise_are_coded);
 	RUN(reported_speech_takes_the_speaker_as_source);
 	RUN(joint_subjects_act_both_ways);
+	RUN(events_take_the_day_and_place_their_sentence_names);
 	dyad_engine_free(engine);
 	return testlib_done();
 }

@@ -215,6 +215,20 @@ static int is_noun_candidate(const struct dyad__work *w, size_t k)
 	return (t->flags & DYAD_TOK_WORD) && !(t->flags & DYAD_TOK_NUMBER) && t->lower_len > 2;
 }
 
+/* "Iranian", "Iranian-made", "российских", "военных": an adjective before
+ * the noun a number counts. */
+static int adjective_shaped(const char *lower, size_t n)
+{
+	static const char *const endings[] = {"an", "made", "ских", "ных", "ых", "их", "ской",
+	                                      "ого", "ому"};
+	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+		size_t k = strlen(endings[i]);
+		if (n > k + 1 && memcmp(lower + n - k, endings[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The noun a bare number counts: the word after it, past one adjective
  * ("11 российских граждан", "eight Iranian-made drones"). */
 static const char *counted_noun(struct dyad__work *w, size_t k, size_t s_end,
@@ -228,15 +242,8 @@ static const char *counted_noun(struct dyad__work *w, size_t k, size_t s_end,
 			break;
 		}
 		best = j;
-		const char *lower = dyad__tok_lower(w, &w->tokens[j]);
-		size_t n = w->tokens[j].lower_len;
 		/* stop at the first word that is not adjective-shaped */
-		int adjective = (n > 3 && (memcmp(lower + n - 2, "an", 2) == 0 ||
-		                           memcmp(lower + n - 4, "made", 4) == 0)) ||
-		                (n > 4 && (strncmp(lower + n - 4, "ских", 4) == 0 ||
-		                           strncmp(lower + n - 4, "ных", 4) == 0 ||
-		                           strncmp(lower + n - 4, "ьных", 4) == 0));
-		if (!adjective)
+		if (!adjective_shaped(dyad__tok_lower(w, &w->tokens[j]), w->tokens[j].lower_len))
 			break;
 	}
 	if (!best)

@@ -166,6 +166,32 @@ TEST(events_take_the_day_and_place_their_sentence_names)
 	dyad_doc_free(doc);
 }
 
+TEST(quotes_have_speakers_and_amounts_their_units)
+{
+	struct dyad_doc *doc = extract(
+		"\"We are ready to deepen cooperation with all our neighbours,\" Azerbaijani "
+		"President Ilham Aliyev said. Trade reached more than four billion dollars, and "
+		"5,000 soldiers and 169.4 tons of flour were sent. Россия направила 52 тонны "
+		"помощи, и 11 российских граждан вернулись домой.\n");
+	CHECK(doc != NULL);
+	if (!doc)
+		return;
+	CHECK_INT_EQ(doc->n_quotes, 1);
+	if (doc->n_quotes)
+		CHECK_STR_EQ(doc->quotes[0].speaker, "Ilham Aliyev");
+	CHECK_INT_EQ(doc->n_amounts, 5);
+	if (doc->n_amounts == 5) {
+		CHECK_NEAR(doc->amounts[0].value, 4e9, 1);
+		CHECK_STR_EQ(doc->amounts[0].unit, "USD");
+		CHECK_STR_EQ(doc->amounts[1].counts, "soldiers");
+		CHECK_NEAR(doc->amounts[2].value, 169.4, 1e-9);
+		CHECK_STR_EQ(doc->amounts[2].unit, "t");
+		CHECK_STR_EQ(doc->amounts[2].counts, "flour");
+		CHECK_STR_EQ(doc->amounts[4].counts, "граждан");
+	}
+	dyad_doc_free(doc);
+}
+
 int main(void)
 {
 	char err[DYAD_ERRMSG_MAX];
@@ -181,6 +207,7 @@ int main(void)
 	RUN(reported_speech_takes_the_speaker_as_source);
 	RUN(joint_subjects_act_both_ways);
 	RUN(events_take_the_day_and_place_their_sentence_names);
+	RUN(quotes_have_speakers_and_amounts_their_units);
 	dyad_engine_free(engine);
 	return testlib_done();
 }

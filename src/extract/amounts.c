@@ -35,6 +35,8 @@ struct dyad__amount_lexicon {
 	double *values;
 	unsigned char *is_multiplier;
 	size_t n_numbers;
+	char *adj_endings[MAX_FORMS * 2]; /* in the engine arena */
+	size_t n_adj_endings;
 };
 
 static dyad_status load_units(dyad_engine *engine, struct dyad__amount_lexicon *lex,
@@ -135,6 +137,26 @@ static dyad_status load_numbers(dyad_engine *engine, struct dyad__amount_lexicon
 	return st == DYAD_DONE ? DYAD_OK : st;
 }
 
+static dyad_status load_adjective_endings(dyad_engine *engine,
+                                          struct dyad__amount_lexicon *lex, char *errmsg)
+{
+	static const char *const cols[] = {"lang", "endings"};
+	struct dyad_tsv tsv;
+	dyad_status st = dyad_tsv_open_in(&tsv, &engine->arena, engine->data_dir,
+	                                  "amounts/adjective_endings.tsv", cols, 2, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	const size_t cap = sizeof lex->adj_endings / sizeof lex->adj_endings[0];
+	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
+		size_t room = cap - lex->n_adj_endings;
+		size_t n = dyad_tsv_split(tsv.fields[1], lex->adj_endings + lex->n_adj_endings, room);
+		if (n > room)
+			return dyad_tsv_error(&tsv, "more than %zu endings in all", cap);
+		lex->n_adj_endings += n;
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
 void dyad__amounts_free(struct dyad__amount_lexicon *lex)
 {
 	if (!lex)
@@ -150,8 +172,11 @@ dyad_status dyad__amounts_load(dyad_engine *engine, char *errmsg)
 	if (!lex)
 		return DYAD_ENOMEM;
 	engine->amounts = lex;
-	dyad_status st = load_units(engine, lex, errmsg);
-	return st == DYAD_OK ? load_numbers(engine, lex, errmsg) : st;
+	dyad_status st;
+	if ((st = load_units(engine, lex, errmsg)) != DYAD_OK ||
+	    (st = load_numbers(engine, lex, errmsg)) != DYAD_OK)
+		return st;
+	return load_adjective_endings(engine, lex, errmsg);
 }
 
 /* ---- recognition ------------------------------------------------------ */
@@ -216,14 +241,13 @@ static int is_noun_candidate(const struct dyad__work *w, size_t k)
 }
 
 /* "Iranian", "Iranian-made", "российских", "военных": an adjective before
- * the noun a number counts. */
-static int adjective_shaped(const char *lower, size_t n)
+ * the noun a number counts (data/amounts/adjective_endings.tsv). */
+static int adjective_shaped(const struct dyad__amount_lexicon *lex, const char *lower,
+                            size_t n)
 {
-	static const char *const endings[] = {"an", "made", "ских", "ных", "ых", "их", "ской",
-	                                      "ого", "ому"};
-	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
-		size_t k = strlen(endings[i]);
-		if (n > k + 1 && memcmp(lower + n - k, endings[i], k) == 0)
+	for (size_t i = 0; i < lex->n_adj_endings; i++) {
+		size_t k = strlen(lex->adj_endings[i]);
+		if (n > k + 1 && memcmp(lower + n - k, lex->adj_endings[i], k) == 0)
 			return 1;
 	}
 	return 0;
@@ -243,7 +267,8 @@ static const char *counted_noun(struct dyad__work *w, size_t k, size_t s_end,
 		}
 		best = j;
 		/* stop at the first word that is not adjective-shaped */
-		if (!adjective_shaped(dyad__tok_lower(w, &w->tokens[j]), w->tokens[j].lower_len))
+		if (!adjective_shaped(w->engine->amounts, dyad__tok_lower(w, &w->tokens[j]),
+		                      w->tokens[j].lower_len))
 			break;
 	}
 	if (!best)

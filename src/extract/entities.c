@@ -310,6 +310,12 @@ static dyad_status find_mentions(struct dyad__work *w, size_t s)
 			i += n;
 			continue;
 		}
+		/* "Talks between A and B ...", "Встреча президента ...": the capital
+		 * letter that opens a sentence makes no name of a predicate noun */
+		if (run && words == 1 && (t->flags & DYAD_TOK_SENT_START) &&
+		    dyad__verbs_written_anchor(w->engine->verbs, dyad__tok_lower(w, t), t->lower_len,
+		                               dyad__tok_stem(w, t), t->stem_len))
+			run = 0;
 		if (run) {
 			struct dyad__mention *m = add_mention(w, s, i, i + run, DYAD_MENTION_NAME);
 			if (!m)

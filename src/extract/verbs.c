@@ -57,6 +57,20 @@ uint32_t dyad__verbs_by_exact(const struct dyad__verbs *v, const char *lower, si
 	return lookup(v, '=', lower, n);
 }
 
+int dyad__verbs_written_anchor(const struct dyad__verbs *v, const char *lower, size_t n,
+                               const char *stem, size_t stem_len)
+{
+	for (uint32_t id = dyad__verbs_by_stem(v, stem, stem_len); id; id = v->nodes[id - 1].next) {
+		const struct dyad__pattern *p = &v->patterns[v->nodes[id - 1].pattern];
+		const struct dyad__elem *e = &p->elems[p->anchor];
+		/* forms[0] is the stem; it is the written word only when alone */
+		for (size_t f = e->n_forms == 1 ? 0 : 1; f < e->n_forms; f++)
+			if (e->len[f] == n && memcmp(e->form[f], lower, n) == 0)
+				return 1;
+	}
+	return dyad__verbs_by_exact(v, lower, n) != 0;
+}
+
 int dyad__verbs_is(const struct dyad__verbs *v, enum dyad__modifier kind,
                    const char *lower, size_t n)
 {

@@ -103,6 +103,14 @@ struct dyad__verbs {
 uint32_t dyad__verbs_by_stem(const struct dyad__verbs *v, const char *stem, size_t n);
 uint32_t dyad__verbs_by_exact(const struct dyad__verbs *v, const char *lower, size_t n);
 
+/*
+ * 1 when a pattern starts with this very word as written ("talks",
+ * "встреча"), not merely with a word of the same stem ("Chang" stems like
+ * "change"). lower is the token's lower-case form, stem its stem.
+ */
+int dyad__verbs_written_anchor(const struct dyad__verbs *v, const char *lower, size_t n,
+                               const char *stem, size_t stem_len);
+
 /* 1 when the lower-case word is a modifier of that kind. */
 int dyad__verbs_is(const struct dyad__verbs *v, enum dyad__modifier kind,
                    const char *lower, size_t n);

@@ -402,6 +402,13 @@ static int after_against(const struct dyad__work *w, size_t s_start, size_t k)
 	return 0;
 }
 
+/* QuadClass 4: material conflict. */
+static int violent(const struct dyad__work *w, const struct match *m)
+{
+	const struct dyad_cameo_code *code = dyad__cameo_find(w->engine, m->code);
+	return code && code->quad == 4;
+}
+
 /* QuadClass 1 and 2: verbal and material cooperation. */
 static int cooperative(const struct dyad__work *w, const struct match *m)
 {
@@ -736,6 +743,12 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 	 * names who acts, not whom it is done to */
 	const struct actor *owner = noun && !m->source
 	                                ? noun_owner(w, ctx, m->last, sent->tok_end) : NULL;
+	/* "the deportation of Ukrainian children", "killings of Palestinians":
+	 * the "of X" of violence is whom it is done to */
+	if (owner && !m->target && violent(w, m)) {
+		tgt = owner;
+		owner = NULL;
+	}
 	if (owner) {
 		const struct actor *second = coordinated_after(w, ctx, owner);
 		if (second && !m->target) { /* "the meeting of the presidents of A and B" */
@@ -893,18 +906,23 @@ static dyad_status code_sentence(struct dyad__work *w, size_t s, struct sentence
 		uint32_t ids[2] = {dyad__verbs_by_stem(v, dyad__tok_stem(w, t), t->stem_len),
 		                   dyad__verbs_by_exact(v, dyad__tok_lower(w, t), t->lower_len)};
 		struct match best;
-		int found = 0;
+		int found = 0, best_exact = 0;
 		for (int list = 0; list < 2; list++)
 			for (uint32_t id = ids[list]; id; id = v->nodes[id - 1].next) {
 				struct match m;
 				if (!match_pattern(w, ctx, &v->patterns[v->nodes[id - 1].pattern], k,
 				                   sent->tok_start, sent->tok_end, &m))
 					continue;
-				/* the longest pattern wins; then the one with slots */
+				/* the longest pattern wins; then the one with slots; then an
+				 * exact form ("=задержаны", passive) over a stem */
+				int slots = (m.target || m.source) != 0;
+				int best_slots = found && (best.target || best.source);
 				if (!found || m.last > best.last ||
-				    (m.last == best.last && (m.target || m.source) && !(best.target || best.source))) {
+				    (m.last == best.last && slots && !best_slots) ||
+				    (m.last == best.last && slots == best_slots && list == 1 && !best_exact)) {
 					best = m;
 					found = 1;
+					best_exact = list == 1;
 				}
 			}
 		if (!found)

@@ -252,6 +252,26 @@ static int participle_shaped(const struct dyad__work *w, size_t k)
 	        memcmp(lower + n - 2, "wn", 2) == 0 || memcmp(lower + n - 3, "eld", 3) == 0);
 }
 
+/* Russian periphrastic passive: "были задержаны", "были одобрены
+ * Европейским союзом" (был + short participle; the agent follows in the
+ * instrumental). */
+static int short_participle_after_aux(const struct dyad__work *w, size_t sent_start,
+                                      size_t k)
+{
+	static const char *const endings[] = {"ны", "на", "но", "ен", "ан", "ят", "ты", "та"};
+	const struct dyad__token *t = &w->tokens[k];
+	if (k == sent_start || !(t->flags & DYAD_TOK_CYRILLIC) || !tok_mod(w, k - 1, MOD_PASSIVE_AUX))
+		return 0;
+	const char *lower = dyad__tok_lower(w, t);
+	size_t n = t->lower_len;
+	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+		size_t e = strlen(endings[i]);
+		if (n > e && memcmp(lower + n - e, endings[i], e) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* "thanked X for the support", "talks on the ceasefire", "переговоры по
  * прекращению огня": a verbal noun that is the reason or the topic of
  * another predicate is no event of its own. */
@@ -400,6 +420,28 @@ static int after_against(const struct dyad__work *w, size_t s_start, size_t k)
 			return 0;
 	}
 	return 0;
+}
+
+/* Appeals (02), intentions (03), demands (10), rejections (12) and threats
+ * (13) govern an act that has not happened. */
+static int takes_complement(const struct match *m)
+{
+	static const char *const roots[] = {"02", "03", "10", "12", "13"};
+	for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++)
+		if (m->code[0] == roots[i][0] && m->code[1] == roots[i][1])
+			return 1;
+	return 0;
+}
+
+/* Where the complement that starts at k ends: at ';', a full stop or the
+ * sentence's end (a complement runs over commas: "urged A, B and C to
+ * ..."). */
+static size_t clause_end(const struct dyad__work *w, size_t k, size_t end)
+{
+	for (; k < end; k++)
+		if (dyad__tok_is_char(w, k, ';') || dyad__tok_is_char(w, k, '.'))
+			break;
+	return k;
 }
 
 /* QuadClass 4: material conflict. */
@@ -727,7 +769,8 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 	int passive = (m->p->flags & VERB_PASSIVE) ||
 	              (by_follows && ((anchor > sent->tok_start &&
 	                               tok_mod(w, anchor - 1, MOD_PASSIVE_AUX)) ||
-	                              participle_shaped(w, anchor)));
+	                              participle_shaped(w, anchor))) ||
+	              short_participle_after_aux(w, sent->tok_start, anchor);
 	const struct actor *before[4];
 	size_t n_before = coordinated_before(w, ctx, sent->tok_start, anchor,
 	                                     !noun, before, 4);
@@ -931,6 +974,11 @@ static dyad_status code_sentence(struct dyad__work *w, size_t s, struct sentence
 		if (st != DYAD_OK)
 			return st;
 		covered = best.last + 1;
+		/* what is demanded, urged, intended or rejected has not happened:
+		 * "потребовал от Москвы вернуть ...", "rejected the proposal to
+		 * hold talks", "called on A and B to resume negotiations" */
+		if (takes_complement(&best))
+			covered = clause_end(w, covered, sent->tok_end);
 	}
 	return DYAD_OK;
 }

@@ -32,9 +32,9 @@
 #define RU_SET_PATH "tests/events/ru.tsv"
 
 /* Figures the coder must keep; raise them when it gets better. */
-#define EN_MIN_PRECISION 0.90
-#define EN_MIN_F1 0.85
-#define RU_MIN_PRECISION 0.85
+#define EN_MIN_PRECISION 0.95
+#define EN_MIN_F1 0.90
+#define RU_MIN_PRECISION 0.90
 #define RU_MIN_F1 0.85
 
 #define SET_MAX_TRIPLES 16 /* triples in one field of a line */

@@ -154,12 +154,15 @@ static int tok_mod(const struct dyad__work *w, size_t k, enum dyad__modifier kin
 	return dyad__verbs_is(w->engine->verbs, kind, dyad__tok_lower(w, t), t->lower_len);
 }
 
-static int negated(const struct dyad__work *w, size_t sent_start, size_t anchor)
+static int negated(const struct dyad__work *w, size_t sent_start, size_t sent_end,
+                   size_t anchor)
 {
 	for (size_t d = 1; d <= NEGATION_WINDOW && d <= anchor - sent_start; d++)
 		if (tok_mod(w, anchor - d, MOD_NEGATION))
 			return 1;
-	return 0;
+	/* after it, with the auxiliary: "подписано не было", "signed it was not" */
+	return anchor + 2 < sent_end && tok_mod(w, anchor + 1, MOD_NEGATION) &&
+	       tok_mod(w, anchor + 2, MOD_PASSIVE_AUX);
 }
 
 static int clause_break(const struct dyad__work *w, size_t k);
@@ -732,7 +735,7 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 {
 	const struct dyad__sentence *sent = &w->sentences[s];
 	size_t anchor = m->first;
-	if (negated(w, sent->tok_start, anchor))
+	if (negated(w, sent->tok_start, sent->tok_end, anchor))
 		return DYAD_OK;
 	unsigned flags = modal(w, sent->tok_start, anchor) || (m->p->flags & VERB_INTENT)
 	                     ? DYAD_EVENT_INTENT : 0;

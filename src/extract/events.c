@@ -447,6 +447,19 @@ static size_t clause_end(const struct dyad__work *w, size_t k, size_t end)
 	return k;
 }
 
+/* "demanded that France stop", "urged that Russia withdraw", "accused
+ * that ...": the object clause of an appeal (02), a demand (10), a
+ * disapproval (11), a rejection (12) or a threat (13) opens with the one
+ * acted upon; that of a comment or an intention ("hopes that ...") does not. */
+static int clause_names_target(const struct match *m)
+{
+	static const char *const roots[] = {"02", "10", "11", "12", "13"};
+	for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++)
+		if (m->code[0] == roots[i][0] && m->code[1] == roots[i][1])
+			return 1;
+	return 0;
+}
+
 /* QuadClass 4: material conflict. */
 static int violent(const struct dyad__work *w, const struct match *m)
 {
@@ -867,7 +880,8 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 			int crossed = 0;
 			for (size_t k = m->first + 1; k < a->tok; k++)
 				/* "demanded that France stop": the object clause itself */
-				if ((clause_break(w, k) && k != m->last + 1) || is_cue(w, k) ||
+				if ((clause_break(w, k) && (k > m->last + 1 || !clause_names_target(m))) ||
+				    is_cue(w, k) ||
 				    (noun && dyad__tok_is_char(w, k, ',')))
 					crossed = 1;
 			if (crossed)

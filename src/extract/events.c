@@ -11,9 +11,16 @@
  *     speaker ("We highly appreciate ...", said Aliyev);
  *   - coordinated actors ("Russia and Azerbaijan discussed", a meeting "with
  *     the participation of A and B") make a joint event in both directions;
- *   - negation next to the predicate drops it; modality marks it as intent.
- * Events between the same actors with the same code are one record with
- * several mentions.
+ *     several subjects with a target each act on it;
+ *   - a verbal noun takes "of X" as its actor ("the visit of X to Y") - or
+ *     its victim for violence - and a partner close by;
+ *   - negation next to the predicate drops it; modality turns it into an
+ *     intention (data/cameo/intent.tsv); what is demanded, urged, intended
+ *     or rejected is not coded as done.
+ * Each event takes the date its sentence names (else the publication
+ * date), the sentence's place (else the dateline) and a background flag
+ * when it clearly precedes publication. Events between the same actors
+ * with the same code are one record with several mentions.
  */
 #include <stdio.h>
 #include <string.h>

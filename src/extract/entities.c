@@ -58,6 +58,9 @@ static int holds_office_on(const struct dyad__person *p, const struct dyad__date
 	return date_key(&p->from, 0) <= k && k <= date_key(&p->to, 1);
 }
 
+static const struct dyad__role *role_by_name(const struct dyad__gazetteer *gaz,
+                                             const char *role);
+
 /* Among the records of one person, the office held on the date, else the
  * latest one. The records are chained from the first (gazetteer.c). */
 static const struct dyad__person *pick_record(const struct dyad__gazetteer *gaz,
@@ -65,15 +68,24 @@ static const struct dyad__person *pick_record(const struct dyad__gazetteer *gaz,
                                               const struct dyad__date *on)
 {
 	const struct dyad__person *first = &gaz->people[any->first_office];
-	const struct dyad__person *best = NULL;
+	const struct dyad__person *best = NULL, *held = NULL;
+	int held_rank = -1;
 	for (const struct dyad__person *p = first; p;
 	     p = p->next_office ? &gaz->people[p->next_office - 1] : NULL) {
-		if (holds_office_on(p, on))
-			return p;
+		if (holds_office_on(p, on)) {
+			/* of several offices at once, the highest: Xi Jinping acts as
+			 * president rather than as party leader */
+			const struct dyad__role *r = role_by_name(gaz, p->role);
+			int rank = r ? r->rank : 0;
+			if (rank > held_rank) {
+				held = p;
+				held_rank = rank;
+			}
+		}
 		if (!best || date_key(&p->from, 0) > date_key(&best->from, 0))
 			best = p;
 	}
-	return best;
+	return held ? held : best;
 }
 
 const struct dyad__person *dyad__kb_office_holder(const struct dyad__gazetteer *gaz,
@@ -92,9 +104,6 @@ const struct dyad__person *dyad__kb_office_holder(const struct dyad__gazetteer *
 	}
 	return found;
 }
-
-static const struct dyad__role *role_by_name(const struct dyad__gazetteer *gaz,
-                                             const char *role);
 
 /* The KB person whose name ends in this stem ("Putin", "Путину") and who
  * was in office on the date, or the only one of that name. */

@@ -3,10 +3,12 @@
  */
 #include "extract/speech.h"
 
+#include "extract/verbs.h"
 #include "lexicon/engine.h"
 #include "lexicon/gazetteer.h"
 
 #define CUE_WINDOW 6 /* tokens between a verb of saying and its speaker */
+#define PRONOUN_WINDOW 1 /* "he said", "said he", "сказал он" */
 
 static int is_cue(const struct dyad__work *w, size_t k)
 {
@@ -30,9 +32,23 @@ static const struct dyad__mention *person_at(const struct dyad__work *w, size_t 
 	return NULL;
 }
 
+/* The last person named before token k: whom "he said" refers to. */
+static const struct dyad__mention *last_person_before(const struct dyad__work *w,
+                                                      uint32_t k)
+{
+	const struct dyad__mention *found = NULL;
+	for (size_t i = 0; i < w->n_mentions && w->mentions[i].tok_start < k; i++) {
+		const struct dyad__mention *m = &w->mentions[i];
+		if (m->kind == DYAD_MENTION_PERSON && m->country)
+			found = m;
+	}
+	return found;
+}
+
 const struct dyad__mention *dyad__speaker_in(const struct dyad__work *w, size_t s)
 {
 	const struct dyad__sentence *sent = &w->sentences[s];
+	const struct dyad__verbs *v = w->engine->verbs;
 	for (size_t k = sent->tok_start; k < sent->tok_end; k++) {
 		if (!is_cue(w, k))
 			continue;
@@ -42,6 +58,18 @@ const struct dyad__mention *dyad__speaker_in(const struct dyad__work *w, size_t 
 				return m;
 			if (d <= k - sent->tok_start && (m = person_at(w, k - d)) != NULL)
 				return m;
+		}
+		/* "..., he told Putin", "- сказал он": the person named last */
+		for (size_t d = 1; d <= PRONOUN_WINDOW; d++) {
+			size_t j[2] = {k + d, k - d};
+			for (int side = 0; side < 2; side++) {
+				if ((side == 0 && j[0] >= sent->tok_end) ||
+				    (side == 1 && d > k - sent->tok_start))
+					continue;
+				const struct dyad__token *t = &w->tokens[j[side]];
+				if (dyad__verbs_is(v, MOD_THIRD_PERSON, dyad__tok_lower(w, t), t->lower_len))
+					return last_person_before(w, sent->tok_start);
+			}
 		}
 	}
 	return NULL;

@@ -27,6 +27,7 @@ static const char *const modifier_names[MOD_N_KINDS] = {
 	[MOD_BACKGROUND] = "background",     [MOD_DETERMINER] = "determiner",
 	[MOD_PERFORMATIVE] = "performative", [MOD_LOCATIVE] = "locative",
 	[MOD_PREPOSITION] = "preposition", [MOD_TOPIC] = "topic",
+	[MOD_THIRD_PERSON] = "third_person",
 };
 
 static size_t anchor_key(char *out, char tag, const char *word, size_t n)

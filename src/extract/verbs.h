@@ -84,6 +84,7 @@ enum dyad__modifier {
 	MOD_LOCATIVE,
 	MOD_PREPOSITION,
 	MOD_TOPIC,
+	MOD_THIRD_PERSON,
 	MOD_N_KINDS
 };
 

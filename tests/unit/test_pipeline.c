@@ -192,6 +192,21 @@ TEST(quotes_have_speakers_and_amounts_their_units)
 	dyad_doc_free(doc);
 }
 
+TEST(he_said_is_the_person_named_last)
+{
+	struct dyad_doc *doc = extract(
+		"Armenian Prime Minister Nikol Pashinyan arrived in Tbilisi.\n\n"
+		"\"We will deepen our cooperation with Georgia,\" he said.\n");
+	CHECK(doc != NULL);
+	if (!doc)
+		return;
+	CHECK_INT_EQ(doc->n_quotes, 1);
+	if (doc->n_quotes)
+		CHECK_STR_EQ(doc->quotes[0].speaker, "Nikol Pashinyan");
+	CHECK(has_event(doc, "ARM", "GEO", "03")); /* "we will": an intention */
+	dyad_doc_free(doc);
+}
+
 int main(void)
 {
 	char err[DYAD_ERRMSG_MAX];
@@ -208,6 +223,7 @@ int main(void)
 	RUN(joint_subjects_act_both_ways);
 	RUN(events_take_the_day_and_place_their_sentence_names);
 	RUN(quotes_have_speakers_and_amounts_their_units);
+	RUN(he_said_is_the_person_named_last);
 	dyad_engine_free(engine);
 	return testlib_done();
 }

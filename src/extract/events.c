@@ -673,13 +673,42 @@ static size_t coordinated_before(const struct dyad__work *w, const struct senten
 	return n;
 }
 
+/* "благодарны Китаю", "Азербайджану": a Russian dative, whom something is
+ * given or addressed to, not the genitive of who acts. */
+static int dative_shaped(const struct dyad__work *w, size_t k)
+{
+	const struct dyad__token *t = &w->tokens[k];
+	const char *lower = dyad__tok_lower(w, t);
+	size_t n = t->lower_len;
+	return n >= 2 && (memcmp(lower + n - 2, "у", 2) == 0 || memcmp(lower + n - 2, "ю", 2) == 0 ||
+	                  (n >= 4 && memcmp(lower + n - 4, "ам", 4) == 0));
+}
+
 /* "visit of X": the actor an "of" right after a verbal noun introduces. */
 static const struct actor *noun_owner(const struct dyad__work *w,
-                                      const struct sentence_ctx *ctx, size_t last,
-                                      size_t end)
+                                      const struct sentence_ctx *ctx, size_t first,
+                                      size_t last, size_t end)
 {
+	/* "Russia's strikes", "Россия's" is English only: the possessive */
+	if (first >= 2 && (dyad__tok_is(w, first - 1, "'s") || dyad__tok_is(w, first - 1, "\u2019s")))
+		for (size_t i = 0; i < ctx->n_actors; i++)
+			if (ctx->actors[i].m->tok_end == first - 1)
+				return &ctx->actors[i];
 	size_t k = last + 1;
-	if (k >= end || !dyad__tok_is(w, k, "of"))
+	if (k >= end)
+		return NULL;
+	/* "удары России по ...": a Cyrillic actor right after the noun itself
+	 * is its genitive, the one who acts */
+	if (w->tokens[first].flags & DYAD_TOK_CYRILLIC) {
+		if (last != first)
+			return NULL; /* "переговоры с X": the pattern has placed its actors */
+		for (size_t i = 0; i < ctx->n_actors; i++)
+			if (ctx->actors[i].tok == k && ctx->actors[i].m->tok_start == k &&
+			    !dative_shaped(w, k))
+				return &ctx->actors[i];
+		return NULL;
+	}
+	if (!dyad__tok_is(w, k, "of"))
 		return NULL;
 	for (size_t i = 0; i < ctx->n_actors; i++) {
 		const struct actor *a = &ctx->actors[i];
@@ -691,18 +720,17 @@ static const struct actor *noun_owner(const struct dyad__work *w,
 
 /* The first actor after token k introduced by a preposition ("to X",
  * "with X") within NOUN_TARGET_WINDOW tokens. */
-static const struct actor *actor_after_prep(const struct dyad__work *w,
-                                            const struct sentence_ctx *ctx, size_t k,
-                                            size_t end)
+static const struct actor *actor_after_prep(struct dyad__work *w, struct sentence_ctx *ctx,
+                                            size_t k, size_t end)
 {
+	/* past what belongs to the actor before: "министра ... Ирана в Баку" */
+	while (k < end && w->tokens[k].mention >= 0 && w->mentions[w->tokens[k].mention].attached)
+		k++;
 	if (k >= end || !tok_mod(w, k, MOD_PREPOSITION) || dyad__tok_is(w, k, "of"))
 		return NULL;
-	for (size_t i = 0; i < ctx->n_actors; i++) {
-		const struct actor *a = &ctx->actors[i];
-		if (a->tok > k && a->tok <= k + NOUN_TARGET_WINDOW)
-			return a;
-	}
-	return NULL;
+	/* the destination of a visit may be a city: "визит ... в Баку" */
+	size_t after;
+	return actor_starting_near(w, ctx, k + 1, end, &after);
 }
 
 /* The actor joined to a by "and" / "и" right after it, or NULL. */
@@ -808,7 +836,7 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 	 * meetings of the commission of the CIS": after a verbal noun, "of X"
 	 * names who acts, not whom it is done to */
 	const struct actor *owner = noun && !m->source
-	                                ? noun_owner(w, ctx, m->last, sent->tok_end) : NULL;
+	                                ? noun_owner(w, ctx, m->first, m->last, sent->tok_end) : NULL;
 	/* "the deportation of Ukrainian children", "killings of Palestinians":
 	 * the "of X" of violence is whom it is done to */
 	if (owner && !m->target && violent(w, m)) {
@@ -916,7 +944,10 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 	/* joint acts: "A and B signed", "meeting with the participation of A and B" */
 	int consult = m->code[0] == '0' && m->code[1] == '4';
 	if (!passive && n_before >= 2 && !m->source) {
-		if (tgt) {
+		/* "Russia and Ukraine exchanged prisoners through the mediation of
+		 * the UAE": a reciprocal act is between the subjects, whoever else
+		 * the sentence names */
+		if (tgt && !(m->p->flags & VERB_JOINT)) {
 			/* "Germany and France condemned Russia": each of them */
 			for (size_t i = 0; i < n_before; i++)
 				for (const struct actor *t = tgt; t; t = coordinated_after(w, ctx, t))

@@ -758,36 +758,28 @@ static char *join_actor(struct dyad__work *w, const char *country, const char *a
 	return dyad_arena_strdup(w->arena, buf);
 }
 
-/* Latin transliteration of a Cyrillic name for display. */
+/* Latin transliteration of a Cyrillic name for display ("Галузин" ->
+ * "Galuzin"); other letters are kept. */
 static char *latin_name(struct dyad__work *w, uint32_t start, uint32_t end)
 {
-	static const char *const lat[32] = {
-		"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
-		"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
-	};
 	size_t n = end - start, i = 0, o = 0;
+	/* two bytes of Cyrillic become at most four Latin letters ("щ") */
 	char *out = dyad_arena_alloc(w->arena, n * 2 + 1);
 	if (!out)
 		return NULL;
-	int cap_next = 1;
 	while (i < n) {
 		size_t at = i;
 		uint32_t cp = dyad_utf8_next(w->text + start, n, &i);
 		int upper = dyad_cp_is_upper(cp);
-		uint32_t lower = cp;
-		if (cp >= 0x0410 && cp <= 0x042F)
-			lower = cp + 0x20;
-		if (cp == 0x0401 || cp == 0x0451)
-			lower = 0x0435;
-		if (lower >= 0x0430 && lower <= 0x044F) {
-			const char *l = lat[lower - 0x0430];
+		uint32_t lower = cp >= 0x0410 && cp <= 0x042F ? cp + 0x20 : cp == 0x0401 ? 0x0451 : cp;
+		const char *l = dyad__cyrillic_latin(lower);
+		if (l) {
 			for (size_t k = 0; l[k]; k++)
-				out[o++] = (char)((k == 0 && (upper || cap_next) && upper) ? l[k] - 32 : l[k]);
+				out[o++] = (char)(k == 0 && upper ? l[k] - ('a' - 'A') : l[k]);
 		} else {
 			memcpy(out + o, w->text + start + at, i - at);
 			o += i - at;
 		}
-		cap_next = cp == ' ' || cp == '-';
 	}
 	out[o] = '\0';
 	return out;

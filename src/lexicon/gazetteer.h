@@ -158,6 +158,10 @@ size_t dyad__gaz_match(const struct dyad__gazetteer *gaz,
  */
 size_t dyad__name_skeleton(const char *word, size_t len, char *out, size_t cap);
 
+/* Latin letters for a lower-case Russian letter (а..я, ё), else NULL; the
+ * table the skeletons use, shared with the display transliteration. */
+const char *dyad__cyrillic_latin(uint32_t cp);
+
 /* People whose name, in any of its spellings, ends in a word with this name
  * key (text/name_stem.c):
  * the first node + 1, 0 when none; follow gaz->surname_nodes[i].next. */

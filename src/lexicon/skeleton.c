@@ -18,6 +18,13 @@ static const char *const cyrillic_latin[32] = {
 	"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
 };
 
+const char *dyad__cyrillic_latin(uint32_t cp)
+{
+	if (cp == 0x0451)
+		cp = 0x0435; /* ё reads as е */
+	return cp >= 0x0430 && cp <= 0x044F ? cyrillic_latin[cp - 0x0430] : NULL;
+}
+
 static const char *latin_of(uint32_t cp, char *ascii)
 {
 	if (cp < 0x80) {

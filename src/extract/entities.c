@@ -550,17 +550,6 @@ static void set_person_title(struct dyad__work *w, struct dyad__mention *name,
 	name->kind = DYAD_MENTION_PERSON;
 }
 
-static int is_predicate_word(const struct dyad__work *w, size_t k)
-{
-	const struct dyad__verbs *v = w->engine->verbs;
-	const struct dyad__token *t = &w->tokens[k];
-	if ((t->flags & DYAD_TOK_CAP) ||
-	    dyad__verbs_is(v, MOD_PREPOSITION, dyad__tok_lower(w, t), t->lower_len))
-		return 0; /* "в кулуарах" starts a pattern, but "в" is no predicate */
-	return dyad__verbs_by_stem(v, dyad__tok_stem(w, t), t->stem_len) ||
-	       dyad__verbs_by_exact(v, dyad__tok_lower(w, t), t->lower_len);
-}
-
 /*
  * "editor-in-chief of Russian influential magazine, well-known military
  * expert Igor Korotchenko": when the title next to a name has no country, a
@@ -585,7 +574,7 @@ static const char *earlier_title_country(struct dyad__work *w, size_t from,
 		if (dyad__tok_is_char(w, k, ',') && ++commas > 1)
 			return NULL;
 		if (dyad__tok_is_char(w, k, '.') || dyad__tok_is_char(w, k, ';') ||
-		    is_predicate_word(w, k))
+		    dyad__predicate_word(w, k))
 			return NULL;
 	}
 	return NULL;
@@ -620,7 +609,7 @@ static void title_before(struct dyad__work *w, struct dyad__mention *name,
 		}
 		/* "the President of Azerbaijan thanked Vladimir Putin": a predicate
 		 * between them means the title is someone else's */
-		if (is_predicate_word(w, k))
+		if (dyad__predicate_word(w, k))
 			return;
 		/* "the Ambassador of X to our country, Maksat Mamitkanov" */
 		if (gap == 0 && dyad__tok_is_char(w, k, ',')) {

@@ -190,14 +190,6 @@ static int modal(const struct dyad__work *w, size_t sent_start, size_t anchor)
 	return found;
 }
 
-/* A verb of saying: "..., сообщает агентство Reuters" is a credit, not
- * the object of what comes before. */
-static int is_cue(const struct dyad__work *w, size_t k)
-{
-	const struct dyad__token *t = &w->tokens[k];
-	return dyad_hash_get(&w->engine->gaz->cues, dyad__tok_lower(w, t), t->lower_len, NULL);
-}
-
 /* A boundary no frame reaches across: ';', or a word that opens a new
  * clause ("which", "когда", "but"). */
 static int clause_break(const struct dyad__work *w, size_t k)
@@ -588,16 +580,6 @@ static const struct actor *speaker_actor(struct dyad__work *w,
 	return scratch;
 }
 
-/* A word that anchors some predicate pattern ("development", "визит"). */
-static int predicate_word(const struct dyad__work *w, size_t k)
-{
-	const struct dyad__verbs *v = w->engine->verbs;
-	const struct dyad__token *t = &w->tokens[k];
-	return (t->flags & DYAD_TOK_WORD) &&
-	       (dyad__verbs_by_stem(v, dyad__tok_stem(w, t), t->stem_len) ||
-	        dyad__verbs_by_exact(v, dyad__tok_lower(w, t), t->lower_len));
-}
-
 /* "... and invited him": a predicate right after "and" shares the subject
  * of the predicate before it. */
 static int coordinated_verb(const struct dyad__work *w, size_t s_start, size_t anchor)
@@ -667,7 +649,7 @@ static size_t coordinated_before(const struct dyad__work *w, const struct senten
 		if (first > s_start && (dyad__tok_is(w, first - 1, "between") ||
 		                        dyad__tok_is(w, first - 1, "между") ||
 		                        (dyad__tok_is(w, first - 1, "of") && first - 1 > s_start &&
-		                         predicate_word(w, first - 2))))
+		                         dyad__predicate_word(w, first - 2))))
 			return 0;
 	}
 	return n;
@@ -916,7 +898,7 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 			for (size_t k = m->first + 1; k < a->tok; k++)
 				/* "demanded that France stop": the object clause itself */
 				if ((clause_break(w, k) && (k > m->last + 1 || !clause_names_target(m))) ||
-				    is_cue(w, k) ||
+				    dyad__is_cue(w, k) ||
 				    (noun && dyad__tok_is_char(w, k, ',')))
 					crossed = 1;
 			if (crossed)

@@ -10,7 +10,7 @@
 #define CUE_WINDOW 6 /* tokens between a verb of saying and its speaker */
 #define PRONOUN_WINDOW 1 /* "he said", "said he", "сказал он" */
 
-static int is_cue(const struct dyad__work *w, size_t k)
+int dyad__is_cue(const struct dyad__work *w, size_t k)
 {
 	const struct dyad__token *t = &w->tokens[k];
 	return dyad_hash_get(&w->engine->gaz->cues, dyad__tok_lower(w, t), t->lower_len,
@@ -50,7 +50,7 @@ const struct dyad__mention *dyad__speaker_in(const struct dyad__work *w, size_t 
 	const struct dyad__sentence *sent = &w->sentences[s];
 	const struct dyad__verbs *v = w->engine->verbs;
 	for (size_t k = sent->tok_start; k < sent->tok_end; k++) {
-		if (!is_cue(w, k))
+		if (!dyad__is_cue(w, k))
 			continue;
 		for (size_t d = 1; d <= CUE_WINDOW; d++) {
 			const struct dyad__mention *m;

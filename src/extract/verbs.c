@@ -72,6 +72,17 @@ int dyad__verbs_written_anchor(const struct dyad__verbs *v, const char *lower, s
 	return dyad__verbs_by_exact(v, lower, n) != 0;
 }
 
+int dyad__predicate_word(const struct dyad__work *w, size_t k)
+{
+	const struct dyad__verbs *v = w->engine->verbs;
+	const struct dyad__token *t = &w->tokens[k];
+	if (!(t->flags & DYAD_TOK_WORD) || (t->flags & DYAD_TOK_CAP) ||
+	    dyad__verbs_is(v, MOD_PREPOSITION, dyad__tok_lower(w, t), t->lower_len))
+		return 0;
+	return dyad__verbs_by_stem(v, dyad__tok_stem(w, t), t->stem_len) ||
+	       dyad__verbs_by_exact(v, dyad__tok_lower(w, t), t->lower_len);
+}
+
 int dyad__verbs_is(const struct dyad__verbs *v, enum dyad__modifier kind,
                    const char *lower, size_t n)
 {

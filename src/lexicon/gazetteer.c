@@ -627,33 +627,12 @@ static size_t likeness(const char *phrase, const struct dyad__work *w, size_t i,
 /*
  * English does not inflect names, so a capitalised Latin-script phrase must
  * be spelled out: "Turkish President" is not "Turkish Presidency" though
- * both stem to "turkish presid".
+ * both stem to "turkish presid". A lower-case phrase ("ambassador", "foreign
+ * ministry") may also stand in the plural (allow_plural): "protested" is
+ * not "protester" though both stem to "protest".
  */
 static int spelled_out(const char *lower, const struct dyad__work *w, size_t i,
-                       size_t k)
-{
-	const char *p = lower;
-	for (size_t j = i; j <= k; j++) {
-		const struct dyad__token *t = &w->tokens[j];
-		if (j > i && !(t->flags & DYAD_TOK_GLUED)) {
-			if (*p != ' ')
-				return 0;
-			p++;
-		}
-		if (strncmp(p, dyad__tok_lower(w, t), t->lower_len) != 0)
-			return 0;
-		p += t->lower_len;
-	}
-	return *p == '\0';
-}
-
-/*
- * A lower-case English phrase ("ambassador", "foreign ministry") as written
- * or in the plural: "protested" is not "protester" though both stem to
- * "protest".
- */
-static int spelled_out_plural(const char *lower, const struct dyad__work *w, size_t i,
-                              size_t k)
+                       size_t k, int allow_plural)
 {
 	const char *p = lower;
 	for (size_t j = i; j <= k; j++) {
@@ -665,7 +644,7 @@ static int spelled_out_plural(const char *lower, const struct dyad__work *w, siz
 				return 0;
 			p++;
 		}
-		if (!(t->flags & DYAD_TOK_WORD) || !(t->flags & DYAD_TOK_LATIN)) {
+		if (!allow_plural || !(t->flags & DYAD_TOK_WORD) || !(t->flags & DYAD_TOK_LATIN)) {
 			if (strncmp(p, form, n) != 0)
 				return 0;
 			p += n;
@@ -701,7 +680,7 @@ static const struct dyad__gaz_entry *best_reading(const struct dyad__gazetteer *
 		if (!case_ok(e, &w->tokens[i]) || e->n_tokens != k - i + 1)
 			continue;
 		if ((w->tokens[i].flags & DYAD_TOK_LATIN) &&
-		    !(e->need_cap ? spelled_out(e->lower, w, i, k) : spelled_out_plural(e->lower, w, i, k)))
+		    !spelled_out(e->lower, w, i, k, !e->need_cap))
 			continue;
 		/* the longest common spelling, then the closest length; a place
 		 * that is also a capital is read as the capital: the event coder

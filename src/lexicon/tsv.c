@@ -39,19 +39,25 @@ out:
 	return st;
 }
 
-dyad_status dyad_tsv_error(struct dyad_tsv *tsv, const char *fmt, ...)
+dyad_status dyad_file_verror(char *errmsg, const char *path, size_t line,
+                             const char *fmt, va_list ap)
 {
-	if (!tsv->errmsg)
+	if (!errmsg)
 		return DYAD_EDATA;
-	int n = snprintf(tsv->errmsg, DYAD_ERRMSG_MAX, "%s:%zu: ", tsv->path,
-	                 tsv->line_no);
+	int n = snprintf(errmsg, DYAD_ERRMSG_MAX, "%s:%zu: ", path, line);
 	if (n < 0 || n >= DYAD_ERRMSG_MAX)
 		return DYAD_EDATA;
+	vsnprintf(errmsg + n, DYAD_ERRMSG_MAX - (size_t)n, fmt, ap);
+	return DYAD_EDATA;
+}
+
+dyad_status dyad_tsv_error(struct dyad_tsv *tsv, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(tsv->errmsg + n, DYAD_ERRMSG_MAX - (size_t)n, fmt, ap);
+	dyad_status st = dyad_file_verror(tsv->errmsg, tsv->path, tsv->line_no, fmt, ap);
 	va_end(ap);
-	return DYAD_EDATA;
+	return st;
 }
 
 /* Next line that is neither blank nor a comment, NUL-terminated in place. */

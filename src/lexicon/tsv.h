@@ -13,6 +13,7 @@
 #ifndef DYAD_LEXICON_TSV_H
 #define DYAD_LEXICON_TSV_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "core/arena.h"
@@ -48,6 +49,11 @@ dyad_status dyad_tsv_open_in(struct dyad_tsv *tsv, struct dyad_arena *arena,
 
 /* Next row into tsv->fields: DYAD_OK, DYAD_DONE at the end, DYAD_EDATA. */
 dyad_status dyad_tsv_next(struct dyad_tsv *tsv);
+
+/* Format "path:line: message" into errmsg (DYAD_ERRMSG_MAX bytes, may be
+ * NULL) and return DYAD_EDATA: the one shape of every knowledge-file error. */
+dyad_status dyad_file_verror(char *errmsg, const char *path, size_t line,
+                             const char *fmt, va_list ap);
 
 /* Format "path:line: message" into errmsg and return DYAD_EDATA. */
 dyad_status dyad_tsv_error(struct dyad_tsv *tsv, const char *fmt, ...)

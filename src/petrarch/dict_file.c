@@ -27,17 +27,11 @@ dyad_status dyad__dfile_open(struct dyad__dfile *f, struct dyad_arena *arena,
 
 dyad_status dyad__dfile_error(struct dyad__dfile *f, const char *fmt, ...)
 {
-	if (!f->errmsg)
-		return DYAD_EDATA;
-	int n = snprintf(f->errmsg, DYAD_ERRMSG_MAX, "%s:%zu: ", f->path,
-	                 f->line_no);
-	if (n < 0 || n >= DYAD_ERRMSG_MAX)
-		return DYAD_EDATA;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(f->errmsg + n, DYAD_ERRMSG_MAX - (size_t)n, fmt, ap);
+	dyad_status st = dyad_file_verror(f->errmsg, f->path, f->line_no, fmt, ap);
 	va_end(ap);
-	return DYAD_EDATA;
+	return st;
 }
 
 char *dyad__dfile_skip_blanks(char *s)

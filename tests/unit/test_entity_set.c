@@ -21,6 +21,7 @@
 #include "dyad.h"
 #include "lexicon/gazetteer.h"
 #include "lexicon/tsv.h"
+#include "testdoc.h"
 #include "testlib.h"
 
 #define EN_SET_PATH "tests/entities/en.tsv"
@@ -52,16 +53,7 @@ struct set_tally {
 
 static struct dyad_doc *extract(const char *text)
 {
-	struct dyad_input in;
-	memset(&in, 0, sizeof in);
-	in.path = "entity-set.txt";
-	in.text = text;
-	in.text_len = strlen(text);
-	in.status = DYAD_OK;
-	struct dyad_doc *doc = NULL;
-	if (dyad_extract(engine, &in, &doc) != DYAD_OK)
-		return NULL;
-	return doc;
+	return testdoc_extract(engine, "entity-set.txt", text);
 }
 
 /* 1 when some word of name, or some hyphen-separated part of a word
@@ -271,12 +263,9 @@ TEST(russian_entity_set)
 
 int main(void)
 {
-	char err[DYAD_ERRMSG_MAX];
-	if (dyad_engine_open(NULL, &engine, err) != DYAD_OK) {
-		fprintf(stderr, "engine: %s\n", err);
-		printf("RESULT passed=0 failed=1\n");
+	engine = testdoc_engine();
+	if (!engine)
 		return 1;
-	}
 	RUN(english_entity_set);
 	RUN(russian_entity_set);
 	dyad_engine_free(engine);

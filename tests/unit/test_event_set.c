@@ -26,6 +26,7 @@
 #include "eval/fold.h"
 #include "eval/triple.h"
 #include "lexicon/tsv.h"
+#include "testdoc.h"
 #include "testlib.h"
 
 #define EN_SET_PATH "tests/events/en.tsv"
@@ -51,16 +52,7 @@ struct set_tally {
 
 static struct dyad_doc *extract(const char *text)
 {
-	struct dyad_input in;
-	memset(&in, 0, sizeof in);
-	in.path = "event-set.txt";
-	in.text = text;
-	in.text_len = strlen(text);
-	in.status = DYAD_OK;
-	struct dyad_doc *doc = NULL;
-	if (dyad_extract(engine, &in, &doc) != DYAD_OK)
-		return NULL;
-	return doc;
+	return testdoc_extract(engine, "event-set.txt", text);
 }
 
 /* The root number of a two-digit root string "01".."20", or 0. */
@@ -263,12 +255,9 @@ TEST(russian_event_set)
 
 int main(void)
 {
-	char err[DYAD_ERRMSG_MAX];
-	if (dyad_engine_open(NULL, &engine, err) != DYAD_OK) {
-		fprintf(stderr, "engine: %s\n", err);
-		printf("RESULT passed=0 failed=1\n");
+	engine = testdoc_engine();
+	if (!engine)
 		return 1;
-	}
 	RUN(english_event_set);
 	RUN(russian_event_set);
 	dyad_engine_free(engine);

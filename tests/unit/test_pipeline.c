@@ -6,22 +6,14 @@
 #include <string.h>
 
 #include "dyad.h"
+#include "testdoc.h"
 #include "testlib.h"
 
 static dyad_engine *engine;
 
 static struct dyad_doc *extract(const char *text)
 {
-	struct dyad_input in;
-	memset(&in, 0, sizeof in);
-	in.path = "test.txt";
-	in.text = text;
-	in.text_len = strlen(text);
-	in.status = DYAD_OK;
-	struct dyad_doc *doc = NULL;
-	if (dyad_extract(engine, &in, &doc) != DYAD_OK)
-		return NULL;
-	return doc;
+	return testdoc_extract(engine, "test.txt", text);
 }
 
 static const struct dyad_entity *person(const struct dyad_doc *doc, const char *part)
@@ -209,12 +201,9 @@ TEST(he_said_is_the_person_named_last)
 
 int main(void)
 {
-	char err[DYAD_ERRMSG_MAX];
-	if (dyad_engine_open(NULL, &engine, err) != DYAD_OK) {
-		fprintf(stderr, "engine: %s\n", err);
-		printf("RESULT passed=0 failed=1\n");
+	engine = testdoc_engine();
+	if (!engine)
 		return 1;
-	}
 	RUN(offsets_point_into_the_normalised_text);
 	RUN(titles_give_people_their_country_and_role);
 	RUN(russian_inflections_merge_into_one_person);

@@ -9,6 +9,7 @@
 #include "extract/stages.h"
 #include "extract/work.h"
 #include "lexicon/engine.h"
+#include "testdoc.h"
 #include "testlib.h"
 
 static dyad_engine *engine;
@@ -124,12 +125,9 @@ TEST(normalisation_folds_spaces_and_line_ends)
 
 int main(void)
 {
-	char err[DYAD_ERRMSG_MAX];
-	if (dyad_engine_open(NULL, &engine, err) != DYAD_OK) {
-		fprintf(stderr, "engine: %s\n", err);
-		printf("RESULT passed=0 failed=1\n");
+	engine = testdoc_engine();
+	if (!engine)
 		return 1;
-	}
 	RUN(abbreviations_and_initials_do_not_end_sentences);
 	RUN(russian_abbreviations_and_patronymics);
 	RUN(tokens_carry_offsets_case_and_stems);

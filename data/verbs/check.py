@@ -46,7 +46,7 @@ FLAGS = {"speech", "passive", "intent", "noun", "joint", "target_subject"}
 KINDS = ["negation", "modal", "passive_aux", "passive_by", "conditional",
          "clause_break", "first_person", "coordinator", "joint_subject",
          "reciprocal", "background"]
-OPTIONAL_KINDS = ["determiner", "performative", "locative", "preposition", "topic", "third_person"]
+OPTIONAL_KINDS = ["determiner", "performative", "locative", "preposition", "topic", "third_person", "possessive", "genitive", "between", "against", "destination", "joint_owner"]
 # The loader files a phrase of several words under its first word alone, so
 # a phrase must not start with a word this common.
 FUNCTION_WORDS = {

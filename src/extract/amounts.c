@@ -15,6 +15,7 @@
 #include "core/utf8.h"
 #include "extract/dates.h"
 #include "extract/stages.h"
+#include "extract/verbs.h"
 #include "lexicon/engine.h"
 #include "lexicon/tsv.h"
 #include "text/phrase.h"
@@ -330,7 +331,7 @@ static dyad_status amounts_in_sentence(struct dyad__work *w, size_t s)
 			/* "169.4 tons of flour": what the tonnes are of */
 			size_t of = last + 1;
 			size_t noun_last;
-			if (of + 1 < sent->tok_end && dyad__tok_is(w, of, "of"))
+			if (of + 1 < sent->tok_end && dyad__tok_kind(w, of, MOD_GENITIVE))
 				counts = counted_noun(w, of, sent->tok_end, &noun_last);
 		}
 		if (!counts && !unit && value == 0) {

@@ -360,7 +360,7 @@ static void compose_org_heads(struct dyad__work *w, size_t s)
 		size_t k = m->tok_start;
 		if (k > sent->tok_start) {
 			size_t before = k - 1;
-			if ((dyad__tok_is(w, before, "'s") || dyad__tok_is(w, before, "\u2019s")) &&
+			if (dyad__tok_kind(w, before, MOD_POSSESSIVE) &&
 			    before > sent->tok_start)
 				before--;
 			struct dyad__mention *b = mention_at(w, before);
@@ -369,9 +369,9 @@ static void compose_org_heads(struct dyad__work *w, size_t s)
 		}
 		if (!owner) {
 			size_t after = m->tok_end;
-			if (after < sent->tok_end && dyad__tok_is(w, after, "of"))
+			if (after < sent->tok_end && dyad__tok_kind(w, after, MOD_GENITIVE))
 				after++;
-			if (after < sent->tok_end && dyad__tok_is(w, after, "the"))
+			if (after < sent->tok_end && dyad__tok_kind(w, after, MOD_DETERMINER))
 				after++;
 			struct dyad__mention *a = after < sent->tok_end ? mention_at(w, after) : NULL;
 			if (a && (a->kind == DYAD_MENTION_COUNTRY || a->kind == DYAD_MENTION_CAPITAL))
@@ -407,7 +407,7 @@ static void reassign_owned_orgs(struct dyad__work *w, size_t s)
 		    m->tok_start == sent->tok_start)
 			continue;
 		size_t k = m->tok_start - 1;
-		if (dyad__tok_is(w, k, "'s") || dyad__tok_is(w, k, "’s")) {
+		if (dyad__tok_kind(w, k, MOD_POSSESSIVE)) {
 			if (k == sent->tok_start)
 				continue;
 			k--;
@@ -463,7 +463,7 @@ static const char *title_country(struct dyad__work *w, size_t a, size_t b,
 	for (size_t k = a; k > s_start && gap < ADJ_ROLE_GAP; gap++) {
 		k--;
 		/* "Kazakhstan's Deputy Foreign Minister" */
-		if ((dyad__tok_is(w, k, "'s") || dyad__tok_is(w, k, "\u2019s")) && k > s_start &&
+		if (dyad__tok_kind(w, k, MOD_POSSESSIVE) && k > s_start &&
 		    k + 1 == a) {
 			struct dyad__mention *o = mention_at(w, k - 1);
 			if (o && o->country && (o->kind == DYAD_MENTION_COUNTRY ||
@@ -493,18 +493,18 @@ static const char *title_country(struct dyad__work *w, size_t a, size_t b,
 	size_t k = b;
 	/* "Ambassador to Russia" serves another state than Russia: the host
 	 * country after "to" is no title country, nor the sentence's subject */
-	if (k + 1 < s_end && dyad__tok_is(w, k, "to")) {
+	if (k + 1 < s_end && dyad__tok_kind(w, k, MOD_DESTINATION)) {
 		size_t h = k + 1;
-		if (h < s_end && dyad__tok_is(w, h, "the"))
+		if (h < s_end && dyad__tok_kind(w, h, MOD_DETERMINER))
 			h++;
 		struct dyad__mention *host = h < s_end ? mention_at(w, h) : NULL;
 		if (host && gives_country(host))
 			host->attached = 1;
 		return NULL;
 	}
-	if (k < s_end && dyad__tok_is(w, k, "of"))
+	if (k < s_end && dyad__tok_kind(w, k, MOD_GENITIVE))
 		k++;
-	if (k < s_end && dyad__tok_is(w, k, "the"))
+	if (k < s_end && dyad__tok_kind(w, k, MOD_DETERMINER))
 		k++;
 	/* the country after the title belongs to it: "President of Kyrgyzstan"
 	 * is one actor, not two */
@@ -513,7 +513,7 @@ static const char *title_country(struct dyad__work *w, size_t a, size_t b,
 		/* "the presidents of Russia and Azerbaijan": both stay actors */
 		size_t after = m->tok_end;
 		int coordinated = after + 1 < s_end &&
-		                  (dyad__tok_is(w, after, "and") || dyad__tok_is(w, after, "и")) &&
+		                  dyad__tok_kind(w, after, MOD_COORDINATOR) &&
 		                  gives_country(mention_at(w, after + 1));
 		if (!coordinated)
 			m->attached = 1;
@@ -522,7 +522,7 @@ static const char *title_country(struct dyad__work *w, size_t a, size_t b,
 	/* "Chairman of the Halk Maslahaty of Turkmenistan" */
 	if (m && m->kind == DYAD_MENTION_ORG) {
 		size_t after = m->tok_end;
-		if (after + 1 < s_end && dyad__tok_is(w, after, "of")) {
+		if (after + 1 < s_end && dyad__tok_kind(w, after, MOD_GENITIVE)) {
 			struct dyad__mention *c = mention_at(w, after + 1);
 			if (gives_country(c)) {
 				c->attached = 1;
@@ -618,8 +618,7 @@ static void title_before(struct dyad__work *w, struct dyad__mention *name,
 		}
 		if (dyad__tok_is_char(w, k, '.') || dyad__tok_is_char(w, k, ';') ||
 		    dyad__tok_is_char(w, k, ':') || dyad__tok_is_char(w, k, ',') ||
-		    (w->tokens[k].flags & DYAD_TOK_QUOTE) || dyad__tok_is(w, k, "and") ||
-		    dyad__tok_is(w, k, "и"))
+		    (w->tokens[k].flags & DYAD_TOK_QUOTE) || dyad__tok_kind(w, k, MOD_COORDINATOR))
 			return;
 		gap++;
 	}

@@ -61,8 +61,6 @@ struct sentence_ctx {
 	const struct dyad__mention *speaker; /* reported-speech source */
 };
 
-static int tok_mod(const struct dyad__work *w, size_t k, enum dyad__modifier kind);
-
 static int is_actor_mention(const struct dyad__mention *m, const struct dyad__work *w)
 {
 	if (!m->country || m->attached)
@@ -74,7 +72,7 @@ static int is_actor_mention(const struct dyad__mention *m, const struct dyad__wo
 		size_t k = m->tok_start;
 		for (int skipped = 0; k > 0 && skipped <= LOCATIVE_GAP; skipped++) {
 			k--;
-			if (tok_mod(w, k, MOD_LOCATIVE))
+			if (dyad__tok_kind(w, k, MOD_LOCATIVE))
 				return 0;
 			if (!(w->tokens[k].flags & DYAD_TOK_WORD) || (w->tokens[k].flags & DYAD_TOK_CAP))
 				break;
@@ -155,21 +153,15 @@ static void collect_actors(struct dyad__work *w, size_t s, struct sentence_ctx *
 
 /* ---- modifiers -------------------------------------------------------- */
 
-static int tok_mod(const struct dyad__work *w, size_t k, enum dyad__modifier kind)
-{
-	const struct dyad__token *t = &w->tokens[k];
-	return dyad__verbs_is(w->engine->verbs, kind, dyad__tok_lower(w, t), t->lower_len);
-}
-
 static int negated(const struct dyad__work *w, size_t sent_start, size_t sent_end,
                    size_t anchor)
 {
 	for (size_t d = 1; d <= NEGATION_WINDOW && d <= anchor - sent_start; d++)
-		if (tok_mod(w, anchor - d, MOD_NEGATION))
+		if (dyad__tok_kind(w, anchor - d, MOD_NEGATION))
 			return 1;
 	/* after it, with the auxiliary: "подписано не было", "signed it was not" */
-	return anchor + 2 < sent_end && tok_mod(w, anchor + 1, MOD_NEGATION) &&
-	       tok_mod(w, anchor + 2, MOD_PASSIVE_AUX);
+	return anchor + 2 < sent_end && dyad__tok_kind(w, anchor + 1, MOD_NEGATION) &&
+	       dyad__tok_kind(w, anchor + 2, MOD_PASSIVE_AUX);
 }
 
 static int clause_break(const struct dyad__work *w, size_t k);
@@ -182,9 +174,9 @@ static int modal(const struct dyad__work *w, size_t sent_start, size_t anchor)
 	for (size_t d = 1; d <= MODAL_WINDOW && d <= anchor - sent_start; d++) {
 		if (clause_break(w, anchor - d) || dyad__tok_is_char(w, anchor - d, ','))
 			break;
-		if (tok_mod(w, anchor - d, MOD_PERFORMATIVE))
+		if (dyad__tok_kind(w, anchor - d, MOD_PERFORMATIVE))
 			return 0;
-		if (tok_mod(w, anchor - d, MOD_MODAL))
+		if (dyad__tok_kind(w, anchor - d, MOD_MODAL))
 			found = 1;
 	}
 	return found;
@@ -194,7 +186,7 @@ static int modal(const struct dyad__work *w, size_t sent_start, size_t anchor)
  * clause ("which", "когда", "but"). */
 static int clause_break(const struct dyad__work *w, size_t k)
 {
-	return dyad__tok_is_char(w, k, ';') || tok_mod(w, k, MOD_CLAUSE_BREAK);
+	return dyad__tok_is_char(w, k, ';') || dyad__tok_kind(w, k, MOD_CLAUSE_BREAK);
 }
 
 /* "meetings", "the meeting of A and B": an English -ing form used as a
@@ -216,7 +208,7 @@ static int gerund_as_noun(const struct dyad__work *w, size_t sent_start, size_t 
 	int article = 0;
 	for (int d = 0; d < GERUND_ADJECTIVES + 1 && j > sent_start; d++) {
 		j--;
-		if (tok_mod(w, j, MOD_DETERMINER)) {
+		if (dyad__tok_kind(w, j, MOD_DETERMINER)) {
 			article = 1;
 			break;
 		}
@@ -227,14 +219,14 @@ static int gerund_as_noun(const struct dyad__work *w, size_t sent_start, size_t 
 	if (!article)
 		return 0;
 	return k + 1 >= end || !(w->tokens[k + 1].flags & DYAD_TOK_WORD) ||
-	       tok_mod(w, k + 1, MOD_PREPOSITION);
+	       dyad__tok_kind(w, k + 1, MOD_PREPOSITION);
 }
 
 /* "the fighting spirit", "its occupied territories": a verb form after a
  * determiner is an adjective or a noun, not a predicate. */
 static int used_as_modifier(const struct dyad__work *w, size_t sent_start, size_t k)
 {
-	if (k == sent_start || !tok_mod(w, k - 1, MOD_DETERMINER))
+	if (k == sent_start || !dyad__tok_kind(w, k - 1, MOD_DETERMINER))
 		return 0;
 	const struct dyad__token *t = &w->tokens[k];
 	const char *lower = dyad__tok_lower(w, t);
@@ -262,7 +254,7 @@ static int short_participle_after_aux(const struct dyad__work *w, size_t sent_st
 {
 	static const char *const endings[] = {"ны", "на", "но", "ен", "ан", "ят", "ты", "та"};
 	const struct dyad__token *t = &w->tokens[k];
-	if (k == sent_start || !(t->flags & DYAD_TOK_CYRILLIC) || !tok_mod(w, k - 1, MOD_PASSIVE_AUX))
+	if (k == sent_start || !(t->flags & DYAD_TOK_CYRILLIC) || !dyad__tok_kind(w, k - 1, MOD_PASSIVE_AUX))
 		return 0;
 	const char *lower = dyad__tok_lower(w, t);
 	size_t n = t->lower_len;
@@ -281,7 +273,7 @@ static int topic_complement(const struct dyad__work *w, size_t sent_start, size_
 {
 	for (size_t d = 1; d <= 3 && d <= k - sent_start; d++) {
 		size_t j = k - d;
-		if (tok_mod(w, j, MOD_TOPIC))
+		if (dyad__tok_kind(w, j, MOD_TOPIC))
 			return 1;
 		/* articles and adjectives may stand between: "on the new ceasefire" */
 		const struct dyad__token *t = &w->tokens[j];
@@ -295,7 +287,7 @@ static int first_person_subject(const struct dyad__work *w, size_t sent_start,
                                 size_t anchor)
 {
 	for (size_t k = anchor; k-- > sent_start;)
-		if (tok_mod(w, k, MOD_FIRST_PERSON))
+		if (dyad__tok_kind(w, k, MOD_FIRST_PERSON))
 			return 1;
 	return 0;
 }
@@ -320,7 +312,7 @@ static const struct actor *actor_starting_near(struct dyad__work *w,
 	/* a slot skips articles, not prepositions: "встрече с X и Y" is no
 	 * "встреча $ и +" */
 	size_t limit = k;
-	while (limit < end && limit < k + SLOT_SKIP && !tok_mod(w, limit, MOD_PREPOSITION) &&
+	while (limit < end && limit < k + SLOT_SKIP && !dyad__tok_kind(w, limit, MOD_PREPOSITION) &&
 	       !(w->tokens[limit].flags & DYAD_TOK_PUNCT))
 		limit++;
 	for (size_t i = 0; i < ctx->n_actors; i++) {
@@ -414,11 +406,11 @@ static int after_against(const struct dyad__work *w, size_t s_start, size_t k)
 {
 	for (size_t d = 1; d <= AGAINST_LIST_SPAN && d <= k - s_start; d++) {
 		size_t j = k - d;
-		if (dyad__tok_is(w, j, "against") || dyad__tok_is(w, j, "против"))
+		if (dyad__tok_kind(w, j, MOD_AGAINST))
 			return 1;
 		const struct dyad__token *t = &w->tokens[j];
-		if (t->mention < 0 && !(t->flags & DYAD_TOK_PUNCT) && !tok_mod(w, j, MOD_DETERMINER) &&
-		    !tok_mod(w, j, MOD_COORDINATOR))
+		if (t->mention < 0 && !(t->flags & DYAD_TOK_PUNCT) && !dyad__tok_kind(w, j, MOD_DETERMINER) &&
+		    !dyad__tok_kind(w, j, MOD_COORDINATOR))
 			return 0;
 	}
 	return 0;
@@ -495,7 +487,7 @@ static const char *sentence_place(const struct dyad__work *w,
                                   const struct dyad__sentence *sent)
 {
 	for (size_t k = sent->tok_start; k + 1 < sent->tok_end; k++) {
-		if (!tok_mod(w, k, MOD_LOCATIVE))
+		if (!dyad__tok_kind(w, k, MOD_LOCATIVE))
 			continue;
 		int32_t mi = w->tokens[k + 1].mention;
 		if (mi < 0)
@@ -586,7 +578,7 @@ static int coordinated_verb(const struct dyad__work *w, size_t s_start, size_t a
 {
 	for (size_t d = 1; d <= 2 && d <= anchor - s_start; d++) {
 		size_t k = anchor - d;
-		if (tok_mod(w, k, MOD_COORDINATOR))
+		if (dyad__tok_kind(w, k, MOD_COORDINATOR))
 			return 1;
 		/* "and also invited": only an adverb may stand between */
 		if (w->tokens[k].mention >= 0 || !(w->tokens[k].flags & DYAD_TOK_WORD))
@@ -623,7 +615,7 @@ static size_t coordinated_before(const struct dyad__work *w, const struct senten
 			/* the gap to the previous one must be a coordinator or a comma */
 			size_t gap = out[n - 1]->tok - a->m->tok_end;
 			size_t k = a->m->tok_end;
-			int by_and = gap <= 2 && tok_mod(w, k, MOD_COORDINATOR);
+			int by_and = gap <= 2 && dyad__tok_kind(w, k, MOD_COORDINATOR);
 			int joined = by_and || (gap <= 2 && (w->tokens[k].flags & DYAD_TOK_PUNCT));
 			if (!joined)
 				break;
@@ -646,9 +638,8 @@ static size_t coordinated_before(const struct dyad__work *w, const struct senten
 	 * subject ("the presidents of A and B met" keeps theirs) */
 	if (n) {
 		size_t first = out[n - 1]->tok;
-		if (first > s_start && (dyad__tok_is(w, first - 1, "between") ||
-		                        dyad__tok_is(w, first - 1, "между") ||
-		                        (dyad__tok_is(w, first - 1, "of") && first - 1 > s_start &&
+		if (first > s_start && (dyad__tok_kind(w, first - 1, MOD_BETWEEN) ||
+		                        (dyad__tok_kind(w, first - 1, MOD_GENITIVE) && first - 1 > s_start &&
 		                         dyad__predicate_word(w, first - 2))))
 			return 0;
 	}
@@ -672,7 +663,7 @@ static const struct actor *noun_owner(const struct dyad__work *w,
                                       size_t last, size_t end)
 {
 	/* "Russia's strikes", "Россия's" is English only: the possessive */
-	if (first >= 2 && (dyad__tok_is(w, first - 1, "'s") || dyad__tok_is(w, first - 1, "\u2019s")))
+	if (first >= 2 && dyad__tok_kind(w, first - 1, MOD_POSSESSIVE))
 		for (size_t i = 0; i < ctx->n_actors; i++)
 			if (ctx->actors[i].m->tok_end == first - 1)
 				return &ctx->actors[i];
@@ -690,7 +681,7 @@ static const struct actor *noun_owner(const struct dyad__work *w,
 				return &ctx->actors[i];
 		return NULL;
 	}
-	if (!dyad__tok_is(w, k, "of"))
+	if (!dyad__tok_kind(w, k, MOD_GENITIVE))
 		return NULL;
 	for (size_t i = 0; i < ctx->n_actors; i++) {
 		const struct actor *a = &ctx->actors[i];
@@ -708,7 +699,7 @@ static const struct actor *actor_after_prep(struct dyad__work *w, struct sentenc
 	/* past what belongs to the actor before: "министра ... Ирана в Баку" */
 	while (k < end && w->tokens[k].mention >= 0 && w->mentions[w->tokens[k].mention].attached)
 		k++;
-	if (k >= end || !tok_mod(w, k, MOD_PREPOSITION) || dyad__tok_is(w, k, "of"))
+	if (k >= end || !dyad__tok_kind(w, k, MOD_PREPOSITION) || dyad__tok_kind(w, k, MOD_GENITIVE))
 		return NULL;
 	/* the destination of a visit may be a city: "визит ... в Баку" */
 	size_t after;
@@ -723,7 +714,7 @@ static const struct actor *coordinated_after(const struct dyad__work *w,
 	if (!a || !a->m)
 		return NULL;
 	size_t k = a->m->tok_end;
-	if (k >= w->n_tokens || !tok_mod(w, k, MOD_COORDINATOR))
+	if (k >= w->n_tokens || !dyad__tok_kind(w, k, MOD_COORDINATOR))
 		return NULL;
 	for (size_t i = 0; i < ctx->n_actors; i++) {
 		const struct actor *b = &ctx->actors[i];
@@ -739,7 +730,7 @@ static int between_after(const struct dyad__work *w, const struct sentence_ctx *
                          size_t last, const struct actor **a, const struct actor **b)
 {
 	size_t k = last + 1;
-	if (k >= w->n_tokens || !(dyad__tok_is(w, k, "between") || dyad__tok_is(w, k, "между")))
+	if (k >= w->n_tokens || !dyad__tok_kind(w, k, MOD_BETWEEN))
 		return 0;
 	*a = *b = NULL;
 	for (size_t i = 0; i < ctx->n_actors; i++) {
@@ -775,7 +766,7 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 	 * used as its noun takes the frame of a noun */
 	int noun = (m->p->flags & VERB_NOUN) ||
 	           gerund_as_noun(w, sent->tok_start, anchor, sent->tok_end) ||
-	           (anchor > sent->tok_start && tok_mod(w, anchor - 1, MOD_DETERMINER) &&
+	           (anchor > sent->tok_start && dyad__tok_kind(w, anchor - 1, MOD_DETERMINER) &&
 	            (w->tokens[anchor].flags & DYAD_TOK_LATIN) &&
 	            !used_as_modifier(w, sent->tok_start, anchor)); /* "the fight" */
 	if (!noun && used_as_modifier(w, sent->tok_start, anchor))
@@ -797,11 +788,11 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 	struct actor scratch;
 	const struct actor *src = m->source, *tgt = m->target;
 	/* "was praised by X", and the reduced form "sanctions imposed by X" */
-	int by_follows = m->last + 1 < sent->tok_end && tok_mod(w, m->last + 1, MOD_PASSIVE_BY) &&
+	int by_follows = m->last + 1 < sent->tok_end && dyad__tok_kind(w, m->last + 1, MOD_PASSIVE_BY) &&
 	                 !noun;
 	int passive = (m->p->flags & VERB_PASSIVE) ||
 	              (by_follows && ((anchor > sent->tok_start &&
-	                               tok_mod(w, anchor - 1, MOD_PASSIVE_AUX)) ||
+	                               dyad__tok_kind(w, anchor - 1, MOD_PASSIVE_AUX)) ||
 	                              participle_shaped(w, anchor))) ||
 	              short_participle_after_aux(w, sent->tok_start, anchor);
 	const struct actor *before[4];
@@ -852,7 +843,7 @@ static dyad_status code_predicate(struct dyad__work *w, size_t s,
 	/* "... his Iranian counterpart Raisi following their meeting": a
 	 * verbal noun owned by "their" is joint between the two last named */
 	if (noun && !m->target && anchor > sent->tok_start &&
-	    (dyad__tok_is(w, anchor - 1, "their") || dyad__tok_is(w, anchor - 1, "их"))) {
+	    dyad__tok_kind(w, anchor - 1, MOD_JOINT_OWNER)) {
 		const struct actor *x = NULL, *y = NULL;
 		for (size_t i = ctx->n_actors; i-- > 0;) {
 			const struct actor *a = &ctx->actors[i];

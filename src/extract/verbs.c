@@ -27,7 +27,10 @@ static const char *const modifier_names[MOD_N_KINDS] = {
 	[MOD_BACKGROUND] = "background",     [MOD_DETERMINER] = "determiner",
 	[MOD_PERFORMATIVE] = "performative", [MOD_LOCATIVE] = "locative",
 	[MOD_PREPOSITION] = "preposition", [MOD_TOPIC] = "topic",
-	[MOD_THIRD_PERSON] = "third_person",
+	[MOD_THIRD_PERSON] = "third_person", [MOD_POSSESSIVE] = "possessive",
+	[MOD_GENITIVE] = "genitive",         [MOD_BETWEEN] = "between",
+	[MOD_AGAINST] = "against",           [MOD_DESTINATION] = "destination",
+	[MOD_JOINT_OWNER] = "joint_owner",
 };
 
 static size_t anchor_key(char *out, char tag, const char *word, size_t n)
@@ -70,6 +73,12 @@ int dyad__verbs_written_anchor(const struct dyad__verbs *v, const char *lower, s
 				return 1;
 	}
 	return dyad__verbs_by_exact(v, lower, n) != 0;
+}
+
+int dyad__tok_kind(const struct dyad__work *w, size_t k, enum dyad__modifier kind)
+{
+	const struct dyad__token *t = &w->tokens[k];
+	return dyad__verbs_is(w->engine->verbs, kind, dyad__tok_lower(w, t), t->lower_len);
 }
 
 int dyad__predicate_word(const struct dyad__work *w, size_t k)

@@ -85,6 +85,12 @@ enum dyad__modifier {
 	MOD_PREPOSITION,
 	MOD_TOPIC,
 	MOD_THIRD_PERSON,
+	MOD_POSSESSIVE,  /* "'s" */
+	MOD_GENITIVE,    /* "of" */
+	MOD_BETWEEN,     /* "between", "между" */
+	MOD_AGAINST,     /* "against", "против" */
+	MOD_DESTINATION, /* "to" in "Ambassador to X" */
+	MOD_JOINT_OWNER, /* "their", "их" */
 	MOD_N_KINDS
 };
 
@@ -120,6 +126,9 @@ struct dyad__work;
  * also start patterns ("в кулуарах"), excepted.
  */
 int dyad__predicate_word(const struct dyad__work *w, size_t k);
+
+/* Token k of the document is a modifier of that kind. */
+int dyad__tok_kind(const struct dyad__work *w, size_t k, enum dyad__modifier kind);
 
 /* 1 when the lower-case word is a modifier of that kind. */
 int dyad__verbs_is(const struct dyad__verbs *v, enum dyad__modifier kind,

@@ -175,23 +175,6 @@ static inline const char *dyad__tok_stem(const struct dyad__work *w,
 	return w->pool + t->stem;
 }
 
-/* Token k is the word `lower` (compared lower-cased). */
-static inline int dyad__tok_is(const struct dyad__work *w, size_t k,
-                               const char *lower)
-{
-	const struct dyad__token *t = &w->tokens[k];
-	size_t n = 0;
-	while (lower[n])
-		n++;
-	if (t->lower_len != n)
-		return 0;
-	const char *form = w->pool + t->lower;
-	for (size_t i = 0; i < n; i++)
-		if (form[i] != lower[i])
-			return 0;
-	return 1;
-}
-
 /* Token k is the single punctuation character c. */
 static inline int dyad__tok_is_char(const struct dyad__work *w, size_t k, char c)
 {

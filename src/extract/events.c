@@ -194,14 +194,11 @@ static int clause_break(const struct dyad__work *w, size_t k)
 static int gerund_as_noun(const struct dyad__work *w, size_t sent_start, size_t k,
                           size_t end)
 {
-	const struct dyad__token *t = &w->tokens[k];
-	const char *lower = dyad__tok_lower(w, t);
-	size_t n = t->lower_len;
-	if (!(t->flags & DYAD_TOK_LATIN) || n < 5)
+	if (!(w->tokens[k].flags & DYAD_TOK_LATIN))
 		return 0;
-	if (memcmp(lower + n - 4, "ings", 4) == 0)
+	if (dyad__tok_ends(w, k, END_GERUND_PLURAL))
 		return 1;
-	if (memcmp(lower + n - 3, "ing", 3) != 0)
+	if (!dyad__tok_ends(w, k, END_GERUND))
 		return 0;
 	/* an article before it, maybe with adjectives between: "a recent meeting" */
 	size_t j = k;
@@ -226,24 +223,14 @@ static int gerund_as_noun(const struct dyad__work *w, size_t sent_start, size_t 
  * determiner is an adjective or a noun, not a predicate. */
 static int used_as_modifier(const struct dyad__work *w, size_t sent_start, size_t k)
 {
-	if (k == sent_start || !dyad__tok_kind(w, k - 1, MOD_DETERMINER))
-		return 0;
-	const struct dyad__token *t = &w->tokens[k];
-	const char *lower = dyad__tok_lower(w, t);
-	size_t n = t->lower_len;
-	return (n > 4 && memcmp(lower + n - 3, "ing", 3) == 0) ||
-	       (n > 3 && memcmp(lower + n - 2, "ed", 2) == 0);
+	return k > sent_start && dyad__tok_kind(w, k - 1, MOD_DETERMINER) &&
+	       dyad__tok_ends(w, k, END_MODIFIER_FORM);
 }
 
 /* An English past participle: "imposed", "taken", "held". */
 static int participle_shaped(const struct dyad__work *w, size_t k)
 {
-	const struct dyad__token *t = &w->tokens[k];
-	const char *lower = dyad__tok_lower(w, t);
-	size_t n = t->lower_len;
-	return (t->flags & DYAD_TOK_LATIN) && n > 3 &&
-	       (memcmp(lower + n - 2, "ed", 2) == 0 || memcmp(lower + n - 2, "en", 2) == 0 ||
-	        memcmp(lower + n - 2, "wn", 2) == 0 || memcmp(lower + n - 3, "eld", 3) == 0);
+	return (w->tokens[k].flags & DYAD_TOK_LATIN) && dyad__tok_ends(w, k, END_PARTICIPLE);
 }
 
 /* Russian periphrastic passive: "были задержаны", "были одобрены
@@ -252,18 +239,9 @@ static int participle_shaped(const struct dyad__work *w, size_t k)
 static int short_participle_after_aux(const struct dyad__work *w, size_t sent_start,
                                       size_t k)
 {
-	static const char *const endings[] = {"ны", "на", "но", "ен", "ан", "ят", "ты", "та"};
-	const struct dyad__token *t = &w->tokens[k];
-	if (k == sent_start || !(t->flags & DYAD_TOK_CYRILLIC) || !dyad__tok_kind(w, k - 1, MOD_PASSIVE_AUX))
-		return 0;
-	const char *lower = dyad__tok_lower(w, t);
-	size_t n = t->lower_len;
-	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
-		size_t e = strlen(endings[i]);
-		if (n > e && memcmp(lower + n - e, endings[i], e) == 0)
-			return 1;
-	}
-	return 0;
+	return k > sent_start && (w->tokens[k].flags & DYAD_TOK_CYRILLIC) &&
+	       dyad__tok_kind(w, k - 1, MOD_PASSIVE_AUX) &&
+	       dyad__tok_ends(w, k, END_SHORT_PARTICIPLE);
 }
 
 /* "thanked X for the support", "talks on the ceasefire", "переговоры по
@@ -650,11 +628,7 @@ static size_t coordinated_before(const struct dyad__work *w, const struct senten
  * given or addressed to, not the genitive of who acts. */
 static int dative_shaped(const struct dyad__work *w, size_t k)
 {
-	const struct dyad__token *t = &w->tokens[k];
-	const char *lower = dyad__tok_lower(w, t);
-	size_t n = t->lower_len;
-	return n >= 2 && (memcmp(lower + n - 2, "у", 2) == 0 || memcmp(lower + n - 2, "ю", 2) == 0 ||
-	                  (n >= 4 && memcmp(lower + n - 4, "ам", 4) == 0));
+	return dyad__tok_ends(w, k, END_DATIVE);
 }
 
 /* "visit of X": the actor an "of" right after a verbal noun introduces. */

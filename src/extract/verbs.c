@@ -4,6 +4,7 @@
 #include "extract/verbs.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -73,6 +74,20 @@ int dyad__verbs_written_anchor(const struct dyad__verbs *v, const char *lower, s
 				return 1;
 	}
 	return dyad__verbs_by_exact(v, lower, n) != 0;
+}
+
+int dyad__tok_ends(const struct dyad__work *w, size_t k, enum dyad__ending kind)
+{
+	const struct dyad__endings *e = &w->engine->verbs->endings[kind];
+	const struct dyad__token *t = &w->tokens[k];
+	const char *lower = dyad__tok_lower(w, t);
+	size_t n = t->lower_len;
+	for (size_t i = 0; i < e->n; i++) {
+		size_t len = strlen(e->ending[i]);
+		if (n >= e->min_bytes[i] && n > len && memcmp(lower + n - len, e->ending[i], len) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 int dyad__tok_kind(const struct dyad__work *w, size_t k, enum dyad__modifier kind)
@@ -354,6 +369,46 @@ static dyad_status load_intent(dyad_engine *engine, struct dyad__verbs *v,
 	return st == DYAD_DONE ? DYAD_OK : st;
 }
 
+static dyad_status load_endings(dyad_engine *engine, struct dyad__verbs *v, char *errmsg)
+{
+	static const char *const cols[] = {"lang", "kind", "min_bytes", "endings"};
+	static const char *const kinds[END_N_KINDS] = {
+		[END_GERUND_PLURAL] = "gerund_plural", [END_GERUND] = "gerund",
+		[END_MODIFIER_FORM] = "modifier_form", [END_PARTICIPLE] = "participle",
+		[END_SHORT_PARTICIPLE] = "short_participle", [END_DATIVE] = "dative",
+	};
+	struct dyad_tsv tsv;
+	dyad_status st = dyad_tsv_open_in(&tsv, &engine->arena, engine->data_dir,
+	                                  "verbs/endings.tsv", cols, 4, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
+		char **f = tsv.fields;
+		int kind = -1;
+		for (int k = 0; k < END_N_KINDS; k++)
+			if (f[1] && strcmp(f[1], kinds[k]) == 0)
+				kind = k;
+		if (kind < 0)
+			return dyad_tsv_error(&tsv, "unknown ending kind \"%s\"", f[1] ? f[1] : "-");
+		char *end;
+		long min = f[2] ? strtol(f[2], &end, 10) : -1;
+		if (!f[2] || *end || min < 0 || min > UINT16_MAX)
+			return dyad_tsv_error(&tsv, "min_bytes is a byte count");
+		struct dyad__endings *e = &v->endings[kind];
+		size_t room = DYAD_MAX_ENDINGS - e->n;
+		char *parts[DYAD_MAX_ENDINGS];
+		size_t n = dyad_tsv_split(f[3], parts, room);
+		if (n > room)
+			return dyad_tsv_error(&tsv, "more than %d endings of one kind", DYAD_MAX_ENDINGS);
+		for (size_t i = 0; i < n; i++) {
+			e->ending[e->n] = parts[i];
+			e->min_bytes[e->n] = (uint16_t)min;
+			e->n++;
+		}
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
 void dyad__verbs_free(struct dyad__verbs *v)
 {
 	if (!v)
@@ -377,7 +432,8 @@ dyad_status dyad__verbs_load(dyad_engine *engine, char *errmsg)
 	    (st = load_patterns(engine, v, "verbs/ru.tsv", errmsg)) != DYAD_OK ||
 	    (st = index_patterns(engine, v)) != DYAD_OK ||
 	    (st = load_modifiers(engine, v, errmsg)) != DYAD_OK ||
-	    (st = load_intent(engine, v, errmsg)) != DYAD_OK)
+	    (st = load_intent(engine, v, errmsg)) != DYAD_OK ||
+	    (st = load_endings(engine, v, errmsg)) != DYAD_OK)
 		return st;
 	return DYAD_OK;
 }

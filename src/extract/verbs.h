@@ -94,6 +94,24 @@ enum dyad__modifier {
 	MOD_N_KINDS
 };
 
+enum dyad__ending {
+	END_GERUND_PLURAL,
+	END_GERUND,
+	END_MODIFIER_FORM,
+	END_PARTICIPLE,
+	END_SHORT_PARTICIPLE,
+	END_DATIVE,
+	END_N_KINDS
+};
+
+#define DYAD_MAX_ENDINGS 32 /* endings of one kind */
+
+struct dyad__endings {
+	const char *ending[DYAD_MAX_ENDINGS]; /* in the engine arena */
+	uint16_t min_bytes[DYAD_MAX_ENDINGS];
+	size_t n;
+};
+
 struct dyad__verbs {
 	struct dyad__pattern *patterns;
 	size_t n_patterns, patterns_alloc;
@@ -101,6 +119,7 @@ struct dyad__verbs {
 	struct dyad__anchor_node *nodes;
 	size_t n_nodes, nodes_alloc;
 	struct dyad_hash modifiers[MOD_N_KINDS]; /* lower-case single words */
+	struct dyad__endings endings[END_N_KINDS]; /* verbs/endings.tsv */
 	/* by root: the code of intending it, "keep" or "drop" (cameo/intent.tsv) */
 	const char *intent_code[21];
 };
@@ -126,6 +145,9 @@ struct dyad__work;
  * also start patterns ("в кулуарах"), excepted.
  */
 int dyad__predicate_word(const struct dyad__work *w, size_t k);
+
+/* Token k of the document ends in an ending of that kind (endings.tsv). */
+int dyad__tok_ends(const struct dyad__work *w, size_t k, enum dyad__ending kind);
 
 /* Token k of the document is a modifier of that kind. */
 int dyad__tok_kind(const struct dyad__work *w, size_t k, enum dyad__modifier kind);

@@ -17,8 +17,7 @@
 
 #include "core/utf8.h"
 #include "entities/entities.h"
-#include "extract/stages.h"
-#include "kb/verbs.h"
+#include "text/words.h"
 #include "kb/engine.h"
 #include "kb/gazetteer.h"
 

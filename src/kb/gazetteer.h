@@ -1,5 +1,6 @@
 /*
- * gazetteer.h - the named things dyad knows, and the phrase matcher over them.
+ * gazetteer.h - the named things dyad knows, keyed for the phrase matcher
+ * of the entity stage (entities/match.c).
  *
  * Loaded from data/: countries (names, adjectives, demonyms, capitals, seats
  * of power), regions, places, people (office holders with dates), roles
@@ -16,7 +17,7 @@
 
 #include "core/hash.h"
 #include "dyad.h"
-#include "doc/work.h"
+#include "kb/dates.h"
 
 enum dyad__gaz_kind {
 	GAZ_COUNTRY,    /* a country's name */
@@ -139,17 +140,6 @@ int dyad__gaz_patronymic_shape(const struct dyad__gazetteer *gaz,
 /* A country by ISO3 code, or NULL. */
 const struct dyad__country *dyad__gaz_country(const struct dyad__gazetteer *gaz,
                                               const char *iso3);
-
-/*
- * The longest dictionary phrase starting at token i of the sentence that
- * ends at token `end`. Returns its length in tokens (0 = none) and in *entry
- * the reading written most like the text when several phrases share a stem
- * key ("Каспия" is the Caspian, not the bank Kaspi); follow ->next for the
- * other readings.
- */
-size_t dyad__gaz_match(const struct dyad__gazetteer *gaz,
-                       const struct dyad__work *w, size_t i, size_t end,
-                       const struct dyad__gaz_entry **entry);
 
 /*
  * A spelling-tolerant key for a surname: transliterated to Latin, regional

@@ -1,5 +1,5 @@
 /*
- * entities.h - knowledge-base questions the entity and event stages share.
+ * entities.h - the entity stage: its entry point and the parts its files share.
  */
 #ifndef DYAD_ENTITIES_ENTITIES_H
 #define DYAD_ENTITIES_ENTITIES_H
@@ -9,14 +9,6 @@
 
 /* The stage: mentions and merged entities. */
 dyad_status dyad__entities_extract(struct dyad__work *w);
-
-/*
- * The one person who held role in country iso3 on the date (or, for an
- * undated text, holds it now); NULL when nobody or several did.
- */
-const struct dyad__person *dyad__kb_office_holder(const struct dyad__gazetteer *gaz,
-                                                  const char *iso3, const char *role,
-                                                  const struct dyad__date *on);
 
 /*
  * The longest dictionary phrase starting at token i of the sentence that

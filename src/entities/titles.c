@@ -36,109 +36,7 @@ static int in_set(const struct dyad_hash *set, const struct dyad__work *w, size_
 	return dyad_hash_get(set, dyad__tok_lower(w, t), t->lower_len, NULL);
 }
 
-/* ---- knowledge-base look-ups ------------------------------------------ */
-
-static long date_key(const struct dyad__date *d, int end_of_period)
-{
-	if (!d->year)
-		return end_of_period ? 99999999L : 0;
-	int m = d->month ? d->month : (end_of_period ? 12 : 1);
-	int day = d->day ? d->day : (end_of_period ? 31 : 1);
-	return (long)d->year * 10000 + m * 100 + day;
-}
-
-static int holds_office_on(const struct dyad__person *p, const struct dyad__date *on)
-{
-	if (!p->from.year)
-		return 0; /* an undated title ("national leader") is an honour, no office */
-	if (!on->year)
-		return p->to.year == 0; /* undated article: current holders */
-	long k = date_key(on, 0);
-	return date_key(&p->from, 0) <= k && k <= date_key(&p->to, 1);
-}
-
-static const struct dyad__role *role_by_name(const struct dyad__gazetteer *gaz,
-                                             const char *role);
-
-/* Among the records of one person, the office held on the date, else the
- * latest one. The records are chained from the first (gazetteer.c). */
-static const struct dyad__person *pick_record(const struct dyad__gazetteer *gaz,
-                                              const struct dyad__person *any,
-                                              const struct dyad__date *on)
-{
-	const struct dyad__person *first = &gaz->people[any->first_office];
-	const struct dyad__person *best = NULL, *held = NULL;
-	int held_rank = -1;
-	for (const struct dyad__person *p = first; p;
-	     p = p->next_office ? &gaz->people[p->next_office - 1] : NULL) {
-		if (holds_office_on(p, on)) {
-			/* of several offices at once, the highest: Xi Jinping acts as
-			 * president rather than as party leader */
-			const struct dyad__role *r = role_by_name(gaz, p->role);
-			int rank = r ? r->rank : 0;
-			if (rank > held_rank) {
-				held = p;
-				held_rank = rank;
-			}
-		}
-		if (!best || date_key(&p->from, 0) > date_key(&best->from, 0))
-			best = p;
-	}
-	return held ? held : best;
-}
-
-const struct dyad__person *dyad__kb_office_holder(const struct dyad__gazetteer *gaz,
-                                                  const char *iso3, const char *role,
-                                                  const struct dyad__date *on)
-{
-	const struct dyad__person *found = NULL;
-	for (size_t i = 0; i < gaz->n_people; i++) {
-		const struct dyad__person *p = &gaz->people[i];
-		if (!p->iso3 || !p->role || strcmp(p->iso3, iso3) != 0 ||
-		    strcmp(p->role, role) != 0 || !holds_office_on(p, on))
-			continue;
-		if (found && strcmp(found->name, p->name) != 0)
-			return NULL; /* two holders: ambiguous */
-		found = p;
-	}
-	return found;
-}
-
-/* The KB person whose name ends in this stem ("Putin", "Путину") and who
- * was in office on the date, or the only one of that name. */
-static const struct dyad__person *kb_by_surname(const struct dyad__gazetteer *gaz,
-                                                const char *stem, size_t n,
-                                                const struct dyad__date *on)
-{
-	const struct dyad__person *current = NULL, *any = NULL;
-	int several_current = 0, several = 0, current_rank = -1;
-	for (uint32_t id = dyad__gaz_people_by_surname(gaz, stem, n); id;
-	     id = gaz->surname_nodes[id - 1].next) {
-		const struct dyad__person *p = &gaz->people[gaz->surname_nodes[id - 1].person];
-		if (any && strcmp(any->name, p->name) != 0)
-			several = 1;
-		any = p;
-		if (!holds_office_on(p, on))
-			continue;
-		/* "Erdogan said": of the president and the first lady, the one in
-		 * the higher office is meant */
-		const struct dyad__role *r = role_by_name(gaz, p->role);
-		int rank = r ? r->rank : 0;
-		if (!current || rank > current_rank) {
-			several_current = current && strcmp(current->name, p->name) != 0 &&
-			                  rank == current_rank;
-			current = p;
-			current_rank = rank;
-		} else if (rank == current_rank && strcmp(current->name, p->name) != 0) {
-			several_current = 1;
-		}
-	}
-	if (current && !several_current)
-		return pick_record(gaz, current, on);
-	return any && !several ? pick_record(gaz, any, on) : NULL;
-}
-
-/* kb_by_surname on every name key of the word, the longest first
+/* dyad__person_by_surname on every name key of the word, the longest first
  * ("Абдоллахианом" is Abdollahian in the instrumental). */
 static const struct dyad__person *kb_by_surname_any(const struct dyad__work *w,
                                                    const struct dyad__token *t)
@@ -150,17 +48,8 @@ static const struct dyad__person *kb_by_surname_any(const struct dyad__work *w,
 	size_t n = dyad__name_key_lens(w->engine, (t->flags & DYAD_TOK_CYRILLIC) != 0, lower,
 	                               t->lower_len, lens);
 	for (size_t i = 0; i < n && !p; i++)
-		p = kb_by_surname(gaz, lower, lens[i], &w->published);
+		p = dyad__person_by_surname(gaz, lower, lens[i], &w->published);
 	return p;
-}
-
-static const struct dyad__role *role_by_name(const struct dyad__gazetteer *gaz,
-                                             const char *role)
-{
-	for (size_t i = 0; role && i < gaz->n_roles; i++)
-		if (strcmp(gaz->roles[i].role, role) == 0)
-			return &gaz->roles[i];
-	return NULL;
 }
 
 /* ---- pass 1: mentions ------------------------------------------------- */
@@ -269,11 +158,11 @@ static void apply_entry(struct dyad__work *w, struct dyad__mention *m,
 		break;
 	case GAZ_PERSON: {
 		const struct dyad__person *p =
-			pick_record(gaz, &gaz->people[e->record], &w->published);
+			dyad__person_on(gaz, &gaz->people[e->record], &w->published);
 		m->person = p;
 		m->country = p->iso3;
 		m->role = p->role;
-		const struct dyad__role *r = role_by_name(gaz, p->role);
+		const struct dyad__role *r = dyad__role_find(gaz, p->role);
 		m->agent = r ? r->agent : "GOV";
 		break;
 	}
@@ -536,7 +425,7 @@ static const char *title_country(struct dyad__work *w, size_t a, size_t b,
 static void set_person_title(struct dyad__work *w, struct dyad__mention *name,
                              const struct dyad__mention *title, const char *country)
 {
-	const struct dyad__role *r = role_by_name(w->engine->gaz, title->role);
+	const struct dyad__role *r = dyad__role_find(w->engine->gaz, title->role);
 	if (!name->role || (r && r->rank > name->role_rank)) {
 		name->role = title->role;
 		name->agent = title->agent;
@@ -723,7 +612,7 @@ static void confirm_names(struct dyad__work *w, size_t s)
 			m->person = kb;
 			m->country = kb->iso3;
 			m->role = kb->role;
-			const struct dyad__role *r = role_by_name(gaz, kb->role);
+			const struct dyad__role *r = dyad__role_find(gaz, kb->role);
 			m->agent = r ? r->agent : "GOV";
 			m->country_from_kb_only = 1;
 		} else if (shaped || next_to_cue(w, m, sent->tok_start, sent->tok_end)) {
@@ -955,12 +844,12 @@ static dyad_status keyed_entity(struct dyad__work *w, struct dyad__mention *m,
 static void role_reference(struct dyad__work *w, struct dyad__mention *m)
 {
 	const struct dyad__gazetteer *gaz = w->engine->gaz;
-	const struct dyad__role *r = role_by_name(gaz, m->role);
+	const struct dyad__role *r = dyad__role_find(gaz, m->role);
 	for (size_t i = w->n_entities; i-- > 0;) {
 		struct dyad__entity *e = &w->entities[i];
 		if (e->kind != DYAD_ENTITY_PERSON || !e->role)
 			continue;
-		const struct dyad__role *er = role_by_name(gaz, e->role);
+		const struct dyad__role *er = dyad__role_find(gaz, e->role);
 		int same = strcmp(e->role, m->role) == 0 ||
 		           (r && er && strcmp(r->agent, er->agent) == 0 && r->rank >= er->rank - 1 &&
 		            r->rank <= er->rank + 1);
@@ -1068,11 +957,11 @@ static void titles_as_people(struct dyad__work *w, size_t s)
 		if (!c)
 			continue;
 		m->country = c;
-		const struct dyad__role *r = role_by_name(w->engine->gaz, m->role);
+		const struct dyad__role *r = dyad__role_find(w->engine->gaz, m->role);
 		if (!r || r->rank < NATIONAL_OFFICE_RANK)
 			continue; /* many governors and ambassadors: no single holder */
 		const struct dyad__person *p =
-			dyad__kb_office_holder(w->engine->gaz, c, m->role, &w->published);
+			dyad__office_holder(w->engine->gaz, c, m->role, &w->published);
 		if (p) {
 			m->kind = DYAD_MENTION_PERSON;
 			m->person = p;

@@ -32,6 +32,37 @@ enum dyad__token_flags {
 };
 
 /*
+ * Pieces: the smallest units of the scanning rule. A run of letters, a run
+ * of ASCII digits, or one other character: a space (any Unicode white
+ * space) or a mark (punctuation, symbols, digits of other scripts). Tokens
+ * are made of pieces; the date reader reads pieces directly ("8th" is 8 and
+ * th, "05.03.2024" five pieces) and so does the treebank view of the
+ * PETRARCH coder.
+ */
+enum dyad__piece_kind {
+	DYAD_PIECE_NONE,    /* past the end */
+	DYAD_PIECE_LETTERS,
+	DYAD_PIECE_DIGITS,  /* ASCII digits */
+	DYAD_PIECE_SPACE,   /* one white-space character */
+	DYAD_PIECE_MARK,    /* one other character */
+};
+
+struct dyad__piece {
+	uint32_t start, end; /* bytes */
+	uint32_t cp;         /* its first code point */
+	uint32_t n_cps;      /* code points */
+	uint8_t kind;        /* enum dyad__piece_kind */
+};
+
+/* The piece at *pos in text[0, end): 0 at the end, else fills *p and moves
+ * *pos past it. */
+int dyad__next_piece(const char *text, size_t *pos, size_t end,
+                     struct dyad__piece *p);
+
+/* 1 for letters and digits of any script (what words are made of). */
+int dyad__piece_is_alnum(const struct dyad__piece *p);
+
+/*
  * The token that starts at or after *pos in text[0, end): returns 0 at the
  * end; else sets [*start, *tok_end) and the DYAD_TOK_* flags and moves *pos
  * past the token. Spaces and line ends separate tokens; every other

@@ -1,8 +1,9 @@
 /*
  * dates.c - calendar dates in text (see dates.h).
  *
- * A span of text is cut into small tokens (words, numbers, single marks) and
- * the date shapes are tried at every token: numeric dates, a day with a month
+ * A span of text is cut into the pieces of the one scanning rule
+ * (core/token.h: letter runs, digit runs, single marks) and the date shapes
+ * are tried at every piece: numeric dates, a day with a month
  * name on either side, the time and UTC offset that often stand next to them,
  * and the relative expressions of data/dates/relative.tsv. Words are looked
  * up once per token in the vocabulary built from data/dates/, so matching a
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/token.h"
 #include "core/utf8.h"
 #include "core/vec.h"
 #include "kb/meta.h"
@@ -50,6 +52,37 @@ struct toks {
 
 #define MAX_NUMBER_DIGITS 9 /* longer digit runs keep value -1 */
 
+/* A number token: its digits and value (-1 when too long for one). */
+static void number_value(struct tok *t, const char *text)
+{
+	long v = 0;
+	t->kind = TOK_NUM;
+	for (uint32_t j = t->start; j < t->end; j++) {
+		if (t->digits < MAX_NUMBER_DIGITS)
+			v = v * 10 + (text[j] - '0');
+		t->digits = (uint8_t)(t->digits < UINT8_MAX ? t->digits + 1 : t->digits);
+	}
+	t->value = t->digits <= MAX_NUMBER_DIGITS ? v : -1;
+}
+
+/* A word token: capitalised or not, and its id in the date vocabulary. */
+static void word_vocab(const struct toks *ts, struct tok *t, const char *text,
+                       uint32_t first_cp)
+{
+	t->kind = TOK_WORD;
+	t->cap = (uint8_t)dyad_cp_is_upper(first_cp);
+	char lower[DYAD_DATE_MAX_WORD_BYTES];
+	if (t->end - t->start < DYAD_DATE_MAX_WORD_BYTES) {
+		size_t len = dyad_utf8_lower(text + t->start, t->end - t->start, lower, sizeof lower);
+		uint32_t id;
+		if (dyad_hash_get(&ts->lex->vocab, lower, len, &id))
+			t->vocab = id;
+	}
+}
+
+/* The span's pieces of the one scanning rule (core/token.h) as date
+ * tokens: digit runs are numbers, letter runs words, any other character
+ * but a space a mark. */
 static void tokenize(struct toks *ts, const char *text, uint32_t start,
                      uint32_t end)
 {
@@ -57,55 +90,27 @@ static void tokenize(struct toks *ts, const char *text, uint32_t start,
 	ts->text = text;
 	size_t i = start;
 	int space = 1;
-	while (i < end && ts->n < SPAN_MAX_TOKENS) {
-		size_t at = i;
-		uint32_t cp = dyad_utf8_next(text, end, &i);
-		if (dyad_cp_is_space(cp)) {
+	struct dyad__piece p;
+	while (ts->n < SPAN_MAX_TOKENS && dyad__next_piece(text, &i, end, &p)) {
+		if (p.kind == DYAD_PIECE_SPACE) {
 			space = 1;
 			continue;
 		}
 		struct tok *t = &ts->t[ts->n++];
 		memset(t, 0, sizeof *t);
-		t->start = (uint32_t)at;
+		t->start = p.start;
+		t->end = p.end;
 		t->glued = (uint8_t)!space;
 		t->vocab = NO_VOCAB;
 		space = 0;
-		if (cp >= '0' && cp <= '9') {
-			t->kind = TOK_NUM;
-			long v = 0;
-			size_t j = at;
-			while (j < end && text[j] >= '0' && text[j] <= '9') {
-				if (t->digits < MAX_NUMBER_DIGITS)
-					v = v * 10 + (text[j] - '0');
-				t->digits = (uint8_t)(t->digits < UINT8_MAX ? t->digits + 1 : t->digits);
-				j++;
-			}
-			t->value = t->digits <= MAX_NUMBER_DIGITS ? v : -1;
-			i = j;
-		} else if (dyad_cp_is_letter(cp)) {
-			t->kind = TOK_WORD;
-			t->cap = (uint8_t)dyad_cp_is_upper(cp);
-			size_t j = i;
-			while (j < end) {
-				size_t k = j;
-				uint32_t c = dyad_utf8_next(text, end, &k);
-				if (!dyad_cp_is_letter(c))
-					break;
-				j = k;
-			}
-			i = j;
-			char lower[DYAD_DATE_MAX_WORD_BYTES];
-			if (i - at < DYAD_DATE_MAX_WORD_BYTES) {
-				size_t len = dyad_utf8_lower(text + at, i - at, lower, sizeof lower);
-				uint32_t id;
-				if (dyad_hash_get(&ts->lex->vocab, lower, len, &id))
-					t->vocab = id;
-			}
+		if (p.kind == DYAD_PIECE_DIGITS) {
+			number_value(t, text);
+		} else if (p.kind == DYAD_PIECE_LETTERS) {
+			word_vocab(ts, t, text, p.cp);
 		} else {
 			t->kind = TOK_MARK;
-			t->mark = cp;
+			t->mark = p.cp;
 		}
-		t->end = (uint32_t)i;
 	}
 }
 

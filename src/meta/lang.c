@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/token.h"
 #include "core/utf8.h"
 #include "core/vec.h"
 #include "meta/meta.h"
@@ -70,24 +71,22 @@ static void count_span(const struct dyad__meta_lexicon *lex, const char *text,
                        size_t a, size_t b, struct lang_counts *c)
 {
 	size_t i = a, word = SIZE_MAX;
-	while (i <= b) {
-		size_t at = i;
-		uint32_t cp = i < b ? dyad_utf8_next(text, b, &i) : 0;
-		int letter = i <= b && at < b &&
-		             (dyad_cp_is_letter(cp) || cp == '\'' || cp == 0x2019);
-		if (letter) {
-			if (word == SIZE_MAX)
-				word = at;
-			if (cp != '\'' && cp != 0x2019)
-				count_letter(lex, cp, c);
-		} else {
+	struct dyad__piece p;
+	while (dyad__next_piece(text, &i, b, &p)) {
+		int apostrophe = p.kind == DYAD_PIECE_MARK && (p.cp == '\'' || p.cp == 0x2019);
+		if (p.kind != DYAD_PIECE_LETTERS && !apostrophe) {
 			if (word != SIZE_MAX)
-				count_word(lex, text + word, at - word, c);
+				count_word(lex, text + word, p.start - word, c);
 			word = SIZE_MAX;
+			continue;
 		}
-		if (at >= b)
-			break;
+		if (word == SIZE_MAX)
+			word = p.start;
+		for (size_t k = p.start; p.kind == DYAD_PIECE_LETTERS && k < p.end;)
+			count_letter(lex, dyad_utf8_next(text, p.end, &k), c);
 	}
+	if (word != SIZE_MAX)
+		count_word(lex, text + word, b - word, c);
 	c->seen += b - a;
 }
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/token.h"
 #include "core/utf8.h"
 #include "core/vec.h"
 #include "meta/meta.h"
@@ -43,25 +44,31 @@
 
 /* ---- line features ---------------------------------------------------- */
 
+/* Marks that keep two letter or digit runs one word when glued between
+ * them: "Day.Az", "Interfax-Azerbaijan", "64,247.73". */
+static int word_joiner(uint32_t cp)
+{
+	return cp == '.' || cp == '-' || cp == '\'' || cp == 0x2019 || cp == ',';
+}
+
 void dyad__meta_count(const char *text, uint32_t a, uint32_t b, unsigned *chars,
                       unsigned *words)
 {
 	size_t i = a;
 	unsigned c = 0, n = 0;
 	int in_word = 0;
-	while (i < b) {
-		uint32_t cp = dyad_utf8_next(text, b, &i);
-		c++;
-		int part = dyad_cp_is_letter(cp) || dyad_cp_is_digit(cp);
+	struct dyad__piece p;
+	while (dyad__next_piece(text, &i, b, &p)) {
+		c += p.n_cps;
+		int part = dyad__piece_is_alnum(&p);
 		if (part && !in_word)
 			n++;
-		in_word = part || (in_word && (cp == '.' || cp == '-' || cp == '\'' ||
-		                               cp == 0x2019 || cp == ','));
+		in_word = part || (in_word && p.kind == DYAD_PIECE_MARK && word_joiner(p.cp));
 		if (!part && in_word && i < b) {
 			/* "64,247.73" and "Day.Az" stay one word only when glued */
 			size_t k = i;
-			uint32_t next = dyad_utf8_next(text, b, &k);
-			in_word = dyad_cp_is_letter(next) || dyad_cp_is_digit(next);
+			struct dyad__piece next;
+			in_word = dyad__next_piece(text, &k, b, &next) && dyad__piece_is_alnum(&next);
 		}
 	}
 	*chars = c;
@@ -73,23 +80,16 @@ static void count_letters(const char *text, uint32_t a, uint32_t b,
                           unsigned *letters, unsigned *letter_words, int *digit)
 {
 	size_t i = a;
-	unsigned run = 0;
+	struct dyad__piece p;
 	*letters = *letter_words = 0;
 	*digit = 0;
-	while (i <= b) {
-		uint32_t cp = i < b ? dyad_utf8_next(text, b, &i) : 0;
-		if (cp && dyad_cp_is_letter(cp)) {
-			(*letters)++;
-			run++;
-		} else {
-			if (run >= 2)
-				(*letter_words)++;
-			run = 0;
-			if (cp && dyad_cp_is_digit(cp))
-				*digit = 1;
+	while (dyad__next_piece(text, &i, b, &p)) {
+		if (p.kind == DYAD_PIECE_LETTERS) {
+			*letters += p.n_cps;
+			*letter_words += p.n_cps >= 2;
+		} else if (dyad__piece_is_alnum(&p)) {
+			*digit = 1;
 		}
-		if (!cp)
-			break;
 	}
 }
 
@@ -173,22 +173,16 @@ static unsigned stamp_extra_words(const struct dyad__meta_scan *scan,
 	unsigned extra = 0;
 	for (int side = 0; side < 2; side++) {
 		size_t i = side ? e->end : l->start, b = side ? l->end : e->start;
-		while (i < b) {
-			size_t k = i;
-			uint32_t cp = dyad_utf8_next(text, b, &k);
-			if (!dyad_cp_is_letter(cp) && !dyad_cp_is_digit(cp)) {
-				i = k;
+		struct dyad__piece p, q;
+		while (dyad__next_piece(text, &i, b, &p)) {
+			if (!dyad__piece_is_alnum(&p))
 				continue;
-			}
-			size_t j = i;
-			while (j < b) {
-				size_t m = j;
-				uint32_t c = dyad_utf8_next(text, b, &m);
-				if (!dyad_cp_is_letter(c) && !dyad_cp_is_digit(c) && c != ':')
-					break;
-				j = m;
-			}
-			if (!is_date_label(scan->lex, text + i, j - i))
+			/* a word, with the colons of a time inside it */
+			size_t j = p.end, k = j;
+			while (dyad__next_piece(text, &k, b, &q) &&
+			       (dyad__piece_is_alnum(&q) || (q.kind == DYAD_PIECE_MARK && q.cp == ':')))
+				j = k;
+			if (!is_date_label(scan->lex, text + p.start, j - p.start))
 				extra++;
 			i = j;
 		}

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/token.h"
 #include "core/alloc.h"
 #include "meta/meta.h"
 #include "kb/engine.h"
@@ -54,17 +55,16 @@ static const char *format_published(struct dyad_arena *arena,
 static int latest_year(const struct dyad__work *w)
 {
 	int best = 0;
-	for (size_t i = 0; i + 4 <= w->len; i++) {
-		if (i > 0 && w->text[i - 1] >= '0' && w->text[i - 1] <= '9')
+	size_t i = 0;
+	struct dyad__piece p;
+	while (dyad__next_piece(w->text, &i, w->len, &p)) {
+		if (p.kind != DYAD_PIECE_DIGITS || p.n_cps != 4)
 			continue;
-		int v = 0, k = 0;
-		while (k < 4 && w->text[i + k] >= '0' && w->text[i + k] <= '9')
-			v = v * 10 + (w->text[i + k++] - '0');
-		if (k < 4 || (i + 4 < w->len && w->text[i + 4] >= '0' && w->text[i + 4] <= '9'))
-			continue;
+		int v = 0;
+		for (uint32_t k = p.start; k < p.end; k++)
+			v = v * 10 + (w->text[k] - '0');
 		if (v >= MIN_MENTIONED_YEAR && v <= MAX_MENTIONED_YEAR && v > best)
 			best = v;
-		i += 3;
 	}
 	return best;
 }

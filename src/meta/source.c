@@ -16,6 +16,7 @@
 #include <unicode/uchar.h>
 
 #include "core/alloc.h"
+#include "core/token.h"
 #include "core/utf8.h"
 #include "core/vec.h"
 #include "meta/meta.h"
@@ -61,28 +62,35 @@ static int is_dash(uint32_t cp)
 	return cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0x2212;
 }
 
+/* Marks that join the parts of a name: "Day.Az", "Interfax-Azerbaijan",
+ * "O'Brien", "AT&T". */
+static int name_joiner(uint32_t cp)
+{
+	return cp == '.' || cp == '-' || cp == '\'' || cp == 0x2019 || cp == '&';
+}
+
 /*
  * One word of a name starting at i: letters and digits, with . - ' inside
  * ("Day.Az", "Interfax-Azerbaijan", "URA.RU"). Returns its end, or i.
  */
 static size_t name_word(const char *text, size_t end, size_t i)
 {
-	size_t j = i;
-	if (!is_alnum(cp_at(text, end, j)))
+	size_t j = i, pos = i;
+	struct dyad__piece p, after;
+	if (!dyad__next_piece(text, &pos, end, &p) || !dyad__piece_is_alnum(&p))
 		return i;
-	while (j < end) {
-		size_t k = j;
-		uint32_t cp = dyad_utf8_next(text, end, &k);
-		if (is_alnum(cp)) {
-			j = k;
+	for (;;) {
+		j = p.end;
+		if (!dyad__next_piece(text, &pos, end, &p))
+			break;
+		if (dyad__piece_is_alnum(&p))
 			continue;
-		}
-		if ((cp == '.' || cp == '-' || cp == '\'' || cp == 0x2019 || cp == '&') &&
-		    is_alnum(cp_at(text, end, k))) {
-			j = k;
-			continue;
-		}
-		break;
+		size_t k = p.end;
+		if (!(p.kind == DYAD_PIECE_MARK && name_joiner(p.cp) &&
+		      dyad__next_piece(text, &k, end, &after) && dyad__piece_is_alnum(&after)))
+			break;
+		p = after; /* the joiner, then the run after it */
+		pos = k;
 	}
 	return j;
 }
@@ -90,23 +98,22 @@ static size_t name_word(const char *text, size_t end, size_t i)
 /* The start of the name word that ends at i, or i. */
 static size_t name_word_back(const char *text, size_t start, size_t i)
 {
-	size_t a = i;
-	while (a > start) {
-		uint32_t cp = cp_before(text, start, a);
-		size_t prev = a - 1;
-		while (prev > start && ((unsigned char)text[prev] & 0xC0) == 0x80)
-			prev--;
-		if (is_alnum(cp)) {
-			a = prev;
-			continue;
+	size_t pos = start, word = i;
+	int after_alnum = 0, joined = 0; /* the last piece: a letter or digit run;
+	                                    a joiner right after one */
+	struct dyad__piece p;
+	while (dyad__next_piece(text, &pos, i, &p)) {
+		if (dyad__piece_is_alnum(&p)) {
+			if (!after_alnum && !joined)
+				word = p.start;
+			after_alnum = 1;
+			joined = 0;
+		} else {
+			joined = after_alnum && p.kind == DYAD_PIECE_MARK && name_joiner(p.cp);
+			after_alnum = 0;
 		}
-		if ((cp == '.' || cp == '-' || cp == '\'' || cp == 0x2019 || cp == '&') &&
-		    a < i && is_alnum(cp_before(text, start, prev)))
-			a = prev;
-		else
-			break;
 	}
-	return a;
+	return after_alnum ? word : i;
 }
 
 static int word_starts_upper(const char *text, size_t a, size_t b)

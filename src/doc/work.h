@@ -20,6 +20,8 @@
 #include "core/token.h"
 #include "kb/dates.h"
 
+struct dyad__lang; /* kb/lang.h */
+
 enum dyad__line_flags {
 	DYAD_LINE_CLUTTER = 1 << 0,  /* navigation, share buttons, "Read more" */
 	DYAD_LINE_TITLE = 1 << 1,    /* the headline (or a repeat of it) */
@@ -47,7 +49,7 @@ struct dyad__sentence {
 	uint32_t tok_start;      /* first token index */
 	uint32_t tok_end;        /* one past the last token */
 	int32_t line;            /* the line it comes from */
-	int lang_ru;             /* 1 when the sentence is Russian */
+	const struct dyad__lang *lang; /* the language most of its words are in */
 };
 
 enum dyad__mention_kind {
@@ -118,7 +120,8 @@ struct dyad__work {
 	size_t n_lines, lines_cap;
 	size_t body_line;           /* first line of the article body */
 
-	int lang_ru;                /* body language is Russian (en otherwise) */
+	const struct dyad__lang *lang; /* the body's language, or the one read for
+	                                  its script (NULL before the metadata stage) */
 	struct dyad__date published;
 	int published_weekday;      /* 0..6 (Sunday 0) when only a weekday is known, else -1 */
 

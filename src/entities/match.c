@@ -7,7 +7,9 @@
 
 #include "entities/entities.h"
 #include "kb/engine.h"
+#include "kb/lang.h"
 #include "kb/phrase.h"
+#include "text/words.h"
 
 static int case_ok(const struct dyad__gaz_entry *e, const struct dyad__token *t)
 {
@@ -42,11 +44,12 @@ static size_t likeness(const char *phrase, const struct dyad__work *w, size_t i,
 }
 
 /*
- * English does not inflect names, so a capitalised Latin-script phrase must
- * be spelled out: "Turkish President" is not "Turkish Presidency" though
- * both stem to "turkish presid". A lower-case phrase ("ambassador", "foreign
- * ministry") may also stand in the plural (allow_plural): "protested" is
- * not "protester" though both stem to "protest".
+ * In a language that does not inflect names (lang.tsv: names_inflect no) a
+ * capitalised phrase must be spelled out: "Turkish President" is not
+ * "Turkish Presidency" though both stem to "turkish presid". A lower-case
+ * phrase ("ambassador", "foreign ministry") may also stand in one of the
+ * plurals of the word's language (allow_plural): "protested" is not
+ * "protester" though both stem to "protest".
  */
 static int spelled_out(const char *lower, const struct dyad__work *w, size_t i,
                        size_t k, int allow_plural)
@@ -61,7 +64,8 @@ static int spelled_out(const char *lower, const struct dyad__work *w, size_t i,
 				return 0;
 			p++;
 		}
-		if (!allow_plural || !(t->flags & DYAD_TOK_WORD) || !(t->flags & DYAD_TOK_LATIN)) {
+		const struct dyad__lang *lang = dyad__tok_lang(w, j);
+		if (!allow_plural || !(t->flags & DYAD_TOK_WORD) || !lang || !lang->n_plurals) {
 			if (strncmp(p, form, n) != 0)
 				return 0;
 			p += n;
@@ -71,13 +75,7 @@ static int spelled_out(const char *lower, const struct dyad__work *w, size_t i,
 		while (p[word] && p[word] != ' ' && p[word] != '-')
 			word++;
 		int same = n == word && strncmp(p, form, n) == 0;
-		int plural_s = n == word + 1 && strncmp(p, form, word) == 0 && form[word] == 's';
-		int plural_es = n == word + 2 && strncmp(p, form, word) == 0 &&
-		                strncmp(form + word, "es", 2) == 0;
-		int plural_ies = word > 1 && p[word - 1] == 'y' && n == word + 2 &&
-		                 strncmp(p, form, word - 1) == 0 &&
-		                 strncmp(form + word - 1, "ies", 3) == 0;
-		if (!same && !plural_s && !plural_es && !plural_ies)
+		if (!same && !dyad__lang_plural(lang, p, word, form, n))
 			return 0;
 		p += word;
 	}
@@ -96,8 +94,8 @@ static const struct dyad__gaz_entry *best_reading(const struct dyad__gazetteer *
 		const struct dyad__gaz_entry *e = &gaz->entries[id - 1];
 		if (!case_ok(e, &w->tokens[i]) || e->n_tokens != k - i + 1)
 			continue;
-		if ((w->tokens[i].flags & DYAD_TOK_LATIN) &&
-		    !spelled_out(e->lower, w, i, k, !e->need_cap))
+		const struct dyad__lang *lang = dyad__tok_lang(w, i);
+		if (lang && !lang->names_inflect && !spelled_out(e->lower, w, i, k, !e->need_cap))
 			continue;
 		/* the longest common spelling, then the closest length; a place
 		 * that is also a capital is read as the capital: the event coder
@@ -168,7 +166,7 @@ static void walk_names(struct walk_state *ws, size_t k, size_t key_len)
 	const struct dyad__token *t = &ws->w->tokens[k];
 	const char *lower = dyad__tok_lower(ws->w, t);
 	size_t lens[DYAD_MAX_NAME_KEYS];
-	size_t n = dyad__name_key_lens(ws->w->engine, (t->flags & DYAD_TOK_CYRILLIC) != 0,
+	size_t n = dyad__name_key_lens(dyad__tok_lang(ws->w, k),
 	                               lower, t->lower_len, lens);
 	size_t base = key_len + (k > ws->i ? 1 : 0);
 	for (size_t v = 0; v < n; v++) {

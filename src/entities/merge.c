@@ -101,7 +101,7 @@ static dyad_status person_entity(struct dyad__work *w, struct dyad__mention *m)
 		name = m->person->name;
 		const char *sp = strrchr(name, ' ');
 		sp = sp ? sp + 1 : name;
-		n = dyad__name_skeleton(sp, strlen(sp), key, sizeof key);
+		n = dyad__name_skeleton(w->engine, sp, strlen(sp), key, sizeof key);
 	} else {
 		n = dyad__token_skeleton(w, dyad__surname_token(w, m), key, sizeof key);
 	}

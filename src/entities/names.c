@@ -11,6 +11,7 @@
 #include "entities/entities.h"
 #include "kb/engine.h"
 #include "kb/gazetteer.h"
+#include "kb/lang.h"
 #include "text/words.h"
 
 /* dyad__person_by_surname on every name key of the word, the longest first
@@ -22,7 +23,7 @@ const struct dyad__person *dyad__person_of_word(const struct dyad__work *w,
 	const struct dyad__person *p = NULL;
 	size_t lens[DYAD_MAX_NAME_KEYS];
 	const char *lower = dyad__tok_lower(w, t);
-	size_t n = dyad__name_key_lens(w->engine, (t->flags & DYAD_TOK_CYRILLIC) != 0, lower,
+	size_t n = dyad__name_key_lens(dyad__tok_lang(w, (size_t)(t - w->tokens)), lower,
 	                               t->lower_len, lens);
 	for (size_t i = 0; i < n && !p; i++)
 		p = dyad__person_by_surname(gaz, lower, lens[i], &w->published);
@@ -54,7 +55,7 @@ size_t dyad__surname_token(const struct dyad__work *w, const struct dyad__mentio
 size_t dyad__token_skeleton(const struct dyad__work *w, size_t k, char *out, size_t cap)
 {
 	const struct dyad__token *t = &w->tokens[k];
-	return dyad__name_skeleton(w->text + t->start, t->end - t->start, out, cap);
+	return dyad__name_skeleton(w->engine, w->text + t->start, t->end - t->start, out, cap);
 }
 
 void dyad__confirm_names(struct dyad__work *w, size_t s)
@@ -95,28 +96,41 @@ void dyad__confirm_names(struct dyad__work *w, size_t s)
 	}
 }
 
-/* Latin transliteration of a Cyrillic name for display ("Галузин" ->
- * "Galuzin"); other letters are kept. */
-static char *latin_name(struct dyad__work *w, uint32_t start, uint32_t end)
+/* The Latin letters the language gives the letter cp, or NULL. */
+static const char *latin_of(const struct dyad__lang *lang, uint32_t cp)
 {
-	size_t n = end - start, i = 0, o = 0;
-	/* two bytes of Cyrillic become at most four Latin letters ("щ") */
-	char *out = dyad_arena_alloc(w->arena, n * 2 + 1);
-	if (!out)
-		return NULL;
+	char enc[4], lower[8];
+	size_t n = dyad_utf8_encode(cp, enc), at = 0;
+	size_t len = dyad_utf8_lower(enc, n, lower, sizeof lower);
+	return dyad__lang_latin(lang, dyad_utf8_next(lower, len, &at));
+}
+
+/* A name in the Latin letters of its language (translit.tsv) for display
+ * ("Галузин" -> "Galuzin"); letters the language has none for are kept. */
+static char *latin_name(struct dyad__work *w, const struct dyad__lang *lang,
+                        uint32_t start, uint32_t end)
+{
+	size_t n = end - start, i = 0, o = 0, need = 1;
 	while (i < n) {
 		size_t at = i;
+		const char *l = latin_of(lang, dyad_utf8_next(w->text + start, n, &i));
+		need += l ? strlen(l) : i - at;
+	}
+	char *out = dyad_arena_alloc(w->arena, need);
+	if (!out)
+		return NULL;
+	for (i = 0; i < n;) {
+		size_t at = i;
 		uint32_t cp = dyad_utf8_next(w->text + start, n, &i);
-		int upper = dyad_cp_is_upper(cp);
-		uint32_t lower = cp >= 0x0410 && cp <= 0x042F ? cp + 0x20 : cp == 0x0401 ? 0x0451 : cp;
-		const char *l = dyad__cyrillic_latin(lower);
-		if (l) {
-			for (size_t k = 0; l[k]; k++)
-				out[o++] = (char)(k == 0 && upper ? l[k] - ('a' - 'A') : l[k]);
-		} else {
+		const char *l = latin_of(lang, cp);
+		if (!l) {
 			memcpy(out + o, w->text + start + at, i - at);
 			o += i - at;
+			continue;
 		}
+		for (size_t k = 0; l[k]; k++) /* "Ш" -> "Sh" */
+			out[o++] = k == 0 && dyad_cp_is_upper(cp) && l[k] >= 'a' && l[k] <= 'z'
+			               ? (char)(l[k] - ('a' - 'A')) : l[k];
 	}
 	out[o] = '\0';
 	return out;
@@ -131,13 +145,14 @@ const char *dyad__given_skeleton(struct dyad__work *w, const char *name, size_t 
 	if (n == len)
 		return NULL; /* one word: no given name */
 	char skel[DYAD_MAX_WORD_BYTES];
-	size_t k = dyad__name_skeleton(name, n, skel, sizeof skel);
+	size_t k = dyad__name_skeleton(w->engine, name, n, skel, sizeof skel);
 	return k ? dyad_arena_strndup(w->arena, skel, k) : NULL;
 }
 
 char *dyad__mention_name(struct dyad__work *w, const struct dyad__mention *m)
 {
-	return (w->tokens[m->tok_start].flags & DYAD_TOK_CYRILLIC)
-	           ? latin_name(w, m->start, m->end)
+	const struct dyad__lang *lang = dyad__tok_lang(w, m->tok_start);
+	return lang && lang->n_latin
+	           ? latin_name(w, lang, m->start, m->end)
 	           : dyad_arena_strndup(w->arena, w->text + m->start, m->end - m->start);
 }

@@ -61,8 +61,6 @@ int dyad__clause_break(const struct dyad__work *w, size_t k)
 int dyad__gerund_as_noun(const struct dyad__work *w, size_t sent_start, size_t k,
                           size_t end)
 {
-	if (!(w->tokens[k].flags & DYAD_TOK_LATIN))
-		return 0;
 	if (dyad__tok_ends(w, k, END_GERUND_PLURAL))
 		return 1;
 	if (!dyad__tok_ends(w, k, END_GERUND))
@@ -97,7 +95,7 @@ int dyad__used_as_modifier(const struct dyad__work *w, size_t sent_start, size_t
 /* An English past participle: "imposed", "taken", "held". */
 int dyad__participle_shaped(const struct dyad__work *w, size_t k)
 {
-	return (w->tokens[k].flags & DYAD_TOK_LATIN) && dyad__tok_ends(w, k, END_PARTICIPLE);
+	return dyad__tok_ends(w, k, END_PARTICIPLE);
 }
 
 /* Russian periphrastic passive: "были задержаны", "были одобрены
@@ -106,8 +104,7 @@ int dyad__participle_shaped(const struct dyad__work *w, size_t k)
 int dyad__short_participle_after_aux(const struct dyad__work *w, size_t sent_start,
                                       size_t k)
 {
-	return k > sent_start && (w->tokens[k].flags & DYAD_TOK_CYRILLIC) &&
-	       dyad__tok_kind(w, k - 1, MOD_PASSIVE_AUX) &&
+	return k > sent_start && dyad__tok_kind(w, k - 1, MOD_PASSIVE_AUX) &&
 	       dyad__tok_ends(w, k, END_SHORT_PARTICIPLE);
 }
 

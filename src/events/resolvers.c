@@ -29,6 +29,7 @@
 #include "events/speech.h"
 #include "kb/engine.h"
 #include "kb/gazetteer.h"
+#include "kb/lang.h"
 #include "text/words.h"
 
 #define NOUN_TARGET_WINDOW 4 /* "визит главы МИД в Баку": tokens to the partner */
@@ -106,9 +107,10 @@ static const struct dyad__actor *noun_owner(const struct dyad__work *w,
 	size_t k = last + 1;
 	if (k >= end)
 		return NULL;
-	/* "удары России по ...": a Cyrillic actor right after the noun itself
-	 * is its genitive, the one who acts */
-	if (w->tokens[first].flags & DYAD_TOK_CYRILLIC) {
+	/* "удары России по ...": where the owner follows the noun in the
+	 * genitive, an actor right after the noun itself is the one who acts */
+	const struct dyad__lang *lang = dyad__tok_lang(w, first);
+	if (lang && lang->genitive_after_noun) {
 		if (last != first)
 			return NULL; /* "переговоры с X": the pattern has placed its actors */
 		for (size_t i = 0; i < ctx->n_actors; i++)
@@ -186,6 +188,14 @@ struct reading {
 	struct dyad__actor scratch;         /* the speaker, when an actor is */
 };
 
+/* In the predicate's language a verb form after a determiner is a noun:
+ * "the fight" (lang.tsv, noun_after_determiner). */
+static int noun_after_determiner(const struct dyad__work *w, size_t anchor)
+{
+	const struct dyad__lang *lang = dyad__tok_lang(w, anchor);
+	return lang && lang->noun_after_determiner;
+}
+
 /* Step 1: whether the predicate is an event at all, and how it reads:
  * negated, said, a modifier, a topic or a dropped intention are no event
  * (returns 0); an intention takes its intent code. */
@@ -206,7 +216,7 @@ static int read_predicate(struct reading *r)
 	r->noun = (m->p->flags & VERB_NOUN) ||
 	          dyad__gerund_as_noun(w, sent->tok_start, anchor, sent->tok_end) ||
 	          (anchor > sent->tok_start && dyad__tok_kind(w, anchor - 1, MOD_DETERMINER) &&
-	           (w->tokens[anchor].flags & DYAD_TOK_LATIN) &&
+	           noun_after_determiner(w, anchor) &&
 	           !dyad__used_as_modifier(w, sent->tok_start, anchor)); /* "the fight" */
 	if (!r->noun && dyad__used_as_modifier(w, sent->tok_start, anchor))
 		return 0;

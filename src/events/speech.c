@@ -41,7 +41,6 @@ static const struct dyad__mention *last_person_before(const struct dyad__work *w
 const struct dyad__mention *dyad__speaker_in(const struct dyad__work *w, size_t s)
 {
 	const struct dyad__sentence *sent = &w->sentences[s];
-	const struct dyad__verbs *v = w->engine->verbs;
 	for (size_t k = sent->tok_start; k < sent->tok_end; k++) {
 		if (!dyad__is_cue(w, k))
 			continue;
@@ -59,8 +58,7 @@ const struct dyad__mention *dyad__speaker_in(const struct dyad__work *w, size_t 
 				if ((side == 0 && j[0] >= sent->tok_end) ||
 				    (side == 1 && d > k - sent->tok_start))
 					continue;
-				const struct dyad__token *t = &w->tokens[j[side]];
-				if (dyad__verbs_is(v, MOD_THIRD_PERSON, dyad__tok_lower(w, t), t->lower_len))
+				if (dyad__tok_kind(w, j[side], MOD_THIRD_PERSON))
 					return last_person_before(w, sent->tok_start);
 			}
 		}

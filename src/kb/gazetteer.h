@@ -132,7 +132,6 @@ struct dyad__gazetteer {
 	size_t n_patronymic_suffixes;
 	struct dyad_hash particles;  /* lower-case words allowed inside names */
 	struct dyad_hash stopwords;  /* lower-case words that are never names */
-	struct dyad_hash cues;       /* lower-case verbs of saying */
 };
 
 /* 1 when the lower-case word ends like a surname / a patronymic. */
@@ -146,15 +145,14 @@ const struct dyad__country *dyad__gaz_country(const struct dyad__gazetteer *gaz,
                                               const char *iso3);
 
 /*
- * A spelling-tolerant key for a surname: transliterated to Latin, regional
- * digraphs folded, vowels after the first letter dropped, so that Tokayev,
- * Токаева and Tokaev agree. Writes at most cap bytes; returns the length.
+ * A spelling-tolerant key for a surname: transliterated to Latin (the
+ * letters of translit.tsv of the languages, other diacritics folded),
+ * regional digraphs folded, vowels after the first letter dropped, so that
+ * Tokayev, Токаева and Tokaev agree. Writes at most cap bytes; returns the
+ * length.
  */
-size_t dyad__name_skeleton(const char *word, size_t len, char *out, size_t cap);
-
-/* Latin letters for a lower-case Russian letter (а..я, ё), else NULL; the
- * table the skeletons use, shared with the display transliteration. */
-const char *dyad__cyrillic_latin(uint32_t cp);
+size_t dyad__name_skeleton(const dyad_engine *engine, const char *word, size_t len,
+                           char *out, size_t cap);
 
 #define DYAD_MAX_OFFICE_KEY 256 /* "ISO3\x1frole" */
 

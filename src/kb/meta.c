@@ -108,12 +108,8 @@ static dyad_status load_stopwords(struct dyad__meta_lexicon *lex,
 		if (!valid_code(f[0]))
 			return dyad_tsv_error(&tsv, "\"%s\": not an ISO 639-1 code",
 			                      f[0] ? f[0] : "-");
-		enum dyad__script script;
-		if (f[1] && strcmp(f[1], "latin") == 0)
-			script = DYAD_SCRIPT_LATIN;
-		else if (f[1] && strcmp(f[1], "cyrillic") == 0)
-			script = DYAD_SCRIPT_CYRILLIC;
-		else
+		enum dyad__script script = dyad__script_parse(f[1]);
+		if (script == DYAD_SCRIPT_NONE)
 			return dyad_tsv_error(&tsv, "\"%s\": script must be latin or cyrillic",
 			                      f[1] ? f[1] : "-");
 		int li = lang_index(lex, f[0]);

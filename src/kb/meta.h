@@ -14,13 +14,12 @@
 #include "core/hash.h"
 #include "dyad.h"
 #include "kb/dates.h"
+#include "kb/lang.h"
 
 #define DYAD_META_MAX_NAME_BYTES 128 /* longest outlet or place name */
 #define DYAD_META_MAX_LINE_BYTES 256 /* bytes of a line compared with clutter.tsv */
 #define DYAD_META_MAX_WORD_BYTES 64  /* longest stop word */
 #define DYAD_META_MAX_LANGS 32 /* languages of stopwords.tsv (a bit mask) */
-
-enum dyad__script { DYAD_SCRIPT_LATIN, DYAD_SCRIPT_CYRILLIC, DYAD_N_SCRIPTS };
 
 struct dyad__meta_lang {
 	char code[8];            /* ISO 639-1 */

@@ -221,8 +221,6 @@ dyad_status dyad__gaz_load_shapes(struct dyad__gaz_loader *ld, char *errmsg)
 			st = lower_set(ld, f[1], &gaz->particles);
 		else if (strcmp(kind, "stopword") == 0)
 			st = lower_set(ld, f[1], &gaz->stopwords);
-		else if (strcmp(kind, "cue") == 0)
-			st = lower_set(ld, f[1], &gaz->cues);
 		else
 			return dyad_tsv_error(&ld->tsv, "unknown kind \"%s\"", kind);
 		if (st != DYAD_OK)

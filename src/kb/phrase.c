@@ -8,6 +8,7 @@
 #include "core/token.h"
 #include "core/utf8.h"
 #include "kb/engine.h"
+#include "kb/lang.h"
 
 dyad_status dyad_phrase_make(const dyad_engine *engine, const char *s, size_t n,
                              struct dyad_phrase *phrase)
@@ -26,9 +27,12 @@ dyad_status dyad_phrase_make(const dyad_engine *engine, const char *s, size_t n,
 		size_t len = dyad_utf8_lower(s + a, b - a, lower, sizeof lower);
 		size_t slen = len;
 		const char *form = lower;
+		/* a dictionary phrase has no document: a word is in the first
+		 * language that claims its script */
+		const struct dyad__lang *lang =
+			dyad__lang_of_script(engine, dyad__script_of_token(flags), NULL);
 		if ((flags & DYAD_TOK_WORD) && !(flags & DYAD_TOK_NUMBER)) {
-			slen = dyad__stem(engine, (flags & DYAD_TOK_CYRILLIC) != 0, lower, len,
-			                  stem, sizeof stem);
+			slen = dyad__stem(engine, lang, lower, len, stem, sizeof stem);
 			form = stem;
 		}
 		if (phrase->n_tokens == 0) {
@@ -38,7 +42,7 @@ dyad_status dyad_phrase_make(const dyad_engine *engine, const char *s, size_t n,
 		size_t need = phrase->key_len + (phrase->n_tokens ? 1 : 0) + slen;
 		if (need >= DYAD_MAX_KEY_BYTES)
 			return DYAD_EINVAL;
-		size_t nlen = dyad__name_stem_len(engine, (flags & DYAD_TOK_CYRILLIC) != 0, lower, len);
+		size_t nlen = dyad__name_stem_len(lang, lower, len);
 		if (phrase->name_key_len + 1 + nlen >= DYAD_MAX_KEY_BYTES)
 			return DYAD_EINVAL;
 		if (phrase->n_tokens) {

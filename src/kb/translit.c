@@ -1,5 +1,6 @@
 /*
- * translit.c - spelling-tolerant keys for names (see gazetteer.h).
+ * translit.c - spelling-tolerant keys for names (see gazetteer.h), built on
+ * the Latin letters each language gives its own (data/lang/ID/translit.tsv).
  *
  * News spells the same surname many ways: Mamitkanov / Mamytkanov,
  * Tokayev / Tokaev / Токаева (genitive), Erdoğan / Erdogan / Эрдоган. The
@@ -11,29 +12,23 @@
 #include "core/utf8.h"
 #include "kb/engine.h"
 #include "kb/gazetteer.h"
+#include "kb/lang.h"
 
-/* Latin for the Cyrillic letters а..я (U+0430..U+044F). */
-static const char *const cyrillic_latin[32] = {
-	"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
-	"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
-};
-
-const char *dyad__cyrillic_latin(uint32_t cp)
-{
-	if (cp == 0x0451)
-		cp = 0x0435; /* ё reads as е */
-	return cp >= 0x0430 && cp <= 0x044F ? cyrillic_latin[cp - 0x0430] : NULL;
-}
-
-static const char *latin_of(uint32_t cp, char *ascii)
+/* Plain Latin for a lower-case letter: the letters of the languages that
+ * have their own (translit.tsv), else the fold of letters of other
+ * alphabets with diacritics ("ə", "ğ", "қ") to the plain letter. */
+static const char *latin_of(const dyad_engine *engine, uint32_t cp, char *ascii)
 {
 	if (cp < 0x80) {
 		ascii[0] = (char)cp;
 		ascii[1] = '\0';
 		return ascii;
 	}
-	if (cp >= 0x0430 && cp <= 0x044F)
-		return cyrillic_latin[cp - 0x0430];
+	for (size_t i = 0; i < engine->n_langs; i++) {
+		const char *l = dyad__lang_latin(&engine->langs[i], cp);
+		if (l)
+			return l;
+	}
 	switch (cp) {
 	case 0x0451: case 0x0454: case 0x0259: case 0xE9: case 0xE8: case 0xEA: case 0xEB:
 		return "e"; /* ё є ə é è ê ë */
@@ -68,14 +63,15 @@ static const char *latin_of(uint32_t cp, char *ascii)
 	}
 }
 
-size_t dyad__name_skeleton(const char *word, size_t len, char *out, size_t cap)
+size_t dyad__name_skeleton(const dyad_engine *engine, const char *word, size_t len,
+                           char *out, size_t cap)
 {
 	char lower[DYAD_MAX_WORD_BYTES * 2], latin[DYAD_MAX_WORD_BYTES * 2];
 	size_t n = dyad_utf8_lower(word, len, lower, sizeof lower);
 	size_t i = 0, w = 0;
 	while (i < n) {
 		char ascii[2];
-		const char *l = latin_of(dyad_utf8_next(lower, n, &i), ascii);
+		const char *l = latin_of(engine, dyad_utf8_next(lower, n, &i), ascii);
 		for (; *l && w + 1 < sizeof latin; l++)
 			if (*l >= 'a' && *l <= 'z')
 				latin[w++] = *l;

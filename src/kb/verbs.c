@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/alloc.h"
 #include "core/utf8.h"
@@ -14,24 +15,19 @@
 #include "kb/tsv.h"
 #include "kb/phrase.h"
 
-#define MAX_MODIFIER_FORMS 256
+#define MAX_CUE_FORMS 64 /* written forms of one verb of saying */
+#define SPEECH_CODE "010" /* MAKE PUBLIC STATEMENT */
 #define ANCHOR_KEY_MAX (DYAD_MAX_WORD_BYTES + 3)
-#define MIN_DERIVED_BASE_BYTES 8 /* four Cyrillic letters */
 
-static const char *const modifier_names[MOD_N_KINDS] = {
-	[MOD_NEGATION] = "negation",         [MOD_MODAL] = "modal",
-	[MOD_PASSIVE_AUX] = "passive_aux",   [MOD_PASSIVE_BY] = "passive_by",
-	[MOD_CONDITIONAL] = "conditional",   [MOD_CLAUSE_BREAK] = "clause_break",
-	[MOD_FIRST_PERSON] = "first_person", [MOD_COORDINATOR] = "coordinator",
-	[MOD_JOINT_SUBJECT] = "joint_subject", [MOD_RECIPROCAL] = "reciprocal",
-	[MOD_BACKGROUND] = "background",     [MOD_DETERMINER] = "determiner",
-	[MOD_PERFORMATIVE] = "performative", [MOD_LOCATIVE] = "locative",
-	[MOD_PREPOSITION] = "preposition", [MOD_TOPIC] = "topic",
-	[MOD_THIRD_PERSON] = "third_person", [MOD_POSSESSIVE] = "possessive",
-	[MOD_GENITIVE] = "genitive",         [MOD_BETWEEN] = "between",
-	[MOD_AGAINST] = "against",           [MOD_DESTINATION] = "destination",
-	[MOD_JOINT_OWNER] = "joint_owner",
-};
+/* 1 when data/REL exists: a language may have no patterns or verbs of
+ * saying of its own. */
+static int file_exists(const dyad_engine *engine, const char *rel)
+{
+	char path[DYAD_ERRMSG_MAX];
+	struct stat sb;
+	int n = snprintf(path, sizeof path, "%s/%s", engine->data_dir, rel);
+	return n > 0 && (size_t)n < sizeof path && stat(path, &sb) == 0;
+}
 
 static size_t anchor_key(char *out, char tag, const char *word, size_t n)
 {
@@ -73,12 +69,6 @@ int dyad__verbs_written_anchor(const struct dyad__verbs *v, const char *lower, s
 				return 1;
 	}
 	return dyad__verbs_by_exact(v, lower, n) != 0;
-}
-
-int dyad__verbs_is(const struct dyad__verbs *v, enum dyad__modifier kind,
-                   const char *lower, size_t n)
-{
-	return v && dyad_hash_get(&v->modifiers[kind], lower, n, NULL);
 }
 
 static unsigned parse_flags(struct dyad_tsv *tsv, char *field, dyad_status *st)
@@ -127,26 +117,27 @@ static dyad_status add_form(dyad_engine *engine, struct dyad__elem *e,
 	return DYAD_OK;
 }
 
-/* The forms besides the stem (see DYAD_ELEM_FORMS in verbs.h). */
-static dyad_status add_written_forms(dyad_engine *engine, struct dyad__elem *e,
-                                     const char *word)
+/* The forms besides the stem (see DYAD_ELEM_FORMS in verbs.h): the word as
+ * written and its present-tense bases (the language's verb_base endings). */
+static dyad_status add_written_forms(dyad_engine *engine, const struct dyad__lang *lang,
+                                     struct dyad__elem *e, const char *word)
 {
-	static const char *const verb_suffixes[] = {"овать", "евать", "оваться", "еваться"};
+	const struct dyad__endings *bases = &lang->endings[END_VERB_BASE];
 	char lower[DYAD_MAX_WORD_BYTES];
 	size_t n = dyad_utf8_lower(word, strlen(word), lower, sizeof lower);
 	dyad_status st = add_form(engine, e, lower, n);
-	for (size_t i = 0; st == DYAD_OK && i < sizeof verb_suffixes / sizeof verb_suffixes[0]; i++) {
-		size_t k = strlen(verb_suffixes[i]);
-		/* a short base ("во" of воевать) would match prepositions */
-		if (n >= k + MIN_DERIVED_BASE_BYTES && memcmp(lower + n - k, verb_suffixes[i], k) == 0)
+	for (size_t i = 0; st == DYAD_OK && i < bases->n; i++) {
+		size_t k = bases->len[i];
+		if (n >= bases->min_bytes[i] && n > k &&
+		    memcmp(lower + n - k, bases->ending[i], k) == 0)
 			st = add_form(engine, e, lower, n - k);
 	}
 	return st;
 }
 
 /* One pattern line into elements; words are stemmed like document tokens. */
-static dyad_status parse_pattern(dyad_engine *engine, struct dyad_tsv *tsv,
-                                 char *text, struct dyad__pattern *p)
+static dyad_status parse_pattern(dyad_engine *engine, const struct dyad__lang *lang,
+                                 struct dyad_tsv *tsv, char *text, struct dyad__pattern *p)
 {
 	int anchor = -1;
 	dyad_status st;
@@ -188,7 +179,7 @@ static dyad_status parse_pattern(dyad_engine *engine, struct dyad_tsv *tsv,
 				e->kind = ELEM_STEM;
 				if ((st = add_form(engine, e, ph.key + from, to - from)) != DYAD_OK)
 					return st;
-				if (ph.n_tokens == 1 && (st = add_written_forms(engine, e, word)) != DYAD_OK)
+				if (ph.n_tokens == 1 && (st = add_written_forms(engine, lang, e, word)) != DYAD_OK)
 					return st;
 				from = to + 1;
 				if (anchor < 0)
@@ -208,8 +199,9 @@ static dyad_status parse_pattern(dyad_engine *engine, struct dyad_tsv *tsv,
 	return DYAD_OK;
 }
 
-static dyad_status load_patterns(dyad_engine *engine, struct dyad__verbs *v,
-                                 const char *rel, char *errmsg)
+/* data/verbs/ID.tsv of one language. */
+static dyad_status load_patterns(dyad_engine *engine, const struct dyad__lang *lang,
+                                 struct dyad__verbs *v, const char *rel, char *errmsg)
 {
 	static const char *const cols[] = {"code", "pattern", "flags"};
 	struct dyad_tsv tsv;
@@ -230,7 +222,7 @@ static dyad_status load_patterns(dyad_engine *engine, struct dyad__verbs *v,
 			return DYAD_ENOMEM;
 		p->code = f[0];
 		p->flags = parse_flags(&tsv, f[2], &st);
-		if (st != DYAD_OK || (st = parse_pattern(engine, &tsv, f[1], p)) != DYAD_OK)
+		if (st != DYAD_OK || (st = parse_pattern(engine, lang, &tsv, f[1], p)) != DYAD_OK)
 			return st;
 	}
 	return st == DYAD_DONE ? DYAD_OK : st;
@@ -275,43 +267,6 @@ static dyad_status index_patterns(dyad_engine *engine, struct dyad__verbs *v)
 	return DYAD_OK;
 }
 
-static dyad_status load_modifiers(dyad_engine *engine, struct dyad__verbs *v,
-                                  char *errmsg)
-{
-	static const char *const cols[] = {"lang", "kind", "phrases"};
-	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open_in(&tsv, &engine->arena, engine->data_dir, "verbs/modifiers.tsv", cols, 3,
-	                                  errmsg);
-	if (st != DYAD_OK)
-		return st;
-	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
-		char **f = tsv.fields;
-		int kind = -1;
-		for (int k = 0; k < MOD_N_KINDS; k++)
-			if (f[1] && strcmp(f[1], modifier_names[k]) == 0)
-				kind = k;
-		if (kind < 0)
-			return dyad_tsv_error(&tsv, "unknown modifier kind \"%s\"", f[1] ? f[1] : "-");
-		char *parts[MAX_MODIFIER_FORMS];
-		size_t n = dyad_tsv_split(f[2], parts, MAX_MODIFIER_FORMS);
-		if (n > MAX_MODIFIER_FORMS)
-			return dyad_tsv_error(&tsv, "more than %d forms", MAX_MODIFIER_FORMS);
-		for (size_t i = 0; i < n; i++) {
-			/* phrases of several words are looked up by their first word */
-			char *sp = strchr(parts[i], ' ');
-			size_t len = sp ? (size_t)(sp - parts[i]) : strlen(parts[i]);
-			char lower[DYAD_MAX_WORD_BYTES];
-			size_t ln = dyad_utf8_lower(parts[i], len, lower, sizeof lower);
-			char *key = dyad_arena_strndup(&engine->arena, lower, ln);
-			if (!key)
-				return DYAD_ENOMEM;
-			if ((st = dyad_hash_put(&v->modifiers[kind], key, ln, 1, NULL, NULL)) != DYAD_OK)
-				return st;
-		}
-	}
-	return st == DYAD_DONE ? DYAD_OK : st;
-}
-
 /* data/cameo/intent.tsv: what "plans to visit", "may sign" are coded as. */
 static dyad_status load_intent(dyad_engine *engine, struct dyad__verbs *v,
                                char *errmsg)
@@ -337,56 +292,70 @@ static dyad_status load_intent(dyad_engine *engine, struct dyad__verbs *v,
 	return st == DYAD_DONE ? DYAD_OK : st;
 }
 
-static dyad_status load_endings(dyad_engine *engine, struct dyad__verbs *v, char *errmsg)
-{
-	static const char *const cols[] = {"lang", "kind", "min_bytes", "endings"};
-	static const char *const kinds[END_N_KINDS] = {
-		[END_GERUND_PLURAL] = "gerund_plural", [END_GERUND] = "gerund",
-		[END_MODIFIER_FORM] = "modifier_form", [END_PARTICIPLE] = "participle",
-		[END_SHORT_PARTICIPLE] = "short_participle", [END_DATIVE] = "dative",
-	};
-	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open_in(&tsv, &engine->arena, engine->data_dir,
-	                                  "verbs/endings.tsv", cols, 4, errmsg);
-	if (st != DYAD_OK)
-		return st;
-	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
-		char **f = tsv.fields;
-		int kind = -1;
-		for (int k = 0; k < END_N_KINDS; k++)
-			if (f[1] && strcmp(f[1], kinds[k]) == 0)
-				kind = k;
-		if (kind < 0)
-			return dyad_tsv_error(&tsv, "unknown ending kind \"%s\"", f[1] ? f[1] : "-");
-		char *end;
-		long min = f[2] ? strtol(f[2], &end, 10) : -1;
-		if (!f[2] || *end || min < 0 || min > UINT16_MAX)
-			return dyad_tsv_error(&tsv, "min_bytes is a byte count");
-		struct dyad__endings *e = &v->endings[kind];
-		size_t room = DYAD_MAX_ENDINGS - e->n;
-		char *parts[DYAD_MAX_ENDINGS];
-		size_t n = dyad_tsv_split(f[3], parts, room);
-		if (n > room)
-			return dyad_tsv_error(&tsv, "more than %d endings of one kind", DYAD_MAX_ENDINGS);
-		for (size_t i = 0; i < n; i++) {
-			e->ending[e->n] = parts[i];
-			e->min_bytes[e->n] = (uint16_t)min;
-			e->n++;
-		}
-	}
-	return st == DYAD_DONE ? DYAD_OK : st;
-}
-
 void dyad__verbs_free(struct dyad__verbs *v)
 {
 	if (!v)
 		return;
 	dyad_hash_release(&v->by_anchor);
-	for (int k = 0; k < MOD_N_KINDS; k++)
-		dyad_hash_release(&v->modifiers[k]);
 	dyad__free(v->patterns);
 	dyad__free(v->nodes);
 	dyad__free(v);
+}
+
+/* The written forms of verbs of saying into the language's cues. */
+static dyad_status add_cues(dyad_engine *engine, struct dyad__lang *lang,
+                            struct dyad_tsv *tsv, char *field)
+{
+	char *parts[MAX_CUE_FORMS + 1];
+	size_t n = dyad_tsv_split(field, parts, MAX_CUE_FORMS + 1);
+	if (n > MAX_CUE_FORMS)
+		return dyad_tsv_error(tsv, "more than %d forms", MAX_CUE_FORMS);
+	for (size_t i = 0; i < n; i++) {
+		char lower[DYAD_MAX_WORD_BYTES];
+		size_t len = dyad_utf8_lower(parts[i], strlen(parts[i]), lower, sizeof lower);
+		char *key = dyad_arena_strndup(&engine->arena, lower, len);
+		if (!key)
+			return DYAD_ENOMEM;
+		dyad_status st = dyad_hash_put(&lang->cues, key, len, 1, NULL, NULL);
+		if (st != DYAD_OK)
+			return st;
+	}
+	return DYAD_OK;
+}
+
+/* data/lang/ID/speech.tsv: the verbs of saying of one language, each a
+ * pattern coded 010 with flag speech and the forms that mark a speaker. */
+static dyad_status load_speech(dyad_engine *engine, struct dyad__lang *lang,
+                               struct dyad__verbs *v, char *errmsg)
+{
+	static const char *const cols[] = {"pattern", "flags", "forms"};
+	char rel[DYAD_ERRMSG_MAX];
+	snprintf(rel, sizeof rel, "lang/%s/speech.tsv", lang->id);
+	if (!file_exists(engine, rel))
+		return DYAD_OK;
+	struct dyad_tsv tsv;
+	dyad_status st = dyad_tsv_open_in(&tsv, &engine->arena, engine->data_dir, rel, cols, 3,
+	                                  errmsg);
+	if (st != DYAD_OK)
+		return st;
+	if (!dyad__cameo_find(engine, SPEECH_CODE))
+		return dyad_tsv_error(&tsv, "%s is not a code of cameo/events.tsv", SPEECH_CODE);
+	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
+		char **f = tsv.fields;
+		if (f[0]) {
+			struct dyad__pattern *p = DYAD_VEC_PUSH(&v->patterns, &v->n_patterns,
+			                                        &v->patterns_alloc);
+			if (!p)
+				return DYAD_ENOMEM;
+			p->code = SPEECH_CODE;
+			p->flags = VERB_SPEECH | parse_flags(&tsv, f[1], &st);
+			if (st != DYAD_OK || (st = parse_pattern(engine, lang, &tsv, f[0], p)) != DYAD_OK)
+				return st;
+		}
+		if ((st = add_cues(engine, lang, &tsv, f[2])) != DYAD_OK)
+			return st;
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
 }
 
 dyad_status dyad__verbs_load(dyad_engine *engine, char *errmsg)
@@ -396,12 +365,17 @@ dyad_status dyad__verbs_load(dyad_engine *engine, char *errmsg)
 		return DYAD_ENOMEM;
 	engine->verbs = v;
 	dyad_status st;
-	if ((st = load_patterns(engine, v, "verbs/en.tsv", errmsg)) != DYAD_OK ||
-	    (st = load_patterns(engine, v, "verbs/ru.tsv", errmsg)) != DYAD_OK ||
-	    (st = index_patterns(engine, v)) != DYAD_OK ||
-	    (st = load_modifiers(engine, v, errmsg)) != DYAD_OK ||
-	    (st = load_intent(engine, v, errmsg)) != DYAD_OK ||
-	    (st = load_endings(engine, v, errmsg)) != DYAD_OK)
+	for (size_t i = 0; i < engine->n_langs; i++) {
+		struct dyad__lang *lang = &engine->langs[i];
+		char rel[DYAD_ERRMSG_MAX];
+		snprintf(rel, sizeof rel, "verbs/%s.tsv", lang->id);
+		if ((st = load_speech(engine, lang, v, errmsg)) != DYAD_OK ||
+		    (file_exists(engine, rel) &&
+		     (st = load_patterns(engine, lang, v, rel, errmsg)) != DYAD_OK))
+			return st;
+	}
+	if ((st = index_patterns(engine, v)) != DYAD_OK ||
+	    (st = load_intent(engine, v, errmsg)) != DYAD_OK)
 		return st;
 	return DYAD_OK;
 }

@@ -1,7 +1,9 @@
 /*
  * verbs.h - the predicate lexicon: verbs, verbal nouns and fixed phrases that
- * report an event, with their CAMEO code and frame (data/verbs/en.tsv,
- * data/verbs/ru.tsv), plus the closed-class modifiers (data/verbs/modifiers.tsv).
+ * report an event, with their CAMEO code and frame (data/verbs/ID.tsv of each
+ * language, after its verbs of saying in data/lang/ID/speech.tsv). The
+ * function words and endings that change how a predicate reads belong to
+ * the language (kb/lang.h).
  *
  * A pattern is a list of elements: a word (matched by stem), an exact word
  * (=word), a skip (*: 0..3 tokens), the target slot (+) and the source slot
@@ -16,6 +18,7 @@
 
 #include "core/hash.h"
 #include "dyad.h"
+#include "kb/lang.h"
 
 #define DYAD_MAX_PATTERN_ELEMS 10
 
@@ -67,59 +70,12 @@ struct dyad__anchor_node {
 	uint32_t next; /* next node + 1; 0 = end */
 };
 
-enum dyad__modifier {
-	MOD_NEGATION,
-	MOD_MODAL,
-	MOD_PASSIVE_AUX,
-	MOD_PASSIVE_BY,
-	MOD_CONDITIONAL,
-	MOD_CLAUSE_BREAK,
-	MOD_FIRST_PERSON,
-	MOD_COORDINATOR,
-	MOD_JOINT_SUBJECT,
-	MOD_RECIPROCAL,
-	MOD_BACKGROUND,
-	MOD_DETERMINER,
-	MOD_PERFORMATIVE,
-	MOD_LOCATIVE,
-	MOD_PREPOSITION,
-	MOD_TOPIC,
-	MOD_THIRD_PERSON,
-	MOD_POSSESSIVE,  /* "'s" */
-	MOD_GENITIVE,    /* "of" */
-	MOD_BETWEEN,     /* "between", "между" */
-	MOD_AGAINST,     /* "against", "против" */
-	MOD_DESTINATION, /* "to" in "Ambassador to X" */
-	MOD_JOINT_OWNER, /* "their", "их" */
-	MOD_N_KINDS
-};
-
-enum dyad__ending {
-	END_GERUND_PLURAL,
-	END_GERUND,
-	END_MODIFIER_FORM,
-	END_PARTICIPLE,
-	END_SHORT_PARTICIPLE,
-	END_DATIVE,
-	END_N_KINDS
-};
-
-#define DYAD_MAX_ENDINGS 32 /* endings of one kind */
-
-struct dyad__endings {
-	const char *ending[DYAD_MAX_ENDINGS]; /* in the engine arena */
-	uint16_t min_bytes[DYAD_MAX_ENDINGS];
-	size_t n;
-};
-
 struct dyad__verbs {
 	struct dyad__pattern *patterns;
 	size_t n_patterns, patterns_alloc;
 	struct dyad_hash by_anchor;            /* "s:stem" / "=:word" -> node + 1 */
 	struct dyad__anchor_node *nodes;
 	size_t n_nodes, nodes_alloc;
-	struct dyad_hash modifiers[MOD_N_KINDS]; /* lower-case single words */
-	struct dyad__endings endings[END_N_KINDS]; /* verbs/endings.tsv */
 	/* by root: the code of intending it, "keep" or "drop" (cameo/intent.tsv) */
 	const char *intent_code[21];
 };
@@ -137,8 +93,11 @@ uint32_t dyad__verbs_by_exact(const struct dyad__verbs *v, const char *lower, si
 int dyad__verbs_written_anchor(const struct dyad__verbs *v, const char *lower, size_t n,
                                const char *stem, size_t stem_len);
 
-/* 1 when the lower-case word is a modifier of that kind. */
-int dyad__verbs_is(const struct dyad__verbs *v, enum dyad__modifier kind,
-                   const char *lower, size_t n);
+/* Load the patterns of every language (its verbs of saying,
+ * data/lang/ID/speech.tsv, then data/verbs/ID.tsv) and cameo/intent.tsv
+ * into engine->verbs; the written forms of the verbs of saying go to the
+ * language's cues. DYAD_EDATA naming file and line. */
+dyad_status dyad__verbs_load(dyad_engine *engine, char *errmsg);
+void dyad__verbs_free(struct dyad__verbs *verbs);
 
 #endif

@@ -90,7 +90,7 @@ static void count_span(const struct dyad__meta_lexicon *lex, const char *text,
 	c->seen += b - a;
 }
 
-static const char *pick(const struct dyad__meta_lexicon *lex,
+static const char *pick(const dyad_engine *engine, const struct dyad__meta_lexicon *lex,
                         const struct lang_counts *c, enum dyad__script *script)
 {
 	size_t lat = c->script[DYAD_SCRIPT_LATIN], cyr = c->script[DYAD_SCRIPT_CYRILLIC];
@@ -118,13 +118,12 @@ static const char *pick(const struct dyad__meta_lexicon *lex,
 	}
 	if (best >= 0)
 		return lex->langs[best].code;
-	if (*script == DYAD_SCRIPT_CYRILLIC) {
-		/* a few Cyrillic words without a single function word: Russian is
-		 * the only Cyrillic language this tool reads */
-		for (size_t l = 0; l < lex->n_langs; l++)
-			if (lex->langs[l].script == DYAD_SCRIPT_CYRILLIC)
-				return lex->langs[l].code;
-	}
+	/* a few words without a single function word: the language dyad reads
+	 * for the script, when it is its script's default (lang.tsv) */
+	const struct dyad__lang *own = dyad__lang_of_script(engine, *script, NULL);
+	for (size_t l = 0; own && own->script_default && l < lex->n_langs; l++)
+		if (lex->langs[l].script == *script && strcmp(lex->langs[l].code, own->id) == 0)
+			return lex->langs[l].code;
 	return NULL;
 }
 
@@ -143,8 +142,14 @@ dyad_status dyad__meta_lang_detect(struct dyad__meta_scan *scan)
 			if (!(w->lines[l].flags & DYAD_LINE_BLANK))
 				count_span(lex, w->text, w->lines[l].start, w->lines[l].end, &c);
 	enum dyad__script script = DYAD_SCRIPT_LATIN;
-	const char *code = pick(lex, &c, &script);
-	w->lang_ru = code && script == DYAD_SCRIPT_CYRILLIC;
+	const char *code = pick(w->engine, lex, &c, &script);
+	/* the language the rest of the pipeline reads the body in: the one
+	 * found when dyad reads it, else the one it reads for that script */
+	w->lang = dyad__lang_find(w->engine, code);
+	if (!w->lang && code)
+		w->lang = dyad__lang_of_script(w->engine, script, NULL);
+	if (!w->lang)
+		w->lang = dyad__lang_default(w->engine);
 	if (!code)
 		return DYAD_OK; /* "und", set by dyad_extract() */
 	/* the result may outlive the engine that holds the codes */

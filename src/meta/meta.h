@@ -61,7 +61,8 @@ struct dyad__meta_scan {
 void dyad__meta_count(const char *text, uint32_t a, uint32_t b, unsigned *chars,
                       unsigned *words);
 
-/* Sets w->doc->lang and w->lang_ru from the body lines. DYAD_ENOMEM only. */
+/* Sets w->doc->lang and w->lang (the language the body is read in) from
+ * the body lines. DYAD_ENOMEM only. */
 dyad_status dyad__meta_lang_detect(struct dyad__meta_scan *scan);
 
 /* Classify every line, find the headline and the body; fills scan->info,

@@ -10,6 +10,7 @@
 #include "core/utf8.h"
 #include "text/text.h"
 #include "kb/engine.h"
+#include "kb/lang.h"
 
 /* Store (s, n) lower-cased and stemmed in the pool. */
 static void add_forms(struct dyad__work *w, struct dyad__token *t, int word)
@@ -30,8 +31,9 @@ static void add_forms(struct dyad__work *w, struct dyad__token *t, int word)
 		return;
 	}
 	char *stem = w->pool + w->pool_len;
-	size_t slen = dyad__stem(w->engine, (t->flags & DYAD_TOK_CYRILLIC) != 0,
-	                         lower, len, stem, DYAD_MAX_WORD_BYTES);
+	const struct dyad__lang *lang =
+		dyad__lang_of_script(w->engine, dyad__script_of_token(t->flags), w->lang);
+	size_t slen = dyad__stem(w->engine, lang, lower, len, stem, DYAD_MAX_WORD_BYTES);
 	if (slen == len && memcmp(stem, lower, len) == 0) {
 		t->stem = t->lower; /* share: most short words do not change */
 		t->stem_len = t->lower_len;
@@ -42,11 +44,31 @@ static void add_forms(struct dyad__work *w, struct dyad__token *t, int word)
 	w->pool_len += slen + 1;
 }
 
+/* The language of a sentence: that of the script most of its words are
+ * written in (the document's on a tie or when no language claims it). */
+static const struct dyad__lang *sentence_lang(const struct dyad__work *w,
+                                              const size_t by_script[DYAD_N_SCRIPTS])
+{
+	const struct dyad__lang *lang = w->lang;
+	size_t best = 0;
+	for (int s = DYAD_SCRIPT_NONE + 1; s < DYAD_N_SCRIPTS; s++) {
+		const struct dyad__lang *l = dyad__lang_of_script(w->engine, (enum dyad__script)s,
+		                                                  w->lang);
+		if (l && by_script[s] > best) {
+			best = by_script[s];
+			lang = l;
+		} else if (l && by_script[s] == best && best && l == w->lang) {
+			lang = l;
+		}
+	}
+	return lang;
+}
+
 static dyad_status tokenize_sentence(struct dyad__work *w, size_t s_idx)
 {
 	struct dyad__sentence *s = &w->sentences[s_idx];
 	size_t i = s->start;
-	size_t cyr = 0, lat = 0;
+	size_t by_script[DYAD_N_SCRIPTS] = {0};
 	uint32_t a, b, flags;
 	s->tok_start = (uint32_t)w->n_tokens;
 	while (dyad__next_token(w->text, &i, s->end, &a, &b, &flags)) {
@@ -59,14 +81,11 @@ static dyad_status tokenize_sentence(struct dyad__work *w, size_t s_idx)
 		t->mention = -1;
 		if (a == s->start)
 			t->flags &= ~(uint32_t)DYAD_TOK_GLUED;
-		if (flags & DYAD_TOK_CYRILLIC)
-			cyr++;
-		else if (flags & DYAD_TOK_LATIN)
-			lat++;
+		by_script[dyad__script_of_token(flags)]++;
 		add_forms(w, t, (flags & DYAD_TOK_WORD) != 0);
 	}
 	s->tok_end = (uint32_t)w->n_tokens;
-	s->lang_ru = cyr > lat;
+	s->lang = sentence_lang(w, by_script);
 	for (size_t k = s->tok_start; k < s->tok_end; k++)
 		if (w->tokens[k].flags & DYAD_TOK_WORD) {
 			w->tokens[k].flags |= DYAD_TOK_SENT_START;

@@ -68,7 +68,7 @@ static int name_has_surname(const char *name, const char *skel)
 		if (!word)
 			break;
 		char part[SKELETON_MAX];
-		dyad__name_skeleton(p, word, part, sizeof part);
+		dyad__name_skeleton(engine, p, word, part, sizeof part);
 		if (strcmp(part, skel) == 0)
 			return 1;
 		for (size_t k = 0; k < word;) {
@@ -76,7 +76,7 @@ static int name_has_surname(const char *name, const char *skel)
 			while (k + seg < word && p[k + seg] != '-')
 				seg++;
 			if (seg && seg < word) {
-				dyad__name_skeleton(p + k, seg, part, sizeof part);
+				dyad__name_skeleton(engine, p + k, seg, part, sizeof part);
 				if (strcmp(part, skel) == 0)
 					return 1;
 			}
@@ -149,7 +149,7 @@ static int score_sentence(const char *id, const char *text,
 	int right = 1, roles_right = 1;
 	char skel[SET_MAX_PERSONS][SKELETON_MAX];
 	for (size_t i = 0; i < n_people; i++) {
-		dyad__name_skeleton(people[i].surname, strlen(people[i].surname), skel[i],
+		dyad__name_skeleton(engine, people[i].surname, strlen(people[i].surname), skel[i],
 		                    sizeof skel[i]);
 		int found = 0, country = 0, role = 0;
 		for (size_t e = 0; e < doc->n_entities; e++) {

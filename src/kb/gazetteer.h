@@ -5,7 +5,7 @@
  * Loaded from data/: countries (names, adjectives, demonyms, capitals, seats
  * of power), regions, places, people (office holders with dates), roles
  * (titles -> CAMEO agent codes), organisations and the generic heads of state
- * bodies. Every phrase of every file becomes a stem key (text/phrase.h) in
+ * bodies. Every phrase of every file becomes a stem key (kb/phrase.h) in
  * one hash map; prefixes of longer phrases are marked so that the matcher can
  * stop extending a match as soon as no phrase continues it.
  */
@@ -183,7 +183,7 @@ const struct dyad__person *dyad__person_by_surname(const struct dyad__gazetteer 
                                                   const struct dyad__date *on);
 
 /* People whose name, in any of its spellings, ends in a word with this name
- * key (text/name_stem.c):
+ * key (kb/stem.h):
  * the first node + 1, 0 when none; follow gaz->surname_nodes[i].next. */
 uint32_t dyad__gaz_people_by_surname(const struct dyad__gazetteer *gaz,
                                      const char *stem, size_t len);

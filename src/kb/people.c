@@ -43,7 +43,7 @@ static dyad_status index_surname(struct dyad__gaz_loader *ld, const char *spelli
 	if (dyad_phrase_make(ld->engine, spelling, strlen(spelling), &p) != DYAD_OK ||
 	    p.n_tokens < 2)
 		return DYAD_OK; /* single names ("Xi") are not looked up alone */
-	/* the name key (text/name_stem.c), not the stem: Snowball makes "али"
+	/* the name key (kb/stem.h), not the stem: Snowball makes "али"
 	 * of "Алиев" but "алиев" of "Алиеву" */
 	size_t from = p.name_prefix_len[p.n_tokens - 2] + 1;
 	size_t len = p.name_key_len - from;

@@ -23,7 +23,7 @@ struct dyad_phrase {
 	size_t key_len;
 	size_t n_tokens;
 	size_t prefix_len[DYAD_MAX_PHRASE_TOKENS]; /* key length after token i */
-	char name_key[DYAD_MAX_KEY_BYTES]; /* name keys joined (name_stem.c) */
+	char name_key[DYAD_MAX_KEY_BYTES]; /* name keys joined (kb/stem.h) */
 	size_t name_key_len;
 	size_t name_prefix_len[DYAD_MAX_PHRASE_TOKENS];
 	int first_cap;     /* the phrase starts with an upper-case letter */

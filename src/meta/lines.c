@@ -23,7 +23,7 @@
 #include "meta/meta.h"
 #include "kb/tsv.h"
 
-#define CREDIT_ONLY_MAX_WORDS 10 /* a longer line is more than a credit (meta_source.c) */
+#define CREDIT_ONLY_MAX_WORDS 10 /* a longer line is more than a credit (source.c) */
 #define HEAD_MAX_LINES 24      /* non-blank lines searched for the headline */
 #define TITLE_MIN_WORDS 3
 #define TITLE_MAX_CHARS 250

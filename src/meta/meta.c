@@ -1,9 +1,9 @@
 /*
  * meta.c - the metadata stage: document facts from a copied news page.
  *
- * Runs right after normalisation (see stages.h). It classifies the lines
- * (meta_lines.c), reads the publication date, finds the outlet, byline and
- * dateline (meta_source.c) and the language of the body (meta_lang.c), and
+ * Runs right after normalisation (see extract/pipeline.c). It classifies the
+ * lines (lines.c), reads the publication date, finds the outlet, byline and
+ * dateline (source.c) and the language of the body (lang.c), and
  * leaves the line flags that tell segmentation which lines are article text.
  * Facts the container gave (JSON Lines fields, HTML meta tags) win over the
  * ones guessed from the text.

@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/buf.h"
 #include "core/alloc.h"
+#include "core/buf.h"
 #include "dyad.h"
 
 static void put_str(struct dyad_buf *b, const char *s, size_t n)

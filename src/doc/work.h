@@ -16,8 +16,8 @@
 #include <stdint.h>
 
 #include "core/arena.h"
-#include "dyad.h"
 #include "core/token.h"
+#include "dyad.h"
 #include "kb/dates.h"
 
 struct dyad__lang; /* kb/lang.h */

@@ -5,10 +5,7 @@
  * passes compose titles with names (titles.c), decide which names are
  * people (names.c) and merge mentions into entities (merge.c).
  */
-#include <stdio.h>
-#include <string.h>
 
-#include "core/utf8.h"
 #include "entities/entities.h"
 #include "kb/engine.h"
 #include "kb/gazetteer.h"

@@ -8,11 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/utf8.h"
 #include "entities/entities.h"
 #include "kb/engine.h"
 #include "kb/gazetteer.h"
-#include "text/words.h"
 
 static char *join_actor(struct dyad__work *w, const char *country, const char *agent)
 {

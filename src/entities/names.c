@@ -4,7 +4,6 @@
  * knowledge base with that surname; and how a name is keyed (its surname's
  * spelling skeleton) and written (Cyrillic names transliterated).
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "core/utf8.h"

@@ -9,11 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/utf8.h"
 #include "entities/entities.h"
-#include "text/words.h"
 #include "kb/engine.h"
 #include "kb/gazetteer.h"
+#include "text/words.h"
 
 #define ROLE_NAME_GAP 7       /* words between a title and a name ("Ambassador of the Kyrgyz Republic to our country, Maksat ...") */
 #define APPOSITION_WINDOW 14  /* tokens after "Name," searched for a title */

@@ -6,13 +6,10 @@
  * another by "and".
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "events/coder.h"
 #include "events/speech.h"
 #include "kb/engine.h"
-#include "kb/gazetteer.h"
-#include "text/dates.h"
 #include "text/words.h"
 
 #define LOCATIVE_GAP 2     /* adjectives between "in" and a city */

@@ -5,14 +5,9 @@
  * a topic or reason, a first-person subject, a list after "against", a verb
  * coordinated with the one before it, a dative.
  */
-#include <stdio.h>
-#include <string.h>
 
 #include "events/coder.h"
-#include "events/speech.h"
 #include "kb/engine.h"
-#include "kb/gazetteer.h"
-#include "text/dates.h"
 #include "text/words.h"
 
 #define NEGATION_WINDOW 3  /* tokens before a predicate that can negate it */

@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "text/dates.h"
 #include "events/events.h"
 #include "kb/engine.h"
+#include "text/dates.h"
 
 void dyad_engine_use_dict(dyad_engine *engine, const dyad_dict *dict,
                           enum dyad_dict_mode mode)

@@ -8,9 +8,7 @@
 #include <string.h>
 
 #include "events/coder.h"
-#include "events/speech.h"
 #include "kb/engine.h"
-#include "kb/gazetteer.h"
 #include "text/dates.h"
 #include "text/words.h"
 

@@ -5,15 +5,12 @@
  * (resolvers.c). What is demanded, urged, intended or rejected is no event
  * of its own: the coder skips the clause such a predicate governs.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "events/coder.h"
 #include "events/events.h"
 #include "events/speech.h"
 #include "kb/engine.h"
-#include "kb/gazetteer.h"
-#include "text/dates.h"
 #include "text/words.h"
 
 static int elem_matches(const struct dyad__work *w, const struct dyad__elem *e, size_t k)

@@ -22,13 +22,11 @@
  * when it clearly precedes publication. Events between the same actors
  * with the same code are one record with several mentions.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "events/coder.h"
 #include "events/speech.h"
 #include "kb/engine.h"
-#include "kb/gazetteer.h"
 #include "kb/lang.h"
 #include "text/words.h"
 

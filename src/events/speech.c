@@ -3,9 +3,8 @@
  */
 #include "events/speech.h"
 
-#include "text/words.h"
 #include "kb/engine.h"
-#include "kb/gazetteer.h"
+#include "text/words.h"
 
 #define CUE_WINDOW 6 /* tokens between a verb of saying and its speaker */
 #define PRONOUN_WINDOW 1 /* "he said", "said he", "сказал он" */

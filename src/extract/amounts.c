@@ -11,14 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/alloc.h"
-#include "core/utf8.h"
-#include "text/dates.h"
 #include "extract/extract.h"
-#include "text/words.h"
-#include "kb/engine.h"
 #include "kb/amounts.h"
-#include "kb/phrase.h"
+#include "kb/engine.h"
+#include "text/dates.h"
+#include "text/words.h"
 
 #define COUNT_LOOKAHEAD 3 /* words after a number searched for its noun */
 

@@ -12,9 +12,9 @@
 #include "entities/entities.h"
 #include "events/events.h"
 #include "extract/extract.h"
+#include "kb/engine.h"
 #include "meta/meta.h"
 #include "text/text.h"
-#include "kb/engine.h"
 
 static const char *copy_or_null(struct dyad_arena *arena, const char *s,
                                 int *oom)

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/vec.h"
 #include "core/alloc.h"
+#include "core/vec.h"
 #include "kb/engine.h"
 #include "kb/tsv.h"
 

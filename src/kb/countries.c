@@ -5,16 +5,11 @@
  */
 #include "kb/gazetteer.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "core/alloc.h"
-#include "core/utf8.h"
 #include "core/vec.h"
 #include "kb/engine.h"
 #include "kb/tsv.h"
-#include "kb/phrase.h"
 
 static int valid_iso3(const char *s)
 {

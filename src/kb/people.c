@@ -6,15 +6,13 @@
 #include "kb/gazetteer.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "core/alloc.h"
 #include "core/utf8.h"
 #include "core/vec.h"
 #include "kb/engine.h"
-#include "kb/tsv.h"
 #include "kb/phrase.h"
+#include "kb/tsv.h"
 
 #define MAX_SHAPES 512 /* forms on one line of name_shapes.tsv */
 

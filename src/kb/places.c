@@ -4,16 +4,12 @@
  */
 #include "kb/gazetteer.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/alloc.h"
-#include "core/utf8.h"
 #include "core/vec.h"
 #include "kb/engine.h"
 #include "kb/tsv.h"
-#include "kb/phrase.h"
 
 dyad_status dyad__gaz_load_places(struct dyad__gaz_loader *ld, char *errmsg)
 {

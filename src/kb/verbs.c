@@ -4,7 +4,6 @@
 #include "kb/verbs.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -12,8 +11,8 @@
 #include "core/utf8.h"
 #include "core/vec.h"
 #include "kb/engine.h"
-#include "kb/tsv.h"
 #include "kb/phrase.h"
+#include "kb/tsv.h"
 
 #define MAX_CUE_FORMS 64 /* written forms of one verb of saying */
 #define SPEECH_CODE "010" /* MAKE PUBLIC STATEMENT */

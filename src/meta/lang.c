@@ -9,16 +9,12 @@
  * language (data/meta/stopwords.tsv). A Latin-script body with no English
  * evidence is never called English: it is "und" when nothing wins.
  */
-#include <unicode/uchar.h>
-#include <stdio.h>
 #include <string.h>
+#include <unicode/uchar.h>
 
-#include "core/alloc.h"
 #include "core/token.h"
 #include "core/utf8.h"
-#include "core/vec.h"
 #include "meta/meta.h"
-#include "kb/tsv.h"
 
 #define LANG_SAMPLE_BYTES (6u << 10) /* body bytes looked at: a few paragraphs decide */
 /* Letters of one language, per thousand letters of its script, that make

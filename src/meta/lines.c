@@ -13,15 +13,11 @@
  * line.
  */
 #define _GNU_SOURCE /* memmem */
-#include <stdio.h>
 #include <string.h>
 
-#include "core/alloc.h"
 #include "core/token.h"
 #include "core/utf8.h"
-#include "core/vec.h"
 #include "meta/meta.h"
-#include "kb/tsv.h"
 
 #define CREDIT_ONLY_MAX_WORDS 10 /* a longer line is more than a credit (source.c) */
 #define HEAD_MAX_LINES 24      /* non-blank lines searched for the headline */

@@ -17,9 +17,8 @@
 #include <string.h>
 
 #include "core/token.h"
-#include "core/alloc.h"
-#include "meta/meta.h"
 #include "kb/engine.h"
+#include "meta/meta.h"
 
 #define NO_LINE ((size_t)-1)
 #define STAMP_AFTER_BODY 4   /* lines after the body start searched for stamps */

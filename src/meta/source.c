@@ -11,16 +11,12 @@
  * is a byline line near the headline.
  */
 #define _GNU_SOURCE /* memmem */
-#include <stdio.h>
 #include <string.h>
 #include <unicode/uchar.h>
 
-#include "core/alloc.h"
 #include "core/token.h"
 #include "core/utf8.h"
-#include "core/vec.h"
 #include "meta/meta.h"
-#include "kb/tsv.h"
 
 #define CREDIT_HEAD_LINES 12 /* lines of the page's top searched for a credit */
 #define CREDIT_TAIL_LINES 4  /* and of its bottom */

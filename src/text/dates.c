@@ -11,16 +11,13 @@
  */
 #include "text/dates.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
 #include "core/token.h"
 #include "core/utf8.h"
-#include "core/vec.h"
-#include "kb/meta.h"
 #include "kb/engine.h"
-#include "kb/tsv.h"
+#include "kb/meta.h"
 
 #define SPAN_MAX_TOKENS 1024  /* tokens of one span examined; the rest is not */
 #define MIN_YEAR 1800         /* four-digit numbers outside these are not years */

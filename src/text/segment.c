@@ -11,9 +11,9 @@
 #include <string.h>
 
 #include "core/utf8.h"
-#include "text/text.h"
 #include "kb/engine.h"
 #include "kb/lang.h"
+#include "text/text.h"
 
 #define MAX_ABBREV_BYTES 24 /* longest word looked up as an abbreviation */
 

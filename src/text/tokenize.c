@@ -8,9 +8,9 @@
 
 #include "core/token.h"
 #include "core/utf8.h"
-#include "text/text.h"
 #include "kb/engine.h"
 #include "kb/lang.h"
+#include "text/text.h"
 
 /* Store (s, n) lower-cased and stemmed in the pool. */
 static void add_forms(struct dyad__work *w, struct dyad__token *t, int word)

@@ -95,46 +95,6 @@ void dyad__confirm_names(struct dyad__work *w, size_t s)
 	}
 }
 
-/* The Latin letters the language gives the letter cp, or NULL. */
-static const char *latin_of(const struct dyad__lang *lang, uint32_t cp)
-{
-	char enc[4], lower[8];
-	size_t n = dyad_utf8_encode(cp, enc), at = 0;
-	size_t len = dyad_utf8_lower(enc, n, lower, sizeof lower);
-	return dyad__lang_latin(lang, dyad_utf8_next(lower, len, &at));
-}
-
-/* A name in the Latin letters of its language (translit.tsv) for display
- * ("Галузин" -> "Galuzin"); letters the language has none for are kept. */
-static char *latin_name(struct dyad__work *w, const struct dyad__lang *lang,
-                        uint32_t start, uint32_t end)
-{
-	size_t n = end - start, i = 0, o = 0, need = 1;
-	while (i < n) {
-		size_t at = i;
-		const char *l = latin_of(lang, dyad_utf8_next(w->text + start, n, &i));
-		need += l ? strlen(l) : i - at;
-	}
-	char *out = dyad_arena_alloc(w->arena, need);
-	if (!out)
-		return NULL;
-	for (i = 0; i < n;) {
-		size_t at = i;
-		uint32_t cp = dyad_utf8_next(w->text + start, n, &i);
-		const char *l = latin_of(lang, cp);
-		if (!l) {
-			memcpy(out + o, w->text + start + at, i - at);
-			o += i - at;
-			continue;
-		}
-		for (size_t k = 0; l[k]; k++) /* "Ш" -> "Sh" */
-			out[o++] = k == 0 && dyad_cp_is_upper(cp) && l[k] >= 'a' && l[k] <= 'z'
-			               ? (char)(l[k] - ('a' - 'A')) : l[k];
-	}
-	out[o] = '\0';
-	return out;
-}
-
 /* Skeleton of the first word of a name (the given name), in the arena. */
 const char *dyad__given_skeleton(struct dyad__work *w, const char *name, size_t len)
 {
@@ -152,6 +112,6 @@ char *dyad__mention_name(struct dyad__work *w, const struct dyad__mention *m)
 {
 	const struct dyad__lang *lang = dyad__tok_lang(w, m->tok_start);
 	return lang && lang->n_latin
-	           ? latin_name(w, lang, m->start, m->end)
+	           ? dyad__translit(lang, w->text + m->start, m->end - m->start, w->arena)
 	           : dyad_arena_strndup(w->arena, w->text + m->start, m->end - m->start);
 }

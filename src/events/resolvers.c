@@ -222,7 +222,7 @@ static int read_predicate(struct reading *r)
 		return 0;
 	if (r->flags & DYAD_EVENT_INTENT) {
 		/* "plans to visit" is an intention to meet (036), not a visit */
-		const char *root_code = w->engine->verbs->intent_code[(m->p->code[0] - '0') * 10 +
+		const char *root_code = w->engine->cameo.intent_code[(m->p->code[0] - '0') * 10 +
 		                                                      (m->p->code[1] - '0')];
 		if (!root_code || strcmp(root_code, "drop") == 0)
 			return 0;

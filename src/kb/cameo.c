@@ -1,6 +1,8 @@
 /*
- * cameo.c - the CAMEO event ontology of data/cameo/events.tsv: every code
- * with its name, Goldstein value, QuadClass and PLOVER category.
+ * cameo.c - the reader of data/cameo/: the CAMEO event ontology of
+ * events.tsv (every code with its name, Goldstein value, QuadClass and
+ * PLOVER category) and intent.tsv (what intending an act of each root is
+ * coded as).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,7 @@
 #include "kb/tsv.h"
 
 #define CAMEO_FILE "cameo/events.tsv"
+#define INTENT_FILE "cameo/intent.tsv"
 
 static int valid_code(const char *code)
 {
@@ -29,6 +32,8 @@ static int by_code(const void *a, const void *b)
 	return strcmp(((const struct dyad_cameo_code *)a)->code,
 	              ((const struct dyad_cameo_code *)b)->code);
 }
+
+static dyad_status load_intent(dyad_engine *engine, char *errmsg);
 
 dyad_status dyad__cameo_load(dyad_engine *engine, char *errmsg)
 {
@@ -90,10 +95,34 @@ dyad_status dyad__cameo_load(dyad_engine *engine, char *errmsg)
 			goto out;
 		}
 	}
-	st = DYAD_OK;
+	st = load_intent(engine, errmsg);
 out:
 	dyad__free(codes);
 	return st;
+}
+
+/* data/cameo/intent.tsv: what "plans to visit", "may sign" are coded as. */
+static dyad_status load_intent(dyad_engine *engine, char *errmsg)
+{
+	static const char *const cols[] = {"root", "intent"};
+	struct dyad_tsv tsv;
+	dyad_status st = dyad_tsv_open_in(&tsv, &engine->arena, engine->data_dir, INTENT_FILE, cols, 2,
+	                                  errmsg);
+	if (st != DYAD_OK)
+		return st;
+	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
+		char **f = tsv.fields;
+		int root = f[0] && strlen(f[0]) == 2 ? (f[0][0] - '0') * 10 + (f[0][1] - '0') : 0;
+		if (root < 1 || root > 20)
+			return dyad_tsv_error(&tsv, "\"%s\": not a CAMEO root", f[0] ? f[0] : "-");
+		const char *code = f[1] ? f[1] : "-";
+		if (strcmp(code, "keep") != 0 && strcmp(code, "drop") != 0 &&
+		    !dyad__cameo_find(engine, code))
+			return dyad_tsv_error(&tsv, "\"%s\": not a code of cameo/events.tsv, keep or drop",
+			                      code);
+		engine->cameo.intent_code[root] = code;
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
 }
 
 const struct dyad_cameo_code *dyad__cameo_find(const dyad_engine *engine,

@@ -26,6 +26,8 @@ struct dyad__cameo {
 	struct dyad_cameo_code *codes; /* sorted by code, in the engine arena */
 	size_t n_codes;
 	struct dyad_hash by_code;      /* code -> index */
+	/* by root: the code of intending it, "keep" or "drop" (intent.tsv) */
+	const char *intent_code[21];
 };
 
 struct dyad_engine {
@@ -47,7 +49,7 @@ struct dyad_engine {
 const struct dyad_cameo_code *dyad__cameo_find(const dyad_engine *engine,
                                                const char *code);
 
-/* Reads data/cameo/events.tsv; fills errmsg on failure. */
+/* Reads data/cameo/ (events.tsv, intent.tsv); fills errmsg on failure. */
 dyad_status dyad__cameo_load(dyad_engine *engine, char *errmsg);
 
 #endif

@@ -15,9 +15,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/arena.h"
 #include "core/hash.h"
 #include "dyad.h"
 #include "kb/dates.h"
+#include "kb/lang.h"
 #include "kb/tsv.h"
 
 enum dyad__gaz_kind {
@@ -181,6 +183,12 @@ const struct dyad__person *dyad__office_holder(const struct dyad__gazetteer *gaz
 const struct dyad__person *dyad__person_by_surname(const struct dyad__gazetteer *gaz,
                                                   const char *stem, size_t n,
                                                   const struct dyad__date *on);
+
+/* The name (s, n) in the Latin letters of its language (translit.tsv) for
+ * display; letters the language has none for are kept. In the arena; NULL
+ * when out of memory. */
+char *dyad__translit(const struct dyad__lang *lang, const char *s, size_t n,
+                     struct dyad_arena *arena);
 
 /* People whose name, in any of its spellings, ends in a word with this name
  * key (kb/stem.h):

@@ -1,7 +1,8 @@
 /*
  * lang.c - the reader of data/lang/: the languages of languages.tsv, each
  * with its descriptor (lang.tsv) and the files of its folder that the code
- * asks about (see lang.h and data/lang/README.md). A file a language does
+ * asks about (see lang.h and data/lang/README.md); the patterns of its
+ * verbs of saying are kept for the predicate lexicon (kb/verbs.c). A file a language does
  * not need (Latin letters of its own, case endings of names) may be absent;
  * files of other readers in the folder are not looked at.
  */
@@ -346,6 +347,62 @@ static dyad_status load_endings(struct lang_file *lf)
 	return st == DYAD_DONE ? DYAD_OK : st;
 }
 
+/* The written forms of a verb of saying into the language's cues. */
+static dyad_status add_cues(struct lang_file *lf, char *field)
+{
+	char *parts[MAX_FORMS + 1];
+	size_t n = dyad_tsv_split(field, parts, MAX_FORMS + 1);
+	if (n > MAX_FORMS)
+		return dyad_tsv_error(&lf->tsv, "more than %d forms", MAX_FORMS);
+	for (size_t i = 0; i < n; i++) {
+		char lower[DYAD_MAX_WORD_BYTES];
+		size_t len = dyad_utf8_lower(parts[i], strlen(parts[i]), lower, sizeof lower);
+		char *key = dyad_arena_strndup(&lf->engine->arena, lower, len);
+		if (!key)
+			return DYAD_ENOMEM;
+		dyad_status st = dyad_hash_put(&lf->lang->cues, key, len, 1, NULL, NULL);
+		if (st != DYAD_OK)
+			return st;
+	}
+	return DYAD_OK;
+}
+
+/* speech.tsv: the verbs of saying, each a pattern (kept for kb/verbs.c)
+ * and the written forms that mark a speaker. */
+static dyad_status load_speech(struct lang_file *lf)
+{
+	static const char *const cols[] = {"pattern", "flags", "forms"};
+	struct dyad__lang *lang = lf->lang;
+	int absent;
+	dyad_status st = open_lang_file(lf, "speech.tsv", cols, 3, 1, &absent);
+	if (st != DYAD_OK || absent)
+		return st;
+	lang->speech_path = dyad_arena_strdup(&lf->engine->arena, lf->tsv.path);
+	if (!lang->speech_path)
+		return DYAD_ENOMEM;
+	size_t cap = 0;
+	while ((st = dyad_tsv_next(&lf->tsv)) == DYAD_OK) {
+		char **f = lf->tsv.fields;
+		if (f[0]) {
+			if (lang->n_speech == cap) {
+				size_t grow = cap ? cap * 2 : 32;
+				lang->speech = dyad_arena_grow(&lf->engine->arena, lang->speech, cap,
+				                               grow, sizeof *lang->speech);
+				if (!lang->speech)
+					return DYAD_ENOMEM;
+				cap = grow;
+			}
+			struct dyad__speech_verb *sv = &lang->speech[lang->n_speech++];
+			sv->pattern = f[0];
+			sv->flags = f[1];
+			sv->line = lf->tsv.line_no;
+		}
+		if ((st = add_cues(lf, f[2])) != DYAD_OK)
+			return st;
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
 static dyad_status load_language(dyad_engine *engine, struct dyad__lang *lang,
                                  char *errmsg)
 {
@@ -353,7 +410,8 @@ static dyad_status load_language(dyad_engine *engine, struct dyad__lang *lang,
 	dyad_status st;
 	if ((st = load_descriptor(&lf)) != DYAD_OK || (st = load_abbrev(&lf)) != DYAD_OK ||
 	    (st = load_name_endings(&lf)) != DYAD_OK || (st = load_translit(&lf)) != DYAD_OK ||
-	    (st = load_modifiers(&lf)) != DYAD_OK || (st = load_endings(&lf)) != DYAD_OK)
+	    (st = load_modifiers(&lf)) != DYAD_OK || (st = load_endings(&lf)) != DYAD_OK ||
+	    (st = load_speech(&lf)) != DYAD_OK)
 		return st;
 	return DYAD_OK;
 }

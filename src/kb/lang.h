@@ -97,6 +97,14 @@ struct dyad__name_endings {
 	size_t n;
 };
 
+/* A verb of saying of speech.tsv, as a pattern of kb/verbs.h syntax that
+ * kb/verbs.c parses (it is coded 010 with flag speech). */
+struct dyad__speech_verb {
+	char *pattern;               /* in the engine arena */
+	char *flags;                 /* further flags, or NULL */
+	size_t line;                 /* of speech.tsv, for messages */
+};
+
 struct sb_stemmer;
 
 struct dyad__lang {
@@ -121,8 +129,10 @@ struct dyad__lang {
 	size_t n_latin;
 	struct dyad_hash modifiers[MOD_N_KINDS]; /* lower-case single words */
 	struct dyad__endings endings[END_N_KINDS];
-	struct dyad_hash cues;       /* verbs of saying as written (speech.tsv,
-	                                filled by kb/verbs.c) */
+	struct dyad_hash cues;       /* verbs of saying as written (speech.tsv) */
+	struct dyad__speech_verb *speech; /* their patterns, in file order */
+	size_t n_speech;
+	const char *speech_path;     /* the file they come from, for messages */
 };
 
 /* Read data/lang/ into engine->langs (the stemmers too). DYAD_EDATA with

@@ -1,6 +1,8 @@
 /*
- * translit.c - spelling-tolerant keys for names (see gazetteer.h), built on
- * the Latin letters each language gives its own (data/lang/ID/translit.tsv).
+ * translit.c - names in Latin letters: shown in the letters their language
+ * gives its own (data/lang/ID/translit.tsv: "Галузин" -> "Galuzin"), and
+ * keyed by spelling-tolerant skeletons built on the same letters (see
+ * gazetteer.h).
  *
  * News spells the same surname many ways: Mamitkanov / Mamytkanov,
  * Tokayev / Tokaev / Токаева (genitive), Erdoğan / Erdogan / Эрдоган. The
@@ -11,6 +13,7 @@
 
 #include "core/utf8.h"
 #include "kb/engine.h"
+#include "core/arena.h"
 #include "kb/gazetteer.h"
 #include "kb/lang.h"
 
@@ -123,4 +126,42 @@ size_t dyad__name_skeleton(const dyad_engine *engine, const char *word, size_t l
 	}
 	out[o] = '\0';
 	return o;
+}
+
+/* The Latin letters the language gives the letter cp, or NULL. */
+static const char *letter_latin(const struct dyad__lang *lang, uint32_t cp)
+{
+	char enc[4], lower[8];
+	size_t n = dyad_utf8_encode(cp, enc), at = 0;
+	size_t len = dyad_utf8_lower(enc, n, lower, sizeof lower);
+	return dyad__lang_latin(lang, dyad_utf8_next(lower, len, &at));
+}
+
+char *dyad__translit(const struct dyad__lang *lang, const char *s, size_t n,
+                     struct dyad_arena *arena)
+{
+	size_t i = 0, o = 0, need = 1;
+	while (i < n) {
+		size_t at = i;
+		const char *l = letter_latin(lang, dyad_utf8_next(s, n, &i));
+		need += l ? strlen(l) : i - at;
+	}
+	char *out = dyad_arena_alloc(arena, need);
+	if (!out)
+		return NULL;
+	for (i = 0; i < n;) {
+		size_t at = i;
+		uint32_t cp = dyad_utf8_next(s, n, &i);
+		const char *l = letter_latin(lang, cp);
+		if (!l) {
+			memcpy(out + o, s + at, i - at);
+			o += i - at;
+			continue;
+		}
+		for (size_t k = 0; l[k]; k++) /* "Ш" -> "Sh" */
+			out[o++] = k == 0 && dyad_cp_is_upper(cp) && l[k] >= 'a' && l[k] <= 'z'
+			               ? (char)(l[k] - ('a' - 'A')) : l[k];
+	}
+	out[o] = '\0';
+	return out;
 }

@@ -14,7 +14,6 @@
 #include "kb/phrase.h"
 #include "kb/tsv.h"
 
-#define MAX_CUE_FORMS 64 /* written forms of one verb of saying */
 #define SPEECH_CODE "010" /* MAKE PUBLIC STATEMENT */
 #define ANCHOR_KEY_MAX (DYAD_MAX_WORD_BYTES + 3)
 
@@ -266,31 +265,6 @@ static dyad_status index_patterns(dyad_engine *engine, struct dyad__verbs *v)
 	return DYAD_OK;
 }
 
-/* data/cameo/intent.tsv: what "plans to visit", "may sign" are coded as. */
-static dyad_status load_intent(dyad_engine *engine, struct dyad__verbs *v,
-                               char *errmsg)
-{
-	static const char *const cols[] = {"root", "intent"};
-	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open_in(&tsv, &engine->arena, engine->data_dir, "cameo/intent.tsv", cols, 2,
-	                                  errmsg);
-	if (st != DYAD_OK)
-		return st;
-	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
-		char **f = tsv.fields;
-		int root = f[0] && strlen(f[0]) == 2 ? (f[0][0] - '0') * 10 + (f[0][1] - '0') : 0;
-		if (root < 1 || root > 20)
-			return dyad_tsv_error(&tsv, "\"%s\": not a CAMEO root", f[0] ? f[0] : "-");
-		const char *code = f[1] ? f[1] : "-";
-		if (strcmp(code, "keep") != 0 && strcmp(code, "drop") != 0 &&
-		    !dyad__cameo_find(engine, code))
-			return dyad_tsv_error(&tsv, "\"%s\": not a code of cameo/events.tsv, keep or drop",
-			                      code);
-		v->intent_code[root] = code;
-	}
-	return st == DYAD_DONE ? DYAD_OK : st;
-}
-
 void dyad__verbs_free(struct dyad__verbs *v)
 {
 	if (!v)
@@ -301,60 +275,33 @@ void dyad__verbs_free(struct dyad__verbs *v)
 	dyad__free(v);
 }
 
-/* The written forms of verbs of saying into the language's cues. */
-static dyad_status add_cues(dyad_engine *engine, struct dyad__lang *lang,
-                            struct dyad_tsv *tsv, char *field)
+/* The verbs of saying of one language (speech.tsv, read by kb/lang.c):
+ * patterns coded 010 with flag speech, before the language's other
+ * patterns. A bad one is reported at its line of speech.tsv. */
+static dyad_status add_speech(dyad_engine *engine, const struct dyad__lang *lang,
+                              struct dyad__verbs *v, char *errmsg)
 {
-	char *parts[MAX_CUE_FORMS + 1];
-	size_t n = dyad_tsv_split(field, parts, MAX_CUE_FORMS + 1);
-	if (n > MAX_CUE_FORMS)
-		return dyad_tsv_error(tsv, "more than %d forms", MAX_CUE_FORMS);
-	for (size_t i = 0; i < n; i++) {
-		char lower[DYAD_MAX_WORD_BYTES];
-		size_t len = dyad_utf8_lower(parts[i], strlen(parts[i]), lower, sizeof lower);
-		char *key = dyad_arena_strndup(&engine->arena, lower, len);
-		if (!key)
+	struct dyad_tsv at; /* where a message points */
+	memset(&at, 0, sizeof at);
+	snprintf(at.path_buf, sizeof at.path_buf, "%s", lang->speech_path ? lang->speech_path : "");
+	at.path = at.path_buf;
+	at.errmsg = errmsg;
+	if (lang->n_speech && !dyad__cameo_find(engine, SPEECH_CODE))
+		return dyad_tsv_error(&at, "%s is not a code of cameo/events.tsv", SPEECH_CODE);
+	for (size_t i = 0; i < lang->n_speech; i++) {
+		const struct dyad__speech_verb *sv = &lang->speech[i];
+		struct dyad__pattern *p = DYAD_VEC_PUSH(&v->patterns, &v->n_patterns,
+		                                        &v->patterns_alloc);
+		if (!p)
 			return DYAD_ENOMEM;
-		dyad_status st = dyad_hash_put(&lang->cues, key, len, 1, NULL, NULL);
-		if (st != DYAD_OK)
+		dyad_status st;
+		at.line_no = sv->line;
+		p->code = SPEECH_CODE;
+		p->flags = VERB_SPEECH | parse_flags(&at, sv->flags, &st);
+		if (st != DYAD_OK || (st = parse_pattern(engine, lang, &at, sv->pattern, p)) != DYAD_OK)
 			return st;
 	}
 	return DYAD_OK;
-}
-
-/* data/lang/ID/speech.tsv: the verbs of saying of one language, each a
- * pattern coded 010 with flag speech and the forms that mark a speaker. */
-static dyad_status load_speech(dyad_engine *engine, struct dyad__lang *lang,
-                               struct dyad__verbs *v, char *errmsg)
-{
-	static const char *const cols[] = {"pattern", "flags", "forms"};
-	char rel[DYAD_ERRMSG_MAX];
-	snprintf(rel, sizeof rel, "lang/%s/speech.tsv", lang->id);
-	if (!file_exists(engine, rel))
-		return DYAD_OK;
-	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open_in(&tsv, &engine->arena, engine->data_dir, rel, cols, 3,
-	                                  errmsg);
-	if (st != DYAD_OK)
-		return st;
-	if (!dyad__cameo_find(engine, SPEECH_CODE))
-		return dyad_tsv_error(&tsv, "%s is not a code of cameo/events.tsv", SPEECH_CODE);
-	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
-		char **f = tsv.fields;
-		if (f[0]) {
-			struct dyad__pattern *p = DYAD_VEC_PUSH(&v->patterns, &v->n_patterns,
-			                                        &v->patterns_alloc);
-			if (!p)
-				return DYAD_ENOMEM;
-			p->code = SPEECH_CODE;
-			p->flags = VERB_SPEECH | parse_flags(&tsv, f[1], &st);
-			if (st != DYAD_OK || (st = parse_pattern(engine, lang, &tsv, f[0], p)) != DYAD_OK)
-				return st;
-		}
-		if ((st = add_cues(engine, lang, &tsv, f[2])) != DYAD_OK)
-			return st;
-	}
-	return st == DYAD_DONE ? DYAD_OK : st;
 }
 
 dyad_status dyad__verbs_load(dyad_engine *engine, char *errmsg)
@@ -365,16 +312,13 @@ dyad_status dyad__verbs_load(dyad_engine *engine, char *errmsg)
 	engine->verbs = v;
 	dyad_status st;
 	for (size_t i = 0; i < engine->n_langs; i++) {
-		struct dyad__lang *lang = &engine->langs[i];
+		const struct dyad__lang *lang = &engine->langs[i];
 		char rel[DYAD_ERRMSG_MAX];
 		snprintf(rel, sizeof rel, "verbs/%s.tsv", lang->id);
-		if ((st = load_speech(engine, lang, v, errmsg)) != DYAD_OK ||
+		if ((st = add_speech(engine, lang, v, errmsg)) != DYAD_OK ||
 		    (file_exists(engine, rel) &&
 		     (st = load_patterns(engine, lang, v, rel, errmsg)) != DYAD_OK))
 			return st;
 	}
-	if ((st = index_patterns(engine, v)) != DYAD_OK ||
-	    (st = load_intent(engine, v, errmsg)) != DYAD_OK)
-		return st;
-	return DYAD_OK;
+	return index_patterns(engine, v);
 }

@@ -76,8 +76,6 @@ struct dyad__verbs {
 	struct dyad_hash by_anchor;            /* "s:stem" / "=:word" -> node + 1 */
 	struct dyad__anchor_node *nodes;
 	size_t n_nodes, nodes_alloc;
-	/* by root: the code of intending it, "keep" or "drop" (cameo/intent.tsv) */
-	const char *intent_code[21];
 };
 
 /* The first node of the patterns anchored on a token with this stem /
@@ -94,9 +92,8 @@ int dyad__verbs_written_anchor(const struct dyad__verbs *v, const char *lower, s
                                const char *stem, size_t stem_len);
 
 /* Load the patterns of every language (its verbs of saying,
- * data/lang/ID/speech.tsv, then data/verbs/ID.tsv) and cameo/intent.tsv
- * into engine->verbs; the written forms of the verbs of saying go to the
- * language's cues. DYAD_EDATA naming file and line. */
+ * data/lang/ID/speech.tsv as kb/lang.c read them, then data/verbs/ID.tsv)
+ * into engine->verbs. DYAD_EDATA naming file and line. */
 dyad_status dyad__verbs_load(dyad_engine *engine, char *errmsg);
 void dyad__verbs_free(struct dyad__verbs *verbs);
 

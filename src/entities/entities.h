@@ -44,7 +44,7 @@ size_t dyad__token_skeleton(const struct dyad__work *w, size_t k, char *out, siz
  * the document arena; NULL for a one-word name or when out of memory. */
 const char *dyad__given_skeleton(struct dyad__work *w, const char *name, size_t len);
 /* names.c: the name of a mention as an entity shows it, in the document
- * arena (Cyrillic names transliterated: "Галузин" -> "Galuzin"). */
+ * arena (in the Latin letters of its language: "Галузин" -> "Galuzin"). */
 char *dyad__mention_name(struct dyad__work *w, const struct dyad__mention *m);
 
 /* merge.c, pass 3: entities from all mentions of the document. */

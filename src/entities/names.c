@@ -2,7 +2,7 @@
  * names.c - which name-shaped mentions are people: a title next to them
  * (titles.c), a verb of saying, the shape of a surname or a person of the
  * knowledge base with that surname; and how a name is keyed (its surname's
- * spelling skeleton) and written (Cyrillic names transliterated).
+ * spelling skeleton) and written (in the Latin letters of its language).
  */
 #include <string.h>
 

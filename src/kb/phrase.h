@@ -1,10 +1,11 @@
 /*
  * phrase.h - turning a dictionary phrase into the key the matchers look up.
  *
- * A phrase ("Kassym-Jomart Tokayev", "министр иностранных дел") is split the
- * way the document tokenizer splits text, and each word is lower-cased and
- * stemmed with the stemmer of its script. The key is the stems joined by
- * DYAD_KEY_SEP, so that a run of document tokens builds the same key.
+ * A phrase ("Kassym-Jomart Tokayev", "министр иностранных дел") is split by
+ * the one scanning rule (core/token.h) the way document text is, and each
+ * word is lower-cased and stemmed with the stemmer of its language
+ * (kb/lang.h). The key is the stems joined by DYAD_KEY_SEP, so that a run of
+ * document tokens builds the same key.
  */
 #ifndef DYAD_KB_PHRASE_H
 #define DYAD_KB_PHRASE_H

@@ -15,28 +15,57 @@
 
 #define MIN_ACRONYM_LETTERS 2 /* "U.S."; "U." alone is an initial */
 
+/* The rest of a run of letters (or of ASCII digits) from i: its end, with
+ * its code points and capitals added to p. ASCII takes no table. */
+static size_t run_end(const char *text, size_t i, size_t end, int digits,
+                      struct dyad__piece *p)
+{
+	while (i < end) {
+		unsigned char b = (unsigned char)text[i];
+		if (b < 0x80) {
+			int in = digits ? b >= '0' && b <= '9' : (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+			if (!in)
+				break;
+			i++;
+			p->n_cps++;
+			p->n_upper += !digits && b <= 'Z';
+			continue;
+		}
+		size_t k = i;
+		uint32_t next = dyad_utf8_next(text, end, &k);
+		if (digits || !dyad_cp_is_letter(next))
+			break;
+		i = k;
+		p->n_cps++;
+		p->n_upper += dyad_cp_is_upper(next);
+	}
+	return i;
+}
+
 int dyad__next_piece(const char *text, size_t *pos, size_t end,
                      struct dyad__piece *p)
 {
 	size_t i = *pos;
 	if (i >= end)
 		return 0;
+	unsigned char b = (unsigned char)text[i];
 	p->start = (uint32_t)i;
-	p->cp = dyad_utf8_next(text, end, &i);
+	p->cp = b < 0x80 ? (i++, b) : dyad_utf8_next(text, end, &i);
 	p->n_cps = 1;
+	p->n_upper = 0;
+	p->alnum = 0;
 	if ((p->cp >= '0' && p->cp <= '9') || dyad_cp_is_letter(p->cp)) {
 		int digits = p->cp >= '0' && p->cp <= '9';
 		p->kind = digits ? DYAD_PIECE_DIGITS : DYAD_PIECE_LETTERS;
-		while (i < end) {
-			size_t k = i;
-			uint32_t next = dyad_utf8_next(text, end, &k);
-			if (digits ? !(next >= '0' && next <= '9') : !dyad_cp_is_letter(next))
-				break;
-			i = k;
-			p->n_cps++;
-		}
+		p->n_upper = !digits && dyad_cp_is_upper(p->cp);
+		p->alnum = 1;
+		i = run_end(text, i, end, digits, p);
+	} else if (p->cp < 0x80) { /* ASCII white space: TAB..CR and ' ' */
+		p->kind = p->cp == ' ' || (p->cp >= '\t' && p->cp <= '\r') ? DYAD_PIECE_SPACE
+		                                                          : DYAD_PIECE_MARK;
 	} else {
 		p->kind = dyad_cp_is_space(p->cp) ? DYAD_PIECE_SPACE : DYAD_PIECE_MARK;
+		p->alnum = p->kind == DYAD_PIECE_MARK && dyad_cp_is_digit(p->cp);
 	}
 	p->end = (uint32_t)i;
 	*pos = i;
@@ -45,8 +74,7 @@ int dyad__next_piece(const char *text, size_t *pos, size_t end,
 
 int dyad__piece_is_alnum(const struct dyad__piece *p)
 {
-	return p->kind == DYAD_PIECE_LETTERS || p->kind == DYAD_PIECE_DIGITS ||
-	       (p->kind == DYAD_PIECE_MARK && dyad_cp_is_digit(p->cp));
+	return p->alnum;
 }
 
 /* The piece at pos, or kind DYAD_PIECE_NONE at the end. */
@@ -56,7 +84,8 @@ static void piece_at(const char *text, size_t pos, size_t end, struct dyad__piec
 		p->kind = DYAD_PIECE_NONE;
 		p->start = p->end = (uint32_t)end;
 		p->cp = 0;
-		p->n_cps = 0;
+		p->n_cps = p->n_upper = 0;
+		p->alnum = 0;
 	}
 }
 
@@ -99,18 +128,6 @@ static size_t acronym_end(const char *text, const struct dyad__piece *p, size_t 
 	return j;
 }
 
-/* Letters and capitals of a letter piece. */
-static void count_case(const char *text, const struct dyad__piece *p, int *letters,
-                       int *upper)
-{
-	size_t i = p->start;
-	while (i < p->end) {
-		uint32_t cp = dyad_utf8_next(text, p->end, &i);
-		(*letters)++;
-		*upper += dyad_cp_is_upper(cp);
-	}
-}
-
 /* A word or number starting with piece p: adjacent letter and digit
  * pieces; a number ("4,000", "169.4") also takes a separator followed by
  * digits. Returns the end; sets the WORD or NUMBER, CAP, ALLCAPS, INITIAL
@@ -129,7 +146,8 @@ static size_t word_end(const char *text, const struct dyad__piece *p, size_t end
 	for (;;) {
 		if (q.kind == DYAD_PIECE_LETTERS) {
 			digits_only = 0;
-			count_case(text, &q, &letters, &upper);
+			letters += (int)q.n_cps;
+			upper += (int)q.n_upper;
 		}
 		i = q.end;
 		piece_at(text, i, end, &q);

@@ -51,7 +51,9 @@ struct dyad__piece {
 	uint32_t start, end; /* bytes */
 	uint32_t cp;         /* its first code point */
 	uint32_t n_cps;      /* code points */
+	uint32_t n_upper;    /* upper-case letters among them */
 	uint8_t kind;        /* enum dyad__piece_kind */
+	uint8_t alnum;       /* letters or digits of any script */
 };
 
 /* The piece at *pos in text[0, end): 0 at the end, else fills *p and moves

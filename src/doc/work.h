@@ -42,6 +42,8 @@ struct dyad__token {
 	uint16_t stem_len;
 	uint32_t flags;          /* enum dyad__token_flags */
 	int32_t mention;         /* index of the mention covering it, or -1 */
+	uint8_t lang;            /* its language: engine->langs index + 1, 0 = none
+	                            (text/words.h: dyad__tok_lang) */
 };
 
 struct dyad__sentence {

@@ -35,6 +35,8 @@ struct dyad_engine {
 	char *data_dir;
 	struct dyad__lang *langs;      /* kb/lang.c: languages.tsv order, heap */
 	size_t n_langs;
+	const struct dyad__lang *lang_of_script[DYAD_N_SCRIPTS]; /* the first
+	                                  language claiming each script, or NULL */
 	struct dyad__stem_cache *stems; /* kb/stem.c: memo of stems (one thread at a time) */
 	struct dyad__cameo cameo;
 	struct dyad__meta_lexicon *meta;  /* kb/meta.c */

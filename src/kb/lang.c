@@ -456,6 +456,10 @@ dyad_status dyad__langs_load(dyad_engine *engine, char *errmsg)
 		return st;
 	if (engine->n_langs == 0)
 		return dyad_tsv_error(&tsv, "no language listed");
+	for (int s = DYAD_N_SCRIPTS; s-- > DYAD_SCRIPT_NONE + 1;) /* the first claims it */
+		for (size_t i = engine->n_langs; i-- > 0;)
+			if (engine->langs[i].scripts & (1u << s))
+				engine->lang_of_script[s] = &engine->langs[i];
 	return DYAD_OK;
 }
 
@@ -495,15 +499,11 @@ const struct dyad__lang *dyad__lang_of_script(const dyad_engine *engine,
                                               enum dyad__script script,
                                               const struct dyad__lang *prefer)
 {
-	unsigned bit = 1u << script;
 	if (script == DYAD_SCRIPT_NONE)
 		return NULL;
-	if (prefer && (prefer->scripts & bit))
+	if (prefer && (prefer->scripts & (1u << script)))
 		return prefer;
-	for (size_t i = 0; i < engine->n_langs; i++)
-		if (engine->langs[i].scripts & bit)
-			return &engine->langs[i];
-	return NULL;
+	return engine->lang_of_script[script];
 }
 
 enum dyad__script dyad__script_of_token(uint32_t tok_flags)

@@ -31,8 +31,7 @@ static void add_forms(struct dyad__work *w, struct dyad__token *t, int word)
 		return;
 	}
 	char *stem = w->pool + w->pool_len;
-	const struct dyad__lang *lang =
-		dyad__lang_of_script(w->engine, dyad__script_of_token(t->flags), w->lang);
+	const struct dyad__lang *lang = t->lang ? &w->engine->langs[t->lang - 1] : NULL;
 	size_t slen = dyad__stem(w->engine, lang, lower, len, stem, DYAD_MAX_WORD_BYTES);
 	if (slen == len && memcmp(stem, lower, len) == 0) {
 		t->stem = t->lower; /* share: most short words do not change */
@@ -79,6 +78,10 @@ static dyad_status tokenize_sentence(struct dyad__work *w, size_t s_idx)
 		t->end = b;
 		t->flags = flags;
 		t->mention = -1;
+		/* the language that claims its script, the document's first */
+		const struct dyad__lang *lang =
+			dyad__lang_of_script(w->engine, dyad__script_of_token(flags), w->lang);
+		t->lang = lang ? (uint8_t)(lang->index + 1) : 0;
 		if (a == s->start)
 			t->flags &= ~(uint32_t)DYAD_TOK_GLUED;
 		by_script[dyad__script_of_token(flags)]++;

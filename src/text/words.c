@@ -13,8 +13,8 @@
 
 const struct dyad__lang *dyad__tok_lang(const struct dyad__work *w, size_t k)
 {
-	return dyad__lang_of_script(w->engine, dyad__script_of_token(w->tokens[k].flags),
-	                            w->lang);
+	uint8_t lang = w->tokens[k].lang;
+	return lang ? &w->engine->langs[lang - 1] : NULL;
 }
 
 int dyad__tok_ends(const struct dyad__work *w, size_t k, enum dyad__ending kind)

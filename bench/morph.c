@@ -7,7 +7,7 @@
  *   morph load DIR                       best and mean load time, memory
  *   morph speed DIR FILE.conllu...       lookups per second over the forms
  *   morph coverage DIR FILE.conllu...    gold (UPOS, Case, lemma) among / first
- *   morph misses DIR N FILE.conllu...    the N most frequent misses
+ *   morph misses DIR FILE.conllu...      every Cyrillic word whose gold is missed
  *   morph analyse DIR WORD...            print the analyses
  */
 #include <stdio.h>

@@ -132,46 +132,69 @@ static void add_raw(struct out_work *o, struct dyad__map_ud ud, const uint8_t *l
 	o->pool_len += len;
 }
 
-/* An analysis of the rules: its lemma is the candidate's or the form as found. */
-static void add_analysis(struct out_work *o, const struct dyad__morph_work *w,
-                         struct dyad__map_ud ud, const uint8_t *lemma, size_t n,
-                         const struct dyad__morph_cand *c)
+/* Rows that add analyses to one candidate, at most. */
+#define MAX_ADDED 8
+
+/* The form of the paradigm that spells the lemma: the first one like the candidate's. */
+static uint32_t lemma_form(const struct dyad__morph *m, const struct dyad__map_ud *ud,
+                           const struct dyad__morph_cand *c)
 {
-	if (ud.flags & DYAD__MAP_LEMMA_FORM) {
-		uint8_t form[DYAD__MORPH_MAX_KEY];
-		memcpy(form, w->key, w->head);
-		memcpy(form + w->head, w->spell[c->spelling], w->len - w->head);
-		add_raw(o, ud, form, w->len, c->score, c->flags);
-	} else
-		add_raw(o, ud, lemma, n, c->score, c->flags);
+	if (!(ud->flags & DYAD__MAP_LEMMA_LIKE))
+		return 0;
+	const struct dyad__map_like *like = &m->map.rules[ud->like].like;
+	struct dyad__oc_gset form = m->oc.tag_sets[dyad__oc_form_tag(&m->oc, c->para, c->form)];
+	for (uint32_t k = 0; k < m->oc.paradigm_forms[c->para]; k++)
+		if (dyad__map_like_ok(like, form, m->oc.tag_sets[dyad__oc_form_tag(&m->oc, c->para, k)]))
+			return k;
+	return 0;
 }
 
-/* One candidate: its tag's UD result, the lemma rules, the added analyses. */
+/* An analysis of the rules, its lemma spelt from the paradigm or the form as found. */
+static void add_analysis(struct out_work *o, const struct dyad__morph *m,
+                         const struct dyad__morph_work *w, struct dyad__map_ud ud,
+                         const struct dyad__morph_cand *c)
+{
+	uint8_t lemma[MAX_LEMMA];
+	memcpy(lemma, w->key, w->head);
+	const uint8_t *part = w->spell[c->spelling];
+	size_t n = w->len - w->head;
+	if (ud.flags & DYAD__MAP_LEMMA_FORM)
+		memcpy(lemma + w->head, part, n);
+	else
+		n = dyad__oc_inflect(&m->oc, c->para, c->form, part, n, lemma_form(m, &ud, c),
+		                     lemma + w->head, sizeof lemma - w->head);
+	if (n > 0)
+		add_raw(o, ud, lemma, w->head + n, c->score, c->flags);
+}
+
+/* One candidate: its tag's UD result, the lemma rules, then the analyses they add. */
 static void convert(const struct dyad__morph *m, const struct dyad__morph_work *w,
                     const struct dyad__morph_cand *c, struct out_work *o)
 {
 	uint8_t lemma[MAX_LEMMA];
 	memcpy(lemma, w->key, w->head);
-	size_t n = dyad__oc_lemma(&m->oc, c->para, c->form, w->spell[c->spelling], w->len - w->head,
-	                          lemma + w->head, sizeof lemma - w->head);
+	size_t n = dyad__oc_inflect(&m->oc, c->para, c->form, w->spell[c->spelling],
+	                            w->len - w->head, 0, lemma + w->head, sizeof lemma - w->head);
 	if (n == 0)
 		return;
 	n += w->head;
 	uint16_t tag = dyad__oc_form_tag(&m->oc, c->para, c->form);
-	struct dyad__map_ud ud = m->map.tags[tag];
+	struct dyad__map_ud ud = m->map.tags[tag], added[MAX_ADDED];
+	size_t n_added = 0;
 	for (uint32_t k = m->map.tag_rules_at[tag]; k < m->map.tag_rules_at[tag + 1]; k++) {
 		const struct dyad__map_rule *r = &m->map.rules[m->map.tag_rules[k]];
 		if (!dyad__map_rule_lemma_ok(r, lemma, n))
 			continue;
 		if (!(r->flags & DYAD__MAP_ADD)) {
 			dyad__map_rule_apply(r, &ud);
-			continue;
+		} else if (n_added < MAX_ADDED) {
+			added[n_added] = ud;
+			dyad__map_rule_apply(r, &added[n_added++]);
 		}
-		struct dyad__map_ud added = ud;
-		dyad__map_rule_apply(r, &added);
-		add_analysis(o, w, added, lemma, n, c);
 	}
-	add_analysis(o, w, ud, lemma, n, c);
+	add_analysis(o, m, w, ud, c);
+	for (size_t i = 0; i < n_added; i++)
+		add_analysis(o, m, w, added[i], c);
 }
 
 /* For a form in lower case, names only when the form can be nothing else. */
@@ -212,20 +235,23 @@ static void sort_and_normalise(struct out_work *o)
 static uint64_t lemma_case(const struct raw *r, const uint8_t *lemma,
                            const struct dyad__morph_work *w)
 {
-	if (r->ud.flags & DYAD__MAP_CASE_UPPER)
+	unsigned mode = r->ud.flags & DYAD__MAP_CASE_MASK;
+	if (mode == DYAD__MAP_CASE_UPPER)
 		return UINT64_MAX;
-	if (!(r->ud.flags & DYAD__MAP_CASE_TITLE))
+	if (mode == 0)
 		return 0;
 	uint64_t bits = 0;
-	size_t first = 0;
-	while (first < r->lemma_len && !dyad__key_is_letter(lemma[first]))
-		first++;
-	if (first < 63)
-		bits = (uint64_t)1 << first;
-	/* "МИДа" -> "МИД": letters the form capitalised stay so, unless all were. */
-	if (!(w->shape & DYAD__KEY_ALL_UPPER))
-		for (size_t i = 0; i < r->lemma_len && i < w->len && i < 63 && lemma[i] == w->key[i]; i++)
-			bits |= w->upper & ((uint64_t)1 << i);
+	if (mode == DYAD__MAP_CASE_TITLE) {
+		size_t first = 0;
+		while (first < r->lemma_len && !dyad__key_is_letter(lemma[first]))
+			first++;
+		bits = first < 63 ? (uint64_t)1 << first : 0;
+		if (w->shape & DYAD__KEY_ALL_UPPER)
+			return bits; /* "МОСКВЫ": a heading, not an abbreviation */
+	}
+	/* "МИДа" -> "МИД": letters the form capitalised stay so. */
+	for (size_t i = 0; i < r->lemma_len && i < w->len && i < 63 && lemma[i] == w->key[i]; i++)
+		bits |= w->upper & ((uint64_t)1 << i);
 	return bits;
 }
 

@@ -50,8 +50,8 @@ static void add_guess(struct guess_ctx *g, const uint8_t *key, int spelling)
 		return;
 	/* The paradigm must fit the whole form, not only the ending in the DAWG. */
 	uint8_t lemma[2 * DYAD__MORPH_MAX_KEY];
-	if (!dyad__oc_lemma(oc, (uint32_t)para, (uint32_t)form, g->w->spell[spelling],
-	                    g->w->len - g->w->head, lemma, sizeof lemma))
+	if (!dyad__oc_inflect(oc, (uint32_t)para, (uint32_t)form, g->w->spell[spelling],
+	                      g->w->len - g->w->head, 0, lemma, sizeof lemma))
 		return;
 	struct dyad__morph_cand c = {(float)count, (uint16_t)para, (uint16_t)form,
 	                             (uint8_t)spelling, DYAD_MORPH_PREDICTED};

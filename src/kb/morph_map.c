@@ -143,13 +143,39 @@ static const struct {
 	{"drop", DYAD__MAP_DROP, 0},
 	{"proper", DYAD__MAP_PROPER, 0},
 	{"closed", DYAD__MAP_CLOSED, 0},
-	{"lemma=form", DYAD__MAP_LEMMA_FORM, 0},
+	{"lemma=form", DYAD__MAP_LEMMA_FORM, DYAD__MAP_LEMMA_MASK},
 	{"lemma=ye", DYAD__MAP_LEMMA_YE, 0},
 	{"lemma=yo", 0, DYAD__MAP_LEMMA_YE},
 	{"case=title", DYAD__MAP_CASE_TITLE, DYAD__MAP_CASE_MASK},
 	{"case=upper", DYAD__MAP_CASE_UPPER, DYAD__MAP_CASE_MASK},
+	{"case=form", DYAD__MAP_CASE_FORM, DYAD__MAP_CASE_MASK},
 	{"case=lower", 0, DYAD__MAP_CASE_MASK},
 };
+
+#define LIKE_PREFIX "lemma=like:"
+
+/* lemma=like:GNdr,Patr - the categories or grammemes the lemma's form shares. */
+static dyad_status parse_like(struct reader *rd, char *list, struct dyad__map_rule *r)
+{
+	char *items[MAX_ITEMS];
+	size_t n = split(list, ',', items, MAX_ITEMS);
+	if (n > DYAD__MAP_MAX_LIKE)
+		return bad_line(rd, "lemma=like: at most %d grammemes", DYAD__MAP_MAX_LIKE);
+	for (size_t i = 0; i < n; i++) {
+		int g = dyad__oc_grammeme(rd->oc, items[i], strlen(items[i]));
+		if (g < 0)
+			return bad_line(rd, "unknown OpenCorpora grammeme \"%s\" in lemma=like", items[i]);
+		struct dyad__oc_gset below = dyad__oc_below(rd->oc, (unsigned)g);
+		r->like.strict[i] = !below.w[0] && !below.w[1];
+		if (r->like.strict[i])
+			below.w[g >> 6] |= (uint64_t)1 << (g & 63);
+		r->like.mask[i] = below;
+	}
+	r->like.n = n;
+	r->flags = (r->flags & ~(unsigned)DYAD__MAP_LEMMA_MASK) | DYAD__MAP_LEMMA_LIKE;
+	r->clear_flags |= DYAD__MAP_LEMMA_MASK;
+	return DYAD_OK;
+}
 
 static dyad_status parse_do(struct reader *rd, char *field, struct dyad__map_rule *r)
 {
@@ -158,12 +184,18 @@ static dyad_status parse_do(struct reader *rd, char *field, struct dyad__map_rul
 	if (n > MAX_ITEMS)
 		return bad_line(rd, "more than %d actions", MAX_ITEMS);
 	for (size_t i = 0; i < n; i++) {
+		if (strncmp(items[i], LIKE_PREFIX, strlen(LIKE_PREFIX)) == 0) {
+			dyad_status st = parse_like(rd, items[i] + strlen(LIKE_PREFIX), r);
+			if (st != DYAD_OK)
+				return st;
+			continue;
+		}
 		size_t a = 0;
 		while (a < sizeof actions / sizeof actions[0] && strcmp(actions[a].name, items[i]) != 0)
 			a++;
 		if (a == sizeof actions / sizeof actions[0])
 			return bad_line(rd, "unknown action \"%s\" (add, drop, proper, closed, "
-			                    "lemma=form, lemma=ye|yo, case=title|upper|lower)", items[i]);
+			                    "lemma=form, lemma=like:..., lemma=ye|yo, case=title|upper|form|lower)", items[i]);
 		r->flags = (r->flags & ~actions[a].clear) | actions[a].set;
 		r->clear_flags |= actions[a].clear;
 	}
@@ -223,6 +255,8 @@ static dyad_status read_line(struct reader *rd, char *line, int *seen_header, si
 		*cap = grown;
 	}
 	dyad_status st = parse_row(rd, f, &map->rules[map->n_rules]);
+	if (st == DYAD_OK)
+		map->rules[map->n_rules].index = (uint32_t)map->n_rules;
 	if (st == DYAD_OK)
 		map->n_rules++;
 	return st;
@@ -341,4 +375,20 @@ void dyad__map_rule_apply(const struct dyad__map_rule *rule, struct dyad__map_ud
 		ud->upos = rule->upos;
 	ud->feats = (ud->feats & ~rule->feats_mask) | rule->feats;
 	ud->flags = (ud->flags & ~rule->clear_flags) | (rule->flags & ~(unsigned)DYAD__MAP_ADD);
+	if (rule->flags & DYAD__MAP_LEMMA_LIKE)
+		ud->like = rule->index;
+}
+
+int dyad__map_like_ok(const struct dyad__map_like *like, struct dyad__oc_gset form,
+                      struct dyad__oc_gset k)
+{
+	for (size_t i = 0; i < like->n; i++) {
+		struct dyad__oc_gset m = like->mask[i];
+		uint64_t f0 = form.w[0] & m.w[0], f1 = form.w[1] & m.w[1];
+		if (!like->strict[i] && !f0 && !f1)
+			continue; /* the form has no value in this category */
+		if ((k.w[0] & m.w[0]) != f0 || (k.w[1] & m.w[1]) != f1)
+			return 0;
+	}
+	return 1;
 }

@@ -31,14 +31,26 @@ enum dyad__map_flags {
 	DYAD__MAP_LEMMA_YE = 1 << 5,   /* lemma=ye: ё is spelt е in the lemma (lemma=yo: not) */
 	DYAD__MAP_CASE_TITLE = 1 << 6, /* case=title: capitalised lemma */
 	DYAD__MAP_CASE_UPPER = 1 << 7, /* case=upper: upper-case lemma */
+	DYAD__MAP_CASE_FORM = 1 << 8,  /* case=form: capitals where the form has them */
+	DYAD__MAP_LEMMA_LIKE = 1 << 9, /* lemma=like:...: the first form of the paradigm like this one */
 };
-#define DYAD__MAP_CASE_MASK (DYAD__MAP_CASE_TITLE | DYAD__MAP_CASE_UPPER)
+#define DYAD__MAP_CASE_MASK (DYAD__MAP_CASE_TITLE | DYAD__MAP_CASE_UPPER | DYAD__MAP_CASE_FORM)
+#define DYAD__MAP_LEMMA_MASK (DYAD__MAP_LEMMA_FORM | DYAD__MAP_LEMMA_LIKE)
+
+/* Categories ("GNdr": same value, if any) or grammemes ("Patr": both or neither) a lemma shares. */
+#define DYAD__MAP_MAX_LIKE 4
+struct dyad__map_like {
+	struct dyad__oc_gset mask[DYAD__MAP_MAX_LIKE];
+	uint8_t strict[DYAD__MAP_MAX_LIKE]; /* a plain grammeme: presence must agree */
+	size_t n;
+};
 
 /* A tag (or analysis) in UD terms. */
 struct dyad__map_ud {
 	uint64_t feats;
 	enum dyad_upos upos;
-	unsigned flags; /* enum dyad__map_flags, except ADD */
+	unsigned flags;    /* enum dyad__map_flags, except ADD */
+	uint32_t like;     /* with DYAD__MAP_LEMMA_LIKE: the rule whose like it is */
 };
 
 struct dyad__map_rule {
@@ -49,7 +61,9 @@ struct dyad__map_rule {
 	enum dyad_upos upos;               /* DYAD_UPOS_NONE: keep */
 	uint64_t feats, feats_mask;        /* the categories set (or cleared) and their values */
 	unsigned flags;                    /* enum dyad__map_flags */
-	unsigned clear_flags;              /* case=lower clears the case flags */
+	unsigned clear_flags;              /* flags the row turns off (case=lower, lemma=yo...) */
+	struct dyad__map_like like;        /* with DYAD__MAP_LEMMA_LIKE */
+	uint32_t index;                    /* its place in the rules */
 };
 
 struct dyad__morph_map {
@@ -75,7 +89,11 @@ void dyad__morph_map_release(struct dyad__morph_map *map);
 /* 1 when the lemma (1251 bytes) meets the rule's lemma condition. */
 int dyad__map_rule_lemma_ok(const struct dyad__map_rule *rule, const uint8_t *lemma, size_t len);
 
-/* Apply a (non-add) rule to an analysis. */
+/* Apply a rule to an analysis (an add rule: to the copy it adds). */
 void dyad__map_rule_apply(const struct dyad__map_rule *rule, struct dyad__map_ud *ud);
+
+/* 1 when the tag (grammemes) of form k is like that of the analysed form. */
+int dyad__map_like_ok(const struct dyad__map_like *like, struct dyad__oc_gset form,
+                      struct dyad__oc_gset k);
 
 #endif

@@ -71,6 +71,24 @@ int dyad__oc_grammeme(const struct dyad__oc *oc, const char *s, size_t len)
 	return -1;
 }
 
+/* Each entry's second field names its parent ("" for none). */
+static dyad_status link_parents(struct dyad__oc *oc, json_t *root, const char *path,
+                                char *errmsg)
+{
+	for (size_t i = 0; i < oc->n_grammemes; i++) {
+		const char *parent = json_string_value(json_array_get(json_array_get(root, i), 1));
+		oc->parents[i] = -1;
+		if (!parent || !*parent)
+			continue;
+		int p = dyad__oc_grammeme(oc, parent, strlen(parent));
+		if (p < 0)
+			return dyad__morph_error(errmsg, DYAD_EDATA, path,
+			                         "entry %zu: unknown parent \"%s\"", i, parent);
+		oc->parents[i] = (int16_t)p;
+	}
+	return DYAD_OK;
+}
+
 static dyad_status load_grammemes(struct dyad__oc *oc, const char *dir, char *errmsg)
 {
 	char path[DYAD_ERRMSG_MAX];
@@ -85,7 +103,8 @@ static dyad_status load_grammemes(struct dyad__oc *oc, const char *dir, char *er
 		goto done;
 	}
 	oc->grammemes = dyad_arena_calloc(&oc->arena, n ? n : 1, sizeof *oc->grammemes);
-	if (!oc->grammemes) {
+	oc->parents = dyad_arena_calloc(&oc->arena, n ? n : 1, sizeof *oc->parents);
+	if (!oc->grammemes || !oc->parents) {
 		st = DYAD_ENOMEM;
 		goto done;
 	}
@@ -101,9 +120,25 @@ static dyad_status load_grammemes(struct dyad__oc *oc, const char *dir, char *er
 		}
 		oc->n_grammemes = i + 1;
 	}
+	st = link_parents(oc, root, path, errmsg);
 done:
 	json_decref(root);
 	return st;
+}
+
+struct dyad__oc_gset dyad__oc_below(const struct dyad__oc *oc, unsigned g)
+{
+	struct dyad__oc_gset set = {{0, 0}};
+	for (size_t c = 0; c < oc->n_grammemes; c++) {
+		/* c is below g when g is on its chain of parents (at most n long). */
+		int p = oc->parents[c];
+		for (size_t depth = 0; p >= 0 && depth < oc->n_grammemes; depth++, p = oc->parents[p])
+			if ((unsigned)p == g) {
+				set.w[c >> 6] |= (uint64_t)1 << (c & 63);
+				break;
+			}
+	}
+	return set;
 }
 
 /* The grammemes of a tag's text ("NOUN,anim,masc sing,gent") as a set. */
@@ -323,13 +358,13 @@ void dyad__oc_release(struct dyad__oc *oc)
 	memset(oc, 0, sizeof *oc);
 }
 
-size_t dyad__oc_lemma(const struct dyad__oc *oc, uint32_t p, uint32_t i, const uint8_t *word,
-                      size_t len, uint8_t *out, size_t cap)
+size_t dyad__oc_inflect(const struct dyad__oc *oc, uint32_t p, uint32_t i, const uint8_t *word,
+                        size_t len, uint32_t k, uint8_t *out, size_t cap)
 {
 	struct dyad__oc_str pre = oc->prefixes[dyad__oc_form_prefix(oc, p, i)];
 	struct dyad__oc_str end = oc->endings[dyad__oc_form_ending(oc, p, i)];
-	struct dyad__oc_str pre0 = oc->prefixes[dyad__oc_form_prefix(oc, p, 0)];
-	struct dyad__oc_str end0 = oc->endings[dyad__oc_form_ending(oc, p, 0)];
+	struct dyad__oc_str pre0 = oc->prefixes[dyad__oc_form_prefix(oc, p, k)];
+	struct dyad__oc_str end0 = oc->endings[dyad__oc_form_ending(oc, p, k)];
 	if (pre.len + end.len > len || memcmp(word, pre.s, pre.len) != 0 ||
 	    memcmp(word + len - end.len, end.s, end.len) != 0)
 		return 0;

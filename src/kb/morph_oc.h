@@ -54,6 +54,7 @@ struct dyad__oc_str {
 struct dyad__oc {
 	struct dyad_arena arena;        /* everything below lives here */
 	struct dyad__oc_str *grammemes; /* names ("NOUN", "gent") */
+	int16_t *parents;               /* each one's parent ("gent" -> "CAse"), -1 for none */
 	size_t n_grammemes;
 	struct dyad__oc_gset *tag_sets; /* the grammemes of each tag */
 	struct dyad__oc_str *tag_names; /* "NOUN,anim,masc sing,gent" (P(t|w) keys) */
@@ -80,6 +81,12 @@ void dyad__oc_release(struct dyad__oc *oc);
 /* The index of the grammeme named (s, len), or -1. */
 int dyad__oc_grammeme(const struct dyad__oc *oc, const char *s, size_t len);
 
+/*
+ * The grammemes below g in the hierarchy (a category's values: "CAse" ->
+ * nomn, gent, gen1...); an empty set when g has none (a plain grammeme).
+ */
+struct dyad__oc_gset dyad__oc_below(const struct dyad__oc *oc, unsigned g);
+
 /* Form i of paradigm p: its ending, tag and prefix (p, i in range). */
 static inline uint16_t dyad__oc_form_ending(const struct dyad__oc *oc, uint32_t p, uint32_t i)
 {
@@ -95,11 +102,12 @@ static inline uint16_t dyad__oc_form_prefix(const struct dyad__oc *oc, uint32_t 
 }
 
 /*
- * The lemma of (word, len), form i of paradigm p: prefix[0] + stem +
- * ending[0], into out (cap bytes). Returns its length, or 0 when the word
- * does not have form i's prefix and ending or the lemma does not fit.
+ * Form k of the word (word, len) that is form i of paradigm p: prefix[k] +
+ * stem + ending[k], into out (cap bytes); k = 0 gives the lemma. Returns its
+ * length, or 0 when the word does not have form i's prefix and ending or
+ * the result does not fit.
  */
-size_t dyad__oc_lemma(const struct dyad__oc *oc, uint32_t p, uint32_t i, const uint8_t *word,
-                      size_t len, uint8_t *out, size_t cap);
+size_t dyad__oc_inflect(const struct dyad__oc *oc, uint32_t p, uint32_t i, const uint8_t *word,
+                        size_t len, uint32_t k, uint8_t *out, size_t cap);
 
 #endif

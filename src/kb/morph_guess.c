@@ -16,8 +16,6 @@
 
 #define KEY_SEPARATOR 1u
 #define GUESS_PAYLOAD 6
-/* A guess is worth less than a dictionary entry: the share of the count, halved. */
-#define GUESS_DECAY 0.5f
 
 struct guess_ctx {
 	const struct dyad__morph *m;
@@ -98,7 +96,7 @@ static void guess_prefix(const struct dyad__morph *m, struct dyad__morph_work *w
 		dyad__morph_walk_spellings(g.dawg, part + g.stem, len, found_ending, &g);
 	}
 	for (size_t i = g.first; i < w->n_cands; i++)
-		w->cands[i].score = w->cands[i].score / g.total * GUESS_DECAY;
+		w->cands[i].score /= g.total;
 }
 
 size_t dyad__morph_guess(const struct dyad__morph *m, struct dyad__morph_work *w)

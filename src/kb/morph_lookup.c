@@ -6,7 +6,7 @@
  * the language has it, while texts mostly write е, so every е of the form
  * is tried both ways. P(tag | form), estimated by pymorphy2 from the
  * OpenCorpora corpus, is the value of the key "form:tag" of
- * p_t_given_w.intdawg, times a million.
+ * p_t_given_w.intdawg, times a million (forms mostly spelt with е).
  */
 #include "kb/morph_cand.h"
 
@@ -145,17 +145,22 @@ static size_t score_spelling(const struct dyad__morph *m, struct dyad__morph_wor
 /* Score the candidates from first on; uniform when the corpus saw none of them. */
 static void score(const struct dyad__morph *m, struct dyad__morph_work *w, size_t first)
 {
-	size_t n_scored = 0;
+	size_t n_scored = 0, n = w->len - w->head;
 	for (size_t s = 0; s < w->n_spell; s++) {
-		n_scored += score_spelling(m, w, w->spell[s], first, (int)s);
-		/* The corpus spells as the text did, which may not be the dictionary's ё. */
-		if (memcmp(w->spell[s], w->key + w->head, w->len - w->head) != 0)
-			n_scored += score_spelling(m, w, w->key + w->head, first, (int)s);
+		/* The corpus counts were made with ё spelt е; try that spelling first. */
+		uint8_t plain[DYAD__MORPH_MAX_KEY];
+		int has_yo = 0;
+		for (size_t i = 0; i < n; i++) {
+			has_yo |= w->spell[s][i] == DYAD__KEY_YO;
+			plain[i] = w->spell[s][i] == DYAD__KEY_YO ? DYAD__KEY_YE : w->spell[s][i];
+		}
+		n_scored += score_spelling(m, w, plain, first, (int)s);
+		if (has_yo)
+			n_scored += score_spelling(m, w, w->spell[s], first, (int)s);
 	}
-	size_t n = w->n_cands - first;
 	for (size_t i = first; i < w->n_cands; i++)
 		if (w->cands[i].score <= 0)
-			w->cands[i].score = n_scored ? UNSEEN_SCORE : 1.0f / (float)n;
+			w->cands[i].score = n_scored ? UNSEEN_SCORE : 1.0f / (float)(w->n_cands - first);
 }
 
 size_t dyad__morph_lookup(const struct dyad__morph *m, struct dyad__morph_work *w)

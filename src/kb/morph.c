@@ -181,9 +181,11 @@ static void convert(const struct dyad__morph *m, const struct dyad__morph_work *
 	uint16_t tag = dyad__oc_form_tag(&m->oc, c->para, c->form);
 	struct dyad__map_ud ud = m->map.tags[tag], added[MAX_ADDED];
 	size_t n_added = 0;
+	unsigned ctx = (c->flags & DYAD_MORPH_PREDICTED ? DYAD__MAP_CTX_GUESS : 0u) |
+	               (w->shape & DYAD__KEY_FIRST_UPPER ? DYAD__MAP_CTX_CAPITAL : 0u);
 	for (uint32_t k = m->map.tag_rules_at[tag]; k < m->map.tag_rules_at[tag + 1]; k++) {
 		const struct dyad__map_rule *r = &m->map.rules[m->map.tag_rules[k]];
-		if (!dyad__map_rule_lemma_ok(r, lemma, n))
+		if (!dyad__map_rule_ok(r, lemma, n, ctx))
 			continue;
 		if (!(r->flags & DYAD__MAP_ADD)) {
 			dyad__map_rule_apply(r, &ud);

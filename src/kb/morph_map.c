@@ -73,6 +73,15 @@ static dyad_status parse_when(struct reader *rd, char *field, struct dyad__map_r
 	for (size_t i = 0; i < n; i++) {
 		int neg = items[i][0] == '!';
 		const char *name = items[i] + neg;
+		if (name[0] == '@') {
+			unsigned ctx = strcmp(name, "@guess") == 0     ? DYAD__MAP_CTX_GUESS
+			               : strcmp(name, "@capital") == 0 ? DYAD__MAP_CTX_CAPITAL
+			                                               : 0;
+			if (!ctx)
+				return bad_line(rd, "unknown condition \"%s\" (@guess, @capital)", name);
+			*(neg ? &r->ctx_forbid : &r->ctx_need) |= ctx;
+			continue;
+		}
 		int g = dyad__oc_grammeme(rd->oc, name, strlen(name));
 		if (g < 0)
 			return bad_line(rd, "unknown OpenCorpora grammeme \"%s\"", name);
@@ -294,7 +303,7 @@ static int tag_meets(const struct dyad__oc *oc, size_t tag, const struct dyad__m
 
 static int kept_for_lookup(const struct dyad__map_rule *r)
 {
-	return r->n_lemmas > 0 || (r->flags & DYAD__MAP_ADD);
+	return r->n_lemmas > 0 || (r->flags & DYAD__MAP_ADD) || r->ctx_need || r->ctx_forbid;
 }
 
 /* Fold the plain rows into one result per tag; list the kept rows per tag. */
@@ -356,8 +365,11 @@ void dyad__morph_map_release(struct dyad__morph_map *map)
 	memset(map, 0, sizeof *map);
 }
 
-int dyad__map_rule_lemma_ok(const struct dyad__map_rule *rule, const uint8_t *lemma, size_t len)
+int dyad__map_rule_ok(const struct dyad__map_rule *rule, const uint8_t *lemma, size_t len,
+                      unsigned ctx)
 {
+	if ((ctx & rule->ctx_need) != rule->ctx_need || (ctx & rule->ctx_forbid))
+		return 0;
 	if (rule->n_lemmas == 0)
 		return 1;
 	for (size_t i = 0; i < rule->n_lemmas; i++) {

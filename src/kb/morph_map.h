@@ -6,9 +6,9 @@
  * whose grammemes the tag has sets a UPOS and features, or says how the
  * lemma is spelt. Rows without a lemma condition are folded into one result
  * per tag at load; rows with one (CONJ "что" is SCONJ, the reflexive verbs
- * are Voice=Mid) and rows that add a second analysis (the possessive DET of
- * "его") are kept in a short list per tag and applied at lookup, after the
- * folded ones. The file's format is documented in data/lang/ru/README.md.
+ * are Voice=Mid), rows about the form ("@capital": a capitalised guess is
+ * also a name) and rows that add a second analysis are kept in a short list
+ * per tag and applied at lookup, after the folded ones. The file's format is documented in data/lang/ru/README.md.
  */
 #ifndef DYAD_KB_MORPH_MAP_H
 #define DYAD_KB_MORPH_MAP_H
@@ -45,6 +45,12 @@ struct dyad__map_like {
 	size_t n;
 };
 
+/* What a row may ask of the analysed form besides its tag ("@guess", "@capital"). */
+enum dyad__map_ctx {
+	DYAD__MAP_CTX_GUESS = 1 << 0,   /* @guess: the form is not in the dictionary */
+	DYAD__MAP_CTX_CAPITAL = 1 << 1, /* @capital: the form's first letter is upper case */
+};
+
 /* A tag (or analysis) in UD terms. */
 struct dyad__map_ud {
 	uint64_t feats;
@@ -55,6 +61,7 @@ struct dyad__map_ud {
 
 struct dyad__map_rule {
 	struct dyad__oc_gset need, forbid; /* grammemes the tag must have / lack */
+	unsigned ctx_need, ctx_forbid;     /* enum dyad__map_ctx the form must have / lack */
 	struct dyad__oc_str *lemmas;       /* lemma condition, 1251 bytes; none when n_lemmas 0 */
 	uint8_t *lemma_suffix;             /* 1 when lemmas[i] is an ending ("*ся") */
 	size_t n_lemmas;
@@ -86,8 +93,9 @@ dyad_status dyad__morph_map_load(const char *path, const struct dyad__oc *oc,
                                  struct dyad__morph_map *map, char *errmsg);
 void dyad__morph_map_release(struct dyad__morph_map *map);
 
-/* 1 when the lemma (1251 bytes) meets the rule's lemma condition. */
-int dyad__map_rule_lemma_ok(const struct dyad__map_rule *rule, const uint8_t *lemma, size_t len);
+/* 1 when the lemma (1251 bytes) and ctx (enum dyad__map_ctx) meet the rule's conditions. */
+int dyad__map_rule_ok(const struct dyad__map_rule *rule, const uint8_t *lemma, size_t len,
+                      unsigned ctx);
 
 /* Apply a rule to an analysis (an add rule: to the copy it adds). */
 void dyad__map_rule_apply(const struct dyad__map_rule *rule, struct dyad__map_ud *ud);

@@ -82,7 +82,7 @@ static unsigned gold_case(const char *feats)
 }
 
 static void count_word(struct tally *t, char **f, const struct dyad__morph_analysis *a,
-                       size_t n, const char *lemmas)
+                       size_t n, const char *lemmas, int show)
 {
 	enum dyad_upos upos = dyad_upos_parse(f[3], strlen(f[3]));
 	unsigned gcase = gold_case(f[5]);
@@ -101,7 +101,7 @@ static void count_word(struct tally *t, char **f, const struct dyad__morph_analy
 	t->first += found == 0;
 	t->upos_among += upos_ok;
 	t->lemma_among += lemma_ok;
-	if (print_misses && found < 0 && cyrillic_word(f[1])) {
+	if (show && found < 0) {
 		printf("MISS\t%s\t%s\t%s\t%s\t", f[1], f[2], f[3], f[5]);
 		for (size_t i = 0; i < n && i < 6; i++) {
 			char feats[256];
@@ -125,9 +125,9 @@ static int read_treebank(const char *path, struct tally *all, struct tally *cyr)
 			continue;
 		size_t n = dyad__morph_analyse(morph, f[1], strlen(f[1]), a, DYAD_MORPH_MAX_ANALYSES,
 		                               lemmas, sizeof lemmas);
-		count_word(all, f, a, n, lemmas);
+		count_word(all, f, a, n, lemmas, 0);
 		if (cyrillic_word(f[1]))
-			count_word(cyr, f, a, n, lemmas);
+			count_word(cyr, f, a, n, lemmas, print_misses);
 	}
 	fclose(in);
 	return 1;

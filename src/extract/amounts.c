@@ -13,12 +13,12 @@
 
 #include "core/alloc.h"
 #include "core/utf8.h"
-#include "extract/dates.h"
+#include "text/dates.h"
 #include "extract/stages.h"
-#include "extract/verbs.h"
-#include "lexicon/engine.h"
-#include "lexicon/tsv.h"
-#include "text/phrase.h"
+#include "kb/verbs.h"
+#include "kb/engine.h"
+#include "kb/tsv.h"
+#include "kb/phrase.h"
 
 #define MAX_FORMS 64
 #define COUNT_LOOKAHEAD 3 /* words after a number searched for its noun */

@@ -7,7 +7,7 @@
 
 #include "core/alloc.h"
 #include "extract/stages.h"
-#include "lexicon/engine.h"
+#include "kb/engine.h"
 
 struct dyad__doc_private {
 	struct dyad_arena arena;

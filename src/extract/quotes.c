@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
-#include "extract/speech.h"
+#include "events/speech.h"
 #include "extract/stages.h"
 
 #define MIN_QUOTE_WORDS 4 /* shorter quoted text is a name or a scare quote */

@@ -6,7 +6,7 @@
 #ifndef DYAD_EXTRACT_STAGES_H
 #define DYAD_EXTRACT_STAGES_H
 
-#include "extract/work.h"
+#include "doc/work.h"
 
 /* text/normalise.c: input text -> w->text (NFC, LF, spaces), w->lines. */
 dyad_status dyad__normalise(struct dyad__work *w, const char *text, size_t len);

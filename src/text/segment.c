@@ -12,7 +12,7 @@
 
 #include "core/utf8.h"
 #include "extract/stages.h"
-#include "lexicon/engine.h"
+#include "kb/engine.h"
 
 #define MAX_ABBREV_BYTES 24 /* longest word looked up as an abbreviation */
 

@@ -12,8 +12,8 @@
 
 #include "core/utf8.h"
 #include "extract/stages.h"
-#include "lexicon/engine.h"
-#include "text/phrase.h"
+#include "kb/engine.h"
+#include "kb/phrase.h"
 
 static int is_quote(uint32_t cp)
 {

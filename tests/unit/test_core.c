@@ -10,8 +10,8 @@
 #include "core/hash.h"
 #include "core/utf8.h"
 #include "core/vec.h"
-#include "lexicon/engine.h"
-#include "lexicon/gazetteer.h"
+#include "kb/engine.h"
+#include "kb/gazetteer.h"
 #include "testlib.h"
 
 TEST(arena_hands_out_aligned_memory_and_releases_it)

@@ -19,8 +19,8 @@
 
 #include "core/arena.h"
 #include "dyad.h"
-#include "lexicon/gazetteer.h"
-#include "lexicon/tsv.h"
+#include "kb/gazetteer.h"
+#include "kb/tsv.h"
 #include "testdoc.h"
 #include "testlib.h"
 

@@ -7,8 +7,8 @@
 
 #include "dyad.h"
 #include "extract/stages.h"
-#include "extract/work.h"
-#include "lexicon/engine.h"
+#include "doc/work.h"
+#include "kb/engine.h"
 #include "testdoc.h"
 #include "testlib.h"
 

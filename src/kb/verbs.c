@@ -1,7 +1,7 @@
 /*
  * verbs.c - loading the predicate lexicon and the modifiers (see verbs.h).
  */
-#include "extract/verbs.h"
+#include "kb/verbs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,10 +10,10 @@
 #include "core/alloc.h"
 #include "core/utf8.h"
 #include "core/vec.h"
-#include "extract/work.h"
-#include "lexicon/engine.h"
-#include "lexicon/tsv.h"
-#include "text/phrase.h"
+#include "doc/work.h"
+#include "kb/engine.h"
+#include "kb/tsv.h"
+#include "kb/phrase.h"
 
 #define MAX_MODIFIER_FORMS 256
 #define ANCHOR_KEY_MAX (DYAD_MAX_WORD_BYTES + 3)

@@ -1,5 +1,5 @@
 /*
- * entities.c - the entity stage: mentions of people, countries, places and
+ * titles.c - the entity stage: mentions of people, countries, places and
  * organisations in every sentence, then one entity per referent.
  *
  * Pass 1 walks each sentence and takes the longest dictionary phrase at each
@@ -16,11 +16,11 @@
 #include <string.h>
 
 #include "core/utf8.h"
-#include "extract/entities.h"
+#include "entities/entities.h"
 #include "extract/stages.h"
-#include "extract/verbs.h"
-#include "lexicon/engine.h"
-#include "lexicon/gazetteer.h"
+#include "kb/verbs.h"
+#include "kb/engine.h"
+#include "kb/gazetteer.h"
 
 #define MAX_NAME_WORDS 4      /* given + patronymic + two-part surname */
 #define MAX_NAME_SYLLABLE 4   /* a lower-case part after a hyphen: "Ho-jin" */

@@ -7,8 +7,8 @@
 
 #include "core/vec.h"
 #include "core/alloc.h"
-#include "lexicon/engine.h"
-#include "lexicon/tsv.h"
+#include "kb/engine.h"
+#include "kb/tsv.h"
 
 #define CAMEO_FILE "cameo/events.tsv"
 

@@ -1,5 +1,5 @@
 /*
- * skeleton.c - spelling-tolerant keys for names (see gazetteer.h).
+ * translit.c - spelling-tolerant keys for names (see gazetteer.h).
  *
  * News spells the same surname many ways: Mamitkanov / Mamytkanov,
  * Tokayev / Tokaev / Токаева (genitive), Erdoğan / Erdogan / Эрдоган. The
@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "core/utf8.h"
-#include "lexicon/engine.h"
-#include "lexicon/gazetteer.h"
+#include "kb/engine.h"
+#include "kb/gazetteer.h"
 
 /* Latin for the Cyrillic letters а..я (U+0430..U+044F). */
 static const char *const cyrillic_latin[32] = {

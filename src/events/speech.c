@@ -1,11 +1,11 @@
 /*
  * speech.c - attribution of reported speech (see speech.h).
  */
-#include "extract/speech.h"
+#include "events/speech.h"
 
-#include "extract/verbs.h"
-#include "lexicon/engine.h"
-#include "lexicon/gazetteer.h"
+#include "kb/verbs.h"
+#include "kb/engine.h"
+#include "kb/gazetteer.h"
 
 #define CUE_WINDOW 6 /* tokens between a verb of saying and its speaker */
 #define PRONOUN_WINDOW 1 /* "he said", "said he", "сказал он" */

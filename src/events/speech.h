@@ -2,10 +2,10 @@
  * speech.h - who is speaking: attribution of reported speech, shared by the
  * quote stage and the event coder.
  */
-#ifndef DYAD_EXTRACT_SPEECH_H
-#define DYAD_EXTRACT_SPEECH_H
+#ifndef DYAD_EVENTS_SPEECH_H
+#define DYAD_EVENTS_SPEECH_H
 
-#include "extract/work.h"
+#include "doc/work.h"
 
 /* Token k is a verb of saying (data/people/name_shapes.tsv, kind cue):
  * "said", "сообщает". */

@@ -10,8 +10,8 @@
  * The file's bytes are loaded into the caller's arena and fields point into
  * them: they stay valid as long as that arena.
  */
-#ifndef DYAD_LEXICON_TSV_H
-#define DYAD_LEXICON_TSV_H
+#ifndef DYAD_KB_TSV_H
+#define DYAD_KB_TSV_H
 
 #include <stdarg.h>
 #include <stddef.h>

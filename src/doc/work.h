@@ -9,8 +9,8 @@
  * Everything lives in the document's arena; positions are byte offsets into
  * `text`, never copies.
  */
-#ifndef DYAD_EXTRACT_WORK_H
-#define DYAD_EXTRACT_WORK_H
+#ifndef DYAD_DOC_WORK_H
+#define DYAD_DOC_WORK_H
 
 #include <stddef.h>
 #include <stdint.h>

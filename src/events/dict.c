@@ -1,5 +1,5 @@
 /*
- * dict_events.c - events coded with the user's TABARI/PETRARCH dictionaries
+ * dict.c - events coded with the user's TABARI/PETRARCH dictionaries
  * (src/petrarch/), as dyad_engine_use_dict() asks: sentence by sentence,
  * dated by the publication date, turned into the same struct dyad_event as
  * dyad's own coder makes, with the sentence as evidence.
@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "extract/dates.h"
+#include "text/dates.h"
 #include "extract/stages.h"
-#include "lexicon/engine.h"
+#include "kb/engine.h"
 
 void dyad_engine_use_dict(dyad_engine *engine, const dyad_dict *dict,
                           enum dyad_dict_mode mode)

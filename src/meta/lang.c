@@ -1,5 +1,5 @@
 /*
- * meta_lang.c - the language of an article body (part of the metadata stage,
+ * lang.c - the language of an article body (part of the metadata stage,
  * see meta.h).
  *
  * Script first: Cyrillic against Latin letters of the body (clutter, time
@@ -16,8 +16,8 @@
 #include "core/alloc.h"
 #include "core/utf8.h"
 #include "core/vec.h"
-#include "extract/meta.h"
-#include "lexicon/tsv.h"
+#include "meta/meta.h"
+#include "kb/tsv.h"
 
 #define STOPWORDS_FILE "meta/stopwords.tsv"
 #define LETTERS_FILE "meta/letters.tsv"

@@ -8,8 +8,8 @@
  * ($). Patterns are indexed by their first word so that each token costs one
  * hash probe.
  */
-#ifndef DYAD_EXTRACT_VERBS_H
-#define DYAD_EXTRACT_VERBS_H
+#ifndef DYAD_KB_VERBS_H
+#define DYAD_KB_VERBS_H
 
 #include <stddef.h>
 #include <stdint.h>

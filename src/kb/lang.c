@@ -1,11 +1,11 @@
 /*
- * abbrev.c - the abbreviations of data/text/abbreviations.tsv, which the
+ * lang.c - the abbreviations of data/text/abbreviations.tsv, which the
  * sentence splitter consults before it ends a sentence at a full stop.
  */
 #include <string.h>
 
-#include "lexicon/engine.h"
-#include "lexicon/tsv.h"
+#include "kb/engine.h"
+#include "kb/tsv.h"
 
 #define ABBREV_FILE "text/abbreviations.tsv"
 

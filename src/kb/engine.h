@@ -5,8 +5,8 @@
  * An engine may be shared by several documents in turn but is used by one
  * thread at a time (the Snowball stemmers keep per-call state).
  */
-#ifndef DYAD_LEXICON_ENGINE_H
-#define DYAD_LEXICON_ENGINE_H
+#ifndef DYAD_KB_ENGINE_H
+#define DYAD_KB_ENGINE_H
 
 #include <stddef.h>
 

@@ -1,5 +1,5 @@
 /*
- * meta_lines.c - what each line of a copied web page is (part of the
+ * lines.c - what each line of a copied web page is (part of the
  * metadata stage, see meta.h): page clutter, a time stamp, a byline, a
  * dateline, the headline, or the article body.
  *
@@ -19,8 +19,8 @@
 #include "core/alloc.h"
 #include "core/utf8.h"
 #include "core/vec.h"
-#include "extract/meta.h"
-#include "lexicon/tsv.h"
+#include "meta/meta.h"
+#include "kb/tsv.h"
 
 #define CLUTTER_FILE "meta/clutter.tsv"
 #define LABELS_FILE "meta/labels.tsv"

@@ -1,11 +1,11 @@
 /*
  * entities.h - knowledge-base questions the entity and event stages share.
  */
-#ifndef DYAD_EXTRACT_ENTITIES_H
-#define DYAD_EXTRACT_ENTITIES_H
+#ifndef DYAD_ENTITIES_ENTITIES_H
+#define DYAD_ENTITIES_ENTITIES_H
 
-#include "extract/work.h"
-#include "lexicon/gazetteer.h"
+#include "doc/work.h"
+#include "kb/gazetteer.h"
 
 /*
  * The one person who held role in country iso3 on the date (or, for an

@@ -2,7 +2,7 @@
  * engine.c - opening and closing the knowledge base (see engine.h and the
  * dyad_engine_* functions of dyad.h).
  */
-#include "lexicon/engine.h"
+#include "kb/engine.h"
 
 #include <libstemmer.h>
 #include <stdio.h>

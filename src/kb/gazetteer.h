@@ -8,15 +8,15 @@
  * one hash map; prefixes of longer phrases are marked so that the matcher can
  * stop extending a match as soon as no phrase continues it.
  */
-#ifndef DYAD_LEXICON_GAZETTEER_H
-#define DYAD_LEXICON_GAZETTEER_H
+#ifndef DYAD_KB_GAZETTEER_H
+#define DYAD_KB_GAZETTEER_H
 
 #include <stddef.h>
 #include <stdint.h>
 
 #include "core/hash.h"
 #include "dyad.h"
-#include "extract/work.h"
+#include "doc/work.h"
 
 enum dyad__gaz_kind {
 	GAZ_COUNTRY,    /* a country's name */

@@ -8,16 +8,16 @@
  * outlet, the byline and the dateline; meta_lang.c tells the language of the
  * body. Only the stage itself and dates.c include this header.
  */
-#ifndef DYAD_EXTRACT_META_H
-#define DYAD_EXTRACT_META_H
+#ifndef DYAD_META_META_H
+#define DYAD_META_META_H
 
 #include <stddef.h>
 #include <stdint.h>
 
 #include "core/arena.h"
 #include "core/hash.h"
-#include "extract/dates.h"
-#include "extract/work.h"
+#include "text/dates.h"
+#include "doc/work.h"
 
 #define DYAD_META_MAX_LANGS 32 /* languages of stopwords.tsv (a bit mask) */
 

@@ -6,8 +6,8 @@
  * stemmed with the stemmer of its script. The key is the stems joined by
  * DYAD_KEY_SEP, so that a run of document tokens builds the same key.
  */
-#ifndef DYAD_TEXT_PHRASE_H
-#define DYAD_TEXT_PHRASE_H
+#ifndef DYAD_KB_PHRASE_H
+#define DYAD_KB_PHRASE_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,5 +1,5 @@
 /*
- * events.c - the event stage: CAMEO events from each sentence.
+ * resolvers.c - the event stage: CAMEO events from each sentence.
  *
  * For each predicate the lexicon finds (verbs.h), the coder looks for its
  * actors with a shallow reading of the clause instead of a parse tree:
@@ -25,12 +25,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "extract/dates.h"
-#include "extract/speech.h"
+#include "text/dates.h"
+#include "events/speech.h"
 #include "extract/stages.h"
-#include "extract/verbs.h"
-#include "lexicon/engine.h"
-#include "lexicon/gazetteer.h"
+#include "kb/verbs.h"
+#include "kb/engine.h"
+#include "kb/gazetteer.h"
 
 #define NEGATION_WINDOW 3  /* tokens before a predicate that can negate it */
 #define MODAL_WINDOW 6     /* "there will be a process of reconciliation" */

@@ -17,9 +17,9 @@
 #include <string.h>
 
 #include "core/alloc.h"
-#include "extract/meta.h"
+#include "meta/meta.h"
 #include "extract/stages.h"
-#include "lexicon/engine.h"
+#include "kb/engine.h"
 
 #define NO_LINE ((size_t)-1)
 #define STAMP_AFTER_BODY 4   /* lines after the body start searched for stamps */

@@ -2,7 +2,7 @@
  * gazetteer.c - loading the named-thing files of data/ and matching their
  * phrases against document tokens (see gazetteer.h).
  */
-#include "lexicon/gazetteer.h"
+#include "kb/gazetteer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,9 +11,9 @@
 #include "core/alloc.h"
 #include "core/utf8.h"
 #include "core/vec.h"
-#include "lexicon/engine.h"
-#include "lexicon/tsv.h"
-#include "text/phrase.h"
+#include "kb/engine.h"
+#include "kb/tsv.h"
+#include "kb/phrase.h"
 
 #define MAX_VARIANTS 256 /* per field */
 

@@ -1,5 +1,5 @@
 /*
- * json_out.c - dyad_doc_write_json(): one document as one line of JSON, in
+ * json.c - dyad_doc_write_json(): one document as one line of JSON, in
  * the shape of the output contract (docs/output-contract.md in ../shared).
  */
 #include <stdio.h>

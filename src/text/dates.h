@@ -12,15 +12,15 @@
  * struct dyad__date_lexicon that the meta lexicon of the engine owns. All
  * matching is on lower-cased words, so a new language is a data change.
  */
-#ifndef DYAD_EXTRACT_DATES_H
-#define DYAD_EXTRACT_DATES_H
+#ifndef DYAD_TEXT_DATES_H
+#define DYAD_TEXT_DATES_H
 
 #include <stddef.h>
 #include <stdint.h>
 
 #include "core/arena.h"
 #include "core/hash.h"
-#include "extract/work.h"
+#include "doc/work.h"
 
 /* A month/day with no year is put in the publication year unless that lands
  * more than this many days after publication; then it is last year's. */

@@ -1,13 +1,13 @@
 /*
  * phrase.c - dictionary phrases as stem keys (see phrase.h).
  */
-#include "text/phrase.h"
+#include "kb/phrase.h"
 
 #include <string.h>
 
 #include "core/utf8.h"
-#include "extract/work.h"
-#include "lexicon/engine.h"
+#include "doc/work.h"
+#include "kb/engine.h"
 
 dyad_status dyad_phrase_make(const dyad_engine *engine, const char *s, size_t n,
                              struct dyad_phrase *phrase)

@@ -1,7 +1,7 @@
 /*
  * tsv.c - the common reader of data/ files (see tsv.h).
  */
-#include "lexicon/tsv.h"
+#include "kb/tsv.h"
 
 #include <errno.h>
 #include <stdarg.h>

@@ -1,5 +1,5 @@
 /*
- * name_stem.c - the second matching key of a word: lower-cased, with one
+ * stem.c - the second matching key of a word: lower-cased, with one
  * case ending of data/text/name_endings.tsv removed. See that file for why
  * names need it besides the Snowball stem.
  */
@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "core/utf8.h"
-#include "lexicon/engine.h"
-#include "lexicon/tsv.h"
+#include "kb/engine.h"
+#include "kb/tsv.h"
 
 #define MAX_ENDINGS 64
 #define MIN_NAME_STEM_CHARS 3

@@ -8,7 +8,7 @@
  * up once per token in the vocabulary built from data/dates/, so matching a
  * phrase is comparing small integers.
  */
-#include "extract/dates.h"
+#include "text/dates.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -16,9 +16,9 @@
 #include "core/alloc.h"
 #include "core/utf8.h"
 #include "core/vec.h"
-#include "extract/meta.h"
-#include "lexicon/engine.h"
-#include "lexicon/tsv.h"
+#include "meta/meta.h"
+#include "kb/engine.h"
+#include "kb/tsv.h"
 
 #define MONTHS_FILE "dates/months.tsv"
 #define WEEKDAYS_FILE "dates/weekdays.tsv"

@@ -1,5 +1,5 @@
 /*
- * meta_source.c - who published the article, who wrote it and where it was
+ * source.c - who published the article, who wrote it and where it was
  * filed (part of the metadata stage, see meta.h).
  *
  * The outlet comes from credits: an agency dateline ("/TASS/", "(Yonhap)
@@ -18,8 +18,8 @@
 #include "core/alloc.h"
 #include "core/utf8.h"
 #include "core/vec.h"
-#include "extract/meta.h"
-#include "lexicon/tsv.h"
+#include "meta/meta.h"
+#include "kb/tsv.h"
 
 #define CREDIT_HEAD_LINES 12 /* lines of the page's top searched for a credit */
 #define CREDIT_TAIL_LINES 4  /* and of its bottom */

@@ -1,9 +1,9 @@
 /*
  * morph_map.c - reading and folding the OpenCorpora -> UD rules
- * (morph_map.h). The file has the shape of every knowledge file of data/:
- * '#' comment lines, a header naming the columns, TAB-separated fields, '-'
- * for an empty field, '|' between the items of a field; a bad line is
- * reported as "path:line: message".
+ * (morph_map.h). The file has the shape of every knowledge file of data/
+ * (kb/tsv.h reads it): '#' comment lines, a header naming the columns,
+ * TAB-separated fields, '-' for an empty field, '|' between the items of a
+ * field; a bad line is reported as "path:line: message".
  */
 #include "kb/morph_map.h"
 
@@ -14,6 +14,7 @@
 #include "core/alloc.h"
 #include "kb/morph_file.h"
 #include "kb/morph_key.h"
+#include "kb/tsv.h"
 
 #define N_COLUMNS 5
 static const char *const columns[N_COLUMNS] = {"when", "lemma", "upos", "feats", "do"};
@@ -22,9 +23,7 @@ static const char *const columns[N_COLUMNS] = {"when", "lemma", "upos", "feats",
 #define MAX_ITEMS 256
 
 struct reader {
-	const char *path;
-	size_t line_no;
-	char *errmsg;
+	struct dyad_tsv tsv;
 	struct dyad__morph_map *map;
 	const struct dyad__oc *oc;
 };
@@ -34,19 +33,14 @@ static dyad_status bad_line(struct reader *rd, const char *fmt, ...)
 
 static dyad_status bad_line(struct reader *rd, const char *fmt, ...)
 {
-	if (!rd->errmsg)
-		return DYAD_EDATA;
-	int n = snprintf(rd->errmsg, DYAD_ERRMSG_MAX, "%s:%zu: ", rd->path, rd->line_no);
-	if (n < 0 || (size_t)n >= DYAD_ERRMSG_MAX)
-		return DYAD_EDATA;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(rd->errmsg + n, DYAD_ERRMSG_MAX - (size_t)n, fmt, ap);
+	dyad_status st = dyad_file_verror(rd->tsv.errmsg, rd->tsv.path, rd->tsv.line_no, fmt, ap);
 	va_end(ap);
-	return DYAD_EDATA;
+	return st;
 }
 
-/* Split s at sep in place into at most max parts; returns their count, max + 1 if more. */
+/* Split s at sep (',') in place into at most max parts; their count, max + 1 if more. */
 static size_t split(char *s, char sep, char **parts, size_t max)
 {
 	size_t n = 0;
@@ -94,7 +88,7 @@ static dyad_status parse_when(struct reader *rd, char *field, struct dyad__map_r
 static dyad_status parse_lemmas(struct reader *rd, char *field, struct dyad__map_rule *r)
 {
 	char *items[MAX_ITEMS];
-	size_t n = split(field, '|', items, MAX_ITEMS);
+	size_t n = dyad_tsv_split(field, items, MAX_ITEMS);
 	if (n > MAX_ITEMS)
 		return bad_line(rd, "more than %d lemmas", MAX_ITEMS);
 	r->lemmas = dyad_arena_calloc(&rd->map->arena, n, sizeof *r->lemmas);
@@ -122,7 +116,7 @@ static dyad_status parse_lemmas(struct reader *rd, char *field, struct dyad__map
 static dyad_status parse_feats(struct reader *rd, char *field, struct dyad__map_rule *r)
 {
 	char *items[MAX_ITEMS];
-	size_t n = split(field, '|', items, MAX_ITEMS);
+	size_t n = dyad_tsv_split(field, items, MAX_ITEMS);
 	if (n > MAX_ITEMS)
 		return bad_line(rd, "more than %d features", MAX_ITEMS);
 	for (size_t i = 0; i < n; i++) {
@@ -189,7 +183,7 @@ static dyad_status parse_like(struct reader *rd, char *list, struct dyad__map_ru
 static dyad_status parse_do(struct reader *rd, char *field, struct dyad__map_rule *r)
 {
 	char *items[MAX_ITEMS];
-	size_t n = split(field, '|', items, MAX_ITEMS);
+	size_t n = dyad_tsv_split(field, items, MAX_ITEMS);
 	if (n > MAX_ITEMS)
 		return bad_line(rd, "more than %d actions", MAX_ITEMS);
 	for (size_t i = 0; i < n; i++) {
@@ -231,28 +225,10 @@ static dyad_status parse_row(struct reader *rd, char **f, struct dyad__map_rule 
 	return st;
 }
 
-/* One line: the header (*seen_header 0) or a rule appended to the map. */
-static dyad_status read_line(struct reader *rd, char *line, int *seen_header, size_t *cap)
+/* Append the current row of the file as a rule. */
+static dyad_status read_row(struct reader *rd, size_t *cap)
 {
-	char *f[N_COLUMNS + 1];
-	size_t n = split(line, '\t', f, N_COLUMNS);
-	if (!*seen_header) {
-		for (size_t i = 0; i < N_COLUMNS; i++)
-			if (n != N_COLUMNS || strcmp(f[i], columns[i]) != 0)
-				return bad_line(rd, "expected the header \"when\\tlemma\\tupos\\tfeats\\tdo\"");
-		*seen_header = 1;
-		return DYAD_OK;
-	}
-	if (n > N_COLUMNS)
-		return bad_line(rd, "expected %d fields, found more", N_COLUMNS);
-	if (n < N_COLUMNS)
-		return bad_line(rd, "expected %d fields, found %zu", N_COLUMNS, n);
-	for (size_t i = 0; i < N_COLUMNS; i++) {
-		if (!f[i][0])
-			return bad_line(rd, "empty field %s (write '-')", columns[i]);
-		if (strcmp(f[i], "-") == 0)
-			f[i] = NULL;
-	}
+	char **f = rd->tsv.fields;
 	if (!f[0])
 		return bad_line(rd, "the when field is required ('*' for every tag)");
 	struct dyad__morph_map *map = rd->map;
@@ -271,28 +247,14 @@ static dyad_status read_line(struct reader *rd, char *line, int *seen_header, si
 	return st;
 }
 
-static dyad_status read_rules(struct reader *rd, char *text, size_t len)
+static dyad_status read_rules(struct reader *rd, struct dyad_arena *text, const char *path,
+                              char *errmsg)
 {
-	int seen_header = 0;
+	dyad_status st = dyad_tsv_open(&rd->tsv, text, path, columns, N_COLUMNS, errmsg);
 	size_t cap = 0;
-	for (size_t pos = 0; pos < len;) {
-		char *line = text + pos;
-		char *nl = memchr(line, '\n', len - pos);
-		size_t n = nl ? (size_t)(nl - line) : len - pos;
-		pos += n + 1;
-		rd->line_no++;
-		line[n] = '\0';
-		if (n > 0 && line[n - 1] == '\r')
-			line[--n] = '\0';
-		if (n == 0 || line[0] == '#')
-			continue;
-		dyad_status st = read_line(rd, line, &seen_header, &cap);
-		if (st != DYAD_OK)
-			return st;
-	}
-	if (!seen_header)
-		return dyad__morph_error(rd->errmsg, DYAD_EDATA, rd->path, "no header line");
-	return DYAD_OK;
+	while (st == DYAD_OK && (st = dyad_tsv_next(&rd->tsv)) == DYAD_OK)
+		st = read_row(rd, &cap);
+	return st == DYAD_DONE ? DYAD_OK : st;
 }
 
 static int tag_meets(const struct dyad__oc *oc, size_t tag, const struct dyad__map_rule *r)
@@ -344,14 +306,11 @@ dyad_status dyad__morph_map_load(const char *path, const struct dyad__oc *oc,
 {
 	memset(map, 0, sizeof *map);
 	dyad_arena_init(&map->arena, 0);
-	void *mem;
-	size_t len;
-	dyad_status st = dyad__morph_read_file(path, &mem, &len, errmsg);
-	if (st != DYAD_OK)
-		return st;
-	struct reader rd = {path, 0, errmsg, map, oc};
-	st = read_rules(&rd, mem, len);
-	dyad__free(mem);
+	struct dyad_arena text;
+	dyad_arena_init(&text, 0);
+	struct reader rd = {.map = map, .oc = oc};
+	dyad_status st = read_rules(&rd, &text, path, errmsg);
+	dyad_arena_release(&text);
 	if (st == DYAD_OK)
 		st = fold(map, oc);
 	if (st == DYAD_ENOMEM)

@@ -88,6 +88,8 @@ static dyad_status parse_when(struct reader *rd, char *field, struct dyad__map_r
 static dyad_status parse_lemmas(struct reader *rd, char *field, struct dyad__map_rule *r)
 {
 	char *items[MAX_ITEMS];
+	r->lemma_negated = field[0] == '!';
+	field += r->lemma_negated;
 	size_t n = dyad_tsv_split(field, items, MAX_ITEMS);
 	if (n > MAX_ITEMS)
 		return bad_line(rd, "more than %d lemmas", MAX_ITEMS);
@@ -165,12 +167,17 @@ static dyad_status parse_like(struct reader *rd, char *list, struct dyad__map_ru
 	if (n > DYAD__MAP_MAX_LIKE)
 		return bad_line(rd, "lemma=like: at most %d grammemes", DYAD__MAP_MAX_LIKE);
 	for (size_t i = 0; i < n; i++) {
-		int g = dyad__oc_grammeme(rd->oc, items[i], strlen(items[i]));
+		int have = items[i][0] == '+';
+		const char *name = items[i] + have;
+		int g = dyad__oc_grammeme(rd->oc, name, strlen(name));
 		if (g < 0)
-			return bad_line(rd, "unknown OpenCorpora grammeme \"%s\" in lemma=like", items[i]);
+			return bad_line(rd, "unknown OpenCorpora grammeme \"%s\" in lemma=like", name);
 		struct dyad__oc_gset below = dyad__oc_below(rd->oc, (unsigned)g);
-		r->like.strict[i] = !below.w[0] && !below.w[1];
-		if (r->like.strict[i])
+		int plain = !below.w[0] && !below.w[1];
+		if (have && !plain)
+			return bad_line(rd, "lemma=like:+%s: '+' is for a grammeme, not a category", name);
+		r->like.kind[i] = have ? DYAD__LIKE_HAVE : plain ? DYAD__LIKE_AGREE : DYAD__LIKE_CATEGORY;
+		if (plain)
 			below.w[g >> 6] |= (uint64_t)1 << (g & 63);
 		r->like.mask[i] = below;
 	}
@@ -335,9 +342,9 @@ int dyad__map_rule_ok(const struct dyad__map_rule *rule, const uint8_t *lemma, s
 		struct dyad__oc_str s = rule->lemmas[i];
 		if (rule->lemma_suffix[i] ? s.len <= len && memcmp(lemma + len - s.len, s.s, s.len) == 0
 		                          : s.len == len && memcmp(lemma, s.s, len) == 0)
-			return 1;
+			return !rule->lemma_negated;
 	}
-	return 0;
+	return rule->lemma_negated;
 }
 
 void dyad__map_rule_apply(const struct dyad__map_rule *rule, struct dyad__map_ud *ud)
@@ -356,9 +363,15 @@ int dyad__map_like_ok(const struct dyad__map_like *like, struct dyad__oc_gset fo
 	for (size_t i = 0; i < like->n; i++) {
 		struct dyad__oc_gset m = like->mask[i];
 		uint64_t f0 = form.w[0] & m.w[0], f1 = form.w[1] & m.w[1];
-		if (!like->strict[i] && !f0 && !f1)
+		uint64_t k0 = k.w[0] & m.w[0], k1 = k.w[1] & m.w[1];
+		if (like->kind[i] == DYAD__LIKE_HAVE) {
+			if (!k0 && !k1)
+				return 0;
+			continue;
+		}
+		if (like->kind[i] == DYAD__LIKE_CATEGORY && !f0 && !f1)
 			continue; /* the form has no value in this category */
-		if ((k.w[0] & m.w[0]) != f0 || (k.w[1] & m.w[1]) != f1)
+		if (k0 != f0 || k1 != f1)
 			return 0;
 	}
 	return 1;

@@ -37,11 +37,16 @@ enum dyad__map_flags {
 #define DYAD__MAP_CASE_MASK (DYAD__MAP_CASE_TITLE | DYAD__MAP_CASE_UPPER | DYAD__MAP_CASE_FORM)
 #define DYAD__MAP_LEMMA_MASK (DYAD__MAP_LEMMA_FORM | DYAD__MAP_LEMMA_LIKE)
 
-/* Categories ("GNdr": same value, if any) or grammemes ("Patr": both or neither) a lemma shares. */
+/*
+ * What the form spelling a lemma shares with the analysed one: a category
+ * ("GNdr": the same value, if the form has one), a grammeme ("Patr": both
+ * or neither have it) or, with '+', a grammeme it must have ("+ADJS").
+ */
 #define DYAD__MAP_MAX_LIKE 4
+enum dyad__like_kind { DYAD__LIKE_CATEGORY, DYAD__LIKE_AGREE, DYAD__LIKE_HAVE };
 struct dyad__map_like {
 	struct dyad__oc_gset mask[DYAD__MAP_MAX_LIKE];
-	uint8_t strict[DYAD__MAP_MAX_LIKE]; /* a plain grammeme: presence must agree */
+	uint8_t kind[DYAD__MAP_MAX_LIKE]; /* enum dyad__like_kind */
 	size_t n;
 };
 
@@ -65,6 +70,7 @@ struct dyad__map_rule {
 	struct dyad__oc_str *lemmas;       /* lemma condition, 1251 bytes; none when n_lemmas 0 */
 	uint8_t *lemma_suffix;             /* 1 when lemmas[i] is an ending ("*ся") */
 	size_t n_lemmas;
+	int lemma_negated;                 /* "!a|b": any lemma but these */
 	enum dyad_upos upos;               /* DYAD_UPOS_NONE: keep */
 	uint64_t feats, feats_mask;        /* the categories set (or cleared) and their values */
 	unsigned flags;                    /* enum dyad__map_flags */

@@ -122,6 +122,23 @@ TEST(closed_classes_follow_ud)
 	CHECK_HAS("его", "PRON", "он", "Case=Acc|Person=3");
 	CHECK_HAS("себя", "PRON", "себя", "Reflex=Yes");
 	CHECK_HAS("первого", "ADJ", "первый", "Case=Gen|NumType=Ord");
+	CHECK_HAS("можно", "VERB", "можно", "");
+	CHECK_HAS("бы", "AUX", "бы", "Mood=Cnd");
+}
+
+TEST(lemmas_by_ud_conventions)
+{
+	/* a comparative is also an adverb, the positive adverb its lemma */
+	CHECK_HAS("чаще", "ADV", "часто", "Degree=Cmp");
+	CHECK_HAS("чаще", "ADJ", "частый", "Degree=Cmp");
+	CHECK_HAS("больше", "ADV", "больше", "Degree=Cmp");
+	CHECK_HAS("должна", "ADJ", "должен", "Variant=Short|Gender=Fem");
+	/* a participle may be an adjective, its long form the lemma */
+	CHECK_HAS("уверена", "ADJ", "уверенный", "Variant=Short|Gender=Fem");
+	CHECK_HAS("уверена", "VERB", "уверить", "VerbForm=Part|Variant=Short");
+	CHECK_HAS("крупнейший", "ADJ", "крупнейший", "Degree=Sup|Case=Nom");
+	/* a capitalised unknown word is also a name */
+	CHECK_HAS("Гримбольда", "PROPN", "Гримбольд", "Case=Gen");
 }
 
 TEST(yo_written_as_ye)
@@ -336,6 +353,7 @@ int main(void)
 	RUN(names_and_their_nominatives);
 	RUN(verbs_and_participles);
 	RUN(closed_classes_follow_ud);
+	RUN(lemmas_by_ud_conventions);
 	RUN(yo_written_as_ye);
 	RUN(letter_case_of_the_form);
 	RUN(unknown_words_from_their_ending);

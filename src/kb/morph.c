@@ -22,9 +22,9 @@
 /* The mapping file, beside the dictionary's folder (DATA/lang/ru/). */
 #define FILE_MAP "../opencorpora-ud.tsv"
 
-/* Scratch limits of one lookup: analyses before merging, 1251 lemma bytes. */
-#define MAX_RAW 128
-#define LEMMA_POOL 4096
+/* Scratch limits of one lookup: analyses after merging, their 1251 lemma bytes. */
+#define MAX_RAW DYAD_MORPH_MAX_ANALYSES
+#define LEMMA_POOL 8192
 #define MAX_LEMMA (2 * DYAD__MORPH_MAX_KEY)
 
 static dyad_status load_dawg(const char *dir, const char *name, struct dyad__dawg *dawg,

@@ -41,8 +41,12 @@ struct dyad__morph_analysis {
 	unsigned flags;                  /* enum dyad__morph_flags */
 };
 
-/* Enough room for every analysis of any form (a suggested cap for callers). */
-#define DYAD_MORPH_MAX_ANALYSES 64
+/*
+ * The most analyses dyad__morph_analyse gives a form (a cap of this size
+ * gets them all). Most forms have 1 to 4; guesses for an unknown
+ * indeclinable word may have a hundred.
+ */
+#define DYAD_MORPH_MAX_ANALYSES 128
 
 /* The folder under the engine's data folder holding the Russian dictionary. */
 #define DYAD_MORPH_RU_SUBDIR "lang/ru/morph"
@@ -62,9 +66,12 @@ void dyad__morph_free(struct dyad__morph *morph);
 
 /*
  * The analyses of one word form (UTF-8, any letter case, ё or е), best first,
- * at most cap; lemmas (lower case, UD's lemma conventions) are written into
- * lemma_buf (lemma_cap bytes, not NUL-terminated; analyses sharing a lemma
- * may share its bytes). An analysis whose lemma does not fit is left out.
+ * at most cap; their lemmas are written into lemma_buf (lemma_cap bytes, not
+ * NUL-terminated; analyses sharing a lemma share its bytes). An analysis
+ * whose lemma does not fit is left out. Lemmas follow UD's conventions (see
+ * data/lang/ru/README.md): lower case except names (capitalised: "Москва")
+ * and abbreviations (the form's capitals: "МИД"), ё spelt е. Scores are
+ * P(analysis | form) estimates summing to 1 over all analyses of the form.
  * Known forms give DYAD_MORPH_KNOWN analyses; other forms of letters give
  * DYAD_MORPH_PREDICTED ones guessed from their ending.
  * Returns how many were written; 0 when the form is no word of the language

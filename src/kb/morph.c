@@ -10,6 +10,7 @@
  */
 #include "kb/morph.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"

@@ -17,15 +17,8 @@
 
 #include "core/arena.h"
 #include "dyad.h"
-
-struct dyad__lexicon;
-
-/* A calendar date; fields are 0 when unknown (year 0 = no date). */
-struct dyad__date {
-	int year;
-	int month; /* 1..12 */
-	int day;   /* 1..31 */
-};
+#include "core/token.h"
+#include "kb/dates.h"
 
 enum dyad__line_flags {
 	DYAD_LINE_CLUTTER = 1 << 0,  /* navigation, share buttons, "Read more" */
@@ -37,20 +30,6 @@ enum dyad__line_flags {
 struct dyad__line {
 	uint32_t start, end; /* trimmed, end excludes the newline */
 	unsigned flags;      /* enum dyad__line_flags */
-};
-
-enum dyad__token_flags {
-	DYAD_TOK_WORD = 1 << 0,     /* letters (may contain digits or apostrophes) */
-	DYAD_TOK_NUMBER = 1 << 1,   /* digits, with , . separators */
-	DYAD_TOK_PUNCT = 1 << 2,
-	DYAD_TOK_CAP = 1 << 3,      /* first letter upper case */
-	DYAD_TOK_ALLCAPS = 1 << 4,  /* every letter upper case, 2+ letters */
-	DYAD_TOK_CYRILLIC = 1 << 5,
-	DYAD_TOK_LATIN = 1 << 6,
-	DYAD_TOK_GLUED = 1 << 7,    /* no space before it ("-" in "Kara-Kyrgyz") */
-	DYAD_TOK_SENT_START = 1 << 8, /* first word of its sentence */
-	DYAD_TOK_QUOTE = 1 << 9,    /* a quotation mark */
-	DYAD_TOK_INITIAL = 1 << 10, /* single capital letter followed by "." */
 };
 
 struct dyad__token {
@@ -189,6 +168,21 @@ static inline int dyad__tok_is_char(const struct dyad__work *w, size_t k, char c
  */
 void *dyad__work_push(struct dyad__work *w, void **items, size_t *n,
                       size_t *cap, size_t size);
+
+/* A new empty result that owns an arena of its own (DYAD_ARENA_DOC_CAP);
+ * NULL when out of memory. The caller frees it with dyad_doc_free(). */
+struct dyad_doc *dyad__doc_new(void);
+
+/* The arena of a result made by dyad__doc_new(): lives as long as it. */
+struct dyad_arena *dyad__doc_arena(struct dyad_doc *doc);
+
+/* Move the working layers (entities with their mentions, events, quotes,
+ * amounts) into w->doc once every stage has run. DYAD_ENOMEM only. */
+dyad_status dyad__work_freeze(struct dyad__work *w);
+
+/* A 128-bit FNV-1a digest of (s, n) in hex, in the arena: the document id,
+ * stable across runs and machines. NULL when out of memory. */
+char *dyad__digest_hex(struct dyad_arena *arena, const char *s, size_t n);
 
 #define DYAD_WORK_PUSH(w, field)                                              \
 	((__typeof__((w)->field))dyad__work_push((w), (void **)&(w)->field,        \

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "text/dates.h"
-#include "extract/stages.h"
+#include "events/events.h"
 #include "kb/engine.h"
 
 void dyad_engine_use_dict(dyad_engine *engine, const dyad_dict *dict,

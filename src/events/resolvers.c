@@ -27,8 +27,8 @@
 
 #include "text/dates.h"
 #include "events/speech.h"
-#include "extract/stages.h"
-#include "kb/verbs.h"
+#include "events/events.h"
+#include "text/words.h"
 #include "kb/engine.h"
 #include "kb/gazetteer.h"
 

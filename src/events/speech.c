@@ -3,19 +3,12 @@
  */
 #include "events/speech.h"
 
-#include "kb/verbs.h"
+#include "text/words.h"
 #include "kb/engine.h"
 #include "kb/gazetteer.h"
 
 #define CUE_WINDOW 6 /* tokens between a verb of saying and its speaker */
 #define PRONOUN_WINDOW 1 /* "he said", "said he", "сказал он" */
-
-int dyad__is_cue(const struct dyad__work *w, size_t k)
-{
-	const struct dyad__token *t = &w->tokens[k];
-	return dyad_hash_get(&w->engine->gaz->cues, dyad__tok_lower(w, t), t->lower_len,
-	                     NULL);
-}
 
 /* A person, or a title standing for one ("the head of state noted"). */
 static const struct dyad__mention *person_at(const struct dyad__work *w, size_t k)

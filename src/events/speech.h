@@ -7,10 +7,6 @@
 
 #include "doc/work.h"
 
-/* Token k is a verb of saying (data/people/name_shapes.tsv, kind cue):
- * "said", "сообщает". */
-int dyad__is_cue(const struct dyad__work *w, size_t k);
-
 /*
  * The person a sentence attributes speech to ("X said", "said X", "told
  * X"): the nearest person mention with a country on either side of a verb of

@@ -13,7 +13,7 @@
 
 #include "core/utf8.h"
 #include "events/speech.h"
-#include "extract/stages.h"
+#include "extract/extract.h"
 
 #define MIN_QUOTE_WORDS 4 /* shorter quoted text is a name or a scare quote */
 

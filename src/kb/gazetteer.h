@@ -1,5 +1,6 @@
 /*
- * gazetteer.h - the named things dyad knows, and the phrase matcher over them.
+ * gazetteer.h - the named things dyad knows, keyed for the phrase matcher
+ * of the entity stage (entities/match.c).
  *
  * Loaded from data/: countries (names, adjectives, demonyms, capitals, seats
  * of power), regions, places, people (office holders with dates), roles
@@ -16,7 +17,8 @@
 
 #include "core/hash.h"
 #include "dyad.h"
-#include "doc/work.h"
+#include "kb/dates.h"
+#include "kb/tsv.h"
 
 enum dyad__gaz_kind {
 	GAZ_COUNTRY,    /* a country's name */
@@ -49,6 +51,7 @@ struct dyad__place {
 struct dyad__person {
 	uint32_t first_office; /* index of the same person's first record */
 	uint32_t next_office;  /* the same person's next record + 1; 0 = none */
+	uint32_t next_holder;  /* the next record of the same office + 1; 0 = none */
 	const char *name;
 	const char *iso3;
 	const char *role;
@@ -110,10 +113,12 @@ struct dyad__gazetteer {
 	struct dyad__person *people;
 	size_t n_people, people_alloc;
 	struct dyad_hash by_surname; /* surname name key -> first node + 1 */
+	struct dyad_hash by_office;  /* "ISO3\x1frole" -> first holder + 1 */
 	struct dyad__surname_node *surname_nodes; /* chains of namesakes */
 	size_t n_surname_nodes, surname_nodes_alloc;
 	struct dyad__role *roles;
 	size_t n_roles, roles_alloc;
+	struct dyad_hash by_role;    /* role name -> index */
 	struct dyad__org *orgs;
 	size_t n_orgs, orgs_alloc;
 	struct dyad__org_head *heads;
@@ -141,17 +146,6 @@ const struct dyad__country *dyad__gaz_country(const struct dyad__gazetteer *gaz,
                                               const char *iso3);
 
 /*
- * The longest dictionary phrase starting at token i of the sentence that
- * ends at token `end`. Returns its length in tokens (0 = none) and in *entry
- * the reading written most like the text when several phrases share a stem
- * key ("Каспия" is the Caspian, not the bank Kaspi); follow ->next for the
- * other readings.
- */
-size_t dyad__gaz_match(const struct dyad__gazetteer *gaz,
-                       const struct dyad__work *w, size_t i, size_t end,
-                       const struct dyad__gaz_entry **entry);
-
-/*
  * A spelling-tolerant key for a surname: transliterated to Latin, regional
  * digraphs folded, vowels after the first letter dropped, so that Tokayev,
  * Токаева and Tokaev agree. Writes at most cap bytes; returns the length.
@@ -162,10 +156,76 @@ size_t dyad__name_skeleton(const char *word, size_t len, char *out, size_t cap);
  * table the skeletons use, shared with the display transliteration. */
 const char *dyad__cyrillic_latin(uint32_t cp);
 
+#define DYAD_MAX_OFFICE_KEY 256 /* "ISO3\x1frole" */
+
+/* The role of roles.tsv of that name, or NULL (also for a NULL role). */
+const struct dyad__role *dyad__role_find(const struct dyad__gazetteer *gaz,
+                                         const char *role);
+
+/* Among the records of one person (any of them), the office held on the
+ * date, the highest when several are; else the latest record. */
+const struct dyad__person *dyad__person_on(const struct dyad__gazetteer *gaz,
+                                          const struct dyad__person *any,
+                                          const struct dyad__date *on);
+
+/*
+ * The one person who held role in country iso3 on the date (or, for an
+ * undated text, holds it now); NULL when nobody or several did.
+ */
+const struct dyad__person *dyad__office_holder(const struct dyad__gazetteer *gaz,
+                                              const char *iso3, const char *role,
+                                              const struct dyad__date *on);
+
+/* The person whose name ends in a word with this name key ("Putin",
+ * "Путину") and who was in office on the date (the higher office when
+ * namesakes were), or the only one of that name; NULL otherwise. The record
+ * returned is dyad__person_on() of that person. */
+const struct dyad__person *dyad__person_by_surname(const struct dyad__gazetteer *gaz,
+                                                  const char *stem, size_t n,
+                                                  const struct dyad__date *on);
+
 /* People whose name, in any of its spellings, ends in a word with this name
  * key (text/name_stem.c):
  * the first node + 1, 0 when none; follow gaz->surname_nodes[i].next. */
 uint32_t dyad__gaz_people_by_surname(const struct dyad__gazetteer *gaz,
                                      const char *stem, size_t len);
+
+/* ---- loading: shared by the readers of the gazetteer's files ---------- */
+
+#define DYAD_GAZ_MAX_VARIANTS 256 /* '|' variants of one field */
+
+struct dyad__gaz_loader {
+	dyad_engine *engine;
+	struct dyad__gazetteer *gaz;
+	struct dyad_tsv tsv;         /* the file being read */
+};
+
+/* Open data/REL with the columns cols into ld->tsv. */
+dyad_status dyad__gaz_open(struct dyad__gaz_loader *ld, const char *rel,
+                           const char *const *cols, size_t n_cols, char *errmsg);
+/* File one phrase of the given kind and record under its keys. */
+dyad_status dyad__gaz_add_phrase(struct dyad__gaz_loader *ld, const char *phrase,
+                                 enum dyad__gaz_kind kind, size_t record);
+/* Every '|' variant of a field as a phrase of the given kind. */
+dyad_status dyad__gaz_add_variants(struct dyad__gaz_loader *ld, char *field,
+                                   enum dyad__gaz_kind kind, size_t record);
+/* A country code of countries.tsv (or IGO/NGO when igo_ok); else a
+ * DYAD_EDATA naming the line. */
+dyad_status dyad__gaz_check_country(struct dyad__gaz_loader *ld, const char *code,
+                                    int igo_ok);
+
+/* The readers, in the order dyad__gazetteer_load() calls them. */
+dyad_status dyad__gaz_load_countries(struct dyad__gaz_loader *ld, char *errmsg);
+dyad_status dyad__gaz_load_regions(struct dyad__gaz_loader *ld, char *errmsg);
+dyad_status dyad__gaz_load_places(struct dyad__gaz_loader *ld, char *errmsg);
+dyad_status dyad__gaz_load_people(struct dyad__gaz_loader *ld, char *errmsg);
+dyad_status dyad__gaz_load_roles(struct dyad__gaz_loader *ld, char *errmsg);
+dyad_status dyad__gaz_load_orgs(struct dyad__gaz_loader *ld, char *errmsg);
+dyad_status dyad__gaz_load_heads(struct dyad__gaz_loader *ld, char *errmsg);
+dyad_status dyad__gaz_load_shapes(struct dyad__gaz_loader *ld, char *errmsg);
+
+/* Load every file into engine->gaz; DYAD_EDATA naming file and line. */
+dyad_status dyad__gazetteer_load(dyad_engine *engine, char *errmsg);
+void dyad__gazetteer_free(struct dyad__gazetteer *gaz);
 
 #endif

@@ -5,8 +5,8 @@
 
 #include <string.h>
 
+#include "core/token.h"
 #include "core/utf8.h"
-#include "doc/work.h"
 #include "kb/engine.h"
 
 dyad_status dyad_phrase_make(const dyad_engine *engine, const char *s, size_t n,

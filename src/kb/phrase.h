@@ -37,12 +37,4 @@ struct dyad_phrase {
 dyad_status dyad_phrase_make(const dyad_engine *engine, const char *s, size_t n,
                              struct dyad_phrase *phrase);
 
-/*
- * The scanning rule shared with the document tokenizer: the token that
- * starts at or after *i in text[0, end). Returns 0 at the end; else sets
- * [*start, *end) and the DYAD_TOK_* flags and moves *i past the token.
- */
-int dyad__next_token(const char *text, size_t *i, size_t end, uint32_t *start,
-                     uint32_t *tok_end, uint32_t *flags);
-
 #endif

@@ -10,7 +10,6 @@
 #include "core/alloc.h"
 #include "core/utf8.h"
 #include "core/vec.h"
-#include "doc/work.h"
 #include "kb/engine.h"
 #include "kb/tsv.h"
 #include "kb/phrase.h"
@@ -74,37 +73,6 @@ int dyad__verbs_written_anchor(const struct dyad__verbs *v, const char *lower, s
 				return 1;
 	}
 	return dyad__verbs_by_exact(v, lower, n) != 0;
-}
-
-int dyad__tok_ends(const struct dyad__work *w, size_t k, enum dyad__ending kind)
-{
-	const struct dyad__endings *e = &w->engine->verbs->endings[kind];
-	const struct dyad__token *t = &w->tokens[k];
-	const char *lower = dyad__tok_lower(w, t);
-	size_t n = t->lower_len;
-	for (size_t i = 0; i < e->n; i++) {
-		size_t len = strlen(e->ending[i]);
-		if (n >= e->min_bytes[i] && n > len && memcmp(lower + n - len, e->ending[i], len) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-int dyad__tok_kind(const struct dyad__work *w, size_t k, enum dyad__modifier kind)
-{
-	const struct dyad__token *t = &w->tokens[k];
-	return dyad__verbs_is(w->engine->verbs, kind, dyad__tok_lower(w, t), t->lower_len);
-}
-
-int dyad__predicate_word(const struct dyad__work *w, size_t k)
-{
-	const struct dyad__verbs *v = w->engine->verbs;
-	const struct dyad__token *t = &w->tokens[k];
-	if (!(t->flags & DYAD_TOK_WORD) || (t->flags & DYAD_TOK_CAP) ||
-	    dyad__verbs_is(v, MOD_PREPOSITION, dyad__tok_lower(w, t), t->lower_len))
-		return 0;
-	return dyad__verbs_by_stem(v, dyad__tok_stem(w, t), t->stem_len) ||
-	       dyad__verbs_by_exact(v, dyad__tok_lower(w, t), t->lower_len);
 }
 
 int dyad__verbs_is(const struct dyad__verbs *v, enum dyad__modifier kind,

@@ -137,21 +137,6 @@ uint32_t dyad__verbs_by_exact(const struct dyad__verbs *v, const char *lower, si
 int dyad__verbs_written_anchor(const struct dyad__verbs *v, const char *lower, size_t n,
                                const char *stem, size_t stem_len);
 
-struct dyad__work;
-
-/*
- * Token k of the document is a lower-case word some predicate pattern
- * starts with ("thanked", "development", "визит") - prepositions, which
- * also start patterns ("в кулуарах"), excepted.
- */
-int dyad__predicate_word(const struct dyad__work *w, size_t k);
-
-/* Token k of the document ends in an ending of that kind (endings.tsv). */
-int dyad__tok_ends(const struct dyad__work *w, size_t k, enum dyad__ending kind);
-
-/* Token k of the document is a modifier of that kind. */
-int dyad__tok_kind(const struct dyad__work *w, size_t k, enum dyad__modifier kind);
-
 /* 1 when the lower-case word is a modifier of that kind. */
 int dyad__verbs_is(const struct dyad__verbs *v, enum dyad__modifier kind,
                    const char *lower, size_t n);

@@ -19,141 +19,11 @@
 #include "meta/meta.h"
 #include "kb/tsv.h"
 
-#define STOPWORDS_FILE "meta/stopwords.tsv"
-#define LETTERS_FILE "meta/letters.tsv"
-
-#define MAX_WORDS_PER_LINE 256  /* variants on one stopwords.tsv line */
 #define LANG_SAMPLE_BYTES (6u << 10) /* body bytes looked at: a few paragraphs decide */
-#define MAX_WORD_BYTES 64
 /* Letters of one language, per thousand letters of its script, that make
  * the language certain; and the least number that counts at all. */
 #define LETTER_PER_MILLE 3
 #define LETTER_MIN_COUNT 3
-
-static int lang_index(struct dyad__meta_lexicon *lex, const char *code)
-{
-	for (size_t i = 0; i < lex->n_langs; i++)
-		if (strcmp(lex->langs[i].code, code) == 0)
-			return (int)i;
-	return -1;
-}
-
-static int valid_code(const char *code)
-{
-	size_t n = code ? strlen(code) : 0;
-	if (n < 2 || n > 3)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (code[i] < 'a' || code[i] > 'z')
-			return 0;
-	return 1;
-}
-
-static dyad_status load_stopwords(struct dyad__meta_lexicon *lex,
-                                  struct dyad_arena *arena,
-                                  const char *data_dir, char *errmsg)
-{
-	static const char *const cols[] = {"lang", "script", "words"};
-	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open_in(&tsv, arena, data_dir, STOPWORDS_FILE, cols, 3, errmsg);
-	if (st != DYAD_OK)
-		return st;
-	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
-		char **f = tsv.fields;
-		if (!valid_code(f[0]))
-			return dyad_tsv_error(&tsv, "\"%s\": not an ISO 639-1 code",
-			                      f[0] ? f[0] : "-");
-		enum dyad__script script;
-		if (f[1] && strcmp(f[1], "latin") == 0)
-			script = DYAD_SCRIPT_LATIN;
-		else if (f[1] && strcmp(f[1], "cyrillic") == 0)
-			script = DYAD_SCRIPT_CYRILLIC;
-		else
-			return dyad_tsv_error(&tsv, "\"%s\": script must be latin or cyrillic",
-			                      f[1] ? f[1] : "-");
-		int li = lang_index(lex, f[0]);
-		if (li < 0) {
-			if (lex->n_langs == DYAD_META_MAX_LANGS)
-				return dyad_tsv_error(&tsv, "more than %d languages",
-				                      DYAD_META_MAX_LANGS);
-			li = (int)lex->n_langs++;
-			snprintf(lex->langs[li].code, sizeof lex->langs[li].code, "%s", f[0]);
-			lex->langs[li].script = script;
-		} else if (lex->langs[li].script != script) {
-			return dyad_tsv_error(&tsv, "%s was given another script before", f[0]);
-		}
-		char *words[MAX_WORDS_PER_LINE];
-		size_t n = dyad_tsv_split(f[2], words, MAX_WORDS_PER_LINE);
-		if (n == 0 || n > MAX_WORDS_PER_LINE)
-			return dyad_tsv_error(&tsv, "expected 1..%d words", MAX_WORDS_PER_LINE);
-		for (size_t i = 0; i < n; i++) {
-			char lower[MAX_WORD_BYTES];
-			size_t len = dyad_utf8_lower(words[i], strlen(words[i]), lower,
-			                             sizeof lower);
-			if (len + 1 >= sizeof lower || strchr(lower, ' '))
-				return dyad_tsv_error(&tsv, "\"%s\": not one word", words[i]);
-			uint32_t mask = 0;
-			dyad_hash_get(&lex->stopwords, lower, len, &mask);
-			/* the map keeps key pointers: every key lives in the arena */
-			const char *key = dyad_arena_strndup(arena, lower, len);
-			if (!key || dyad_hash_put(&lex->stopwords, key, len, mask | 1u << li,
-			                          NULL, NULL) != DYAD_OK)
-				return DYAD_ENOMEM;
-		}
-	}
-	return st == DYAD_DONE ? DYAD_OK : st;
-}
-
-static dyad_status load_letters(struct dyad__meta_lexicon *lex,
-                                struct dyad_arena *arena, const char *data_dir,
-                                char *errmsg)
-{
-	static const char *const cols[] = {"lang", "letters"};
-	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open_in(&tsv, arena, data_dir, LETTERS_FILE, cols, 2, errmsg);
-	if (st != DYAD_OK)
-		return st;
-	size_t alloc = 0;
-	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
-		int li = tsv.fields[0] ? lang_index(lex, tsv.fields[0]) : -1;
-		if (li < 0)
-			return dyad_tsv_error(&tsv, "\"%s\": language not in %s",
-			                      tsv.fields[0] ? tsv.fields[0] : "-",
-			                      STOPWORDS_FILE);
-		char *letters[MAX_WORDS_PER_LINE];
-		size_t n = dyad_tsv_split(tsv.fields[1], letters, MAX_WORDS_PER_LINE);
-		if (n == 0 || n > MAX_WORDS_PER_LINE)
-			return dyad_tsv_error(&tsv, "expected 1..%d letters", MAX_WORDS_PER_LINE);
-		for (size_t i = 0; i < n; i++) {
-			size_t len = strlen(letters[i]), at = 0;
-			uint32_t cp = dyad_utf8_next(letters[i], len, &at);
-			if (at != len || !dyad_cp_is_letter(cp))
-				return dyad_tsv_error(&tsv, "\"%s\": not one letter", letters[i]);
-			struct dyad__meta_letter *l = NULL;
-			for (size_t k = 0; k < lex->n_letters; k++)
-				if (lex->letters[k].cp == cp)
-					l = &lex->letters[k];
-			if (!l) {
-				l = DYAD_VEC_PUSH(&lex->letters, &lex->n_letters, &alloc);
-				if (!l)
-					return DYAD_ENOMEM;
-				l->cp = cp;
-			}
-			l->langs |= 1u << li;
-		}
-	}
-	return st == DYAD_DONE ? DYAD_OK : st;
-}
-
-dyad_status dyad__meta_lang_load(struct dyad__meta_lexicon *lex,
-                                 struct dyad_arena *arena, const char *data_dir,
-                                 char *errmsg)
-{
-	dyad_status st = load_stopwords(lex, arena, data_dir, errmsg);
-	if (st == DYAD_OK)
-		st = load_letters(lex, arena, data_dir, errmsg);
-	return st;
-}
 
 struct lang_counts {
 	size_t script[DYAD_N_SCRIPTS];
@@ -165,8 +35,8 @@ struct lang_counts {
 static void count_word(const struct dyad__meta_lexicon *lex, const char *s,
                        size_t n, struct lang_counts *c)
 {
-	char lower[MAX_WORD_BYTES];
-	if (n == 0 || n >= MAX_WORD_BYTES)
+	char lower[DYAD_META_MAX_WORD_BYTES];
+	if (n == 0 || n >= DYAD_META_MAX_WORD_BYTES)
 		return;
 	size_t len = dyad_utf8_lower(s, n, lower, sizeof lower);
 	uint32_t mask;

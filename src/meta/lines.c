@@ -22,11 +22,7 @@
 #include "meta/meta.h"
 #include "kb/tsv.h"
 
-#define CLUTTER_FILE "meta/clutter.tsv"
-#define LABELS_FILE "meta/labels.tsv"
-
 #define CREDIT_ONLY_MAX_WORDS 10 /* a longer line is more than a credit (meta_source.c) */
-#define MAX_LINE_LOWER 256     /* bytes of a line compared with clutter.tsv */
 #define HEAD_MAX_LINES 24      /* non-blank lines searched for the headline */
 #define TITLE_MIN_WORDS 3
 #define TITLE_MAX_CHARS 250
@@ -44,89 +40,6 @@
 #define BREADCRUMB_MIN_SEPS 2  /* " » " marks that make a navigation trail */
 #define NO_LINE ((size_t)-1)
 #define CRAWL_FIELD "date "
-
-/* ---- loading -------------------------------------------------------- */
-
-static dyad_status load_clutter(struct dyad__meta_lexicon *lex,
-                                struct dyad_arena *arena, const char *data_dir,
-                                char *errmsg)
-{
-	static const char *const cols[] = {"match", "text"};
-	static const char *const kinds[] = {"exact", "prefix", "contains", "label"};
-	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open_in(&tsv, arena, data_dir, CLUTTER_FILE, cols, 2, errmsg);
-	if (st != DYAD_OK)
-		return st;
-	size_t alloc = 0;
-	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
-		int kind = -1;
-		for (int k = 0; k < (int)(sizeof kinds / sizeof kinds[0]); k++)
-			if (tsv.fields[0] && strcmp(tsv.fields[0], kinds[k]) == 0)
-				kind = k;
-		if (kind < 0)
-			return dyad_tsv_error(&tsv, "\"%s\": match must be exact, prefix, "
-			                      "contains or label",
-			                      tsv.fields[0] ? tsv.fields[0] : "-");
-		const char *t = tsv.fields[1];
-		if (!t)
-			return dyad_tsv_error(&tsv, "text is missing");
-		char lower[MAX_LINE_LOWER];
-		size_t len = dyad_utf8_lower(t, strlen(t), lower, sizeof lower);
-		if (len + 1 >= sizeof lower || strcmp(lower, t) != 0)
-			return dyad_tsv_error(&tsv, "\"%s\": write it in lower case", t);
-		struct dyad__meta_clutter *c =
-			DYAD_VEC_PUSH(&lex->clutter, &lex->n_clutter, &alloc);
-		if (!c)
-			return DYAD_ENOMEM;
-		c->match = (enum dyad__clutter_match)kind;
-		c->text = t;
-		c->len = len;
-	}
-	return st == DYAD_DONE ? DYAD_OK : st;
-}
-
-static dyad_status load_labels(struct dyad__meta_lexicon *lex,
-                               struct dyad_arena *arena, const char *data_dir,
-                               char *errmsg)
-{
-	static const char *const cols[] = {"kind", "lang", "text"};
-	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open_in(&tsv, arena, data_dir, LABELS_FILE, cols, 3, errmsg);
-	if (st != DYAD_OK)
-		return st;
-	size_t by_alloc = 0, stamp_alloc = 0;
-	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
-		const char *kind = tsv.fields[0], *t = tsv.fields[2];
-		if (!t)
-			return dyad_tsv_error(&tsv, "text is missing");
-		char lower[MAX_LINE_LOWER];
-		size_t len = dyad_utf8_lower(t, strlen(t), lower, sizeof lower);
-		if (len + 1 >= sizeof lower || strcmp(lower, t) != 0)
-			return dyad_tsv_error(&tsv, "\"%s\": write it in lower case", t);
-		const char **slot;
-		if (kind && strcmp(kind, "byline") == 0)
-			slot = DYAD_VEC_PUSH(&lex->bylines, &lex->n_bylines, &by_alloc);
-		else if (kind && strcmp(kind, "stamp") == 0)
-			slot = DYAD_VEC_PUSH(&lex->date_labels, &lex->n_date_labels, &stamp_alloc);
-		else
-			return dyad_tsv_error(&tsv, "\"%s\": kind must be byline or stamp",
-			                      kind ? kind : "-");
-		if (!slot)
-			return DYAD_ENOMEM;
-		*slot = t;
-	}
-	return st == DYAD_DONE ? DYAD_OK : st;
-}
-
-dyad_status dyad__meta_lines_load(struct dyad__meta_lexicon *lex,
-                                  struct dyad_arena *arena,
-                                  const char *data_dir, char *errmsg)
-{
-	dyad_status st = load_clutter(lex, arena, data_dir, errmsg);
-	if (st == DYAD_OK)
-		st = load_labels(lex, arena, data_dir, errmsg);
-	return st;
-}
 
 /* ---- line features ---------------------------------------------------- */
 
@@ -212,8 +125,8 @@ static size_t lower_line(const char *text, uint32_t a, uint32_t b, char *out,
 static int clutter_match(const struct dyad__meta_lexicon *lex, const char *text,
                          uint32_t a, uint32_t b)
 {
-	char lower[MAX_LINE_LOWER];
-	if (b - a >= MAX_LINE_LOWER)
+	char lower[DYAD_META_MAX_LINE_BYTES];
+	if (b - a >= DYAD_META_MAX_LINE_BYTES)
 		return -1; /* clutter is short; a paragraph is never clutter */
 	size_t len = lower_line(text, a, b, lower, sizeof lower);
 	for (size_t k = 0; k < lex->n_clutter; k++) {
@@ -240,7 +153,7 @@ static int clutter_match(const struct dyad__meta_lexicon *lex, const char *text,
 static int is_date_label(const struct dyad__meta_lexicon *lex, const char *s,
                          size_t n)
 {
-	char lower[MAX_LINE_LOWER];
+	char lower[DYAD_META_MAX_LINE_BYTES];
 	if (n >= sizeof lower)
 		return 0;
 	size_t len = dyad_utf8_lower(s, n, lower, sizeof lower);

@@ -18,7 +18,6 @@
 
 #include "core/alloc.h"
 #include "meta/meta.h"
-#include "extract/stages.h"
 #include "kb/engine.h"
 
 #define NO_LINE ((size_t)-1)
@@ -30,53 +29,6 @@
 #define MIN_MENTIONED_YEAR 1900
 #define MAX_MENTIONED_YEAR 2199
 #define ISO_MAX 32
-
-const struct dyad__date_lexicon *dyad__meta_dates(const dyad_engine *engine)
-{
-	return engine && engine->meta ? &engine->meta->dates : NULL;
-}
-
-/* ---- loading ---------------------------------------------------------- */
-
-void dyad__meta_lexicon_free(struct dyad__meta_lexicon *meta)
-{
-	if (!meta)
-		return;
-	dyad__date_lexicon_release(&meta->dates);
-	dyad_hash_release(&meta->stopwords);
-	dyad_hash_release(&meta->outlet_names);
-	dyad_hash_release(&meta->not_outlets);
-	dyad__free(meta->letters);
-	dyad__free(meta->outlets);
-	dyad__free(meta->credits);
-	dyad__free(meta->clutter);
-	dyad__free(meta->bylines);
-	dyad__free(meta->date_labels);
-	dyad__free(meta);
-}
-
-dyad_status dyad__meta_lexicon_load(dyad_engine *engine, char *errmsg)
-{
-	engine->meta = NULL;
-	struct dyad__meta_lexicon *meta = dyad__calloc(1, sizeof *meta);
-	if (!meta)
-		return DYAD_ENOMEM;
-	dyad_hash_init(&meta->stopwords);
-	dyad_hash_init(&meta->outlet_names);
-	dyad_hash_init(&meta->not_outlets);
-	const char *dir = engine->data_dir;
-	struct dyad_arena *arena = &engine->arena;
-	dyad_status st;
-	if ((st = dyad__date_lexicon_load(&meta->dates, arena, dir, errmsg)) != DYAD_OK ||
-	    (st = dyad__meta_lang_load(meta, arena, dir, errmsg)) != DYAD_OK ||
-	    (st = dyad__meta_lines_load(meta, arena, dir, errmsg)) != DYAD_OK ||
-	    (st = dyad__meta_source_load(meta, arena, dir, errmsg)) != DYAD_OK) {
-		dyad__meta_lexicon_free(meta);
-		return st;
-	}
-	engine->meta = meta;
-	return DYAD_OK;
-}
 
 /* ---- the publication date ---------------------------------------------- */
 

@@ -1,12 +1,12 @@
 /*
- * meta.h - the metadata stage's shared state: the knowledge it loads from
- * data/meta/ and data/dates/, and the per-line findings its parts pass on.
+ * meta.h - the metadata stage: its entry point and the per-line findings its
+ * parts pass on. The knowledge it reads with is kb/meta.h.
  *
- * The stage runs right after normalisation (see stages.h). meta.c drives it
- * and picks the publication date; meta_lines.c classifies lines (clutter,
- * time stamps, the headline, where the body starts); meta_source.c finds the
- * outlet, the byline and the dateline; meta_lang.c tells the language of the
- * body. Only the stage itself and dates.c include this header.
+ * The stage runs right after normalisation (see extract/pipeline.c). meta.c
+ * drives it and picks the publication date; lines.c classifies lines
+ * (clutter, time stamps, the headline, where the body starts); source.c
+ * finds the outlet, the byline and the dateline; lang.c tells the language
+ * of the body.
  */
 #ifndef DYAD_META_META_H
 #define DYAD_META_META_H
@@ -14,79 +14,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/arena.h"
-#include "core/hash.h"
-#include "text/dates.h"
 #include "doc/work.h"
+#include "kb/meta.h"
+#include "text/dates.h"
 
-#define DYAD_META_MAX_LANGS 32 /* languages of stopwords.tsv (a bit mask) */
-
-enum dyad__script { DYAD_SCRIPT_LATIN, DYAD_SCRIPT_CYRILLIC, DYAD_N_SCRIPTS };
-
-struct dyad__meta_lang {
-	char code[8];            /* ISO 639-1 */
-	enum dyad__script script;
-};
-
-/* A letter that only some languages of a script use ("ә", "ї"). */
-struct dyad__meta_letter {
-	uint32_t cp;
-	uint32_t langs;          /* bit mask over lexicon langs */
-};
-
-enum dyad__credit_place {
-	DYAD_CREDIT_BEFORE,      /* "{OUTLET} reports": the name comes first */
-	DYAD_CREDIT_AFTER,       /* "told {OUTLET}": the name comes after */
-};
-
-/* One line of credits.tsv: prefix {OUTLET} suffix. */
-struct dyad__meta_credit {
-	const char *prefix;      /* may be "" */
-	const char *suffix;      /* may be "" */
-	size_t prefix_len, suffix_len;
-	int rank;                /* higher wins */
-	int open;                /* names missing from outlets.tsv are accepted */
-};
-
-enum dyad__clutter_match {
-	DYAD_CLUTTER_EXACT,      /* the whole line */
-	DYAD_CLUTTER_PREFIX,     /* the line starts with it */
-	DYAD_CLUTTER_CONTAINS,
-	DYAD_CLUTTER_LABEL,      /* the whole line, and the line after it */
-};
-
-struct dyad__meta_clutter {
-	enum dyad__clutter_match match;
-	const char *text;        /* lower case */
-	size_t len;
-};
-
-struct dyad__meta_lexicon {
-	struct dyad__date_lexicon dates;
-
-	struct dyad__meta_lang langs[DYAD_META_MAX_LANGS];
-	size_t n_langs;
-	struct dyad_hash stopwords;        /* lower word -> bit mask of langs */
-	struct dyad__meta_letter *letters; /* heap */
-	size_t n_letters;
-
-	const char **outlets;              /* canonical names; heap array */
-	size_t n_outlets;
-	struct dyad_hash outlet_names;     /* lower variant -> outlet index */
-	struct dyad_hash not_outlets;      /* lower names that are no outlet */
-	struct dyad__meta_credit *credits; /* heap */
-	size_t n_credits;
-
-	struct dyad__meta_clutter *clutter; /* heap */
-	size_t n_clutter;
-	const char **bylines;              /* lower "by", "автор:"; heap array */
-	size_t n_bylines;
-	const char **date_labels;          /* lower words allowed on a date line */
-	size_t n_date_labels;
-};
-
-/* The date words of the engine, for dates.c; NULL before loading. */
-const struct dyad__date_lexicon *dyad__meta_dates(const dyad_engine *engine);
+/* The stage: language, title, dates, outlet, author, dateline; marks
+ * clutter/title/meta lines and sets w->body_line and w->published. */
+dyad_status dyad__meta_extract(struct dyad__work *w);
 
 /* What the line classifier learnt about one line. */
 enum dyad__meta_kind {
@@ -127,25 +61,13 @@ struct dyad__meta_scan {
 void dyad__meta_count(const char *text, uint32_t a, uint32_t b, unsigned *chars,
                       unsigned *words);
 
-/* meta_lang.c: data/meta/stopwords.tsv and letters.tsv. */
-dyad_status dyad__meta_lang_load(struct dyad__meta_lexicon *lex,
-                                 struct dyad_arena *arena, const char *data_dir,
-                                 char *errmsg);
 /* Sets w->doc->lang and w->lang_ru from the body lines. DYAD_ENOMEM only. */
 dyad_status dyad__meta_lang_detect(struct dyad__meta_scan *scan);
 
-/* meta_lines.c: data/meta/clutter.tsv, bylines.tsv, date_labels.tsv. */
-dyad_status dyad__meta_lines_load(struct dyad__meta_lexicon *lex,
-                                  struct dyad_arena *arena,
-                                  const char *data_dir, char *errmsg);
 /* Classify every line, find the headline and the body; fills scan->info,
  * scan->title, scan->body and sets the line flags. DYAD_ENOMEM only. */
 dyad_status dyad__meta_lines(struct dyad__meta_scan *scan);
 
-/* meta_source.c: data/meta/outlets.tsv, not_outlets.tsv and credits.tsv. */
-dyad_status dyad__meta_source_load(struct dyad__meta_lexicon *lex,
-                                   struct dyad_arena *arena,
-                                   const char *data_dir, char *errmsg);
 /* A dateline that opens a line: the place, the agency when named, and where
  * the sentence after it starts (the line end when none follows). */
 struct dyad__dateline {

@@ -24,13 +24,6 @@
 #define CREDIT_HEAD_LINES 12 /* lines of the page's top searched for a credit */
 #define CREDIT_TAIL_LINES 4  /* and of its bottom */
 
-#define OUTLETS_FILE "meta/outlets.tsv"
-#define CREDITS_FILE "meta/credits.tsv"
-#define NOT_OUTLETS_FILE "meta/not_outlets.tsv"
-#define OUTLET_PLACEHOLDER "{OUTLET}"
-
-#define MAX_VARIANTS 32
-#define MAX_NAME_BYTES 128      /* longest outlet or place name */
 #define MAX_OUTLET_WORDS 4      /* words in an outlet name */
 #define MAX_PLACE_WORDS 3       /* words in a dateline place ("NEW YORK") */
 #define MAX_AUTHOR_WORDS 4      /* words of a byline name */
@@ -41,130 +34,6 @@
 #define DATELINE_ONLY_WORDS 6   /* a dateline line with no sentence */
 #define CREDIT_LINE_MAX_WORDS 10 /* a line this short with a credit is one */
 #define NO_LINE ((size_t)-1)
-
-/* ---- loading -------------------------------------------------------- */
-
-static dyad_status add_name(struct dyad__meta_lexicon *lex,
-                            struct dyad_arena *arena, struct dyad_tsv *tsv,
-                            const char *name, uint32_t outlet)
-{
-	char lower[MAX_NAME_BYTES];
-	size_t len = dyad_utf8_lower(name, strlen(name), lower, sizeof lower);
-	if (len == 0 || len + 1 >= sizeof lower)
-		return dyad_tsv_error(tsv, "\"%s\": name too long", name);
-	uint32_t old;
-	if (dyad_hash_get(&lex->outlet_names, lower, len, &old) && old != outlet)
-		return dyad_tsv_error(tsv, "\"%s\" already names %s", name,
-		                      lex->outlets[old]);
-	const char *key = dyad_arena_strndup(arena, lower, len);
-	if (!key || dyad_hash_put(&lex->outlet_names, key, len, outlet, NULL, NULL) !=
-	                    DYAD_OK)
-		return DYAD_ENOMEM;
-	return DYAD_OK;
-}
-
-static dyad_status load_outlets(struct dyad__meta_lexicon *lex,
-                                struct dyad_arena *arena, const char *data_dir,
-                                char *errmsg)
-{
-	static const char *const cols[] = {"outlet", "variants"};
-	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open_in(&tsv, arena, data_dir, OUTLETS_FILE, cols, 2, errmsg);
-	if (st != DYAD_OK)
-		return st;
-	size_t alloc = 0;
-	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
-		if (!tsv.fields[0])
-			return dyad_tsv_error(&tsv, "outlet name is missing");
-		const char **slot = DYAD_VEC_PUSH(&lex->outlets, &lex->n_outlets, &alloc);
-		if (!slot)
-			return DYAD_ENOMEM;
-		*slot = tsv.fields[0];
-		uint32_t id = (uint32_t)(lex->n_outlets - 1);
-		if ((st = add_name(lex, arena, &tsv, tsv.fields[0], id)) != DYAD_OK)
-			return st;
-		char *variants[MAX_VARIANTS];
-		size_t n = dyad_tsv_split(tsv.fields[1], variants, MAX_VARIANTS);
-		if (n > MAX_VARIANTS)
-			return dyad_tsv_error(&tsv, "more than %d variants", MAX_VARIANTS);
-		for (size_t i = 0; i < n; i++)
-			if ((st = add_name(lex, arena, &tsv, variants[i], id)) != DYAD_OK)
-				return st;
-	}
-	return st == DYAD_DONE ? DYAD_OK : st;
-}
-
-static dyad_status load_not_outlets(struct dyad__meta_lexicon *lex,
-                                    struct dyad_arena *arena,
-                                    const char *data_dir, char *errmsg)
-{
-	static const char *const cols[] = {"name"};
-	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open_in(&tsv, arena, data_dir, NOT_OUTLETS_FILE, cols, 1, errmsg);
-	if (st != DYAD_OK)
-		return st;
-	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
-		char lower[MAX_NAME_BYTES];
-		const char *name = tsv.fields[0];
-		if (!name || strchr(name, ' '))
-			return dyad_tsv_error(&tsv, "a name is one word");
-		size_t len = dyad_utf8_lower(name, strlen(name), lower, sizeof lower);
-		if (len + 1 >= sizeof lower)
-			return dyad_tsv_error(&tsv, "\"%s\": name too long", name);
-		const char *key = dyad_arena_strndup(arena, lower, len);
-		if (!key || dyad_hash_put(&lex->not_outlets, key, len, 1, NULL, NULL) != DYAD_OK)
-			return DYAD_ENOMEM;
-	}
-	return st == DYAD_DONE ? DYAD_OK : st;
-}
-
-static dyad_status load_credits(struct dyad__meta_lexicon *lex,
-                                struct dyad_arena *arena, const char *data_dir,
-                                char *errmsg)
-{
-	static const char *const cols[] = {"lang", "pattern", "rank", "open"};
-	struct dyad_tsv tsv;
-	dyad_status st = dyad_tsv_open_in(&tsv, arena, data_dir, CREDITS_FILE, cols, 4, errmsg);
-	if (st != DYAD_OK)
-		return st;
-	size_t alloc = 0;
-	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
-		char **f = tsv.fields;
-		char *hole = f[1] ? strstr(f[1], OUTLET_PLACEHOLDER) : NULL;
-		if (!hole || strstr(hole + 1, OUTLET_PLACEHOLDER))
-			return dyad_tsv_error(&tsv, "pattern needs exactly one %s",
-			                      OUTLET_PLACEHOLDER);
-		if (!f[2] || f[2][0] < '1' || f[2][0] > '3' || f[2][1])
-			return dyad_tsv_error(&tsv, "rank must be 1..3");
-		if (!f[3] || (strcmp(f[3], "yes") != 0 && strcmp(f[3], "no") != 0))
-			return dyad_tsv_error(&tsv, "open must be yes or no");
-		struct dyad__meta_credit *c =
-			DYAD_VEC_PUSH(&lex->credits, &lex->n_credits, &alloc);
-		if (!c)
-			return DYAD_ENOMEM;
-		*hole = '\0';
-		c->prefix = f[1];
-		c->prefix_len = strlen(f[1]);
-		c->suffix = hole + strlen(OUTLET_PLACEHOLDER);
-		c->suffix_len = strlen(c->suffix);
-		c->rank = f[2][0] - '0';
-		c->open = strcmp(f[3], "yes") == 0;
-	}
-	return st == DYAD_DONE ? DYAD_OK : st;
-}
-
-dyad_status dyad__meta_source_load(struct dyad__meta_lexicon *lex,
-                                   struct dyad_arena *arena,
-                                   const char *data_dir, char *errmsg)
-{
-	dyad_status st = load_outlets(lex, arena, data_dir, errmsg);
-	if (st == DYAD_OK)
-		st = load_not_outlets(lex, arena, data_dir, errmsg);
-	if (st == DYAD_OK)
-		st = load_credits(lex, arena, data_dir, errmsg);
-	return st;
-}
-
 /* ---- characters ------------------------------------------------------ */
 
 static uint32_t cp_at(const char *text, size_t end, size_t i)
@@ -267,7 +136,7 @@ static int looks_like_outlet(const struct dyad__meta_lexicon *lex,
                              const char *text, size_t a, size_t b)
 {
 	size_t w = name_word(text, b, a);
-	char lower[MAX_NAME_BYTES];
+	char lower[DYAD_META_MAX_NAME_BYTES];
 	uint32_t v;
 	if (w - a < sizeof lower &&
 	    dyad_hash_get(&lex->not_outlets, lower,
@@ -292,7 +161,7 @@ static int looks_like_outlet(const struct dyad__meta_lexicon *lex,
 static int known_outlet(const struct dyad__meta_lexicon *lex, const char *text,
                         size_t a, size_t b, uint32_t *id)
 {
-	char lower[MAX_NAME_BYTES];
+	char lower[DYAD_META_MAX_NAME_BYTES];
 	if (b <= a || b - a >= sizeof lower || !word_starts_upper(text, a, b))
 		return 0;
 	size_t len = dyad_utf8_lower(text + a, b - a, lower, sizeof lower);
@@ -673,7 +542,7 @@ static size_t person_word(const char *text, size_t end, size_t i, int *initial)
 static int stopword(const struct dyad__meta_lexicon *lex, const char *text,
                     size_t a, size_t b)
 {
-	char lower[MAX_NAME_BYTES];
+	char lower[DYAD_META_MAX_NAME_BYTES];
 	uint32_t v;
 	if (b - a >= sizeof lower)
 		return 0;
@@ -710,7 +579,7 @@ static size_t person_name(const struct dyad__meta_lexicon *lex, const char *text
 static size_t byline_label(const struct dyad__meta_lexicon *lex,
                            const char *text, size_t a, size_t end)
 {
-	char lower[MAX_NAME_BYTES];
+	char lower[DYAD_META_MAX_NAME_BYTES];
 	size_t n = end - a < sizeof lower - 1 ? end - a : sizeof lower - 1;
 	size_t len = dyad_utf8_lower(text + a, n, lower, sizeof lower);
 	for (size_t k = 0; k < lex->n_bylines; k++) {

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
-#include "extract/stages.h"
+#include "text/text.h"
 #include "kb/engine.h"
 
 #define MAX_ABBREV_BYTES 24 /* longest word looked up as an abbreviation */

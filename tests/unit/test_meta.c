@@ -12,7 +12,7 @@
 #include "core/alloc.h"
 #include "dyad.h"
 #include "meta/meta.h"
-#include "extract/stages.h"
+#include "text/text.h"
 #include "kb/engine.h"
 #include "testlib.h"
 

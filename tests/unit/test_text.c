@@ -6,7 +6,8 @@
 #include <string.h>
 
 #include "dyad.h"
-#include "extract/stages.h"
+#include "text/text.h"
+#include "meta/meta.h"
 #include "doc/work.h"
 #include "kb/engine.h"
 #include "testdoc.h"

@@ -278,43 +278,94 @@ const struct dyad_cameo_code *dyad_cameo_codes(const dyad_engine *engine,
  * titles and texts. The schema is documented in docs/schema.md.
  *
  * A handle is used by one thread at a time; several processes may share one
- * database file (WAL journal). Every document is stored in its own
- * transaction, so a crash loses at most the document being stored.
+ * database file (WAL journal). Documents are stored in batches of
+ * DYAD_STORE_BATCH (dyad_store_set_batch()) per transaction, so a crash
+ * loses at most the open batch, which storing the same documents again adds.
+ * The calls below say what a store does, not how: another backend (a
+ * server database) can implement the same ones.
+ *
+ * DYAD_EDB from any call means the database failed (a full disk, an I/O
+ * error, corruption, a read-only file, a lock held past the busy timeout):
+ * the store cannot go on and the caller should stop; what was committed
+ * stays. Problems of one document are other statuses (DYAD_EINVAL,
+ * DYAD_ETOOBIG).
  */
 typedef struct dyad_store dyad_store;
 
+/* Documents per transaction unless dyad_store_set_batch() says otherwise. */
+#define DYAD_STORE_BATCH 200
+
 /*
- * Open the database at path, creating it (and its tables) when missing and
- * upgrading an older schema. On failure *out is NULL, the status is DYAD_EDB
- * (or DYAD_ENOMEM) and errmsg (if not NULL, DYAD_ERRMSG_MAX bytes) says why.
- * Close with dyad_store_close().
+ * Open the database at path for writing, creating it (and its tables) when
+ * missing and upgrading an older schema. On failure *out is NULL, the status
+ * is DYAD_EDB (or DYAD_ENOMEM) and errmsg (if not NULL, DYAD_ERRMSG_MAX
+ * bytes) says why, starting with the path. Close with dyad_store_close().
  */
 dyad_status dyad_store_open(const char *path, dyad_store **out, char *errmsg);
 
-/* Like dyad_store_open() but DYAD_ENOENT when the file does not exist yet:
- * for the commands that only read. */
+/*
+ * Open an existing database for reading only: the file is never changed,
+ * not even its schema (SQLite's immutable mode when its folder cannot be
+ * written). DYAD_ENOENT when the file does not exist; DYAD_EDB with errmsg
+ * when it is empty, not a dyad database, or of an older or newer schema
+ * than this build's. Puts on such a handle fail with DYAD_EDB.
+ */
+dyad_status dyad_store_open_readonly(const char *path, dyad_store **out,
+                                     char *errmsg);
+
+/* The same as dyad_store_open_readonly() (its former name). */
 dyad_status dyad_store_open_existing(const char *path, dyad_store **out,
                                      char *errmsg);
 
-/* Close the database. Free every cursor taken from it first. NULL is a no-op. */
+/* Commit the open batch (if any) and close. Free every cursor taken from
+ * it first. NULL is a no-op. Call dyad_store_commit() first to learn
+ * whether the last batch was stored. */
 void dyad_store_close(dyad_store *store);
 
 /* What went wrong in the last call that failed on this store; never NULL. */
 const char *dyad_store_errmsg(const dyad_store *store);
 
 /*
- * Store one extracted document and everything found in it, in one
- * transaction. *added (if not NULL) is 1 when the document was new, 0 when a
- * document with the same id was already stored (nothing is changed then) or
- * when the document has no id: a document that failed before its text was
- * read has nothing to be keyed by and is not stored (its failure is the
- * caller's to report). A failed document that has an id is stored with its
- * error. Returns DYAD_OK, DYAD_EINVAL (no id and no error), DYAD_ETOOBIG
- * (text over 2 GiB), DYAD_EDB or DYAD_ENOMEM with dyad_store_errmsg() set
- * (the transaction is rolled back).
+ * Store one extracted document and everything found in it, as one unit
+ * inside the open batch (a batch opens at the first put and commits after
+ * its last document). *added (if not NULL) is 1 when the document was new,
+ * 0 when a document with the same id was already stored (nothing is changed
+ * then) or when the document has no id: a document that failed before its
+ * text was read has nothing to be keyed by and is not stored (its failure
+ * is the caller's to report). A failed document that has an id is stored
+ * with its error. Returns DYAD_OK; DYAD_EINVAL (no id and no error, or rows
+ * the database refused: only this document is undone) or DYAD_ETOOBIG (text
+ * over 2 GiB), after which the next document may be put; DYAD_EDB or
+ * DYAD_ENOMEM when the database failed: the open batch is rolled back
+ * (dyad_store_pending() documents lost, committed ones stay). The message
+ * is in dyad_store_errmsg().
  */
 dyad_status dyad_store_put(dyad_store *store, const struct dyad_doc *doc,
                            int *added);
+
+/* Commit the open batch now. DYAD_OK (also when none is open), DYAD_EDB or
+ * DYAD_ENOMEM with the batch rolled back. */
+dyad_status dyad_store_commit(dyad_store *store);
+
+/* Documents per transaction from now on (0 is taken as 1). */
+void dyad_store_set_batch(dyad_store *store, size_t n_docs);
+
+/* New documents put into the open batch and not yet committed. */
+size_t dyad_store_pending(const dyad_store *store);
+
+/*
+ * Check the database: the storage engine's own integrity check, then the
+ * schema's consistency (the tables exist, every child row has its document,
+ * mentions and events point at entities that exist, spans lie inside the
+ * text, the full-text index matches the documents). Each problem found is
+ * passed to report (with ctx) as one line of English; *n_problems (if not
+ * NULL) is their count. Returns DYAD_OK when the check could run (whatever
+ * it found), DYAD_EDB when the database could not be read far enough to
+ * check it (also reported), DYAD_ENOMEM.
+ */
+dyad_status dyad_store_check(dyad_store *store,
+                             void (*report)(void *ctx, const char *problem),
+                             void *ctx, size_t *n_problems);
 
 /*
  * Which stored events to list. NULL / 0 fields do not filter. Strings are

@@ -3,7 +3,10 @@
  * subcommand lives in its own cli_NAME.c and parses its own options.
  *
  * Exit status of every subcommand: 0 success, 1 when some document or query
- * failed, 2 for bad usage.
+ * failed, 2 for bad usage, 3 when the database failed (could not be opened,
+ * read or written: a full disk, an I/O error, corruption, a read-only file,
+ * a lock held too long, a schema of another version). A database error
+ * stops a run at once; it is never counted as a failed document.
  */
 #ifndef DYAD_CLI_H
 #define DYAD_CLI_H
@@ -14,6 +17,7 @@ enum {
 	DYAD_EXIT_OK = 0,
 	DYAD_EXIT_FAILED = 1,
 	DYAD_EXIT_USAGE = 2,
+	DYAD_EXIT_STORE = 3,
 };
 
 /* argv[0] is the subcommand name. */
@@ -22,6 +26,7 @@ int dyad_cli_ingest(int argc, char **argv);
 int dyad_cli_events(int argc, char **argv);
 int dyad_cli_doc(int argc, char **argv);
 int dyad_cli_stats(int argc, char **argv);
+int dyad_cli_check(int argc, char **argv);
 int dyad_cli_codes(int argc, char **argv);
 int dyad_cli_eval(int argc, char **argv);
 int dyad_cli_validate(int argc, char **argv);
@@ -48,5 +53,10 @@ void dyad_cli_option_error(const char *command, int code, char **argv, int next)
 
 /* The database path: --db value, else $DYAD_DB, else "dyad.db". */
 const char *dyad_cli_db_path(const char *option_value);
+
+/* Open the database at path for a command that only reads, reporting a
+ * failure on stderr. The exit status for the failure when NULL: 1 when
+ * the file does not exist, DYAD_EXIT_STORE otherwise. */
+dyad_store *dyad_cli_open_store_readonly(const char *path, int *exit_code);
 
 #endif

@@ -20,8 +20,8 @@ static void usage(FILE *out)
 	        "ID may be any unique prefix of the document id (see 'dyad events').\n\n"
 	        "  --db PATH      database file (default: $DYAD_DB, else dyad.db)\n"
 	        "  --format F     text (default) or json (one line, the extract format)\n\n"
-	        "Exit status: 0 shown, 1 no such document or the database failed,\n"
-	        "2 bad usage.\n");
+	        "Exit status: 0 shown, 1 no such document or database, 2 bad usage,\n"
+	        "3 the database failed.\n");
 }
 
 static const char *or_dash(const char *s)
@@ -142,18 +142,19 @@ static void print_text(FILE *out, const struct dyad_doc *d)
 
 static int show(const char *db, const char *id, int json)
 {
-	char err[DYAD_ERRMSG_MAX];
-	dyad_store *store;
-	if (dyad_store_open_existing(db, &store, err) != DYAD_OK) {
-		fprintf(stderr, "dyad: %s\n", err);
-		return DYAD_EXIT_FAILED;
-	}
-	struct dyad_doc *doc;
 	int exit_code = DYAD_EXIT_OK;
-	if (dyad_store_get_doc(store, id, &doc) != DYAD_OK) {
-		fprintf(stderr, "dyad doc: %s\n", dyad_store_errmsg(store));
+	dyad_store *store = dyad_cli_open_store_readonly(db, &exit_code);
+	if (!store)
+		return exit_code;
+	struct dyad_doc *doc;
+	dyad_status st = dyad_store_get_doc(store, id, &doc);
+	if (st != DYAD_OK) {
+		if (st == DYAD_EDB)
+			fprintf(stderr, "dyad: %s: %s\n", db, dyad_store_errmsg(store));
+		else
+			fprintf(stderr, "dyad doc: %s\n", dyad_store_errmsg(store));
 		dyad_store_close(store);
-		return DYAD_EXIT_FAILED;
+		return st == DYAD_EDB ? DYAD_EXIT_STORE : DYAD_EXIT_FAILED;
 	}
 	if (json) {
 		if (dyad_doc_write_json(doc, stdout) != DYAD_OK)

@@ -35,7 +35,8 @@ static void usage(FILE *out)
 	        "  --limit N        at most N events\n"
 	        "  --format F       table (default), jsonl or csv\n"
 	        "  --width N        table line width (default: $COLUMNS, else %d)\n\n"
-	        "Exit status: 0 success, 1 the database failed, 2 bad usage or filter.\n",
+	        "Exit status: 0 success, 1 no such database, 2 bad usage or filter,\n"
+	        "3 the database failed.\n",
 	        DYAD_TABLE_WIDTH);
 }
 
@@ -84,24 +85,23 @@ static unsigned table_width(unsigned option)
 static int list(const char *db, const struct dyad_event_filter *filter,
                 enum dyad_event_format format, unsigned width)
 {
-	char err[DYAD_ERRMSG_MAX];
-	dyad_store *store;
 	dyad_event_cursor *cur = NULL;
-	dyad_status st = dyad_store_open_existing(db, &store, err);
-	if (st != DYAD_OK) {
-		fprintf(stderr, "dyad: %s\n", err);
-		return DYAD_EXIT_FAILED;
-	}
-	st = dyad_store_events(store, filter, &cur);
+	int exit_code = DYAD_EXIT_OK;
+	dyad_store *store = dyad_cli_open_store_readonly(db, &exit_code);
+	if (!store)
+		return exit_code;
+	dyad_status st = dyad_store_events(store, filter, &cur);
 	if (st == DYAD_OK)
 		st = dyad_event_write_header(stdout, format, width);
 	const struct dyad_event_row *row;
 	while (st == DYAD_OK && (st = dyad_event_cursor_next(cur, &row)) == DYAD_OK)
 		st = dyad_event_write(stdout, format, width, row);
-	int exit_code = DYAD_EXIT_OK;
 	if (st == DYAD_EIO) {
 		fprintf(stderr, "dyad events: cannot write the output\n");
 		exit_code = DYAD_EXIT_FAILED;
+	} else if (st == DYAD_EDB) {
+		fprintf(stderr, "dyad: %s: %s\n", db, dyad_store_errmsg(store));
+		exit_code = DYAD_EXIT_STORE;
 	} else if (st != DYAD_DONE) {
 		fprintf(stderr, "dyad events: %s\n", dyad_store_errmsg(store));
 		exit_code = st == DYAD_EINVAL ? DYAD_EXIT_USAGE : DYAD_EXIT_FAILED;

@@ -21,7 +21,8 @@ static void usage(FILE *out)
 	        "events by CAMEO root code and the busiest country dyads.\n\n"
 	        "  --db PATH      database file (default: $DYAD_DB, else dyad.db)\n"
 	        "  --top N        longest lists keep their N largest entries (default %d)\n\n"
-	        "Exit status: 0 success, 1 the database failed, 2 bad usage.\n",
+	        "Exit status: 0 success, 1 no such database, 2 bad usage, 3 the database\n"
+	        "failed.\n",
 	        DYAD_STATS_TOP);
 }
 
@@ -54,17 +55,15 @@ static void print_stats(FILE *out, const struct dyad_store_stats *s)
 
 static int run(const char *db, size_t top)
 {
-	char err[DYAD_ERRMSG_MAX];
-	dyad_store *store;
-	if (dyad_store_open_existing(db, &store, err) != DYAD_OK) {
-		fprintf(stderr, "dyad: %s\n", err);
-		return DYAD_EXIT_FAILED;
-	}
-	struct dyad_store_stats *stats;
 	int exit_code = DYAD_EXIT_OK;
-	if (dyad_store_stats(store, top, &stats) != DYAD_OK) {
-		fprintf(stderr, "dyad stats: %s\n", dyad_store_errmsg(store));
-		exit_code = DYAD_EXIT_FAILED;
+	dyad_store *store = dyad_cli_open_store_readonly(db, &exit_code);
+	if (!store)
+		return exit_code;
+	struct dyad_store_stats *stats;
+	dyad_status st = dyad_store_stats(store, top, &stats);
+	if (st != DYAD_OK) {
+		fprintf(stderr, "dyad: %s: %s\n", db, dyad_store_errmsg(store));
+		exit_code = st == DYAD_EDB ? DYAD_EXIT_STORE : DYAD_EXIT_FAILED;
 	} else {
 		print_stats(stdout, stats);
 		dyad_store_stats_free(stats);

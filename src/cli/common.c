@@ -34,6 +34,18 @@ const char *dyad_cli_db_path(const char *option_value)
 	return env && *env ? env : "dyad.db";
 }
 
+dyad_store *dyad_cli_open_store_readonly(const char *path, int *exit_code)
+{
+	char err[DYAD_ERRMSG_MAX];
+	dyad_store *store;
+	dyad_status st = dyad_store_open_readonly(path, &store, err);
+	if (st == DYAD_OK)
+		return store;
+	fprintf(stderr, "dyad: %s\n", err[0] ? err : dyad_strerror(st));
+	*exit_code = st == DYAD_ENOENT ? DYAD_EXIT_FAILED : DYAD_EXIT_STORE;
+	return NULL;
+}
+
 int dyad_cli_parse_format(const char *s, enum dyad_format *out)
 {
 	static const struct {

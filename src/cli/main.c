@@ -18,6 +18,7 @@ static const struct command commands[] = {
 	{"events", dyad_cli_events, "list stored events, with filters"},
 	{"doc", dyad_cli_doc, "show one stored document with its entities and events"},
 	{"stats", dyad_cli_stats, "counts of what the database holds"},
+	{"check", dyad_cli_check, "check that the database is sound"},
 	{"codes", dyad_cli_codes, "list the CAMEO event codes"},
 	{"eval", dyad_cli_eval, "score extraction against gold annotations"},
 	{"validate", dyad_cli_validate, "run a PETRARCH/TABARI validation file"},

@@ -351,6 +351,10 @@ dyad_status dyad_store_get_doc(dyad_store *store, const char *id_prefix,
 	dyad_arena_init(&l.sd->arena, DYAD_STORED_DOC_CAP);
 	const char *id;
 	dyad_status st;
+	/* The handle's own open batch is committed first: a read sees what
+	 * was put before it. */
+	if ((st = dyad_store_commit(store)) != DYAD_OK)
+		goto fail;
 	/* A read transaction: the pieces all come from the same snapshot. */
 	if (sqlite3_exec(store->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
 		st = dyad__store_fail(store, "cannot read the database");

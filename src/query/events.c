@@ -290,6 +290,9 @@ dyad_status dyad_store_events(dyad_store *store,
 	dyad_buf_init(&q->sql, 0);
 	if (!filter)
 		filter = &all;
+	/* A read sees what the handle put before it. */
+	if ((st = dyad_store_commit(store)) != DYAD_OK)
+		goto done;
 	if ((st = build(store, filter, q)) != DYAD_OK)
 		goto done;
 	if (filter->match && filter->match[0] &&

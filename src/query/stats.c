@@ -96,6 +96,10 @@ dyad_status dyad_store_stats(dyad_store *store, size_t top,
 	dyad_arena_init(&m->arena, DYAD_STATS_ARENA_CAP);
 	struct dyad_store_stats *s = &m->stats;
 	dyad_status st;
+	/* The handle's own open batch is committed first: a read sees what
+	 * was put before it. */
+	if ((st = dyad_store_commit(store)) != DYAD_OK)
+		goto fail;
 	/* One snapshot, so the numbers agree with each other. */
 	if (sqlite3_exec(store->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
 		st = dyad__store_fail(store, "cannot read the database");

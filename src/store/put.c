@@ -1,11 +1,19 @@
 /*
- * put.c - dyad_store_put(): one extracted document into the database, in
- * one transaction, with statements prepared once per store handle.
+ * put.c - dyad_store_put(): one extracted document into the database,
+ * with statements prepared once per store handle, in batches.
  *
  * A document is keyed by its id (the digest of its normalised text), so
  * storing the same document again finds the id taken and changes nothing:
  * ingesting a folder twice is harmless. Child rows are written only for a
  * document that was new, so they can never be doubled.
+ *
+ * Documents go in batches: one transaction per store->batch documents (a
+ * commit costs about as much as storing a few documents), each document in
+ * a savepoint of its own inside it, so a document whose rows SQLite refuses
+ * is undone alone and the batch goes on. When the database itself fails
+ * (dyad__store_failed_db) the whole open batch is rolled back: what earlier
+ * batches committed stays, and a crash loses at most the open batch, which
+ * a re-run stores again.
  */
 #include <string.h>
 
@@ -15,6 +23,9 @@ static const char *const put_sql[DYAD_N_PUT_STMTS] = {
 	[DYAD_PUT_BEGIN] = "BEGIN IMMEDIATE",
 	[DYAD_PUT_COMMIT] = "COMMIT",
 	[DYAD_PUT_ROLLBACK] = "ROLLBACK",
+	[DYAD_PUT_SAVEPOINT] = "SAVEPOINT dyad_doc",
+	[DYAD_PUT_RELEASE] = "RELEASE dyad_doc",
+	[DYAD_PUT_UNDO_DOC] = "ROLLBACK TO dyad_doc",
 	[DYAD_PUT_DOCUMENT] =
 		"INSERT OR IGNORE INTO documents (id, path, lang, title, published,"
 		" source, author, dateline, url, error, text, ingested_at)"
@@ -263,6 +274,91 @@ static dyad_status put_amounts(struct dyad_store *store,
 	return DYAD_OK;
 }
 
+/* Roll the open batch back, keeping the error that caused it. */
+static void abandon_batch(struct dyad_store *store)
+{
+	char keep[DYAD_ERRMSG_MAX];
+	memcpy(keep, store->errmsg, sizeof keep);
+	/* SQLite may have rolled back already (full disk, I/O error). */
+	if (!sqlite3_get_autocommit(store->db))
+		run_plain(store, DYAD_PUT_ROLLBACK, "cannot roll back");
+	memcpy(store->errmsg, keep, sizeof keep);
+	store->in_batch = 0;
+	store->n_batched = 0;
+	store->n_pending = 0;
+}
+
+/* Undo one document inside the batch; a failure here is the database's. */
+static dyad_status undo_document(struct dyad_store *store, dyad_status st)
+{
+	char keep[DYAD_ERRMSG_MAX];
+	memcpy(keep, store->errmsg, sizeof keep);
+	if (run_plain(store, DYAD_PUT_UNDO_DOC, "cannot undo a document") != DYAD_OK ||
+	    run_plain(store, DYAD_PUT_RELEASE, "cannot undo a document") != DYAD_OK) {
+		abandon_batch(store);
+		return DYAD_EDB;
+	}
+	memcpy(store->errmsg, keep, sizeof keep);
+	/* The document is not stored; the batch and the run go on. */
+	return st == DYAD_ENOMEM ? st : DYAD_EINVAL;
+}
+
+static dyad_status put_rows(struct dyad_store *store, const struct dyad_doc *doc,
+                            int *is_new)
+{
+	dyad_status st = put_document(store, doc, is_new);
+	if (st != DYAD_OK || !*is_new)
+		return st;
+	if ((st = put_entities(store, doc)) != DYAD_OK ||
+	    (st = put_events(store, doc)) != DYAD_OK ||
+	    (st = put_quotes(store, doc)) != DYAD_OK)
+		return st;
+	return put_amounts(store, doc);
+}
+
+dyad_status dyad_store_commit(dyad_store *store)
+{
+	if (!store->in_batch)
+		return DYAD_OK;
+	dyad_status st = run_plain(store, DYAD_PUT_COMMIT, "cannot commit");
+	if (st != DYAD_OK) {
+		abandon_batch(store);
+		return st == DYAD_ENOMEM ? st : DYAD_EDB;
+	}
+	store->in_batch = 0;
+	store->n_batched = 0;
+	store->n_pending = 0;
+	return DYAD_OK;
+}
+
+void dyad_store_set_batch(dyad_store *store, size_t n_docs)
+{
+	store->batch = n_docs ? n_docs : 1;
+}
+
+size_t dyad_store_pending(const dyad_store *store)
+{
+	return store->n_pending;
+}
+
+/* The checks that need no SQL: DYAD_OK or the document's own problem. */
+static dyad_status check_doc(struct dyad_store *store, const struct dyad_doc *doc)
+{
+	if (store->readonly)
+		return dyad__store_error(store, DYAD_EDB,
+		                         "the database was opened read only");
+	if (!doc->id || !doc->id[0]) {
+		if (doc->error)
+			return DYAD_DONE; /* nothing to key it by: not stored */
+		return dyad__store_error(store, DYAD_EINVAL, "%s: document has no id",
+		                         doc->path ? doc->path : "-");
+	}
+	if (doc->text_len > (size_t)INT32_MAX)
+		return dyad__store_error(store, DYAD_ETOOBIG, "%s: document too large",
+		                         doc->path ? doc->path : "-");
+	return DYAD_OK;
+}
+
 dyad_status dyad_store_put(dyad_store *store, const struct dyad_doc *doc,
                            int *added)
 {
@@ -270,38 +366,37 @@ dyad_status dyad_store_put(dyad_store *store, const struct dyad_doc *doc,
 	if (added)
 		*added = 0;
 	store->errmsg[0] = '\0';
-	if (!doc->id || !doc->id[0]) {
-		if (doc->error)
-			return DYAD_OK;
-		return dyad__store_error(store, DYAD_EINVAL,
-		                         "%s: document has no id", doc->path ? doc->path : "-");
-	}
-	if (doc->text_len > (size_t)INT32_MAX)
-		return dyad__store_error(store, DYAD_ETOOBIG, "%s: document too large",
-		                         doc->path ? doc->path : "-");
-	dyad_status st = run_plain(store, DYAD_PUT_BEGIN, "cannot start a transaction");
+	dyad_status st = check_doc(store, doc);
 	if (st != DYAD_OK)
-		return st;
-	if ((st = put_document(store, doc, &is_new)) != DYAD_OK)
-		goto fail;
-	if (is_new &&
-	    ((st = put_entities(store, doc)) != DYAD_OK ||
-	     (st = put_events(store, doc)) != DYAD_OK ||
-	     (st = put_quotes(store, doc)) != DYAD_OK ||
-	     (st = put_amounts(store, doc)) != DYAD_OK))
-		goto fail;
-	if ((st = run_plain(store, DYAD_PUT_COMMIT, "cannot commit")) != DYAD_OK)
-		goto fail;
+		return st == DYAD_DONE ? DYAD_OK : st;
+	if (!store->in_batch) {
+		st = run_plain(store, DYAD_PUT_BEGIN, "cannot start a transaction");
+		if (st != DYAD_OK)
+			return st == DYAD_ENOMEM ? st : DYAD_EDB;
+		store->in_batch = 1;
+	}
+	if ((st = run_plain(store, DYAD_PUT_SAVEPOINT, "cannot start a document")) !=
+	    DYAD_OK)
+		goto failed_db;
+	if ((st = put_rows(store, doc, &is_new)) != DYAD_OK) {
+		if (dyad__store_failed_db(store))
+			goto failed_db;
+		return undo_document(store, st);
+	}
+	if ((st = run_plain(store, DYAD_PUT_RELEASE, "cannot end a document")) !=
+	    DYAD_OK)
+		goto failed_db;
+	store->n_batched++;
+	store->n_pending += (size_t)is_new;
 	if (added)
 		*added = is_new;
-	return DYAD_OK;
-fail:
-	/* Keep the first error: the rollback's own message would hide it. */
-	{
-		char keep[DYAD_ERRMSG_MAX];
-		memcpy(keep, store->errmsg, sizeof keep);
-		run_plain(store, DYAD_PUT_ROLLBACK, "cannot roll back");
-		memcpy(store->errmsg, keep, sizeof keep);
+	if (store->n_batched >= store->batch && (st = dyad_store_commit(store)) != DYAD_OK) {
+		if (added)
+			*added = 0;
+		return st;
 	}
-	return st;
+	return DYAD_OK;
+failed_db:
+	abandon_batch(store);
+	return st == DYAD_ENOMEM ? st : DYAD_EDB;
 }

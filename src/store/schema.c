@@ -9,7 +9,9 @@
  */
 #include "store/schema.h"
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 /* Version 0 -> 1: the first schema. */
 static const char migration_1[] =
@@ -121,27 +123,86 @@ fail:
 	return DYAD_EDB;
 }
 
+/* What the file is, read without changing it. */
+struct schema_state {
+	int version, app_id, n_tables;
+};
+
+static dyad_status read_state(sqlite3 *db, struct schema_state *state,
+                              char *errmsg)
+{
+	memset(state, 0, sizeof *state);
+	if (pragma_int(db, "PRAGMA application_id", &state->app_id) != SQLITE_OK ||
+	    pragma_int(db, "PRAGMA user_version", &state->version) != SQLITE_OK ||
+	    pragma_int(db, "SELECT count(*) FROM sqlite_master", &state->n_tables) !=
+	        SQLITE_OK)
+		return fail(db, errmsg, "cannot read the database");
+	return DYAD_OK;
+}
+
+static dyad_status refuse(char *errmsg, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static dyad_status refuse(char *errmsg, const char *fmt, ...)
+{
+	if (errmsg) {
+		va_list ap;
+		va_start(ap, fmt);
+		int n = vsnprintf(errmsg, DYAD_ERRMSG_MAX, fmt, ap);
+		va_end(ap);
+		(void)n; /* a cut message is still a message */
+	}
+	return DYAD_EDB;
+}
+
+/* The refusals readers and writers share: another program's file, or one
+ * from a newer dyad. */
+static dyad_status check_owner(const struct schema_state *state, char *errmsg)
+{
+	if (state->app_id != 0 && state->app_id != DYAD_APPLICATION_ID)
+		return refuse(errmsg, "not a dyad database (application_id %d)",
+		              state->app_id);
+	/* Version 0 with tables and no dyad id: some other program's tables. */
+	if (state->app_id == 0 && state->version == 0 && state->n_tables > 0)
+		return refuse(errmsg, "not a dyad database (it holds %d tables of "
+		              "another program)", state->n_tables);
+	if (state->version > DYAD_SCHEMA_VERSION)
+		return refuse(errmsg,
+		              "the database has schema version %d, newer than this "
+		              "dyad understands (%d): use a newer dyad",
+		              state->version, DYAD_SCHEMA_VERSION);
+	return DYAD_OK;
+}
+
 dyad_status dyad__schema_apply(sqlite3 *db, char *errmsg)
 {
-	int version = 0, app_id = 0;
-	if (pragma_int(db, "PRAGMA application_id", &app_id) != SQLITE_OK ||
-	    pragma_int(db, "PRAGMA user_version", &version) != SQLITE_OK)
-		return fail(db, errmsg, "cannot read the database");
-	if (app_id != 0 && app_id != DYAD_APPLICATION_ID) {
-		if (errmsg)
-			snprintf(errmsg, DYAD_ERRMSG_MAX,
-			         "not a dyad database (application_id %d)", app_id);
-		return DYAD_EDB;
-	}
-	if (version > DYAD_SCHEMA_VERSION) {
-		if (errmsg)
-			snprintf(errmsg, DYAD_ERRMSG_MAX,
-			         "the database has schema version %d, newer than this "
-			         "dyad understands (%d)",
-			         version, DYAD_SCHEMA_VERSION);
-		return DYAD_EDB;
-	}
-	if (version == DYAD_SCHEMA_VERSION)
+	struct schema_state state;
+	dyad_status st = read_state(db, &state, errmsg);
+	if (st == DYAD_OK)
+		st = check_owner(&state, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	if (state.version == DYAD_SCHEMA_VERSION)
 		return DYAD_OK;
-	return migrate(db, version, errmsg);
+	return migrate(db, state.version, errmsg);
+}
+
+dyad_status dyad__schema_check(sqlite3 *db, char *errmsg)
+{
+	struct schema_state state;
+	dyad_status st = read_state(db, &state, errmsg);
+	if (st == DYAD_OK)
+		st = check_owner(&state, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	if (state.version == 0 && state.n_tables == 0)
+		return refuse(errmsg, "an empty database: nothing has been ingested "
+		              "into it yet");
+	if (state.version < DYAD_SCHEMA_VERSION)
+		return refuse(errmsg,
+		              "the database has schema version %d, older than this "
+		              "dyad's (%d); commands that only read never upgrade it: "
+		              "'dyad ingest' into it does",
+		              state.version, DYAD_SCHEMA_VERSION);
+	return DYAD_OK;
 }

@@ -28,4 +28,11 @@
  */
 dyad_status dyad__schema_apply(sqlite3 *db, char *errmsg);
 
+/*
+ * For readers: DYAD_OK when the database has exactly DYAD_SCHEMA_VERSION,
+ * else DYAD_EDB with errmsg saying why (empty, not dyad's, too old, too
+ * new). Never writes.
+ */
+dyad_status dyad__schema_check(sqlite3 *db, char *errmsg);
+
 #endif

@@ -18,6 +18,9 @@ enum dyad__put_stmt {
 	DYAD_PUT_BEGIN,
 	DYAD_PUT_COMMIT,
 	DYAD_PUT_ROLLBACK,
+	DYAD_PUT_SAVEPOINT,
+	DYAD_PUT_RELEASE,
+	DYAD_PUT_UNDO_DOC,
 	DYAD_PUT_DOCUMENT,
 	DYAD_PUT_FTS,
 	DYAD_PUT_ENTITY,
@@ -28,11 +31,18 @@ enum dyad__put_stmt {
 	DYAD_N_PUT_STMTS
 };
 
-/* How long a writer waits for another process's transaction, in ms. */
+/* How long a writer waits for another process's transaction, in ms
+ * ($DYAD_BUSY_TIMEOUT_MS overrides it). */
 #define DYAD_STORE_BUSY_MS 10000
 
 struct dyad_store {
 	sqlite3 *db;
+	int readonly;         /* opened by dyad_store_open_readonly() */
+	int busy_ms;          /* the busy timeout in force */
+	size_t batch;         /* documents per transaction */
+	size_t n_batched;     /* documents put in the open transaction */
+	size_t n_pending;     /* of them, new ones (lost if it rolls back) */
+	int in_batch;         /* a transaction is open */
 	sqlite3_stmt *put[DYAD_N_PUT_STMTS]; /* NULL until first used */
 	char errmsg[DYAD_ERRMSG_MAX];
 };
@@ -42,6 +52,14 @@ struct dyad_store {
  * DYAD_EDB (DYAD_ENOMEM when SQLite ran out of memory).
  */
 dyad_status dyad__store_fail(struct dyad_store *store, const char *what);
+
+/*
+ * 1 when SQLite's last error on the connection is the database failing
+ * (full disk, I/O error, corruption, read-only file, lock held past the
+ * busy timeout, out of memory), 0 when it is about one document's rows
+ * (a constraint, a value too big): the run can go on after those.
+ */
+int dyad__store_failed_db(const struct dyad_store *store);
 
 /* Record a formatted message as the store's error and return status. */
 dyad_status dyad__store_error(struct dyad_store *store, dyad_status status,

@@ -1,0 +1,205 @@
+/*
+ * check.c - dyad_store_check(): is this database sound? (see dyad.h)
+ *
+ * Two layers. SQLite's integrity check reads every page, so it finds
+ * corruption in pages no query happens to touch. Then the schema's own
+ * rules, which SQLite cannot know: each one is a query counting the rows
+ * that break it, so a check says how many rows are wrong and what rule they
+ * break. The full-text index must hold exactly the stored documents (its
+ * docsize table has one row per indexed rowid); on a handle that may write,
+ * FTS5's own 'integrity-check' command also compares every indexed token
+ * with the documents' texts. That command is an INSERT to SQLite, which a
+ * read-only handle refuses even though it changes nothing.
+ *
+ * Nothing here changes the database.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "store/store.h"
+
+/* Integrity-check lines reported at most (a wrecked file has thousands). */
+#define DYAD_CHECK_MAX_INTEGRITY 20
+
+struct checker {
+	struct dyad_store *store;
+	void (*report)(void *ctx, const char *problem);
+	void *ctx;
+	size_t n;
+};
+
+static void problem(struct checker *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void problem(struct checker *c, const char *fmt, ...)
+{
+	char line[DYAD_ERRMSG_MAX];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	(void)n; /* a cut line is still a line */
+	c->n++;
+	if (c->report)
+		c->report(c->ctx, line);
+}
+
+/* SQLite's own check; DYAD_EDB when it could not even run. */
+static dyad_status integrity(struct checker *c)
+{
+	sqlite3_stmt *s;
+	sqlite3 *db = c->store->db;
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA integrity_check(%d)",
+	         DYAD_CHECK_MAX_INTEGRITY);
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
+		problem(c, "cannot check the file: %s", sqlite3_errmsg(db));
+		return DYAD_EDB;
+	}
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *line = dyad__column_text(s, 0);
+		if (line && strcmp(line, "ok") != 0)
+			problem(c, "storage: %s", line);
+	}
+	dyad_status st = DYAD_OK;
+	if (rc != SQLITE_DONE) {
+		problem(c, "cannot check the file: %s", sqlite3_errmsg(db));
+		st = DYAD_EDB;
+	}
+	sqlite3_finalize(s);
+	return st;
+}
+
+/* One integer from a query; -1 with a problem reported when it fails. */
+static long long count(struct checker *c, const char *sql)
+{
+	sqlite3_stmt *s;
+	sqlite3 *db = c->store->db;
+	long long n = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
+		problem(c, "cannot run a check (%s): %s", sql, sqlite3_errmsg(db));
+		return -1;
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	else
+		problem(c, "cannot run a check (%s): %s", sql, sqlite3_errmsg(db));
+	sqlite3_finalize(s);
+	return n;
+}
+
+static const char *const tables[] = {
+	"documents", "entities", "mentions", "events", "quotes", "amounts", "docs_fts",
+	"docs_fts_docsize",
+};
+
+/* Every table of the schema is there; 0 when one is missing. */
+static int tables_present(struct checker *c)
+{
+	char sql[128];
+	int ok = 1;
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		snprintf(sql, sizeof sql,
+		         "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+		         " AND name = '%s'", tables[i]);
+		if (count(c, sql) == 0) {
+			problem(c, "schema: table %s is missing", tables[i]);
+			ok = 0;
+		}
+	}
+	return ok;
+}
+
+/* A rule of the schema: the query counts the rows that break it. */
+struct rule {
+	const char *what;
+	const char *sql;
+};
+
+#define ORPHANS(table)                                                        \
+	{table " rows of no stored document",                                     \
+	 "SELECT count(*) FROM " table " t WHERE NOT EXISTS"                      \
+	 " (SELECT 1 FROM documents d WHERE d.id = t.doc_id)"}
+#define ENTITY_REF(table, col)                                                \
+	{table "." col " pointing at no entity of the document",                  \
+	 "SELECT count(*) FROM " table " t WHERE t." col " IS NOT NULL AND NOT"   \
+	 " EXISTS (SELECT 1 FROM entities e WHERE e.doc_id = t.doc_id"            \
+	 " AND e.idx = t." col ")"}
+#define SPANS(table)                                                          \
+	{table " spans outside their document's text",                            \
+	 "SELECT count(*) FROM " table " t JOIN documents d ON d.id = t.doc_id"   \
+	 " WHERE t.span_start > t.span_end"                                       \
+	 " OR t.span_end > length(CAST(d.text AS BLOB))"}
+
+static const struct rule rules[] = {
+	ORPHANS("entities"),
+	ORPHANS("mentions"),
+	ORPHANS("events"),
+	ORPHANS("quotes"),
+	ORPHANS("amounts"),
+	ENTITY_REF("mentions", "entity_idx"),
+	ENTITY_REF("events", "src_entity"),
+	ENTITY_REF("events", "tgt_entity"),
+	ENTITY_REF("quotes", "speaker_entity"),
+	SPANS("mentions"),
+	SPANS("events"),
+	SPANS("quotes"),
+	SPANS("amounts"),
+	{"events whose root is not the start of their code",
+	 "SELECT count(*) FROM events WHERE root <> substr(code, 1, 2)"},
+	{"documents without text and without an error",
+	 "SELECT count(*) FROM documents WHERE text IS NULL AND error IS NULL"},
+	{"documents missing from the full-text index",
+	 "SELECT count(*) FROM documents d WHERE NOT EXISTS"
+	 " (SELECT 1 FROM docs_fts_docsize s WHERE s.id = d.seq)"},
+	{"full-text index entries of no stored document",
+	 "SELECT count(*) FROM docs_fts_docsize s WHERE NOT EXISTS"
+	 " (SELECT 1 FROM documents d WHERE d.seq = s.id)"},
+};
+
+/* FTS5's comparison of its index with the documents' titles and texts. */
+static void fts_matches(struct checker *c)
+{
+	sqlite3 *db = c->store->db;
+	sqlite3_stmt *s;
+	if (c->store->readonly)
+		return;
+	/* rank 1: also compare with the content table (external content). */
+	if (sqlite3_prepare_v2(db, "INSERT INTO docs_fts (docs_fts, rank)"
+	                           " VALUES ('integrity-check', 1)",
+	                       -1, &s, NULL) != SQLITE_OK) {
+		problem(c, "cannot check the full-text index: %s", sqlite3_errmsg(db));
+		return;
+	}
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_CORRUPT)
+		problem(c, "full-text index: does not match the documents (%s)",
+		        sqlite3_errmsg(db));
+	else if (rc != SQLITE_DONE)
+		problem(c, "cannot check the full-text index: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(s);
+}
+
+dyad_status dyad_store_check(dyad_store *store,
+                             void (*report)(void *ctx, const char *problem),
+                             void *ctx, size_t *n_problems)
+{
+	struct checker c = {store, report, ctx, 0};
+	store->errmsg[0] = '\0';
+	dyad_status st = integrity(&c);
+	if (st == DYAD_OK && tables_present(&c)) {
+		for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+			long long n = count(&c, rules[i].sql);
+			if (n > 0)
+				problem(&c, "%lld %s", n, rules[i].what);
+		}
+		fts_matches(&c);
+	}
+	if (n_problems)
+		*n_problems = c.n;
+	if (st != DYAD_OK)
+		dyad__store_fail(store, "cannot check the database");
+	return st;
+}

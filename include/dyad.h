@@ -350,7 +350,8 @@ dyad_status dyad_store_commit(dyad_store *store);
 /* Documents per transaction from now on (0 is taken as 1). */
 void dyad_store_set_batch(dyad_store *store, size_t n_docs);
 
-/* New documents put into the open batch and not yet committed. */
+/* New documents put into the open batch and not yet committed; after a
+ * put or commit that failed with DYAD_EDB, how many of them were lost. */
 size_t dyad_store_pending(const dyad_store *store);
 
 /*

@@ -104,6 +104,8 @@ struct dyad_input {
 	enum dyad_format format; /* what the document was read as */
 	dyad_status status;    /* DYAD_OK, or why the document was lost */
 	const char *error;     /* human message when status != DYAD_OK */
+	const char *warning;   /* NULL, or what was wrong but ignored (a JSON
+	                          Lines fact of the wrong type); tell the user */
 	/* facts given by the container (JSON Lines fields, HTML meta tags) */
 	const char *url;
 	const char *title;
@@ -378,10 +380,10 @@ struct dyad_event_filter {
 	const char *dyad;    /* "A:B": source A, target B (each a country or an actor code
 	                        prefix; empty = any); consultations (root 04) match either way */
 	const char *code;    /* CAMEO code prefix, digits only: "05", "051" */
-	const char *since;   /* YYYY[-MM[-DD]] on the event date, else the publication date */
+	const char *since;   /* YYYY[-MM[-DD]] (a real day) on the event date, else the publication date */
 	const char *until;   /* inclusive, same rule */
 	const char *source;  /* outlet, case-insensitive */
-	const char *lang;    /* ISO 639-1 of the document */
+	const char *lang;    /* ISO 639-1 of the document, any case */
 	const char *match;   /* SQLite FTS5 query over document titles and texts */
 	size_t limit;        /* at most this many events; 0 = all */
 };

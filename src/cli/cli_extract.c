@@ -78,6 +78,7 @@ static int extract_all(const dyad_engine *engine, dyad_reader *reader)
 	dyad_status st;
 	while ((st = dyad_reader_next(reader, &input)) == DYAD_OK) {
 		struct dyad_doc *doc;
+		dyad_cli_warn_input(input);
 		if (dyad_extract(engine, input, &doc) != DYAD_OK) {
 			fprintf(stderr, "dyad: %s: out of memory\n", input->path);
 			exit_code = DYAD_EXIT_FAILED;

@@ -71,6 +71,7 @@ static int ingest_one(dyad_engine *engine, dyad_store *store, const char *db,
 {
 	struct dyad_doc *doc;
 	t->n_docs++;
+	dyad_cli_warn_input(input);
 	if (dyad_extract(engine, input, &doc) != DYAD_OK) {
 		fprintf(stderr, "dyad: %s: %s\n", input->path, dyad_strerror(DYAD_ENOMEM));
 		t->n_failed++;

@@ -308,9 +308,11 @@ static dyad_status jsonl_next(dyad_reader *r)
 			.given = &rec.facts,
 			.line_no = r->line_no,
 		};
-		if (rec.text)
-			return build_doc(r, &spec, rec.text, rec.text_len);
-		return build_doc(r, &spec, rec.html, rec.html_len);
+		st = rec.text ? build_doc(r, &spec, rec.text, rec.text_len)
+		              : build_doc(r, &spec, rec.html, rec.html_len);
+		if (st == DYAD_OK && r->input.status == DYAD_OK && rec.warning)
+			r->input.warning = rec.warning; /* in the arena, like rec */
+		return st;
 	}
 }
 

@@ -12,7 +12,9 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -93,6 +95,7 @@ static void remove_tree(const char *path)
 /* A copy of one document as the reader gave it. */
 struct doc {
 	char *path, *text, *error, *url, *title, *published, *source, *author;
+	char *warning;
 	size_t text_len;
 	dyad_status status;
 	enum dyad_format format;
@@ -113,6 +116,7 @@ static void doc_release(struct doc *d)
 	free(d->published);
 	free(d->source);
 	free(d->author);
+	free(d->warning);
 	memset(d, 0, sizeof *d);
 }
 
@@ -144,6 +148,7 @@ static int read_all(const char *const *paths, size_t n_paths,
 		d->published = dup_or_null(in->published);
 		d->source = dup_or_null(in->source);
 		d->author = dup_or_null(in->author);
+		d->warning = dup_or_null(in->warning);
 		d->status = in->status;
 		d->format = in->format;
 		if (in->status != DYAD_OK)
@@ -494,14 +499,16 @@ TEST(jsonl_bad_records)
 	if (n == 7) {
 		CHECK_INT_EQ(docs[5].status, DYAD_EEMPTY);
 		CHECK_STR_EQ(docs[5].error, "line 6: no article text in the HTML page");
-		CHECK_INT_EQ(docs[6].status, DYAD_EFORMAT);
-		CHECK_STR_EQ(docs[6].error, "line 7: \"title\" is not a string");
+		/* a fact of the wrong type is ignored, the record kept */
+		CHECK_INT_EQ(docs[6].status, DYAD_OK);
+		CHECK_STR_EQ(docs[6].text, "ok");
+		CHECK_STR_EQ(docs[6].warning, "\"title\" is an array, not a string: ignored");
 		CHECK_INT_EQ(docs[0].status, DYAD_EFORMAT);
 		CHECK_STR_EQ(docs[0].error, "line 1: expected a JSON object");
 		CHECK_INT_EQ(docs[1].status, DYAD_EEMPTY);
 		CHECK_STR_EQ(docs[1].error, "line 2: no \"text\" or \"html\" field");
 		CHECK_INT_EQ(docs[2].status, DYAD_EFORMAT);
-		CHECK_STR_EQ(docs[2].error, "line 3: \"text\" is not a string");
+		CHECK_STR_EQ(docs[2].error, "line 3: \"text\" is a number, not a string");
 		CHECK_INT_EQ(docs[3].status, DYAD_EEMPTY);
 		CHECK_STR_EQ(docs[3].error, "line 4: only white space");
 		CHECK_INT_EQ(docs[4].status, DYAD_OK);
@@ -725,6 +732,87 @@ TEST(html_sniffing_and_formats)
 
 /* ---- paths, folders, limits --------------------------------------------- */
 
+TEST(jsonl_wrong_typed_facts_are_warned_and_ignored)
+{
+	const char *path = write_str(
+		"facts.jsonl",
+		"{\"text\": \"One.\", \"title\": 7, \"author\": \"A. Writer\"}\n"
+		"{\"text\": \"Two.\", \"url\": {\"href\": \"x\"}, \"published\": true,"
+		" \"source\": \"Trend\"}\n"
+		"{\"text\": \"Three.\", \"id\": 42}\n"
+		"{\"text\": \"Four.\", \"id\": 1.5}\n"
+		"{\"text\": \"Five.\", \"id\": 123456789012345678901234567890}\n"
+		"{\"text\": \"Six.\", \"id\": [1], \"path\": 3}\n");
+	struct doc docs[MAX_DOCS];
+	int n = read_all(&path, 1, DYAD_FORMAT_AUTO, docs);
+	CHECK_INT_EQ(n, 6);
+	if (n == 6) {
+		for (int i = 0; i < 6; i++)
+			CHECK_INT_EQ(docs[i].status, DYAD_OK);
+		CHECK_STR_EQ(docs[0].text, "One.");
+		CHECK(docs[0].title == NULL);
+		CHECK_STR_EQ(docs[0].author, "A. Writer");
+		CHECK_STR_EQ(docs[0].warning, "\"title\" is a number, not a string: ignored");
+		CHECK_STR_EQ(docs[1].source, "Trend");
+		CHECK(docs[1].url == NULL && docs[1].published == NULL);
+		CHECK_STR_EQ(docs[1].warning, "\"url\" is an object, not a string: ignored; "
+		                              "\"published\" is a boolean, not a string: ignored");
+		/* numbers are ids, even ones too big for 64 bits */
+		CHECK(docs[2].warning == NULL);
+		CHECK(docs[3].warning == NULL);
+		CHECK(docs[4].warning == NULL);
+		CHECK_STR_EQ(docs[4].text, "Five.");
+		CHECK(contains(docs[5].warning, "\"path\" is a number"));
+		CHECK(contains(docs[5].warning, "\"id\" is an array"));
+		CHECK(contains(docs[5].path, "facts.jsonl:6"));
+	}
+	free_docs(docs, n);
+	char err[DYAD_ERRMSG_MAX];
+	struct dyad_arena arena;
+	struct dyad__jsonl_record rec;
+	dyad_arena_init(&arena, 1 << 20);
+	static const char huge[] = "{\"text\": \"x\", \"id\": 123456789012345678901234567890}";
+	CHECK_INT_EQ(dyad__jsonl_parse(huge, sizeof huge - 1, 1, &arena, &rec, err), DYAD_OK);
+	CHECK(rec.id != NULL && strncmp(rec.id, "1.2345678901234568e+29", 22) == 0);
+	static const char small[] = "{\"text\": \"x\", \"id\": -7}";
+	CHECK_INT_EQ(dyad__jsonl_parse(small, sizeof small - 1, 1, &arena, &rec, err), DYAD_OK);
+	CHECK_STR_EQ(rec.id, "-7");
+	dyad_arena_release(&arena);
+}
+
+TEST(folder_fifo_and_socket_are_named_not_opened)
+{
+	make_dir("special");
+	write_str("special/a.txt", "a");
+	CHECK(mkfifo(tmp_path("special/b-fifo"), 0644) == 0);
+	int sock = socket(AF_UNIX, SOCK_STREAM, 0);
+	struct sockaddr_un addr;
+	memset(&addr, 0, sizeof addr);
+	addr.sun_family = AF_UNIX;
+	snprintf(addr.sun_path, sizeof addr.sun_path, "%s", tmp_path("special/c-sock"));
+	int bound = sock >= 0 && bind(sock, (struct sockaddr *)&addr, sizeof addr) == 0;
+	write_str("special/d.txt", "d");
+	const char *path = tmp_path("special");
+	struct doc docs[MAX_DOCS];
+	/* a FIFO opened for reading would block here for ever */
+	int n = read_all(&path, 1, DYAD_FORMAT_AUTO, docs);
+	CHECK_INT_EQ(n, bound ? 4 : 3);
+	if (n >= 3) {
+		CHECK_STR_EQ(docs[0].text, "a");
+		CHECK(contains(docs[1].path, "special/b-fifo"));
+		CHECK_INT_EQ(docs[1].status, DYAD_EINVAL);
+		CHECK_STR_EQ(docs[1].error, "skipped: a FIFO (named pipe), not a regular file");
+		if (bound) {
+			CHECK(contains(docs[2].path, "special/c-sock"));
+			CHECK_STR_EQ(docs[2].error, "skipped: a socket, not a regular file");
+		}
+		CHECK_STR_EQ(docs[n - 1].text, "d");
+	}
+	free_docs(docs, n);
+	if (sock >= 0)
+		close(sock);
+}
+
 TEST(folders_are_walked_in_byte_order)
 {
 	make_dir("walk");
@@ -894,6 +982,8 @@ int main(void)
 	RUN(html_without_text_is_empty);
 	RUN(html_nested_too_deep_is_refused);
 	RUN(html_sniffing_and_formats);
+	RUN(jsonl_wrong_typed_facts_are_warned_and_ignored);
+	RUN(folder_fifo_and_socket_are_named_not_opened);
 	RUN(folders_are_walked_in_byte_order);
 	RUN(links_dangling_and_looping_fail_once);
 	RUN(missing_path_is_one_failed_document);

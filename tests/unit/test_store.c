@@ -393,6 +393,13 @@ TEST(event_filters)
 	COUNT_WITH(source, "trend", 2);
 	COUNT_WITH(source, "TASS", 1);
 	COUNT_WITH(lang, "ru", 1);
+	/* Code filters take any case. */
+	COUNT_WITH(lang, "RU", 1);
+	COUNT_WITH(lang, "En", 2);
+	COUNT_WITH(country, "aze", 3);
+	/* Real days, leap days included. */
+	COUNT_WITH(since, "2024-02-29", 0);
+	COUNT_WITH(until, "2000-02-29", 0);
 	COUNT_WITH(match, "strategic", 2);
 	COUNT_WITH(match, "переговоры", 1);
 	COUNT_WITH(match, "Baku NOT Tokayev", 0);
@@ -420,6 +427,9 @@ TEST(bad_filters)
 		{"since", "2021-13-01"}, {"since", "yesterday"}, {"until", "2021-1-1"},
 		{"code", "05a"},          {"code", "0'; DROP"}, {"dyad", "AZE"},
 		{"dyad", "AZE:KAZ:RUS"}, {"dyad", "A'Z:KAZ"},  {"country", "A Z"},
+		/* days the calendar does not have are refused, not rolled over */
+		{"since", "2024-02-30"}, {"since", "2023-02-29"}, {"until", "2021-04-31"},
+		{"until", "1900-02-29"}, {"lang", "e n"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct dyad_event_filter f;
@@ -433,6 +443,8 @@ TEST(bad_filters)
 			f.code = bad[i].value;
 		else if (strcmp(bad[i].field, "dyad") == 0)
 			f.dyad = bad[i].value;
+		else if (strcmp(bad[i].field, "lang") == 0)
+			f.lang = bad[i].value;
 		else
 			f.country = bad[i].value;
 		dyad_status st = dyad_store_events(store, &f, &cur);

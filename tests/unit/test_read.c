@@ -391,6 +391,69 @@ TEST(gzip_round_trip)
 	free(gz);
 }
 
+/* Inflate (in, len) through the streaming calls in chunks of `chunk`. */
+static dyad_status gunzip_chunked(const unsigned char *in, size_t len, size_t chunk,
+                                  size_t *total)
+{
+	unsigned char out[4096];
+	char err[DYAD_ERRMSG_MAX];
+	struct dyad__gunzip gz;
+	size_t at = 0, want = chunk;
+	*total = 0;
+	dyad_status st = dyad__gunzip_init(&gz);
+	while (st == DYAD_OK) {
+		size_t n = len - at < want ? len - at : want, used = 0, made = 0;
+		st = dyad__gunzip_step(&gz, in + at, n, &used, out, sizeof out, &made, err);
+		at += used;
+		*total += made;
+		if (used || made)
+			want = chunk;
+		else if (at + n >= len)
+			break;
+		else
+			want += chunk; /* it waits for more bytes, as source.c gives */
+	}
+	if (st == DYAD_OK)
+		st = dyad__gunzip_finish(&gz, err);
+	dyad__gunzip_end(&gz);
+	return st;
+}
+
+/* Found by tests/fuzz/fuzz_gzip: garbage after a member used to hide a later
+ * member only when it arrived in the same chunk. */
+TEST(gzip_garbage_ends_the_data_whatever_the_chunks)
+{
+	size_t a_len = 0, b_len = 0;
+	unsigned char *a = gzip_bytes("one member\n", 11, &a_len);
+	unsigned char *b = gzip_bytes("two members\n", 12, &b_len);
+	unsigned char data[512];
+	CHECK(a && b && a_len + 36 + b_len <= sizeof data);
+	if (!a || !b || a_len + 36 + b_len > sizeof data) {
+		free(a);
+		free(b);
+		return;
+	}
+	memcpy(data, a, a_len);
+	memset(data + a_len, 0, 36);
+	memcpy(data + a_len + 36, b, b_len);
+	size_t len = a_len + 36 + b_len;
+	char err[DYAD_ERRMSG_MAX];
+	struct dyad_buf whole;
+	dyad_buf_init(&whole, 1 << 20);
+	CHECK_INT_EQ(dyad__gunzip_buf(data, len, &whole, err), DYAD_OK);
+	CHECK_INT_EQ(whole.len, 11);
+	for (size_t chunk = 1; chunk <= 64; chunk++) {
+		size_t total = 0;
+		CHECK_INT_EQ(gunzip_chunked(data, len, chunk, &total), DYAD_OK);
+		if (total != whole.len)
+			TESTLIB_FAIL("chunks of %zu: %zu bytes, whole: %zu", chunk, total,
+			             whole.len);
+	}
+	dyad_buf_release(&whole);
+	free(a);
+	free(b);
+}
+
 TEST(truncated_and_corrupt_gzip_fail)
 {
 	static char text[4096];
@@ -970,6 +1033,7 @@ int main(void)
 	RUN(decode_api_directly);
 	RUN(gzip_round_trip);
 	RUN(truncated_and_corrupt_gzip_fail);
+	RUN(gzip_garbage_ends_the_data_whatever_the_chunks);
 	RUN(gzip_bomb_is_capped);
 	RUN(jsonl_lines_are_documents);
 	RUN(jsonl_bad_records);

@@ -13,7 +13,6 @@
 
 #include <string.h>
 
-#include "core/alloc.h"
 #include "core/token.h"
 #include "core/utf8.h"
 #include "kb/engine.h"
@@ -454,15 +453,13 @@ static size_t match_absolute(const struct toks *ts, size_t i,
 int dyad__date_find(const struct dyad__date_lexicon *lex, const char *text,
                     uint32_t start, uint32_t end, struct dyad__date_expr *out)
 {
-	struct toks *ts = dyad__malloc(sizeof *ts);
-	if (!ts)
-		return 0;
+	/* On the stack: a failed allocation here used to read as "no date". */
+	struct toks scratch, *ts = &scratch;
 	ts->lex = lex;
 	tokenize(ts, text, start, end);
 	int found = 0;
 	for (size_t i = 0; i < ts->n && !found; i++)
 		found = match_absolute(ts, i, out) != i;
-	dyad__free(ts);
 	return found;
 }
 
@@ -724,9 +721,7 @@ int dyad__date_in_span(const struct dyad__work *w, uint32_t start, uint32_t end,
 	const struct dyad__date_lexicon *lex = dyad__meta_dates(w->engine);
 	if (!lex || start >= end || end > w->len)
 		return 0;
-	struct toks *ts = dyad__malloc(sizeof *ts);
-	if (!ts)
-		return 0;
+	struct toks scratch, *ts = &scratch; /* as in dyad__date_find */
 	ts->lex = lex;
 	tokenize(ts, w->text, start, end);
 	struct resolved best = {.prec = PREC_NONE};
@@ -741,7 +736,6 @@ int dyad__date_in_span(const struct dyad__work *w, uint32_t start, uint32_t end,
 			best = r;
 		i = j;
 	}
-	dyad__free(ts);
 	if (best.prec == PREC_NONE || best.date.year <= 0)
 		return 0;
 	*out = best.date;

@@ -10,7 +10,8 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 	        "usage: dyad extract [--data DIR] [--format auto|text|html|jsonl]\n"
-	        "                    [--dict PATH | --dict-on-top PATH] [PATH...]\n\n"
+	        "                    [--dict PATH | --dict-on-top PATH] [--with-body]\n"
+	        "                    [PATH...]\n\n"
 	        "Read articles (files, folders, .gz, JSON Lines; '-' or nothing for\n"
 	        "standard input) and write one JSON object per document to standard\n"
 	        "output, in input order. A document that cannot be read still gets a\n"
@@ -21,7 +22,8 @@ static void usage(FILE *out)
 	        "  --dict PATH    code events with TABARI/PETRARCH dictionaries (a folder\n"
 	        "                 of *actors*, *agents*, *verbs*, *discards* files, or a\n"
 	        "                 config of \"kind = FILE\" lines) instead of dyad's own\n"
-	        "  --dict-on-top PATH  the same, adding their events to dyad's own\n\n"
+	        "  --dict-on-top PATH  the same, adding their events to dyad's own\n"
+	        "  --with-body    add a \"body\" field: the article text, headline excluded\n\n"
 	        "Exit status: 0 all documents extracted, 1 some failed, 2 bad usage.\n");
 }
 
@@ -31,6 +33,7 @@ int dyad_cli_extract(int argc, char **argv)
 	const char *dict_path = NULL;
 	enum dyad_dict_mode dict_mode = DYAD_DICT_INSTEAD;
 	enum dyad_format format = DYAD_FORMAT_AUTO;
+	unsigned json_flags = 0;
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		if (dyad_cli_is_help(argv[i])) {
@@ -44,6 +47,8 @@ int dyad_cli_extract(int argc, char **argv)
 		} else if (strcmp(argv[i], "--dict-on-top") == 0 && i + 1 < argc) {
 			dict_path = argv[++i];
 			dict_mode = DYAD_DICT_ON_TOP;
+		} else if (strcmp(argv[i], "--with-body") == 0) {
+			json_flags |= DYAD_JSON_BODY;
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			if (!dyad_cli_parse_format(argv[++i], &format)) {
 				fprintf(stderr, "dyad extract: unknown format '%s'\n", argv[i]);
@@ -77,6 +82,7 @@ int dyad_cli_extract(int argc, char **argv)
 		dyad_dict_free(dict);
 		return DYAD_EXIT_FAILED;
 	}
+	dyad_reader_set_engine(reader, engine);
 	int exit_code = DYAD_EXIT_OK;
 	const struct dyad_input *input;
 	dyad_status st;
@@ -91,7 +97,7 @@ int dyad_cli_extract(int argc, char **argv)
 			fprintf(stderr, "dyad: %s: %s\n", doc->path, doc->error);
 			exit_code = DYAD_EXIT_FAILED;
 		}
-		if (dyad_doc_write_json(doc, stdout) != DYAD_OK) {
+		if (dyad_doc_write_json_with(doc, json_flags, stdout) != DYAD_OK) {
 			fprintf(stderr, "dyad: %s: could not write the output\n", doc->path);
 			exit_code = DYAD_EXIT_FAILED;
 		}

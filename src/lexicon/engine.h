@@ -21,6 +21,7 @@ struct dyad__verbs;
 struct dyad__amount_lexicon;
 struct dyad__name_endings;
 struct dyad__stem_cache;
+struct dyad__html_lexicon;
 
 struct dyad__cameo {
 	struct dyad_cameo_code *codes; /* sorted by code, in the engine arena */
@@ -41,6 +42,7 @@ struct dyad_engine {
 	struct dyad__gazetteer *gaz;      /* lexicon/gazetteer.c */
 	struct dyad__verbs *verbs;        /* extract/verbs.c */
 	struct dyad__amount_lexicon *amounts; /* extract/amounts.c */
+	struct dyad__html_lexicon *html;  /* read/html_lexicon.c */
 	const dyad_dict *dict;          /* borrowed user dictionaries, or NULL */
 	enum dyad_dict_mode dict_mode;
 };
@@ -91,5 +93,7 @@ dyad_status dyad__verbs_load(dyad_engine *engine, char *errmsg);
 void dyad__verbs_free(struct dyad__verbs *verbs);
 dyad_status dyad__amounts_load(dyad_engine *engine, char *errmsg);
 void dyad__amounts_free(struct dyad__amount_lexicon *amounts);
+dyad_status dyad__html_lexicon_load(dyad_engine *engine, char *errmsg);
+void dyad__html_lexicon_free(struct dyad__html_lexicon *lex);
 
 #endif

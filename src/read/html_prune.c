@@ -1,0 +1,133 @@
+/*
+ * html_prune.c - the furniture inside the article's element (see
+ * html_prune.h).
+ */
+#include "read/html_prune.h"
+
+#include <string.h>
+
+/* Block elements at or below this evidence are furniture ... */
+#define PRUNE_BLOCK_EVIDENCE (-30)
+/* ... and inline ones at or below this (a "caption" span, "sr-only" text). */
+#define PRUNE_INLINE_EVIDENCE (-80)
+/* Nothing holding this share of the article's prose is furniture. */
+#define PROTECT_SHARE 0.5f
+/* A block whose text is more than this share of link text is a link list. */
+#define LINK_DENSE_PCT 50
+/* Teasers: at least this many look-alike siblings ... */
+#define TEASER_MIN_RUN 3
+/* ... each leading with a link that is at least this share of its text ... */
+#define TEASER_MIN_LINK_PCT 20
+/* ... and shorter than this (characters). */
+#define TEASER_MAX_CHARS 600
+/* Siblings compared for look-alikes. */
+#define TEASER_MAX_SIBLINGS 128
+
+struct pruner {
+	const struct dyad__htree *tree;
+	const struct dyad__html_lexicon *lex;
+	const struct dyad__hscores *scores;
+	uint32_t root;
+	float root_prose;
+	unsigned char *drop;
+};
+
+static int protected_node(const struct pruner *p, uint32_t i)
+{
+	float m = p->scores->mult[i] < 1.0f ? p->scores->mult[i] : 1.0f;
+	float share = m * p->scores->prose[i];
+	return p->root_prose > 0 && share >= PROTECT_SHARE * p->root_prose;
+}
+
+static int link_dense(const struct dyad__hnode *node)
+{
+	return (node->flags & DYAD_HN_BLOCK) && node->chars > 0 &&
+	       node->link_chars * 100 > node->chars * LINK_DENSE_PCT;
+}
+
+static int furniture(const struct pruner *p, uint32_t i)
+{
+	const struct dyad__hnode *node = &p->tree->nodes[i];
+	if (node->flags & DYAD_HN_SKIP)
+		return 1;
+	if (node->flags & DYAD_HN_TEXT)
+		return 0;
+	int ev = dyad__html_node_evidence(p->tree, p->lex, i, p->scores->mode);
+	int limit = node->flags & DYAD_HN_BLOCK ? PRUNE_BLOCK_EVIDENCE : PRUNE_INLINE_EVIDENCE;
+	if ((ev <= limit || link_dense(node)) && !protected_node(p, i))
+		return 1;
+	return 0;
+}
+
+/* 1 when the first text under element i is link text. */
+static int leads_with_link(const struct dyad__htree *tree, uint32_t i)
+{
+	for (uint32_t k = i + 1; k < tree->nodes[i].end; k++) {
+		const struct dyad__hnode *n = &tree->nodes[k];
+		if (n->flags & DYAD_HN_SKIP) {
+			k = n->end - 1;
+			continue;
+		}
+		if ((n->flags & DYAD_HN_TEXT) && n->own_chars > 0)
+			return (n->flags & DYAD_HN_IN_LINK) != 0;
+	}
+	return 0;
+}
+
+static int teaser_like(const struct dyad__htree *tree, uint32_t i)
+{
+	const struct dyad__hnode *n = &tree->nodes[i];
+	return n->tag != GUMBO_TAG_P && n->chars > 0 && n->chars < TEASER_MAX_CHARS &&
+	       n->link_chars * 100 >= n->chars * TEASER_MIN_LINK_PCT &&
+	       leads_with_link(tree, i);
+}
+
+static int same_look(const struct dyad__htree *tree, uint32_t a, uint32_t b)
+{
+	if (tree->nodes[a].tag != tree->nodes[b].tag)
+		return 0;
+	const char *ca = dyad__hnode_attr(tree, a, "class");
+	const char *cb = dyad__hnode_attr(tree, b, "class");
+	return (!ca && !cb) || (ca && cb && strcmp(ca, cb) == 0);
+}
+
+/* Drop the runs of look-alike teaser children of element i. */
+static void drop_teasers(struct pruner *p, uint32_t i)
+{
+	const struct dyad__htree *tree = p->tree;
+	uint32_t kids[TEASER_MAX_SIBLINGS];
+	size_t n = 0;
+	for (uint32_t k = i + 1; k < tree->nodes[i].end && n < TEASER_MAX_SIBLINGS;
+	     k = tree->nodes[k].end)
+		if (!(tree->nodes[k].flags & DYAD_HN_TEXT) && tree->nodes[k].chars > 0 &&
+		    !p->drop[k] && teaser_like(tree, k))
+			kids[n++] = k;
+	if (n < TEASER_MIN_RUN)
+		return;
+	for (size_t a = 0; a < n; a++) {
+		size_t run = 0;
+		for (size_t b = 0; b < n; b++)
+			run += (size_t)same_look(tree, kids[a], kids[b]);
+		if (run >= TEASER_MIN_RUN && !protected_node(p, kids[a]))
+			p->drop[kids[a]] = 1;
+	}
+}
+
+void dyad__html_prune(const struct dyad__htree *tree,
+                      const struct dyad__html_lexicon *lex,
+                      const struct dyad__hscores *scores, uint32_t root,
+                      unsigned char *drop)
+{
+	struct pruner p = {tree, lex, scores, root, scores->prose[root], drop};
+	uint32_t end = tree->nodes[root].end;
+	for (uint32_t i = root; i < end;) {
+		if (i != root && (drop[i] || furniture(&p, i))) {
+			drop[i] = 1;
+			i = tree->nodes[i].end;
+			continue;
+		}
+		if (!(tree->nodes[i].flags & DYAD_HN_TEXT))
+			drop_teasers(&p, i);
+		i++;
+	}
+}

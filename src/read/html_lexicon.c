@@ -318,7 +318,7 @@ static int weigh_once(const struct dyad__html_lexicon *lex, struct seen_words *s
 	if (len == 0 || len > WORD_MAX || seen->n >= WORDS_PER_ELEMENT)
 		return 0;
 	for (size_t i = 0; i < seen->n; i++)
-		if (strncmp(seen->words[i], w, WORD_MAX + 1) == 0)
+		if (strlen(seen->words[i]) == len && memcmp(seen->words[i], w, len) == 0)
 			return 0;
 	memcpy(seen->words[seen->n], w, len);
 	seen->words[seen->n++][len] = '\0';

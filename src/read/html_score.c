@@ -112,7 +112,8 @@ static float net_score(const struct dyad__hscores *s, uint32_t i)
 	return net > 0 && s->mult[i] > 1.0f ? net * s->mult[i] : net;
 }
 
-/* The block element where prose concentrates, or NONE. */
+/* The block element where prose concentrates, or NONE; local holds two
+ * arrays of tree->n floats (zeroed). */
 static uint32_t densest(const struct dyad__htree *tree, const struct dyad__hscores *s,
                         float *local)
 {
@@ -134,14 +135,18 @@ static uint32_t densest(const struct dyad__htree *tree, const struct dyad__hscor
 			at = up;
 		}
 	}
+	/* a candidate inside furniture (a comment, a sidebar) counts that much less */
+	float *context = local + tree->n;
 	uint32_t best = DYAD_HTML_NONE;
 	float best_score = 0;
 	for (uint32_t i = tree->body; i < end; i++) {
 		const struct dyad__hnode *node = &nodes[i];
+		float up = i == tree->body ? 1.0f : context[node->parent];
+		context[i] = up * (s->mult[i] < 1.0f ? s->mult[i] : 1.0f);
 		if (local[i] == 0 || (node->flags & DYAD_HN_HEADING))
 			continue;
 		float links = node->chars ? (float)node->link_chars / (float)node->chars : 0;
-		float c = local[i] * (1.0f - links) * s->mult[i];
+		float c = local[i] * (1.0f - links) * s->mult[i] * up;
 		if (c > best_score) {
 			best_score = c;
 			best = i;
@@ -154,7 +159,7 @@ uint32_t dyad__html_choose_root(const struct dyad__htree *tree,
                                 const struct dyad__hscores *scores,
                                 struct dyad_arena *arena)
 {
-	float *local = dyad_arena_calloc(arena, tree->n ? tree->n : 1, sizeof *local);
+	float *local = dyad_arena_calloc(arena, tree->n ? 2 * (size_t)tree->n : 1, sizeof *local);
 	if (!local)
 		return tree->body;
 	uint32_t cur = densest(tree, scores, local);

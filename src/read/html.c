@@ -10,8 +10,9 @@
  *      site whose content column is called "main-with-sidebar");
  *   3. the element chosen and pruned by tags alone;
  *   4. the whole body pruned by tags alone.
- * Plausible: the text keeps at least half of the prose the element held,
- * and is not much shorter than an article or than the page's own prose.
+ * Plausible: the text keeps at least half of the prose the element held (as
+ * the evidence of the pass weighs it: comments it pruned did not count), and is not much shorter than an article or than the page's prose (the
+ * prose of furniture discounted by its evidence).
  *
  * Gumbo allocates with plain malloc and has no failure path of its own;
  * every walk here is bounded by DYAD_HTML_MAX_DEPTH.
@@ -47,15 +48,6 @@ struct reduction {
 	int plausible;
 };
 
-/* Raw prose (no evidence) of the blocks under i. */
-static float raw_prose(const struct dyad__htree *tree, uint32_t i)
-{
-	float sum = 0;
-	for (uint32_t k = i; k < tree->nodes[i].end; k++)
-		sum += dyad__html_prose_value(&tree->nodes[k]);
-	return sum;
-}
-
 /* The headline: the first <h1> of the article's element, else the first
  * one outside furniture before it that is not a link (a site's logo). */
 static uint32_t find_headline(const struct reduction *r, uint32_t root)
@@ -88,6 +80,7 @@ static dyad_status run_pass(struct reduction *r, int pass)
 	if (st != DYAD_OK)
 		return st;
 	uint32_t root = pass == 3 ? tree->body : dyad__html_choose_root(tree, &scores, r->arena);
+	float page = scores.prose[tree->body]; /* furniture's prose discounted */
 	if (prune != choose && (st = dyad__html_score(tree, r->lex, prune, r->arena,
 	                                              &scores)) != DYAD_OK)
 		return st;
@@ -99,7 +92,7 @@ static dyad_status run_pass(struct reduction *r, int pass)
 	if ((st = dyad__html_emit(tree, root, drop, headline, &r->scratch)) != DYAD_OK)
 		return st;
 	uint32_t got = dyad__html_count_chars(r->scratch.data, r->scratch.len, NULL);
-	float held = raw_prose(tree, root), page = raw_prose(tree, tree->body);
+	float held = scores.prose[root]; /* as the pruning evidence weighs it */
 	r->plausible = got > 0 && (float)got * 100 >= held * PLAUSIBLE_KEEP_PCT &&
 	               (got >= PLAUSIBLE_CHARS || (float)got * 100 >= page * PLAUSIBLE_KEEP_PCT);
 	uint32_t best = r->body.len ? dyad__html_count_chars(r->body.data, r->body.len, NULL) : 0;

@@ -4,6 +4,8 @@
  */
 #include "read/html_score.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Own text shorter than this (characters) is not evidence of prose. */
@@ -135,14 +137,16 @@ static uint32_t densest(const struct dyad__htree *tree, const struct dyad__hscor
 			at = up;
 		}
 	}
-	/* a candidate inside furniture (a comment, a sidebar) counts that much less */
+	/* a candidate inside furniture (a comment, a sidebar) counts less: as
+	 * much less as the strongest furniture evidence above it says, since
+	 * layouts nest several wrappers whose words mislead ("sticky-sidebar") */
 	float *context = local + tree->n;
 	uint32_t best = DYAD_HTML_NONE;
 	float best_score = 0;
 	for (uint32_t i = tree->body; i < end; i++) {
 		const struct dyad__hnode *node = &nodes[i];
 		float up = i == tree->body ? 1.0f : context[node->parent];
-		context[i] = up * (s->mult[i] < 1.0f ? s->mult[i] : 1.0f);
+		context[i] = s->mult[i] < up ? s->mult[i] : up;
 		if (local[i] == 0 || (node->flags & DYAD_HN_HEADING))
 			continue;
 		float links = node->chars ? (float)node->link_chars / (float)node->chars : 0;
@@ -163,6 +167,7 @@ uint32_t dyad__html_choose_root(const struct dyad__htree *tree,
 	if (!local)
 		return tree->body;
 	uint32_t cur = densest(tree, scores, local);
+	if (getenv("HX_DEBUG")) fprintf(stderr, "densest=%u tag=%d net=%f\n", cur, tree->nodes[cur].tag, cur == DYAD_HTML_NONE ? 0 : net_score(scores, cur));
 	if (cur == DYAD_HTML_NONE)
 		return tree->body;
 	for (;;) {

@@ -74,21 +74,32 @@ static int leads_with_link(const struct dyad__htree *tree, uint32_t i)
 	return 0;
 }
 
+/* 1 when element i holds what a story's teaser has besides its link: a
+ * picture, a heading or a time stamp. */
+static int has_teaser_parts(const struct dyad__htree *tree, uint32_t i)
+{
+	for (uint32_t k = i + 1; k < tree->nodes[i].end; k++) {
+		GumboTag tag = (GumboTag)tree->nodes[k].tag;
+		if (tree->nodes[k].flags & DYAD_HN_TEXT)
+			continue;
+		if (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_TIME ||
+		    (tree->nodes[k].flags & DYAD_HN_HEADING))
+			return 1;
+	}
+	return 0;
+}
+
+/* A teaser: short, led by a link that is a fair share of it, with a picture,
+ * a heading or a time stamp. A list item that starts with a link and goes on
+ * in prose is article text (a digest of the day's news). */
 static int teaser_like(const struct dyad__htree *tree, uint32_t i)
 {
 	const struct dyad__hnode *n = &tree->nodes[i];
-	return n->tag != GUMBO_TAG_P && n->chars > 0 && n->chars < TEASER_MAX_CHARS &&
-	       n->link_chars * 100 >= n->chars * TEASER_MIN_LINK_PCT &&
-	       leads_with_link(tree, i);
-}
-
-static int same_look(const struct dyad__htree *tree, uint32_t a, uint32_t b)
-{
-	if (tree->nodes[a].tag != tree->nodes[b].tag)
+	if (!(n->flags & DYAD_HN_BLOCK) || n->tag == GUMBO_TAG_P || n->chars == 0 ||
+	    n->chars >= TEASER_MAX_CHARS ||
+	    n->link_chars * 100 < n->chars * TEASER_MIN_LINK_PCT || !leads_with_link(tree, i))
 		return 0;
-	const char *ca = dyad__hnode_attr(tree, a, "class");
-	const char *cb = dyad__hnode_attr(tree, b, "class");
-	return (!ca && !cb) || (ca && cb && strcmp(ca, cb) == 0);
+	return has_teaser_parts(tree, i);
 }
 
 /* Drop the runs of look-alike teaser children of element i. */
@@ -107,7 +118,7 @@ static void drop_teasers(struct pruner *p, uint32_t i)
 	for (size_t a = 0; a < n; a++) {
 		size_t run = 0;
 		for (size_t b = 0; b < n; b++)
-			run += (size_t)same_look(tree, kids[a], kids[b]);
+			run += (size_t)dyad__hnode_same_look(tree, kids[a], kids[b]);
 		if (run >= TEASER_MIN_RUN && !protected_node(p, kids[a]))
 			p->drop[kids[a]] = 1;
 	}

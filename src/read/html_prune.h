@@ -9,7 +9,8 @@
  *     the article's prose, which no piece of furniture does;
  *   - it is a block made mostly of link text (lists of links, "Read more");
  *   - it is one of a run of three or more look-alike siblings that each lead
- *     with a link (teasers of other stories, comment threads).
+ *     with a link and show a picture, a heading or a time (teasers of other
+ *     stories).
  */
 #ifndef DYAD_READ_HTML_PRUNE_H
 #define DYAD_READ_HTML_PRUNE_H

@@ -4,8 +4,6 @@
  */
 #include "read/html_score.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* Own text shorter than this (characters) is not evidence of prose. */
@@ -106,12 +104,40 @@ dyad_status dyad__html_score(const struct dyad__htree *tree,
 	return DYAD_OK;
 }
 
-/* What element i is worth as the article: prose net of furniture, more when
- * its own evidence says article. */
-static float net_score(const struct dyad__hscores *s, uint32_t i)
+/* What element i is worth as the article, given the prose and furniture
+ * it holds: prose net of furniture, more when its own evidence says article. */
+static float worth(const struct dyad__hscores *s, uint32_t i, float prose, float junk)
 {
-	float net = s->prose[i] - JUNK_COST * s->junk[i];
+	float net = prose - JUNK_COST * junk;
 	return net > 0 && s->mult[i] > 1.0f ? net * s->mult[i] : net;
+}
+
+static float down_mult(const struct dyad__hscores *s, uint32_t i)
+{
+	return s->mult[i] < 1.0f ? s->mult[i] : 1.0f;
+}
+
+/*
+ * The prose and furniture of up as seen from its child below, which holds
+ * (*prose, *junk) as seen from the article: below counts at that value, and
+ * so do below's look-alike siblings (the same tag and class: the rest of an
+ * article cut into chunks by ads, in wrappers named after the ad rail),
+ * whatever their evidence says.
+ */
+static void climb_step(const struct dyad__htree *tree, const struct dyad__hscores *s,
+                       uint32_t up, uint32_t below, float *prose, float *junk)
+{
+	float m = down_mult(s, below);
+	float p = s->prose[up] - m * s->prose[below] + *prose;
+	float j = s->junk[up] - m * s->junk[below] + *junk;
+	for (uint32_t c = up + 1; c < tree->nodes[up].end; c = tree->nodes[c].end) {
+		if (c == below || !dyad__hnode_same_look(tree, c, below))
+			continue;
+		p += (1.0f - down_mult(s, c)) * s->prose[c];
+		j += (1.0f - down_mult(s, c)) * s->junk[c];
+	}
+	*prose = p;
+	*junk = j;
 }
 
 /* The block element where prose concentrates, or NONE; local holds two
@@ -167,22 +193,33 @@ uint32_t dyad__html_choose_root(const struct dyad__htree *tree,
 	if (!local)
 		return tree->body;
 	uint32_t cur = densest(tree, scores, local);
-	if (getenv("HX_DEBUG")) fprintf(stderr, "densest=%u tag=%d net=%f\n", cur, tree->nodes[cur].tag, cur == DYAD_HTML_NONE ? 0 : net_score(scores, cur));
 	if (cur == DYAD_HTML_NONE)
 		return tree->body;
+	float cur_prose = scores->prose[cur], cur_junk = scores->junk[cur];
+	float cur_worth = worth(scores, cur, cur_prose, cur_junk);
 	for (;;) {
-		uint32_t best = cur;
-		float best_score = net_score(scores, cur) + CLIMB_MIN_GAIN;
-		uint32_t up = tree->nodes[cur].parent;
-		for (int k = 0; k < CLIMB_LOOK && up != DYAD_HTML_NONE && up >= tree->body; k++) {
-			if (net_score(scores, up) > best_score) {
+		uint32_t best = cur, up = tree->nodes[cur].parent, below = cur;
+		float best_worth = cur_worth + CLIMB_MIN_GAIN, best_prose = 0, best_junk = 0;
+		float prose = cur_prose, junk = cur_junk;
+		/* wrappers that add no text do not count against the look-ahead */
+		for (int k = 0; k < CLIMB_LOOK && up != DYAD_HTML_NONE && up >= tree->body;) {
+			climb_step(tree, scores, up, below, &prose, &junk);
+			float w = worth(scores, up, prose, junk);
+			if (w > best_worth) {
 				best = up;
-				best_score = net_score(scores, up);
+				best_worth = w;
+				best_prose = prose;
+				best_junk = junk;
 			}
+			k += tree->nodes[up].chars != tree->nodes[below].chars;
+			below = up;
 			up = tree->nodes[up].parent;
 		}
 		if (best == cur)
 			return cur;
 		cur = best;
+		cur_prose = best_prose;
+		cur_junk = best_junk;
+		cur_worth = best_worth;
 	}
 }

@@ -298,3 +298,13 @@ dyad_status dyad__htree_build(struct dyad__htree *tree, const GumboNode *root,
 			tree->body = i;
 	return DYAD_OK;
 }
+
+int dyad__hnode_same_look(const struct dyad__htree *tree, uint32_t a, uint32_t b)
+{
+	if (tree->nodes[a].tag != tree->nodes[b].tag ||
+	    ((tree->nodes[a].flags ^ tree->nodes[b].flags) & DYAD_HN_TEXT))
+		return 0;
+	const char *ca = dyad__hnode_attr(tree, a, "class");
+	const char *cb = dyad__hnode_attr(tree, b, "class");
+	return (!ca && !cb) || (ca && cb && strcmp(ca, cb) == 0);
+}

@@ -78,6 +78,9 @@ int dyad__html_is_block(GumboTag tag);
 const char *dyad__hnode_attr(const struct dyad__htree *tree, uint32_t i,
                              const char *name);
 
+/* 1 when elements a and b look alike: the same tag and class attribute. */
+int dyad__hnode_same_look(const struct dyad__htree *tree, uint32_t a, uint32_t b);
+
 /* Non-space characters of (s, len), and how many of them end or split a
  * sentence (. , ; : ! ? and their CJK and Arabic forms). */
 uint32_t dyad__html_count_chars(const char *s, size_t len, uint32_t *punct);

@@ -32,11 +32,28 @@ struct pruner {
 	unsigned char *drop;
 };
 
-static int protected_node(const struct pruner *p, uint32_t i)
+static float down_mult(const struct pruner *p, uint32_t i)
 {
-	float m = p->scores->mult[i] < 1.0f ? p->scores->mult[i] : 1.0f;
-	float share = m * p->scores->prose[i];
-	return p->root_prose > 0 && share >= PROTECT_SHARE * p->root_prose;
+	return p->scores->mult[i] < 1.0f ? p->scores->mult[i] : 1.0f;
+}
+
+/*
+ * 1 when element i holds at least PROTECT_SHARE of the article's prose as
+ * the root sees it; with alike, together with its look-alike siblings (the
+ * chunks an article is cut into share a class, and the class that misleads
+ * about one misleads about all).
+ */
+static int protected_node(const struct pruner *p, uint32_t i, int alike)
+{
+	const struct dyad__htree *tree = p->tree;
+	uint32_t up = tree->nodes[i].parent;
+	if (up == DYAD_HTML_NONE || i == p->root)
+		return 1;
+	float seen = 0;
+	for (uint32_t c = up + 1; c < tree->nodes[up].end; c = tree->nodes[c].end)
+		if (c == i || (alike && dyad__hnode_same_look(tree, c, i)))
+			seen += down_mult(p, c) * p->scores->prose[c];
+	return p->root_prose > 0 && seen >= PROTECT_SHARE * p->root_prose;
 }
 
 static int link_dense(const struct dyad__hnode *node)
@@ -54,9 +71,9 @@ static int furniture(const struct pruner *p, uint32_t i)
 		return 0;
 	int ev = dyad__html_node_evidence(p->tree, p->lex, i, p->scores->mode);
 	int limit = node->flags & DYAD_HN_BLOCK ? PRUNE_BLOCK_EVIDENCE : PRUNE_INLINE_EVIDENCE;
-	if ((ev <= limit || link_dense(node)) && !protected_node(p, i))
-		return 1;
-	return 0;
+	if (ev <= limit)
+		return !protected_node(p, i, 1);
+	return link_dense(node) && !protected_node(p, i, 0);
 }
 
 /* 1 when the first text under element i is link text. */
@@ -119,7 +136,7 @@ static void drop_teasers(struct pruner *p, uint32_t i)
 		size_t run = 0;
 		for (size_t b = 0; b < n; b++)
 			run += (size_t)dyad__hnode_same_look(tree, kids[a], kids[b]);
-		if (run >= TEASER_MIN_RUN && !protected_node(p, kids[a]))
+		if (run >= TEASER_MIN_RUN && !protected_node(p, kids[a], 0))
 			p->drop[kids[a]] = 1;
 	}
 }

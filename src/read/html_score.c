@@ -13,7 +13,7 @@
 /* Prose is at most this share of link text (percent). */
 #define PROSE_MAX_LINK_PCT 50
 /* How much a character of furniture costs against one of prose. */
-#define JUNK_COST 1.0f
+#define JUNK_COST 2.0f
 /* Levels above a block that its prose is credited to, and the share each
  * further level gets. */
 #define LOCAL_LEVELS 3

@@ -36,6 +36,10 @@
 /* Otherwise it must keep this share of the prose of its element (%). */
 #define PLAUSIBLE_KEEP_PCT 50
 #define N_PASSES 4
+/* The time stamp under a headline is in its first blocks, before the first
+ * paragraph this long. */
+#define HEAD_MAX_BLOCKS 16
+#define HEAD_PARAGRAPH_CHARS 80.0f
 
 struct reduction {
 	const struct dyad__htree *tree;
@@ -45,6 +49,7 @@ struct reduction {
 	struct dyad_buf body;      /* the best text so far */
 	struct dyad_buf scratch;
 	uint32_t headline;         /* the <h1> written as the headline, or NONE */
+	uint32_t root;             /* the element the text comes from */
 	int plausible;
 };
 
@@ -101,6 +106,7 @@ static dyad_status run_pass(struct reduction *r, int pass)
 		r->body = r->scratch;
 		r->scratch = swap;
 		r->headline = headline;
+		r->root = root;
 	}
 	return DYAD_OK;
 }
@@ -158,6 +164,19 @@ static const char *headline_text(struct reduction *r)
 	return t ? t : "";
 }
 
+/* A time stamp between the headline and the first paragraph of the text:
+ * what follows the headline up to the first long block, or a few blocks. */
+static dyad_status head_date(struct reduction *r)
+{
+	const struct dyad__htree *tree = r->tree;
+	uint32_t from = r->headline != DYAD_HTML_NONE ? r->headline : r->root;
+	uint32_t to = from, blocks = 0;
+	while (to < tree->n && blocks < HEAD_MAX_BLOCKS &&
+	       dyad__html_prose_value(&tree->nodes[to]) < HEAD_PARAGRAPH_CHARS)
+		blocks += (tree->nodes[to++].flags & DYAD_HN_BLOCK) != 0;
+	return dyad__html_facts_head_date(r->facts, tree, from, to);
+}
+
 static dyad_status find_article(struct reduction *r, struct dyad__html_page *page,
                                 char *errmsg)
 {
@@ -167,7 +186,7 @@ static dyad_status find_article(struct reduction *r, struct dyad__html_page *pag
 			return st;
 	}
 	const char *headline = headline_text(r);
-	if (!headline)
+	if (!headline || head_date(r) != DYAD_OK)
 		return DYAD_ENOMEM;
 	if (r->body.len)
 		drop_repeated_headline(&r->body, headline);
@@ -192,7 +211,7 @@ static dyad_status reduce_tree(const dyad_engine *engine, const GumboOutput *out
 		return st;
 	struct dyad__html_facts facts;
 	dyad__html_facts_init(&facts, arena, lex, engine ? dyad__meta_dates(engine) : NULL);
-	struct reduction r = {&tree, lex, arena, &facts, {0}, {0}, DYAD_HTML_NONE, 0};
+	struct reduction r = {&tree, lex, arena, &facts, {0}, {0}, DYAD_HTML_NONE, 0, 0};
 	dyad_buf_init(&r.body, 0);
 	dyad_buf_init(&r.scratch, 0);
 	st = dyad__html_facts_collect(&facts, &tree);

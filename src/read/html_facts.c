@@ -151,6 +151,31 @@ static void offer_text(struct dyad__html_facts *f, const struct dyad__htree *tre
 	dyad__html_fact_offer(f, id, rank, copy, strlen(copy));
 }
 
+/* The own text of block i (not its nested blocks') as a date. */
+static void offer_own_text(struct dyad__html_facts *f, const struct dyad__htree *tree,
+                           uint32_t i)
+{
+	dyad_buf_reset(&f->scratch);
+	for (uint32_t k = i + 1; k < tree->nodes[i].end; k++) {
+		const struct dyad__hnode *n = &tree->nodes[k];
+		if (n->flags & DYAD_HN_SKIP)
+			k = n->end - 1;
+		else if ((n->flags & DYAD_HN_TEXT) && n->block == i &&
+		         (dyad_buf_puts(&f->scratch, n->g->v.text.text) != DYAD_OK ||
+		          dyad_buf_putc(&f->scratch, ' ') != DYAD_OK)) {
+			f->st = DYAD_ENOMEM;
+			return;
+		}
+	}
+	if (!f->scratch.len)
+		return;
+	char *copy = dyad_arena_strndup(f->arena, f->scratch.data, f->scratch.len);
+	if (!copy)
+		f->st = DYAD_ENOMEM;
+	else
+		dyad__html_fact_offer(f, DYAD_HF_PUBLISHED, DYAD_RANK_PUB_HEAD, copy, strlen(copy));
+}
+
 static const struct {
 	const char *key; /* meta name or property */
 	enum dyad__html_fact fact;
@@ -358,5 +383,24 @@ dyad_status dyad__html_facts_collect(struct dyad__html_facts *f,
 	size_t n = dyad__html_url_date(f->value[DYAD_HF_URL], iso, sizeof iso);
 	if (n)
 		dyad__html_fact_offer(f, DYAD_HF_PUBLISHED, DYAD_RANK_PUB_URL, iso, n);
+	return f->st;
+}
+
+dyad_status dyad__html_facts_head_date(struct dyad__html_facts *f,
+                                       const struct dyad__htree *tree,
+                                       uint32_t from, uint32_t to)
+{
+	for (uint32_t i = from; i < to && i < tree->n; i++) {
+		if (f->rank[DYAD_HF_PUBLISHED] <= DYAD_RANK_PUB_HEAD || f->st != DYAD_OK)
+			break;
+		const struct dyad__hnode *n = &tree->nodes[i];
+		if (n->flags & DYAD_HN_SKIP) {
+			i = n->end - 1;
+			continue;
+		}
+		if ((n->flags & DYAD_HN_BLOCK) && n->own_chars > 0 && n->own_chars <= DATE_TEXT_MAX &&
+		    !(n->flags & DYAD_HN_HEADING))
+			offer_own_text(f, tree, i);
+	}
 	return f->st;
 }

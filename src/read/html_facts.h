@@ -47,10 +47,12 @@ enum {
 	DYAD_RANK_PUB_JSONLD,      /* JSON-LD datePublished of the article */
 	DYAD_RANK_PUB_ITEMPROP,    /* itemprop=datePublished: content, datetime, text */
 	DYAD_RANK_PUB_META,        /* meta pubdate, date, dc.date, parsely-pub-date... */
+	DYAD_RANK_PUB_PAGE,        /* JSON-LD datePublished of the WebPage */
 	DYAD_RANK_PUB_TIME_PUBDATE, /* <time pubdate datetime> */
 	DYAD_RANK_PUB_TIME,        /* the first <time datetime> outside furniture */
 	DYAD_RANK_PUB_URL,         /* a date path in the canonical URL: /2024/06/19/ */
 	DYAD_RANK_PUB_TEXT,        /* the text of a "date" element */
+	DYAD_RANK_PUB_HEAD,        /* a short line between headline and body that is a date */
 };
 enum { DYAD_RANK_SOURCE_OG = 0, DYAD_RANK_SOURCE_JSONLD, DYAD_RANK_SOURCE_META };
 enum {
@@ -96,6 +98,15 @@ void dyad__html_fact_offer_str(struct dyad__html_facts *f, enum dyad__html_fact 
  * end. Returns f->st. */
 dyad_status dyad__html_facts_collect(struct dyad__html_facts *f,
                                      const struct dyad__htree *tree);
+
+/*
+ * The time stamp printed between the headline (node from) and the article's
+ * first paragraph (node to): the first short block there that reads as a
+ * full date. Returns f->st.
+ */
+dyad_status dyad__html_facts_head_date(struct dyad__html_facts *f,
+                                       const struct dyad__htree *tree,
+                                       uint32_t from, uint32_t to);
 
 /* Read the JSON-LD script element i of tree. */
 void dyad__html_jsonld(struct dyad__html_facts *f, const struct dyad__htree *tree,

@@ -1,8 +1,10 @@
 /*
  * html_jsonld.c - facts from the page's JSON-LD (schema.org) with jansson.
  *
- * Only objects typed as an article count (NewsArticle, BlogPosting...), found
- * at the top, in arrays, in "@graph" or as a page's "mainEntity". Broken
+ * Objects typed as an article count (NewsArticle, BlogPosting...), found at
+ * the top, in arrays, in "@graph" or as a page's "mainEntity"; of the page
+ * itself (WebPage) only its date, which a page without an article object
+ * gives for the article. Broken
  * JSON-LD is common and is simply ignored: the meta tags still count.
  */
 #include <jansson.h>
@@ -133,6 +135,9 @@ static void read_value(struct dyad__html_facts *f, json_t *v, int depth)
 		read_value(f, main, depth + 1);
 	if (is_article_type(json_object_get(v, "@type")))
 		article_facts(f, v);
+	else if (has_type(v, "WebPage") || has_type(v, "ItemPage"))
+		dyad__html_fact_offer_str(f, DYAD_HF_PUBLISHED, DYAD_RANK_PUB_PAGE,
+		                          json_string_value(json_object_get(v, "datePublished")));
 }
 
 void dyad__html_jsonld(struct dyad__html_facts *f, const struct dyad__htree *tree,

@@ -179,7 +179,9 @@ static struct dyad__hnode *add(struct builder *b, const GumboNode *g, uint32_t p
 			node->flags |= DYAD_HN_BLOCK;
 			node->block = self;
 		}
-		int ev = dyad__html_evidence(b->lex, g);
+		/* the classes of <html> and <body> name the page's theme, not a region */
+		int ev = tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY
+		         ? 0 : dyad__html_evidence(b->lex, g);
 		if (is_hidden(g)) {
 			node->flags |= DYAD_HN_HIDDEN;
 			ev = DYAD_HTML_HIDDEN_EVIDENCE;

@@ -101,8 +101,8 @@ static char *clean(struct dyad__html_facts *f, enum dyad__html_fact id, char *v,
 		char *names = dyad_arena_alloc(f->arena, w + 1);
 		if (!names)
 			return NULL;
-		size_t n = dyad__html_author_clean(f->lex, f->value[DYAD_HF_SOURCE], v, w,
-		                                   names, w + 1);
+		size_t n = dyad__html_author_clean(f->lex, f->dates, f->value[DYAD_HF_SOURCE],
+		                                   v, w, names, w + 1);
 		return n ? names : NULL;
 	}
 	return v;
@@ -373,10 +373,18 @@ dyad_status dyad__html_facts_collect(struct dyad__html_facts *f,
 	}
 	if (f->st != DYAD_OK)
 		return f->st;
+	char *title = f->value[DYAD_HF_TITLE];
+	if (title) {
+		size_t start = 0, len = strlen(title);
+		dyad__html_title_strip(f->value[DYAD_HF_SOURCE], f->value[DYAD_HF_URL], title, 0,
+		                       &start, &len);
+		title[start + len] = '\0';
+		f->value[DYAD_HF_TITLE] = title + start;
+	}
 	if (f->title_tag) {
 		size_t start = 0, len = strlen(f->title_tag);
 		dyad__html_title_strip(f->value[DYAD_HF_SOURCE], f->value[DYAD_HF_URL],
-		                       f->title_tag, &start, &len);
+		                       f->title_tag, 1, &start, &len);
 		dyad__html_fact_offer(f, DYAD_HF_TITLE, DYAD_RANK_TITLE_TAG, f->title_tag + start, len);
 	}
 	char iso[ISO_MAX];

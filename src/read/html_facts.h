@@ -130,19 +130,23 @@ size_t dyad__html_url_date(const char *url, char *out, size_t cap);
 
 /*
  * The names of a byline (s, len) into out (cap bytes), joined with ", ":
- * lead words ("By"), job titles, dates and the site's name (site, may be
- * NULL) taken out. Returns the length, 0 when no name is left.
+ * lead words ("By"), job titles, dates (month and weekday names from dates,
+ * may be NULL) and the site's name (site, may be NULL) taken out. Returns
+ * the length, 0 when no name is left.
  */
 size_t dyad__html_author_clean(const struct dyad__html_lexicon *lex,
+                               const struct dyad__date_lexicon *dates,
                                const char *site, const char *s, size_t len,
                                char *out, size_t cap);
 
 /*
- * The headline part of a <title>: "Headline - Site" and "Site | Headline"
- * lose the site name (site: og:site_name or NULL; url: the page's, or NULL).
- * Sets *start and *len (in bytes of t) to the part kept.
+ * The headline part of a title: "Headline - Site" and "Site | Headline"
+ * lose the site name (site: og:site_name or NULL; url: the page's, or NULL)
+ * when the other part names the site, and with always a " | " or " :: "
+ * part in any case (a <title>). Sets *start and *len (in bytes of t) to the
+ * part kept.
  */
 void dyad__html_title_strip(const char *site, const char *url, const char *t,
-                            size_t *start, size_t *len);
+                            int always, size_t *start, size_t *len);
 
 #endif

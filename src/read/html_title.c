@@ -4,7 +4,8 @@
  * A <title> loses " | Site" and " :: Site" always, and " - Site" only when
  * "Site" looks like the site (a domain such as "Day.Az", og:site_name, or
  * the host of the page's URL), since headlines use dashes too. "Site -
- * Headline" loses its head the same way.
+ * Headline" loses its head the same way. Titles the page gives as such
+ * (og:title, JSON-LD) lose a site name only when it is named.
  */
 #include <string.h>
 
@@ -58,7 +59,7 @@ static int names_site(const char *site, const char *url, const char *s, size_t l
 }
 
 void dyad__html_title_strip(const char *site, const char *url, const char *t,
-                            size_t *start, size_t *len)
+                            int always, size_t *start, size_t *len)
 {
 	static const char *const seps[] = {" | ", " :: ", " - ", " \xE2\x80\x94 ",
 	                                   " \xE2\x80\x93 ", " \xC2\xBB "};
@@ -78,7 +79,7 @@ void dyad__html_title_strip(const char *site, const char *url, const char *t,
 		return;
 	const char *tail = t + best + best_len;
 	size_t tail_len = n - best - best_len;
-	if (best_sep <= 1 || names_site(site, url, tail, tail_len)) {
+	if ((always && best_sep <= 1) || names_site(site, url, tail, tail_len)) {
 		*len = best;
 		return;
 	}

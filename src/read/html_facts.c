@@ -357,6 +357,16 @@ static void element_facts(struct dyad__html_facts *f, const struct dyad__htree *
 		offer_text(f, tree, DYAD_HF_PUBLISHED, DYAD_RANK_PUB_TEXT, i, DATE_TEXT_MAX);
 }
 
+/* A title that only names the site is a navigation line, not a headline. */
+static void drop_site_title(struct dyad__html_facts *f)
+{
+	const char *t = f->value[DYAD_HF_TITLE], *site = f->value[DYAD_HF_SOURCE];
+	if (t && site && dyad__html_same_letters(t, site)) {
+		f->value[DYAD_HF_TITLE] = NULL;
+		f->rank[DYAD_HF_TITLE] = DYAD_RANK_NONE;
+	}
+}
+
 dyad_status dyad__html_facts_collect(struct dyad__html_facts *f,
                                      const struct dyad__htree *tree)
 {
@@ -373,6 +383,7 @@ dyad_status dyad__html_facts_collect(struct dyad__html_facts *f,
 	}
 	if (f->st != DYAD_OK)
 		return f->st;
+	drop_site_title(f);
 	char *title = f->value[DYAD_HF_TITLE];
 	if (title) {
 		size_t start = 0, len = strlen(title);

@@ -149,4 +149,8 @@ size_t dyad__html_author_clean(const struct dyad__html_lexicon *lex,
 void dyad__html_title_strip(const char *site, const char *url, const char *t,
                             int always, size_t *start, size_t *len);
 
+/* 1 when a and b have the same letters and digits, case aside ("Day.Az"
+ * and "day az"). */
+int dyad__html_same_letters(const char *a, const char *b);
+
 #endif

@@ -93,3 +93,10 @@ void dyad__html_title_strip(const char *site, const char *url, const char *t,
 			return;
 		}
 }
+
+int dyad__html_same_letters(const char *a, const char *b)
+{
+	char sa[SQUASH_MAX], sb[SQUASH_MAX];
+	size_t na = squash(a, strlen(a), sa, sizeof sa), nb = squash(b, strlen(b), sb, sizeof sb);
+	return na > 0 && na == nb && memcmp(sa, sb, na) == 0;
+}

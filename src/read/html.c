@@ -48,6 +48,7 @@ struct reduction {
 	struct dyad__html_facts *facts;
 	struct dyad_buf body;      /* the best text so far */
 	struct dyad_buf scratch;
+	struct dyad_buf line;      /* for the pruner */
 	uint32_t headline;         /* the <h1> written as the headline, or NONE */
 	uint32_t root;             /* the element the text comes from */
 	int plausible;
@@ -92,7 +93,7 @@ static dyad_status run_pass(struct reduction *r, int pass)
 	unsigned char *drop = dyad_arena_calloc(r->arena, tree->n ? tree->n : 1, 1);
 	if (!drop)
 		return DYAD_ENOMEM;
-	dyad__html_prune(tree, r->lex, &scores, root, drop);
+	dyad__html_prune(tree, r->lex, r->facts->dates, &scores, root, &r->line, drop);
 	uint32_t headline = find_headline(r, root);
 	if ((st = dyad__html_emit(tree, root, drop, headline, &r->scratch)) != DYAD_OK)
 		return st;
@@ -211,9 +212,10 @@ static dyad_status reduce_tree(const dyad_engine *engine, const GumboOutput *out
 		return st;
 	struct dyad__html_facts facts;
 	dyad__html_facts_init(&facts, arena, lex, engine ? dyad__meta_dates(engine) : NULL);
-	struct reduction r = {&tree, lex, arena, &facts, {0}, {0}, DYAD_HTML_NONE, 0, 0};
+	struct reduction r = {&tree, lex, arena, &facts, {0}, {0}, {0}, DYAD_HTML_NONE, 0, 0};
 	dyad_buf_init(&r.body, 0);
 	dyad_buf_init(&r.scratch, 0);
+	dyad_buf_init(&r.line, 0);
 	st = dyad__html_facts_collect(&facts, &tree);
 	if (st == DYAD_OK)
 		st = find_article(&r, page, errmsg);
@@ -226,6 +228,7 @@ static dyad_status reduce_tree(const dyad_engine *engine, const GumboOutput *out
 	}
 	dyad_buf_release(&r.body);
 	dyad_buf_release(&r.scratch);
+	dyad_buf_release(&r.line);
 	dyad__html_facts_release(&facts);
 	return st;
 }

@@ -149,6 +149,14 @@ size_t dyad__html_author_clean(const struct dyad__html_lexicon *lex,
 void dyad__html_title_strip(const char *site, const char *url, const char *t,
                             int always, size_t *start, size_t *len);
 
+/*
+ * 1 when the line (s, len) only says when or by whom: a time stamp whose
+ * date (read with dates, may be NULL) is most of it, or a lead word and
+ * names ("By Anna Lind"). Such lines are furniture around an article.
+ */
+int dyad__html_stamp_line(const struct dyad__html_lexicon *lex,
+                          const struct dyad__date_lexicon *dates, const char *s, size_t len);
+
 /* 1 when a and b have the same letters and digits, case aside ("Day.Az"
  * and "day az"). */
 int dyad__html_same_letters(const char *a, const char *b);

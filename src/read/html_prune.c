@@ -6,6 +6,9 @@
 
 #include <string.h>
 
+#include "read/html_emit.h"
+#include "read/html_facts.h"
+
 /* Block elements at or below this evidence are furniture ... */
 #define PRUNE_BLOCK_EVIDENCE (-30)
 /* ... and inline ones at or below this (a "caption" span, "sr-only" text). */
@@ -20,12 +23,17 @@
 #define TEASER_MIN_LINK_PCT 20
 /* ... and shorter than this (characters). */
 #define TEASER_MAX_CHARS 600
+/* A block this short (characters; bytes of its text) may be a stamp line. */
+#define STAMP_MAX_CHARS 80
+#define STAMP_MAX_BYTES 400
 /* Siblings compared for look-alikes. */
 #define TEASER_MAX_SIBLINGS 128
 
 struct pruner {
 	const struct dyad__htree *tree;
 	const struct dyad__html_lexicon *lex;
+	const struct dyad__date_lexicon *dates;
+	struct dyad_buf *scratch;
 	const struct dyad__hscores *scores;
 	uint32_t root;
 	float root_prose;
@@ -62,6 +70,18 @@ static int link_dense(const struct dyad__hnode *node)
 	       node->link_chars * 100 > node->chars * LINK_DENSE_PCT;
 }
 
+/* A short block (or an inline element whose evidence leans to furniture:
+ * a "timestamp" span) that is only a time stamp or a byline. */
+static int stamp(const struct pruner *p, uint32_t i, int evidence)
+{
+	const struct dyad__hnode *node = &p->tree->nodes[i];
+	if ((!(node->flags & DYAD_HN_BLOCK) && evidence > PRUNE_BLOCK_EVIDENCE) ||
+	    node->chars == 0 || node->chars > STAMP_MAX_CHARS ||
+	    dyad__html_flat_text(p->tree, i, STAMP_MAX_BYTES, p->scratch) != DYAD_OK)
+		return 0;
+	return dyad__html_stamp_line(p->lex, p->dates, p->scratch->data, p->scratch->len);
+}
+
 static int furniture(const struct pruner *p, uint32_t i)
 {
 	const struct dyad__hnode *node = &p->tree->nodes[i];
@@ -73,7 +93,7 @@ static int furniture(const struct pruner *p, uint32_t i)
 	int limit = node->flags & DYAD_HN_BLOCK ? PRUNE_BLOCK_EVIDENCE : PRUNE_INLINE_EVIDENCE;
 	if (ev <= limit)
 		return !protected_node(p, i, 1);
-	return link_dense(node) && !protected_node(p, i, 0);
+	return (link_dense(node) || stamp(p, i, ev)) && !protected_node(p, i, 0);
 }
 
 /* 1 when the first text under element i is link text. */
@@ -143,10 +163,11 @@ static void drop_teasers(struct pruner *p, uint32_t i)
 
 void dyad__html_prune(const struct dyad__htree *tree,
                       const struct dyad__html_lexicon *lex,
+                      const struct dyad__date_lexicon *dates,
                       const struct dyad__hscores *scores, uint32_t root,
-                      unsigned char *drop)
+                      struct dyad_buf *scratch, unsigned char *drop)
 {
-	struct pruner p = {tree, lex, scores, root, scores->prose[root], drop};
+	struct pruner p = {tree, lex, dates, scratch, scores, root, scores->prose[root], drop};
 	uint32_t end = tree->nodes[root].end;
 	for (uint32_t i = root; i < end;) {
 		if (i != root && (drop[i] || furniture(&p, i))) {

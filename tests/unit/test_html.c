@@ -287,6 +287,29 @@ TEST(dates_follow_the_documented_priority)
 	             "2023-04-12");
 }
 
+static int stamp(const char *s)
+{
+	return dyad__html_stamp_line(dyad__html_lexicon(engine), dyad__meta_dates(engine), s, strlen(s));
+}
+
+TEST(stamp_and_byline_lines_are_told_from_text)
+{
+	CHECK(stamp("Updated 9:30 am, Wednesday, April 12, 2023"));
+	CHECK(stamp("12.04.2023, 09:30"));
+	CHECK(stamp("By Anna Lind"));
+	CHECK(stamp("BY: Omar Haddad and Anna Lind"));
+	CHECK(!stamp("By the end of the year the bridge will be open"));
+	CHECK(!stamp("The vote is set for April 12, 2023, in the town hall."));
+	CHECK(!stamp("Bridge vote"));
+	struct page p;
+	reduce(&p, "<html><body><article><h1>Bridge vote</h1><div>By Anna Lind</div>"
+	           "<p>Updated <span class='timestamp'>9:30 am, April 12, 2023</span></p>"
+	           STORY_P1 STORY_P2 "</article></body></html>");
+	CHECK(strncmp(body(&p), "The city council voted", 22) == 0);
+	CHECK_STR_EQ(p.out.facts.published, "2023-04-12");
+	release(&p);
+}
+
 /* ---- authors and titles -------------------------------------------------------- */
 
 static const char *author_of(const char *head, const char *body_html)
@@ -437,6 +460,7 @@ int main(void)
 	RUN(short_page_and_empty_page);
 	RUN(dates_are_normalised_or_dropped);
 	RUN(dates_follow_the_documented_priority);
+	RUN(stamp_and_byline_lines_are_told_from_text);
 	RUN(authors_are_names_only);
 	RUN(titles_are_headlines);
 	RUN(bad_lines_of_data_html_are_named);

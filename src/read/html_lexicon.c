@@ -15,6 +15,7 @@
 #include "core/alloc.h"
 #include "core/utf8.h"
 #include "core/vec.h"
+#include "extract/meta.h"
 #include "lexicon/engine.h"
 #include "lexicon/tsv.h"
 
@@ -284,6 +285,11 @@ dyad_status dyad__html_lexicon_load(dyad_engine *engine, char *errmsg)
 const struct dyad__html_lexicon *dyad__html_lexicon(const dyad_engine *engine)
 {
 	return engine ? engine->html : NULL;
+}
+
+const struct dyad__date_lexicon *dyad__html_date_words(const dyad_engine *engine)
+{
+	return engine && engine->meta ? &engine->meta->dates : NULL;
 }
 
 /* ---- evidence ------------------------------------------------------------ */

@@ -60,6 +60,11 @@ struct dyad__html_lexicon {
 /* The lexicon of an engine, or NULL (no engine: structure only). */
 const struct dyad__html_lexicon *dyad__html_lexicon(const dyad_engine *engine);
 
+/* The engine's date words (data/dates/, loaded with the metadata lexicon),
+ * or NULL: the reader reads dates people wrote with them. */
+struct dyad__date_lexicon;
+const struct dyad__date_lexicon *dyad__html_date_words(const dyad_engine *engine);
+
 /*
  * What element n says about its own subtree: its tag weight plus its ARIA
  * role, microdata and the distinct words of its class and id, clamped to

@@ -82,13 +82,17 @@ static int is_date_word(const struct dyad__date_lexicon *dates, const char *low,
 	return dates->words[v].month > 0 || dates->words[v].weekday >= 0;
 }
 
-static int is_lead(const struct dyad__html_lexicon *lex, const char *low, size_t len)
+/* A lead word ("by"); one listed with a colon ("author:") needs it. */
+static int is_lead(const struct dyad__html_lexicon *lex, const char *low, size_t len,
+                   int colon)
 {
 	for (size_t k = 0; lex && k < lex->n_byline_prefixes; k++) {
 		const char *p = lex->byline_prefixes[k];
 		size_t n = strlen(p);
-		if (n && p[n - 1] == ':')
-			n--;
+		int needs_colon = n && p[n - 1] == ':';
+		if (needs_colon && !colon)
+			continue;
+		n -= (size_t)needs_colon;
 		if (n == len && memcmp(p, low, n) == 0)
 			return 1;
 	}
@@ -125,7 +129,7 @@ static enum word_kind classify(const struct byline *b, const char *w, size_t n)
 	len -= (size_t)colon;
 	if (len == 0)
 		return W_NAME;
-	if (is_lead(b->lex, low, len))
+	if (is_lead(b->lex, low, len, colon))
 		return W_LEAD;
 	int kind = dyad__html_byline_word(b->lex, low, len);
 	/* joiners are written in lower case: "E." and "Y." are initials */

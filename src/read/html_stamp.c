@@ -42,13 +42,15 @@ static int is_byline(const struct dyad__html_lexicon *lex,
 		return 0;
 	char low[WORD_BYTES];
 	size_t n = dyad_utf8_lower(s, w, low, sizeof low);
-	if (n && low[n - 1] == ':')
-		n--;
+	int colon = n && low[n - 1] == ':';
+	n -= (size_t)colon;
 	int lead = 0;
 	for (size_t k = 0; k < lex->n_byline_prefixes; k++) {
 		const char *p = lex->byline_prefixes[k];
-		size_t pl = strlen(p) - (p[0] && p[strlen(p) - 1] == ':');
-		lead |= pl == n && memcmp(p, low, n) == 0;
+		size_t pl = strlen(p);
+		int needs_colon = pl && p[pl - 1] == ':';
+		pl -= (size_t)needs_colon;
+		lead |= (colon || !needs_colon) && pl == n && memcmp(p, low, n) == 0;
 	}
 	size_t i = w + 1;
 	if (!lead || i >= len || !dyad_cp_is_upper(dyad_utf8_next(s, len, &i)))

@@ -30,10 +30,12 @@
 #include "read/html_score.h"
 #include "read/html_tree.h"
 
-/* A body with this many characters is an article whatever it held. */
+/* A body with this many characters is long enough for an article. */
 #define PLAUSIBLE_CHARS 400
-/* Otherwise it must keep this share of the prose of its element (%). */
+/* It must keep this share of the prose of its element (%) ... */
 #define PLAUSIBLE_KEEP_PCT 50
+/* ... and, when shorter than PLAUSIBLE_CHARS, be this share of the page's. */
+#define PLAUSIBLE_PAGE_PCT 25
 #define N_PASSES 4
 /* The time stamp under a headline is in its first blocks, before the first
  * paragraph this long. */
@@ -50,7 +52,8 @@ struct reduction {
 	struct dyad_buf line;      /* for the pruner */
 	uint32_t headline;         /* the <h1> written as the headline, or NONE */
 	uint32_t root;             /* the element the text comes from */
-	int plausible;
+	int plausible;             /* the text so far is plausible */
+	int kept;                  /* it kept the prose of its element */
 };
 
 /* The headline: the first <h1> of the article's element, else the first
@@ -98,10 +101,12 @@ static dyad_status run_pass(struct reduction *r, int pass)
 		return st;
 	uint32_t got = dyad__html_count_chars(r->scratch.data, r->scratch.len, NULL);
 	float held = scores.prose[root]; /* as the pruning evidence weighs it */
-	r->plausible = got > 0 && (float)got * 100 >= held * PLAUSIBLE_KEEP_PCT &&
-	               (got >= PLAUSIBLE_CHARS || (float)got * 100 >= page * PLAUSIBLE_KEEP_PCT);
+	int kept = got > 0 && (float)got * 100 >= held * PLAUSIBLE_KEEP_PCT;
+	r->plausible = kept &&
+	               (got >= PLAUSIBLE_CHARS || (float)got * 100 >= page * PLAUSIBLE_PAGE_PCT);
 	uint32_t best = r->body.len ? dyad__html_count_chars(r->body.data, r->body.len, NULL) : 0;
-	if (r->plausible || got > best) {
+	if (r->plausible || (kept && !r->kept) || (!r->kept && got > best)) {
+		r->kept = kept;
 		struct dyad_buf swap = r->body;
 		r->body = r->scratch;
 		r->scratch = swap;
@@ -211,7 +216,7 @@ static dyad_status reduce_tree(const dyad_engine *engine, const GumboOutput *out
 		return st;
 	struct dyad__html_facts facts;
 	dyad__html_facts_init(&facts, arena, lex, dyad__html_date_words(engine));
-	struct reduction r = {&tree, lex, arena, &facts, {0}, {0}, {0}, DYAD_HTML_NONE, 0, 0};
+	struct reduction r = {&tree, lex, arena, &facts, {0}, {0}, {0}, DYAD_HTML_NONE, 0, 0, 0};
 	dyad_buf_init(&r.body, 0);
 	dyad_buf_init(&r.scratch, 0);
 	dyad_buf_init(&r.line, 0);

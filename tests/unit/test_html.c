@@ -197,6 +197,23 @@ TEST(mislabelled_article_falls_back_to_structure)
 	release(&p);
 }
 
+TEST(short_brief_beside_long_sidebar_stays_short)
+{
+	struct page p;
+	reduce(&p, "<html><body><article><h1>Bridge closed</h1><p>The river bridge is closed until Friday "
+	           "after a truck hit its railing on Monday night, the police said.</p></article>"
+	           "<aside class='sidebar'><div class='sidebar-about'>"
+	           "<p>The River Gazette has covered the valley since 1888. Our reporters live in the towns they write about, and our editors answer every letter.</p>"
+	           "<p>We are owned by a foundation, not a company, and every cent of your subscription pays for local reporting in the valley and its towns.</p>"
+	           "<p>Our newsroom is open to visitors on the first Saturday of every month, from ten in the morning until two in the afternoon, at the old mill.</p>"
+	           "<p>Write to us with your news, your questions and your complaints; the letters we print are chosen by readers, not by the editors.</p>"
+	           "</div></aside></body></html>");
+	CHECK_INT_EQ(p.st, DYAD_OK);
+	CHECK(has(&p, "truck hit its railing"));
+	CHECK(!has(&p, "foundation"));
+	release(&p);
+}
+
 TEST(short_page_and_empty_page)
 {
 	struct page p;
@@ -457,6 +474,7 @@ int main(void)
 	RUN(furniture_inside_the_article_is_removed);
 	RUN(digest_of_linked_items_is_article_text);
 	RUN(mislabelled_article_falls_back_to_structure);
+	RUN(short_brief_beside_long_sidebar_stays_short);
 	RUN(short_page_and_empty_page);
 	RUN(dates_are_normalised_or_dropped);
 	RUN(dates_follow_the_documented_priority);

@@ -9,7 +9,7 @@
 #   BUILD=build sh tests/golden/pages.sh
 set -u
 BUILD=${BUILD:-build}
-SHARED=../shared
+SHARED=${DYAD_SHARED:-../shared}
 BENCH=$SHARED/peer/article-extraction-benchmark
 MIN_F1=0.95
 MIN_P=0.93
@@ -60,7 +60,7 @@ if [ -d "$BENCH/html" ]; then
 	bench
 	if contract_dates "$tmp/pages.jsonl"; then ok; else fail "benchmark dates"; fi
 else
-	echo "skip benchmark: $BENCH not found"
+	echo "skip pages: $BENCH not found"
 fi
 for corpus in "$SHARED/seeds" "$SHARED/corpus/dev/texts" "$SHARED/corpus/dev2/texts"; do
 	[ -d "$corpus" ] || continue

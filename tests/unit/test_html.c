@@ -434,7 +434,8 @@ static dyad_status load_html_data(const char *dir, const char *words, char *err)
 
 TEST(bad_lines_of_data_html_are_named)
 {
-	char dir[] = "/tmp/dyad-html-XXXXXX";
+	char dir[512];
+	snprintf(dir, sizeof dir, "%s/dyad-html-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (!mkdtemp(dir)) {
 		TESTLIB_FAIL("mkdtemp");
 		return;

@@ -36,7 +36,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPFILES := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
-.PHONY: all lib tests check test demo bench install uninstall clean deps
+.PHONY: all lib tests check test demo bench install uninstall clean deps layout
 all: $(BUILD)/libdyad.a $(BUILD)/dyad
 
 lib: $(BUILD)/libdyad.a
@@ -49,7 +49,13 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/libdyad.a: $(LIB_OBJ)
+# The layout rules (include ranks, one reader per data/ folder, function
+# length) are checked before the library is archived: a violation fails the
+# build (tools/check-layout says which rule and where).
+layout:
+	@tools/check-layout
+
+$(BUILD)/libdyad.a: $(LIB_OBJ) | layout
 	@rm -f $@
 	$(call say,AR,$@)ar rcs $@ $^
 

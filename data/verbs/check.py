@@ -3,9 +3,10 @@
 
     python3 data/verbs/check.py [--stems] [--quiet]
 
-Checks data/cameo/events.tsv, data/verbs/en.tsv, data/verbs/ru.tsv and
-data/verbs/modifiers.tsv against the formats described in
-data/cameo/README.md:
+Checks data/cameo/events.tsv, data/verbs/en.tsv, data/verbs/ru.tsv, the
+verbs of saying of data/lang/ID/speech.tsv and the modifiers of
+data/lang/ID/modifiers.tsv against the formats described in
+data/cameo/README.md and data/lang/README.md:
 
   * UTF-8, Unix newlines, the exact header, the header's number of
     TAB-separated columns on every line, '-' rather than empty fields;
@@ -16,10 +17,12 @@ data/cameo/README.md:
     a word, =word, '*', '+' or '$', at least one plain or = word, at most
     one '+' and one '$', no leading/trailing/double '*', known flags, no
     duplicate (code, pattern) pairs, all 20 roots reachable;
-  * modifiers.tsv: known languages and kinds, one line per (lang, kind),
-    every required kind present for both languages, no empty phrase, no
-    phrase of several words starting with a common function word (the
-    loader files a phrase under its first word).
+  * speech.tsv: every pattern as above (coded 010 with flag speech), its
+    extra flags known, the written forms lowercase;
+  * modifiers.tsv: known kinds, one line per kind, every required kind
+    present for both languages, no empty phrase, no phrase of several words
+    starting with a common function word (the loader files a phrase under
+    its first word).
 
 With --stems (needs libstemmer, as the C program does) it also warns about
 patterns of one code that are identical after stemming, and lists the stem
@@ -37,7 +40,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.dirname(HERE)
 EVENTS = os.path.join(DATA, "cameo", "events.tsv")
 LEXICONS = {"en": os.path.join(HERE, "en.tsv"), "ru": os.path.join(HERE, "ru.tsv")}
-MODIFIERS = os.path.join(HERE, "modifiers.tsv")
+LANG_DIR = os.path.join(DATA, "lang")
+MODIFIERS = {lang: os.path.join(LANG_DIR, lang, "modifiers.tsv") for lang in LEXICONS}
+SPEECH = {lang: os.path.join(LANG_DIR, lang, "speech.tsv") for lang in LEXICONS}
 
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
           "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
@@ -165,13 +170,31 @@ WORD = {"en": re.compile(r"[a-z0-9][a-z0-9'.\-]*"),
         "ru": re.compile(r"[а-яёa-z0-9][а-яёa-z0-9.\-]*")}
 
 
+def speech_rows(lang):
+    """The patterns of speech.tsv as lexicon rows (code 010, flag speech)."""
+    path = SPEECH[lang]
+    rows = []
+    for no, (pattern, flags, forms) in read_tsv(path, ["pattern", "flags", "forms"]):
+        if forms != "-":
+            for f in forms.split("|"):
+                if not f or f != f.lower() or " " in f:
+                    err(path, no, f"form {f!r} is not one lowercase word")
+        if pattern == "-":
+            continue
+        rows.append((no, ("010", pattern, "speech" if flags == "-" else "speech," + flags)))
+    return rows
+
+
 def check_lexicon(lang, path, codes, stem, verbose):
     seen = {}
     stemmed = {}
     by_pattern = {}
     roots = set()
     n = 0
-    for no, (code, pattern, flags) in read_tsv(path, ["code", "pattern", "flags"]):
+    rows = [(no, row, SPEECH[lang]) for no, row in speech_rows(lang)]
+    rows += [(no, row, path) for no, row in read_tsv(path, ["code", "pattern", "flags"])]
+    lexicon_path = path
+    for no, (code, pattern, flags), path in rows:
         n += 1
         if code not in codes:
             err(path, no, f"code {code} not in events.tsv")
@@ -221,6 +244,7 @@ def check_lexicon(lang, path, codes, stem, verbose):
             other = by_pattern.setdefault(sk[1], (code, no))
             if other[0] != code and verbose:
                 warn(path, no, f"pattern {pattern!r} also codes {other[0]} (line {other[1]})")
+    path = lexicon_path
     for r in range(1, 21):
         if f"{r:02d}" not in roots:
             err(path, 0, f"no pattern reaches root {r:02d}")
@@ -231,27 +255,26 @@ def check_lexicon(lang, path, codes, stem, verbose):
 
 def check_modifiers():
     got = {}
-    for no, (lang, kind, phrases) in read_tsv(MODIFIERS, ["lang", "kind", "phrases"]):
-        if lang not in ("en", "ru"):
-            err(MODIFIERS, no, f"unknown lang {lang!r}")
-        if kind not in KINDS + OPTIONAL_KINDS:
-            err(MODIFIERS, no, f"unknown kind {kind!r}")
-        if (lang, kind) in got:
-            err(MODIFIERS, no, f"second line for ({lang}, {kind})")
-        got[(lang, kind)] = no
-        if phrases != "-":
+    for lang, path in MODIFIERS.items():
+        for no, (kind, phrases) in read_tsv(path, ["kind", "phrases"]):
+            if kind not in KINDS + OPTIONAL_KINDS:
+                err(path, no, f"unknown kind {kind!r}")
+            if (lang, kind) in got:
+                err(path, no, f"second line for {kind}")
+            got[(lang, kind)] = no
+            if phrases == "-":
+                continue
             for p in phrases.split("|"):
                 if not p or p != p.strip() or "  " in p:
-                    err(MODIFIERS, no, f"empty or badly spaced phrase {p!r}")
+                    err(path, no, f"empty or badly spaced phrase {p!r}")
                 elif p != p.lower():
-                    err(MODIFIERS, no, f"phrase {p!r} is not lowercase")
+                    err(path, no, f"phrase {p!r} is not lowercase")
                 elif " " in p and p.split(" ")[0] in FUNCTION_WORDS.get(lang, ()):
-                    err(MODIFIERS, no, f"phrase {p!r} would be filed under the common "
+                    err(path, no, f"phrase {p!r} would be filed under the common "
                         f"word {p.split(' ')[0]!r} (phrases are looked up by first word)")
-    for lang in ("en", "ru"):
         for kind in KINDS:
             if (lang, kind) not in got:
-                err(MODIFIERS, 0, f"no line for ({lang}, {kind})")
+                err(path, 0, f"no line for {kind}")
     return len(got)
 
 

@@ -27,30 +27,37 @@ static void usage(FILE *out)
 	        "Exit status: 0 all documents extracted, 1 some failed, 2 bad usage.\n");
 }
 
-int dyad_cli_extract(int argc, char **argv)
+struct options {
+	const char *data_dir;
+	const char *dict_path;
+	enum dyad_dict_mode dict_mode;
+	enum dyad_format format;
+	unsigned json_flags; /* enum dyad_json_flags */
+	const char *const *paths;
+	size_t n_paths;
+};
+
+/* Options into opt; returns -1 to go on, else the exit status. */
+static int parse_options(int argc, char **argv, struct options *opt)
 {
-	const char *data_dir = NULL;
-	const char *dict_path = NULL;
-	enum dyad_dict_mode dict_mode = DYAD_DICT_INSTEAD;
-	enum dyad_format format = DYAD_FORMAT_AUTO;
-	unsigned json_flags = 0;
+	static const char *const stdin_path[] = {"-"};
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		if (dyad_cli_is_help(argv[i])) {
 			usage(stdout);
 			return DYAD_EXIT_OK;
 		} else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc) {
-			data_dir = argv[++i];
+			opt->data_dir = argv[++i];
 		} else if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc) {
-			dict_path = argv[++i];
-			dict_mode = DYAD_DICT_INSTEAD;
+			opt->dict_path = argv[++i];
+			opt->dict_mode = DYAD_DICT_INSTEAD;
 		} else if (strcmp(argv[i], "--dict-on-top") == 0 && i + 1 < argc) {
-			dict_path = argv[++i];
-			dict_mode = DYAD_DICT_ON_TOP;
+			opt->dict_path = argv[++i];
+			opt->dict_mode = DYAD_DICT_ON_TOP;
 		} else if (strcmp(argv[i], "--with-body") == 0) {
-			json_flags |= DYAD_JSON_BODY;
+			opt->json_flags |= DYAD_JSON_BODY;
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			if (!dyad_cli_parse_format(argv[++i], &format)) {
+			if (!dyad_cli_parse_format(argv[++i], &opt->format)) {
 				fprintf(stderr, "dyad extract: unknown format '%s'\n", argv[i]);
 				return DYAD_EXIT_USAGE;
 			}
@@ -63,26 +70,15 @@ int dyad_cli_extract(int argc, char **argv)
 			return DYAD_EXIT_USAGE;
 		}
 	}
-	static const char *const stdin_path[] = {"-"};
-	const char *const *paths = i < argc ? (const char *const *)argv + i : stdin_path;
-	size_t n_paths = i < argc ? (size_t)(argc - i) : 1;
+	opt->paths = i < argc ? (const char *const *)argv + i : stdin_path;
+	opt->n_paths = i < argc ? (size_t)(argc - i) : 1;
+	return -1;
+}
 
-	dyad_engine *engine = dyad_cli_open_engine(data_dir);
-	if (!engine)
-		return DYAD_EXIT_FAILED;
-	dyad_dict *dict = NULL;
-	if (!dyad_cli_use_dict(engine, dict_path, dict_mode, &dict)) {
-		dyad_engine_free(engine);
-		return DYAD_EXIT_FAILED;
-	}
-	dyad_reader *reader;
-	if (dyad_reader_open(paths, n_paths, format, &reader) != DYAD_OK) {
-		fprintf(stderr, "dyad extract: out of memory\n");
-		dyad_engine_free(engine);
-		dyad_dict_free(dict);
-		return DYAD_EXIT_FAILED;
-	}
-	dyad_reader_set_engine(reader, engine);
+/* Every document of the reader as one JSON line; returns the exit status. */
+static int extract_all(const dyad_engine *engine, dyad_reader *reader,
+                       unsigned json_flags)
+{
 	int exit_code = DYAD_EXIT_OK;
 	const struct dyad_input *input;
 	dyad_status st;
@@ -107,6 +103,32 @@ int dyad_cli_extract(int argc, char **argv)
 		fprintf(stderr, "dyad extract: %s\n", dyad_strerror(st));
 		exit_code = DYAD_EXIT_FAILED;
 	}
+	return exit_code;
+}
+
+int dyad_cli_extract(int argc, char **argv)
+{
+	struct options opt = {NULL, NULL, DYAD_DICT_INSTEAD, DYAD_FORMAT_AUTO, 0, NULL, 0};
+	int rc = parse_options(argc, argv, &opt);
+	if (rc >= 0)
+		return rc;
+	dyad_engine *engine = dyad_cli_open_engine(opt.data_dir);
+	if (!engine)
+		return DYAD_EXIT_FAILED;
+	dyad_dict *dict = NULL;
+	if (!dyad_cli_use_dict(engine, opt.dict_path, opt.dict_mode, &dict)) {
+		dyad_engine_free(engine);
+		return DYAD_EXIT_FAILED;
+	}
+	dyad_reader *reader;
+	if (dyad_reader_open(opt.paths, opt.n_paths, opt.format, &reader) != DYAD_OK) {
+		fprintf(stderr, "dyad extract: out of memory\n");
+		dyad_engine_free(engine);
+		dyad_dict_free(dict);
+		return DYAD_EXIT_FAILED;
+	}
+	dyad_reader_set_engine(reader, engine);
+	int exit_code = extract_all(engine, reader, opt.json_flags);
 	dyad_reader_free(reader);
 	dyad_engine_free(engine);
 	dyad_dict_free(dict);

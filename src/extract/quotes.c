@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "core/utf8.h"
-#include "extract/speech.h"
-#include "extract/stages.h"
+#include "events/speech.h"
+#include "extract/extract.h"
 
 #define MIN_QUOTE_WORDS 4 /* shorter quoted text is a name or a scare quote */
 

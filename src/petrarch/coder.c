@@ -61,7 +61,7 @@ struct anchor {
 };
 
 struct coder {
-	struct dyad__sentence *s;
+	struct dyad__psentence *s;
 	struct anchor *anchors;
 	int32_t n_anchors;
 	struct dyad_dict_event *events;
@@ -250,7 +250,7 @@ static void drop_asides(const struct dyad_dict *dict,
 	}
 }
 
-static dyad_status build_sentence(struct dyad__sentence *s,
+static dyad_status build_sentence(struct dyad__psentence *s,
                                   const struct dyad__ptok *raw, size_t n_raw,
                                   const uint8_t *keep,
                                   const uint8_t *aside_close)
@@ -335,7 +335,7 @@ static int is_degree_word(const struct dyad__stok *t)
 }
 
 /* Is the verb form at [s, e) used as a verb, a verbal noun, or neither? */
-static enum verb_mode verb_mode(const struct dyad__sentence *s, int32_t at,
+static enum verb_mode verb_mode(const struct dyad__psentence *s, int32_t at,
                                 enum verb_tense tense)
 {
 	if (at == 0)
@@ -402,7 +402,7 @@ static enum verb_mode verb_mode(const struct dyad__sentence *s, int32_t at,
 }
 
 /* An auxiliary ("have postponed", "was opposed") is not a verb of its own. */
-static int auxiliary_use(const struct dyad__sentence *s, int32_t at)
+static int auxiliary_use(const struct dyad__psentence *s, int32_t at)
 {
 	enum dyad__pclass c = s->toks[at].cls;
 	if (c == DYAD_PC_MODAL)
@@ -424,7 +424,7 @@ static int auxiliary_use(const struct dyad__sentence *s, int32_t at)
 
 /* "Arnor noted Gondor ...", "Ethiopia indicated it": an unknown past form
  * between a name and a noun phrase, pronoun or "that" is a verb. */
-static int past_between_names(const struct dyad__sentence *s, int32_t i)
+static int past_between_names(const struct dyad__psentence *s, int32_t i)
 {
 	if (i + 1 >= s->n || tense_of(&s->toks[i]) != TENSE_PAST)
 		return 0;
@@ -438,7 +438,7 @@ static int past_between_names(const struct dyad__sentence *s, int32_t i)
 
 static dyad_status find_verbs(struct coder *c)
 {
-	struct dyad__sentence *s = c->s;
+	struct dyad__psentence *s = c->s;
 	const struct dyad_dict *d = s->dict;
 	c->anchors = dyad_arena_calloc(s->arena, (size_t)s->n + 1,
 	                               sizeof *c->anchors);
@@ -504,12 +504,12 @@ static dyad_status find_verbs(struct coder *c)
 /* ---- pattern matching ---------------------------------------------------- */
 
 struct matcher {
-	const struct dyad__sentence *s;
+	const struct dyad__psentence *s;
 	const struct dyad_dict *d;
 	int32_t lo, hi; /* tokens the pattern may look at */
 };
 
-static int unit_ok(const struct dyad__sentence *s, int32_t u, uint8_t kind)
+static int unit_ok(const struct dyad__psentence *s, int32_t u, uint8_t kind)
 {
 	if (u < 0)
 		return 0;
@@ -587,7 +587,7 @@ static int match_elems(const struct matcher *m, const struct dyad__pelem *el,
 }
 
 /* First token of the clause holding token at. */
-static int32_t clause_start(const struct dyad__sentence *s, int32_t at)
+static int32_t clause_start(const struct dyad__psentence *s, int32_t at)
 {
 	for (int32_t i = at - 1; i >= 0; i--) {
 		enum dyad__pclass c = s->toks[i].cls;
@@ -599,7 +599,7 @@ static int32_t clause_start(const struct dyad__sentence *s, int32_t at)
 
 static void match_anchor(struct coder *c, struct anchor *a)
 {
-	const struct dyad__sentence *s = c->s;
+	const struct dyad__psentence *s = c->s;
 	const struct dyad_dict *d = s->dict;
 	const struct dyad__pverb *v = &d->verbs[a->verb];
 	const struct dyad__pblock *blk = &d->blocks[v->block];
@@ -665,7 +665,7 @@ static void resolve_overlaps(struct coder *c)
 
 /* ---- source and target ---------------------------------------------------- */
 
-static int skippable_in_verb_group(const struct dyad__sentence *s,
+static int skippable_in_verb_group(const struct dyad__psentence *s,
                                    const struct anchor *a, int32_t i)
 {
 	const struct dyad__stok *t = &s->toks[i];
@@ -717,7 +717,7 @@ static int chain_prep(const struct dyad__stok *t)
 }
 
 /* The nearest coded unit before token at, within its clause. */
-static int32_t coded_before(const struct dyad__sentence *s, int32_t at)
+static int32_t coded_before(const struct dyad__psentence *s, int32_t at)
 {
 	for (int32_t j = at - 1; j >= 0; j--) {
 		enum dyad__pclass c = s->toks[j].cls;
@@ -738,7 +738,7 @@ static int32_t coded_before(const struct dyad__sentence *s, int32_t at)
  * unit of that chain. A personal pronoun takes the nearest coded unit before
  * it; "and" before the verb group means the previous verb's subject.
  */
-static int32_t subject(const struct dyad__sentence *s, const struct anchor *a)
+static int32_t subject(const struct dyad__psentence *s, const struct anchor *a)
 {
 	int32_t i = a->s - 1;
 	while (i >= 0 && skippable_in_verb_group(s, a, i))
@@ -773,7 +773,7 @@ static int32_t subject(const struct dyad__sentence *s, const struct anchor *a)
 }
 
 /* "was opposed by X": the unit after "by", or NONE when not passive. */
-static int32_t passive_agent(const struct dyad__sentence *s,
+static int32_t passive_agent(const struct dyad__psentence *s,
                              const struct anchor *a)
 {
 	if (a->tense != TENSE_PAST)
@@ -808,7 +808,7 @@ static int codes_within(const struct dyad__sunit *a, const struct dyad__sunit *b
  * The first coded unit after the verb, other than the source. "their" before
  * any is the compound source itself: "A and B downplayed their meeting".
  */
-static int32_t target(const struct dyad__sentence *s, const struct anchor *a,
+static int32_t target(const struct dyad__psentence *s, const struct anchor *a,
                       int32_t src)
 {
 	int32_t agents_only = DYAD_CODER_NONE;
@@ -837,7 +837,7 @@ static int32_t target(const struct dyad__sentence *s, const struct anchor *a,
 }
 
 /* Nothing but a preposition or the end after the verb: "said on Friday." */
-static int intransitive(const struct dyad__sentence *s, const struct anchor *a)
+static int intransitive(const struct dyad__psentence *s, const struct anchor *a)
 {
 	int32_t k = a->e;
 	/* adverbs, and particles the pattern took ("burned down its embassy") */
@@ -895,7 +895,7 @@ static dyad_status emit_pair(struct coder *c, const char *src, const char *tgt,
 
 static dyad_status code_anchor(struct coder *c, struct anchor *a)
 {
-	struct dyad__sentence *s = c->s;
+	struct dyad__psentence *s = c->s;
 	char first[CODE_PART_MAX], second[CODE_PART_MAX];
 	const char *colon = strchr(a->code, ':');
 	size_t n1 = colon ? (size_t)(colon - a->code) : strlen(a->code);
@@ -973,7 +973,7 @@ static dyad_status code_anchor(struct coder *c, struct anchor *a)
 }
 
 /* No clause boundary between tokens a and b. */
-static int same_clause(const struct dyad__sentence *s, int32_t a, int32_t b)
+static int same_clause(const struct dyad__psentence *s, int32_t a, int32_t b)
 {
 	for (int32_t i = a; i < b; i++) {
 		enum dyad__pclass c = s->toks[i].cls;
@@ -1029,7 +1029,7 @@ static dyad_status code(const dyad_dict *dict, struct dyad_arena *arena,
 	memset(keep, 1, n_raw + 1);
 	drop_asides(dict, raw, keep, aside_close, n_raw);
 
-	struct dyad__sentence *s = dyad_arena_calloc(arena, 1, sizeof *s);
+	struct dyad__psentence *s = dyad_arena_calloc(arena, 1, sizeof *s);
 	if (!s)
 		return DYAD_ENOMEM;
 	s->dict = dict;

@@ -66,7 +66,7 @@ struct dyad__sunit {
 	int has_actor;        /* some member has an actor code */
 };
 
-struct dyad__sentence {
+struct dyad__psentence {
 	const struct dyad_dict *dict;
 	struct dyad_arena *arena;
 	int32_t date;                /* YYYYMMDD or 0 */
@@ -88,15 +88,15 @@ struct dyad__sentence {
  * sentence (tokens flagged .verb are left out of noun groups).
  * DYAD_ENOMEM only.
  */
-dyad_status dyad__coder_find_phrases(struct dyad__sentence *s);
-dyad_status dyad__coder_build_units(struct dyad__sentence *s);
+dyad_status dyad__coder_find_phrases(struct dyad__psentence *s);
+dyad_status dyad__coder_build_units(struct dyad__psentence *s);
 
 /* Code of an actor on the sentence's date: NULL when it has none then. */
-const char *dyad__coder_actor_code(const struct dyad__sentence *s,
+const char *dyad__coder_actor_code(const struct dyad__psentence *s,
                                    uint32_t actor);
 
 /* The canonical text of tokens [a, b) (a substring of s->canon). */
-const char *dyad__coder_span(const struct dyad__sentence *s, int32_t a,
+const char *dyad__coder_span(const struct dyad__psentence *s, int32_t a,
                              int32_t b, size_t *len);
 
 #endif

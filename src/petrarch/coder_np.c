@@ -21,7 +21,7 @@
 #define CODE_MAX 128        /* bytes of one composed code */
 #define PARTIAL_MIN_WORDS 2 /* a partial name needs this many words */
 
-const char *dyad__coder_span(const struct dyad__sentence *s, int32_t a,
+const char *dyad__coder_span(const struct dyad__psentence *s, int32_t a,
                              int32_t b, size_t *len)
 {
 	const struct dyad__stok *first = &s->toks[a];
@@ -50,7 +50,7 @@ static int role_applies(const struct dyad__prole *r, int32_t date)
 	}
 }
 
-const char *dyad__coder_actor_code(const struct dyad__sentence *s,
+const char *dyad__coder_actor_code(const struct dyad__psentence *s,
                                    uint32_t actor)
 {
 	const struct dyad_dict *d = s->dict;
@@ -69,7 +69,7 @@ const char *dyad__coder_actor_code(const struct dyad__sentence *s,
 }
 
 /* Longest phrase of ph starting at token i; its length in tokens or 0. */
-static int32_t longest_at(const struct dyad__sentence *s,
+static int32_t longest_at(const struct dyad__psentence *s,
                           const struct dyad__phrases *ph, int32_t i,
                           uint32_t *value)
 {
@@ -89,7 +89,7 @@ static int32_t longest_at(const struct dyad__sentence *s,
 	return 0;
 }
 
-static dyad_status find(struct dyad__sentence *s,
+static dyad_status find(struct dyad__psentence *s,
                         const struct dyad__phrases *ph, int agents)
 {
 	struct dyad__smatch *m = dyad_arena_calloc(s->arena, (size_t)s->n + 1,
@@ -129,7 +129,7 @@ static dyad_status find(struct dyad__sentence *s,
 	return DYAD_OK;
 }
 
-dyad_status dyad__coder_find_phrases(struct dyad__sentence *s)
+dyad_status dyad__coder_find_phrases(struct dyad__psentence *s)
 {
 	dyad_status st = find(s, &s->dict->actor_phrases, 0);
 	return st == DYAD_OK ? find(s, &s->dict->agent_phrases, 1) : st;
@@ -161,7 +161,7 @@ static void append(char *buf, size_t *n, const char *add)
  * Compose one code: the group's prefix agents, the actor code (or "---"),
  * then its suffix agents, each added only when not already there.
  */
-static const char *compose(struct dyad__sentence *s, const char *actor,
+static const char *compose(struct dyad__psentence *s, const char *actor,
                            size_t actor_len, const struct dyad__sgroup *g)
 {
 	char buf[CODE_MAX];
@@ -189,7 +189,7 @@ static const char *compose(struct dyad__sentence *s, const char *actor,
 	return dyad_arena_strndup(s->arena, buf, n);
 }
 
-static dyad_status push_code(struct dyad__sentence *s, const char ***codes,
+static dyad_status push_code(struct dyad__psentence *s, const char ***codes,
                              size_t *n, const char *code)
 {
 	if (!code)
@@ -207,7 +207,7 @@ static dyad_status push_code(struct dyad__sentence *s, const char ***codes,
 }
 
 /* Codes of an actor code string ("ELR/GAL" is two) with g's agents. */
-static dyad_status actor_codes(struct dyad__sentence *s,
+static dyad_status actor_codes(struct dyad__psentence *s,
                                const struct dyad__sgroup *g, const char *code,
                                const char ***out, size_t *n)
 {
@@ -242,7 +242,7 @@ static int name_glue(const struct dyad__stok *t)
 	       strcmp(t->up, "AND") == 0;
 }
 
-static uint32_t partial_name(const struct dyad__sentence *s,
+static uint32_t partial_name(const struct dyad__psentence *s,
                              const struct dyad__sgroup *g)
 {
 	for (int32_t r = g->s; r < g->e; r++) {
@@ -268,7 +268,7 @@ static uint32_t partial_name(const struct dyad__sentence *s,
 	return DYAD_PDICT_NONE;
 }
 
-static dyad_status group_codes(struct dyad__sentence *s, struct dyad__sgroup *g)
+static dyad_status group_codes(struct dyad__psentence *s, struct dyad__sgroup *g)
 {
 	const char *code = NULL;
 	if (g->actor != DYAD_CODER_NONE) {
@@ -302,7 +302,7 @@ static int core_np(const struct dyad__stok *t)
 	       t->cls == DYAD_PC_POSS;
 }
 
-static int np_token(const struct dyad__sentence *s, int32_t i)
+static int np_token(const struct dyad__psentence *s, int32_t i)
 {
 	const struct dyad__stok *t = &s->toks[i];
 	if (core_np(t))
@@ -314,7 +314,7 @@ static int np_token(const struct dyad__sentence *s, int32_t i)
 }
 
 /* A determiner or possessive pronoun starts a new noun phrase. */
-static int starts_np(const struct dyad__sentence *s, int32_t i)
+static int starts_np(const struct dyad__psentence *s, int32_t i)
 {
 	const struct dyad__stok *t = &s->toks[i];
 	if (t->actor != DYAD_CODER_NONE || t->agent != DYAD_CODER_NONE)
@@ -324,7 +324,7 @@ static int starts_np(const struct dyad__sentence *s, int32_t i)
 	return i == 0 || s->toks[i - 1].cls != DYAD_PC_DET;
 }
 
-static dyad_status build_groups(struct dyad__sentence *s)
+static dyad_status build_groups(struct dyad__psentence *s)
 {
 	s->groups = dyad_arena_calloc(s->arena, (size_t)s->n + 1, sizeof *s->groups);
 	if (!s->groups)
@@ -376,7 +376,7 @@ static int is_conj(const struct dyad__stok *t)
  * The separator between groups a and b in a list: 0 none, 1 a comma,
  * 2 "and"/"or" (with or without a comma before it).
  */
-static int separator(const struct dyad__sentence *s, const struct dyad__sgroup *a,
+static int separator(const struct dyad__psentence *s, const struct dyad__sgroup *a,
                      const struct dyad__sgroup *b)
 {
 	int32_t gap = b->s - a->e;
@@ -407,7 +407,7 @@ struct draft {
  * Give group g (which has no actor) the codes of unit v: its agents applied
  * to each of v's codes, or v's codes as they are when g has no agent.
  */
-static dyad_status adopt(struct dyad__sentence *s, struct dyad__sgroup *g,
+static dyad_status adopt(struct dyad__psentence *s, struct dyad__sgroup *g,
                          const struct draft *v)
 {
 	const char **codes = NULL;
@@ -432,7 +432,7 @@ static dyad_status adopt(struct dyad__sentence *s, struct dyad__sgroup *g,
 	return DYAD_OK;
 }
 
-static dyad_status finish_unit(struct dyad__sentence *s, const struct draft *d)
+static dyad_status finish_unit(struct dyad__psentence *s, const struct draft *d)
 {
 	struct dyad__sunit *u = &s->units[s->n_units];
 	memset(u, 0, sizeof *u);
@@ -456,7 +456,7 @@ static dyad_status finish_unit(struct dyad__sentence *s, const struct draft *d)
 	return DYAD_OK;
 }
 
-dyad_status dyad__coder_build_units(struct dyad__sentence *s)
+dyad_status dyad__coder_build_units(struct dyad__psentence *s)
 {
 	dyad_status st = build_groups(s);
 	if (st != DYAD_OK)

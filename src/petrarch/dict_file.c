@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lexicon/tsv.h"
+#include "kb/tsv.h"
 
 static const char MARKUP_OPEN[] = "<!--";
 static const char MARKUP_CLOSE[] = "-->";

@@ -1,11 +1,12 @@
 /*
- * ptoken.c - treebank-style tokenizer for the dictionary coder (see
- * ptoken.h).
+ * ptoken.c - the treebank view of the one scanning rule for the dictionary
+ * coder (see ptoken.h).
  */
 #include "petrarch/ptoken.h"
 
 #include <string.h>
 
+#include "core/token.h"
 #include "core/utf8.h"
 
 #define PTOK_WORD_MAX 256 /* longer "words" are cut: no phrase is that long */
@@ -147,6 +148,103 @@ static dyad_status emit_word(struct tokenizer *t, const char *w, size_t n,
 	return st;
 }
 
+enum punct { PUNCT_NONE, PUNCT_QUOTE, PUNCT_DASH, PUNCT_OTHER };
+
+/* The quote, dash and other marks the treebank writes as punctuation, from
+ * the mark piece p: returns which (PUNCT_NONE when p starts a word) and in
+ * *end where the token ends. */
+static enum punct punct_at(const char *text, size_t len, const struct dyad__piece *p,
+                           size_t *end)
+{
+	uint32_t cp = p->cp;
+	size_t e = p->end;
+	*end = e;
+	if (is_quote(cp)) {
+		if (cp == '`' && e < len && text[e] == '`')
+			*end = e + 1;
+		return PUNCT_QUOTE;
+	}
+	if (cp == CP_EN_DASH || cp == CP_EM_DASH || (cp == '-' && e < len && text[e] == '-')) {
+		while (*end < len && text[*end] == '-')
+			(*end)++;
+		return PUNCT_DASH;
+	}
+	if (is_apostrophe(cp) && !(e < len && is_alnum(text[e]))) {
+		if (e < len && text[e] == '\'')
+			*end = e + 1; /* '' is one quote */
+		return PUNCT_QUOTE;
+	}
+	/* a word starts with a letter, a digit, '&' or an apostrophe ("'S") */
+	if (cp >= 0x80 ? dyad_cp_is_digit(cp) : cp == '&' || cp == '\'')
+		return PUNCT_NONE;
+	if (cp == '.')
+		while (*end < len && text[*end] == '.')
+			(*end)++;
+	return PUNCT_OTHER;
+}
+
+/* The treebank token of punctuation [at, e) of that kind starting with cp
+ * (which ends at cp_end): a quote is ", a dash --, several dots ..., any
+ * other ASCII mark itself and other characters ?. */
+static dyad_status emit_punct(struct tokenizer *t, enum punct kind, uint32_t cp,
+                              size_t at, size_t e, size_t cp_end)
+{
+	if (kind == PUNCT_QUOTE)
+		return emit(t, "\"", 1, at, e, DYAD_PTOK_PUNCT | DYAD_PTOK_QUOTE);
+	if (kind == PUNCT_DASH)
+		return emit(t, "--", 2, at, e, DYAD_PTOK_PUNCT);
+	char c = cp < 0x80 ? (char)cp : '?';
+	return emit(t, e > cp_end ? "..." : &c, e > cp_end ? 3 : 1, at, e, DYAD_PTOK_PUNCT);
+}
+
+/* Append the code points of piece p to the upper-case word (up, *un): ASCII
+ * letters upper-cased, apostrophes written '. */
+static void append_upper(const char *text, const struct dyad__piece *p, char *up,
+                         size_t cap, size_t *un)
+{
+	size_t j = p->start;
+	while (j < p->end) {
+		size_t k = j;
+		uint32_t c = dyad_utf8_next(text, p->end, &k);
+		if (*un + 4 < cap) {
+			if (is_apostrophe(c)) {
+				up[(*un)++] = '\'';
+			} else if (c < 0x80) {
+				char ch = (char)c;
+				up[(*un)++] = ch >= 'a' && ch <= 'z' ? (char)(ch - 'a' + 'A') : ch;
+			} else {
+				memcpy(up + *un, text + j, k - j);
+				*un += k - j;
+			}
+		}
+		j = k;
+	}
+}
+
+/* A word from piece p: letters and digits with inner - . ' &, as far as
+ * they go ("coal--the": a double dash is punctuation). Returns its end. */
+static size_t word_pieces(const char *text, size_t len, const struct dyad__piece *first,
+                          char *up, size_t cap, size_t *un)
+{
+	struct dyad__piece p = *first;
+	size_t j = first->start, pos;
+	*un = 0;
+	for (;;) {
+		int inner = p.kind == DYAD_PIECE_MARK &&
+		            (p.cp == '-' || p.cp == '.' || is_apostrophe(p.cp) || p.cp == '&');
+		if (!dyad__piece_is_alnum(&p) && !inner)
+			break;
+		if (p.cp == '-' && p.end < len && text[p.end] == '-')
+			break;
+		append_upper(text, &p, up, cap, un);
+		j = p.end;
+		pos = j;
+		if (!dyad__next_piece(text, &pos, len, &p))
+			break;
+	}
+	return j;
+}
+
 dyad_status dyad__ptokenize(struct dyad_arena *arena, const char *text,
                             size_t len, struct dyad__ptok **toks, size_t *n)
 {
@@ -158,80 +256,21 @@ dyad_status dyad__ptokenize(struct dyad_arena *arena, const char *text,
 		return DYAD_ENOMEM;
 	dyad_status st = DYAD_OK;
 	size_t i = 0;
-	while (i < len && st == DYAD_OK && t.n < DYAD_PTOK_MAX) {
-		size_t at = i;
-		uint32_t cp = dyad_utf8_next(text, len, &i);
-		if (dyad_cp_is_space(cp) || cp == '_' || cp == 0)
+	struct dyad__piece p;
+	while (st == DYAD_OK && t.n < DYAD_PTOK_MAX && dyad__next_piece(text, &i, len, &p)) {
+		if (p.kind == DYAD_PIECE_SPACE || p.cp == '_' || p.cp == 0)
 			continue;
-		if (is_quote(cp)) {
-			size_t e = i;
-			if (cp == '`' && e < len && text[e] == '`')
-				e++;
-			st = emit(&t, "\"", 1, at, e, DYAD_PTOK_PUNCT | DYAD_PTOK_QUOTE);
+		size_t e;
+		enum punct kind = p.kind == DYAD_PIECE_MARK ? punct_at(text, len, &p, &e) : PUNCT_NONE;
+		if (kind != PUNCT_NONE) {
+			st = emit_punct(&t, kind, p.cp, p.start, e, p.end);
 			i = e;
 			continue;
 		}
-		if (cp == CP_EN_DASH || cp == CP_EM_DASH ||
-		    (cp == '-' && i < len && text[i] == '-')) {
-			size_t e = i;
-			while (e < len && text[e] == '-')
-				e++;
-			st = emit(&t, "--", 2, at, e, DYAD_PTOK_PUNCT);
-			i = e;
-			continue;
-		}
-		if (is_apostrophe(cp) && !(i < len && is_alnum(text[i]))) {
-			if (i < len && text[i] == '\'')
-				i++;
-			st = emit(&t, "\"", 1, at, i, DYAD_PTOK_PUNCT | DYAD_PTOK_QUOTE);
-			continue;
-		}
-		int word_start = cp >= 0x80 ? dyad_cp_is_letter(cp) || dyad_cp_is_digit(cp)
-		                            : is_alnum((char)cp) || cp == '&' ||
-		                                  is_apostrophe(cp);
-		if (!word_start) {
-			char c = cp < 0x80 ? (char)cp : '?';
-			size_t e = i;
-			if (c == '.')
-				while (e < len && text[e] == '.')
-					e++;
-			st = emit(&t, e > i ? "..." : &c, e > i ? 3 : 1, at, e,
-			          DYAD_PTOK_PUNCT);
-			i = e;
-			continue;
-		}
-		/* a word: letters and digits with inner - . ' & */
 		char up[PTOK_WORD_MAX];
-		size_t un = 0;
-		size_t j = at;
-		int cap = cp >= 'A' && cp <= 'Z';
-		while (j < len) {
-			size_t k = j;
-			uint32_t c = dyad_utf8_next(text, len, &k);
-			int inner = c == '-' || c == '.' || is_apostrophe(c) || c == '&';
-			int letter = c >= 0x80 ? dyad_cp_is_letter(c) || dyad_cp_is_digit(c)
-			                       : is_alnum((char)c);
-			if (!letter && !inner)
-				break;
-			if (c == '-' && k < len && text[k] == '-')
-				break; /* "coal--the": a double dash is punctuation */
-			if (un + 4 < sizeof up) {
-				if (is_apostrophe(c)) {
-					up[un++] = '\'';
-				} else if (c < 0x80) {
-					char ch = (char)c;
-					up[un++] = ch >= 'a' && ch <= 'z' ? (char)(ch - 'a' + 'A')
-					                                  : ch;
-				} else {
-					memcpy(up + un, text + j, k - j);
-					un += k - j;
-				}
-			}
-			j = k;
-		}
-		if (j == at)
-			j = i;
-		st = emit_word(&t, up, un, at, j, cap);
+		size_t un;
+		size_t j = word_pieces(text, len, &p, up, sizeof up, &un);
+		st = emit_word(&t, up, un, p.start, j, p.cp >= 'A' && p.cp <= 'Z');
 		i = j;
 	}
 	*n = t.n;

@@ -2,10 +2,13 @@
  * ptoken.h - Penn Treebank style tokens for the dictionary coder.
  *
  * TABARI/PETRARCH dictionaries were written against treebank tokens: "won't"
- * is "WO N'T", "Gondor's" is "GONDOR 'S", "U.S." keeps its dots. This
- * tokenizer reproduces those conventions on raw text so that dictionary
- * phrases and synsets ("+CA N'T") match the words they were written for.
- * Tokens are upper-cased into a pool; each keeps its byte span in the input.
+ * is "WO N'T", "Gondor's" is "GONDOR 'S", "U.S." keeps its dots. This is a
+ * view of the pieces of dyad's one scanning rule (core/token.h): letters and
+ * digits joined by inner - . ' & make a word, and the treebank conventions
+ * (contractions, final full stops, "--", quotes) are applied to it, so that
+ * dictionary phrases and synsets ("+CA N'T") match the words they were
+ * written for. Tokens are upper-cased into a pool; each keeps its byte span
+ * in the input.
  */
 #ifndef DYAD_PETRARCH_PTOKEN_H
 #define DYAD_PETRARCH_PTOKEN_H

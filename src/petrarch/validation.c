@@ -22,7 +22,7 @@
 #include "core/utf8.h"
 #include "core/vec.h"
 #include "dyad.h"
-#include "lexicon/tsv.h"
+#include "kb/tsv.h"
 
 #define VALIDATION_ARENA_CAP ((size_t)1 << 30)
 #define VALIDATION_MAX_ACTOR_FILES 64

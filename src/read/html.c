@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "kb/meta.h"
 #include "read/html_emit.h"
 #include "read/html_facts.h"
 #include "read/html_prune.h"
@@ -215,7 +216,7 @@ static dyad_status reduce_tree(const dyad_engine *engine, const GumboOutput *out
 	if (st != DYAD_OK)
 		return st;
 	struct dyad__html_facts facts;
-	dyad__html_facts_init(&facts, arena, lex, dyad__html_date_words(engine));
+	dyad__html_facts_init(&facts, arena, lex, dyad__meta_dates(engine));
 	struct reduction r = {&tree, lex, arena, &facts, {0}, {0}, {0}, DYAD_HTML_NONE, 0, 0, 0};
 	dyad_buf_init(&r.body, 0);
 	dyad_buf_init(&r.scratch, 0);

@@ -10,8 +10,8 @@
  *
  * Gumbo parses the page; the modules under it, in the order they run:
  *   html_tree.c     the page as a flat array with text counts
- *   html_lexicon.c  the evidence of tags, roles, microdata, class/id words
- *                   (data/html/)
+ *   html_evidence.c the evidence of tags, roles, microdata, class/id words
+ *                   (weighed with kb/html.h, the reader of data/html/)
  *   html_facts.c    title, date, outlet, author, URL from the markup, with
  *   html_jsonld.c   JSON-LD,
  *   html_date.c     dates normalised to the contract or dropped,

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
-#include "extract/dates.h"
+#include "kb/date_text.h"
 #include "read/html_facts.h"
 
 /* A name has at most this many words. */

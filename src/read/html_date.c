@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "extract/dates.h"
+#include "kb/date_text.h"
 #include "read/html_facts.h"
 
 /* Dates before the web or far ahead are placeholders, not publication dates. */

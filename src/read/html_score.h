@@ -4,7 +4,7 @@
  *
  * Every block's own text is either prose (long enough, punctuated, mostly
  * not link text) or furniture ("junk": link text and short lines). Each
- * element's evidence (html_lexicon.h) becomes a multiplier on what its
+ * element's evidence (html_evidence.h) becomes a multiplier on what its
  * subtree is worth to the elements above it: prose under a "comments" or
  * "sidebar" element counts little higher up, but an element still sees its
  * own subtree at full value, so a misleading class on a wrapper can only

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
-#include "extract/dates.h"
+#include "kb/date_text.h"
 #include "read/html_facts.h"
 
 /* A stamp's date covers at least this share of its characters (%). */

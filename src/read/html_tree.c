@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "read/html_evidence.h"
 
 #define TREE_FIRST_CAP 1024
 /* Bytes of a style attribute looked at for display:none. */

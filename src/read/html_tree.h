@@ -21,7 +21,7 @@
 
 #include "core/arena.h"
 #include "dyad.h"
-#include "read/html_lexicon.h"
+#include "kb/html.h"
 
 /* Elements deeper than this are left out (gumbo keeps them; we do not). */
 #define DYAD_HTML_MAX_DEPTH 400
@@ -46,7 +46,7 @@ struct dyad__hnode {
 	uint32_t block;      /* nearest block element at or above; NONE above body */
 	uint16_t tag;        /* GumboTag; GUMBO_TAG_UNKNOWN for text */
 	uint16_t flags;      /* enum dyad__hnode_flags */
-	int16_t evidence;    /* what the element says of itself (html_lexicon.h) */
+	int16_t evidence;    /* what the element says of itself (html_evidence.h) */
 	uint16_t depth;
 	uint32_t own_chars;  /* own text (block elements; text nodes: their own) */
 	uint32_t own_link;   /* of which inside links */

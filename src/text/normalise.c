@@ -14,7 +14,7 @@
 
 #include "core/alloc.h"
 #include "core/utf8.h"
-#include "extract/stages.h"
+#include "text/text.h"
 
 static int is_invisible(uint32_t cp)
 {

@@ -5,14 +5,15 @@
  * sentence ends at . ! ? or … (and any closing quotes or brackets after it)
  * when a space follows and the next word starts like a sentence (capital
  * letter, digit, opening quote or dash). A full stop after an abbreviation
- * from data/text/abbreviations.tsv ("Sept.", "г.") or after an initial
+ * of the word's language (data/lang/ID/abbreviations.tsv: "Sept.", "г.") or after an initial
  * ("M. Mamytkanov") does not end a sentence.
  */
 #include <string.h>
 
 #include "core/utf8.h"
-#include "extract/stages.h"
-#include "lexicon/engine.h"
+#include "kb/engine.h"
+#include "kb/lang.h"
+#include "text/text.h"
 
 #define MAX_ABBREV_BYTES 24 /* longest word looked up as an abbreviation */
 
@@ -45,9 +46,12 @@ static int abbreviation_before(const struct dyad__work *w, size_t line_start,
 	uint32_t cp = dyad_utf8_next(w->text, dot, &i);
 	if (i == dot && dyad_cp_is_upper(cp))
 		return 1;
+	/* the abbreviations of the language its letters are written in */
+	const struct dyad__lang *lang =
+		dyad__lang_of_script(w->engine, dyad__script_of_cp(cp), w->lang);
 	char lower[MAX_ABBREV_BYTES * 2];
 	size_t len = dyad_utf8_lower(w->text + a, n, lower, sizeof lower);
-	return dyad_hash_get(&w->engine->abbrev, lower, len, NULL);
+	return dyad__lang_abbrev(lang, lower, len);
 }
 
 static dyad_status push_sentence(struct dyad__work *w, size_t a, size_t b,

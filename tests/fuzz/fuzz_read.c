@@ -8,7 +8,7 @@
  *
  * Not built by `make`. It is built straight from the library's sources with
  * clang, from the repository root (the HTML reader reads human-written dates
- * with the extract stage's date reader, which links most of the library;
+ * with the knowledge base's date reader, which links most of the library;
  * pages are reduced without an engine, by structure alone):
  *
  *   mkdir -p build-fuzz/corpus-read

@@ -4,7 +4,7 @@
 # for this test, instead of and on top of dyad's own coder.
 set -u
 BUILD=${BUILD:-build}
-dicts=../shared/peer/petrarch2
+dicts=${DYAD_SHARED:-../shared}/peer/petrarch2
 passed=0
 failed=0
 tmp=$(mktemp -d)
@@ -14,7 +14,7 @@ check() { # name condition-command...
 	if "$@"; then passed=$((passed + 1)); else echo "FAIL $name"; failed=$((failed + 1)); fi
 }
 if [ ! -d "$dicts" ]; then
-	echo "skip: $dicts not found"
+	echo "skip dict_extract: $dicts not found"
 	echo "RESULT passed=0 failed=0"
 	exit 0
 fi

@@ -12,7 +12,7 @@
 # PATH...) must give what scoring its saved output gives.
 set -u
 BUILD=${BUILD:-build}
-shared=../shared
+shared=${DYAD_SHARED:-../shared}
 passed=0
 failed=0
 tmp=$(mktemp -d)

@@ -4,7 +4,7 @@
 # gets better (they are a little under what it achieves when they were set).
 set -u
 BUILD=${BUILD:-build}
-shared=../shared
+shared=${DYAD_SHARED:-../shared}
 passed=0
 failed=0
 tmp=$(mktemp -d)

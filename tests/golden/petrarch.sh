@@ -4,7 +4,7 @@
 # of the sentence="true" records coded exactly, or below 95% of DEMO.
 set -u
 BUILD=${BUILD:-build}
-records=../shared/peer/petrarch2/PETR.UnitTest.records.shared.xml
+records=${DYAD_SHARED:-../shared}/peer/petrarch2/PETR.UnitTest.records.shared.xml
 min_all=85
 min_demo=95
 if [ ! -f "$records" ]; then

@@ -1,5 +1,5 @@
 /*
- * test_core.c - arena, buffers, vectors, hash map, UTF-8 and name skeletons.
+ * test_core.c - arena, buffers, vectors, hash map, UTF-8 and the scanning rule.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -8,10 +8,9 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/hash.h"
+#include "core/token.h"
 #include "core/utf8.h"
 #include "core/vec.h"
-#include "lexicon/engine.h"
-#include "lexicon/gazetteer.h"
 #include "testlib.h"
 
 TEST(arena_hands_out_aligned_memory_and_releases_it)
@@ -106,21 +105,27 @@ TEST(utf8_decodes_validates_and_lowers)
 	CHECK_INT_EQ(i, 1);
 }
 
-TEST(skeleton_folds_spellings_and_scripts)
+TEST(the_scanning_rule_cuts_words_numbers_and_marks)
 {
-	char a[64], b[64];
-	dyad__name_skeleton("Tokayev", 7, a, sizeof a);
-	dyad__name_skeleton("Токаева", strlen("Токаева"), b, sizeof b);
-	CHECK_STR_EQ(a, b);
-	dyad__name_skeleton("Mamitkanov", 10, a, sizeof a);
-	dyad__name_skeleton("Mamytkanov", 10, b, sizeof b);
-	CHECK_STR_EQ(a, b);
-	dyad__name_skeleton("Erdoğan", strlen("Erdoğan"), a, sizeof a);
-	dyad__name_skeleton("Эрдоган", strlen("Эрдоган"), b, sizeof b);
-	CHECK_STR_EQ(a, b);
-	dyad__name_skeleton("Aliyev", 6, a, sizeof a);
-	dyad__name_skeleton("Алиева", strlen("Алиева"), b, sizeof b);
-	CHECK_STR_EQ(a, b); /* the genitive ending is a vowel */
+	const char *text = "U.S.-made 4,000 drones, Kara-Kyrgyz's 8th";
+	static const char *const want[] = {"U.S.", "-", "made", "4,000", "drones", ",", "Kara",
+	                                   "-", "Kyrgyz", "'s", "8th"};
+	size_t pos = 0, n = 0;
+	uint32_t a, b, f;
+	while (dyad__next_token(text, &pos, strlen(text), &a, &b, &f) && n < 11) {
+		CHECK_INT_EQ(b - a, strlen(want[n]));
+		CHECK(strncmp(text + a, want[n], b - a) == 0);
+		n++;
+	}
+	CHECK_INT_EQ(n, 11);
+	/* pieces: the date reader's "8th" is 8 and th */
+	struct dyad__piece p;
+	pos = strlen(text) - 3;
+	CHECK(dyad__next_piece(text, &pos, strlen(text), &p));
+	CHECK_INT_EQ(p.kind, DYAD_PIECE_DIGITS);
+	CHECK(dyad__next_piece(text, &pos, strlen(text), &p));
+	CHECK_INT_EQ(p.kind, DYAD_PIECE_LETTERS);
+	CHECK_INT_EQ(p.n_cps, 2);
 }
 
 TEST(strerror_names_every_status)
@@ -139,7 +144,7 @@ int main(void)
 	RUN(vec_grows);
 	RUN(hash_puts_gets_and_replaces);
 	RUN(utf8_decodes_validates_and_lowers);
-	RUN(skeleton_folds_spellings_and_scripts);
+	RUN(the_scanning_rule_cuts_words_numbers_and_marks);
 	RUN(strerror_names_every_status);
 	return testlib_done();
 }

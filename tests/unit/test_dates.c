@@ -9,9 +9,9 @@
 #include <unistd.h>
 
 #include "dyad.h"
-#include "extract/dates.h"
-#include "extract/meta.h"
-#include "lexicon/engine.h"
+#include "text/dates.h"
+#include "meta/meta.h"
+#include "kb/engine.h"
 #include "testlib.h"
 
 static dyad_engine *engine;

@@ -25,7 +25,7 @@
 #include "dyad.h"
 #include "eval/fold.h"
 #include "eval/triple.h"
-#include "lexicon/tsv.h"
+#include "kb/tsv.h"
 #include "testdoc.h"
 #include "testlib.h"
 

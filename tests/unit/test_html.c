@@ -15,11 +15,12 @@
 
 #include "core/arena.h"
 #include "dyad.h"
-#include "extract/meta.h"
-#include "lexicon/engine.h"
+#include "kb/engine.h"
+#include "kb/html.h"
+#include "kb/meta.h"
 #include "read/html.h"
+#include "read/html_evidence.h"
 #include "read/html_facts.h"
-#include "read/html_lexicon.h"
 #include "testdoc.h"
 #include "testlib.h"
 

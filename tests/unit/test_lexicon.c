@@ -81,6 +81,44 @@ TEST(an_empty_field_must_be_a_dash)
 	expect_error("roles/roles.tsv", "sheriff\tCOP\t\tsheriff\n", "roles.tsv:");
 }
 
+TEST(a_language_descriptor_is_checked)
+{
+	expect_error("lang/en/lang.tsv", "favourite_colour\tblue\n", "lang.tsv:");
+	expect_error("lang/ru/abbreviations.tsv", "гг\n", "abbreviations.tsv:");
+	expect_error("lang/ru/modifiers.tsv", "politeness\tпожалуйста\n",
+	             "unknown modifier kind");
+}
+
+TEST(an_unknown_stemmer_is_refused)
+{
+	char dir[512], err[DYAD_ERRMSG_MAX];
+	dyad_engine *engine = NULL;
+	CHECK(corrupt_copy("lang/languages.tsv", ""));
+	snprintf(dir, sizeof dir, "%s/data/lang/ru/lang.tsv", tmpdir);
+	FILE *f = fopen(dir, "w");
+	CHECK(f != NULL);
+	if (f) {
+		fputs("key\tvalue\nname\tRussian\nstemmer\tklingon\nscripts\tcyrillic\n", f);
+		fclose(f);
+	}
+	snprintf(dir, sizeof dir, "%s/data", tmpdir);
+	CHECK_INT_EQ(dyad_engine_open(dir, &engine, err), DYAD_EDATA);
+	CHECK(strstr(err, "klingon") != NULL);
+	dyad_engine_free(engine);
+}
+
+TEST(a_listed_language_needs_its_folder)
+{
+	char dir[512], err[DYAD_ERRMSG_MAX];
+	dyad_engine *engine = NULL;
+	CHECK(corrupt_copy("lang/languages.tsv", "xx\n"));
+	snprintf(dir, sizeof dir, "%s/data", tmpdir);
+	CHECK(dyad_engine_open(dir, &engine, err) != DYAD_OK);
+	CHECK(engine == NULL);
+	if (!strstr(err, "lang/xx/lang.tsv"))
+		TESTLIB_FAIL("message \"%s\" does not name lang/xx/lang.tsv", err);
+}
+
 TEST(a_missing_folder_is_named)
 {
 	char err[DYAD_ERRMSG_MAX];
@@ -101,6 +139,9 @@ int main(void)
 	RUN(a_bad_goldstein_value_is_refused);
 	RUN(an_unknown_event_code_in_a_verb_pattern_is_refused);
 	RUN(an_empty_field_must_be_a_dash);
+	RUN(a_language_descriptor_is_checked);
+	RUN(an_unknown_stemmer_is_refused);
+	RUN(a_listed_language_needs_its_folder);
 	RUN(a_missing_folder_is_named);
 	char cmd[256];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);

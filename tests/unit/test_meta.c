@@ -11,9 +11,9 @@
 
 #include "core/alloc.h"
 #include "dyad.h"
-#include "extract/meta.h"
-#include "extract/stages.h"
-#include "lexicon/engine.h"
+#include "meta/meta.h"
+#include "text/text.h"
+#include "kb/engine.h"
 #include "testlib.h"
 
 static dyad_engine *engine;

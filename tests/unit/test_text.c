@@ -6,9 +6,10 @@
 #include <string.h>
 
 #include "dyad.h"
-#include "extract/stages.h"
-#include "extract/work.h"
-#include "lexicon/engine.h"
+#include "text/text.h"
+#include "meta/meta.h"
+#include "doc/work.h"
+#include "kb/engine.h"
 #include "testdoc.h"
 #include "testlib.h"
 

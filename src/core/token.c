@@ -1,0 +1,212 @@
+/*
+ * token.c - the one scanning rule of dyad (see token.h). Text is cut into
+ * pieces (runs of letters, runs of digits, single spaces and marks), and a
+ * token is made of pieces: a word is adjacent letter and digit pieces, a
+ * number keeps its "," and "." separators, a dotted acronym and the English
+ * possessive "'s" are one token, any other mark is a token of its own. The
+ * document tokenizer (text/tokenize.c), the phrase keys of the knowledge
+ * base (kb/phrase.c), the date reader (text/dates.c), the metadata stage and
+ * the PETRARCH coder's treebank view (petrarch/ptoken.c) all read pieces or
+ * tokens from here.
+ */
+#include "core/token.h"
+
+#include "core/utf8.h"
+
+#define MIN_ACRONYM_LETTERS 2 /* "U.S."; "U." alone is an initial */
+
+/* The rest of a run of letters (or of ASCII digits) from i: its end, with
+ * its code points and capitals added to p. ASCII takes no table. */
+static size_t run_end(const char *text, size_t i, size_t end, int digits,
+                      struct dyad__piece *p)
+{
+	while (i < end) {
+		unsigned char b = (unsigned char)text[i];
+		if (b < 0x80) {
+			int in = digits ? b >= '0' && b <= '9' : (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+			if (!in)
+				break;
+			i++;
+			p->n_cps++;
+			p->n_upper += !digits && b <= 'Z';
+			continue;
+		}
+		size_t k = i;
+		uint32_t next = dyad_utf8_next(text, end, &k);
+		if (digits || !dyad_cp_is_letter(next))
+			break;
+		i = k;
+		p->n_cps++;
+		p->n_upper += dyad_cp_is_upper(next);
+	}
+	return i;
+}
+
+int dyad__next_piece(const char *text, size_t *pos, size_t end,
+                     struct dyad__piece *p)
+{
+	size_t i = *pos;
+	if (i >= end)
+		return 0;
+	unsigned char b = (unsigned char)text[i];
+	p->start = (uint32_t)i;
+	p->cp = b < 0x80 ? (i++, b) : dyad_utf8_next(text, end, &i);
+	p->n_cps = 1;
+	p->n_upper = 0;
+	p->alnum = 0;
+	if ((p->cp >= '0' && p->cp <= '9') || dyad_cp_is_letter(p->cp)) {
+		int digits = p->cp >= '0' && p->cp <= '9';
+		p->kind = digits ? DYAD_PIECE_DIGITS : DYAD_PIECE_LETTERS;
+		p->n_upper = !digits && dyad_cp_is_upper(p->cp);
+		p->alnum = 1;
+		i = run_end(text, i, end, digits, p);
+	} else if (p->cp < 0x80) { /* ASCII white space: TAB..CR and ' ' */
+		p->kind = p->cp == ' ' || (p->cp >= '\t' && p->cp <= '\r') ? DYAD_PIECE_SPACE
+		                                                          : DYAD_PIECE_MARK;
+	} else {
+		p->kind = dyad_cp_is_space(p->cp) ? DYAD_PIECE_SPACE : DYAD_PIECE_MARK;
+		p->alnum = p->kind == DYAD_PIECE_MARK && dyad_cp_is_digit(p->cp);
+	}
+	p->end = (uint32_t)i;
+	*pos = i;
+	return 1;
+}
+
+int dyad__piece_is_alnum(const struct dyad__piece *p)
+{
+	return p->alnum;
+}
+
+/* The piece at pos, or kind DYAD_PIECE_NONE at the end. */
+static void piece_at(const char *text, size_t pos, size_t end, struct dyad__piece *p)
+{
+	if (!dyad__next_piece(text, &pos, end, p)) {
+		p->kind = DYAD_PIECE_NONE;
+		p->start = p->end = (uint32_t)end;
+		p->cp = 0;
+		p->n_cps = p->n_upper = 0;
+		p->alnum = 0;
+	}
+}
+
+static int is_quote(uint32_t cp)
+{
+	return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x201E ||
+	       cp == 0x00AB || cp == 0x00BB || cp == 0x2018 || cp == 0x2019 ||
+	       cp == '\'';
+}
+
+static int is_word_cp(uint32_t cp)
+{
+	return dyad_cp_is_letter(cp) || dyad_cp_is_digit(cp);
+}
+
+static int is_capital_ascii(const struct dyad__piece *p)
+{
+	return p->kind == DYAD_PIECE_LETTERS && p->n_cps == 1 && p->cp >= 'A' && p->cp <= 'Z';
+}
+
+/* The end of a dotted acronym starting with piece p ("U.S.", "U.N."), or
+ * p->start when there is none: single capitals each followed by a full
+ * stop, and no Latin letter right after the last one. */
+static size_t acronym_end(const char *text, const struct dyad__piece *p, size_t end)
+{
+	struct dyad__piece letter = *p, dot;
+	size_t letters = 0, j = p->start;
+	while (is_capital_ascii(&letter)) {
+		piece_at(text, letter.end, end, &dot);
+		if (dot.kind != DYAD_PIECE_MARK || dot.cp != '.')
+			break;
+		letters++;
+		j = dot.end;
+		piece_at(text, j, end, &letter);
+	}
+	if (letters < MIN_ACRONYM_LETTERS)
+		return p->start;
+	if (letter.kind == DYAD_PIECE_LETTERS && letter.cp < 0x80)
+		return p->start;
+	return j;
+}
+
+/* A word or number starting with piece p: adjacent letter and digit
+ * pieces; a number ("4,000", "169.4") also takes a separator followed by
+ * digits. Returns the end; sets the WORD or NUMBER, CAP, ALLCAPS, INITIAL
+ * and script flags. */
+static size_t word_end(const char *text, const struct dyad__piece *p, size_t end,
+                       uint32_t *f)
+{
+	int letters = 0, upper = 0, digits_only = p->kind != DYAD_PIECE_LETTERS;
+	if (p->kind == DYAD_PIECE_LETTERS)
+		*f |= dyad_cp_is_cyrillic(p->cp) ? DYAD_TOK_CYRILLIC
+		    : dyad_cp_is_latin(p->cp)  ? DYAD_TOK_LATIN : 0;
+	if (dyad_cp_is_upper(p->cp))
+		*f |= DYAD_TOK_CAP;
+	struct dyad__piece q = *p, after;
+	size_t i;
+	for (;;) {
+		if (q.kind == DYAD_PIECE_LETTERS) {
+			digits_only = 0;
+			letters += (int)q.n_cps;
+			upper += (int)q.n_upper;
+		}
+		i = q.end;
+		piece_at(text, i, end, &q);
+		if (dyad__piece_is_alnum(&q))
+			continue;
+		if (!digits_only || q.kind != DYAD_PIECE_MARK || (q.cp != ',' && q.cp != '.'))
+			break;
+		piece_at(text, q.end, end, &after);
+		if (after.kind != DYAD_PIECE_DIGITS)
+			break;
+		q = after; /* "4,000": the separator and the digits after it */
+	}
+	*f |= digits_only ? DYAD_TOK_NUMBER : DYAD_TOK_WORD;
+	if (letters >= 2 && upper == letters)
+		*f |= DYAD_TOK_ALLCAPS;
+	if (letters == 1 && upper == 1 && i < end && text[i] == '.')
+		*f |= DYAD_TOK_INITIAL;
+	return i;
+}
+
+/* "'s" after a word, written with either apostrophe, when no letter or
+ * digit follows the s (the byte after it is looked at: a letter of any
+ * script keeps "'sth" apart). */
+static int possessive_s(const char *text, const struct dyad__piece *p, size_t end)
+{
+	size_t i = p->end;
+	return (p->cp == '\'' || p->cp == 0x2019) && i < end && text[i] == 's' &&
+	       (i + 1 >= end || !is_word_cp((unsigned char)text[i + 1]));
+}
+
+int dyad__next_token(const char *text, size_t *pos, size_t end,
+                     uint32_t *tok_start, uint32_t *tok_end, uint32_t *flags)
+{
+	struct dyad__piece p;
+	do {
+		if (!dyad__next_piece(text, pos, end, &p))
+			return 0;
+	} while (p.kind == DYAD_PIECE_SPACE && (p.cp == ' ' || p.cp == '\n'));
+	uint32_t f = 0;
+	size_t at = p.start, i = p.end;
+	if (at > 0 && text[at - 1] != ' ' && text[at - 1] != '\n')
+		f |= DYAD_TOK_GLUED;
+	size_t acronym = acronym_end(text, &p, end);
+	if (acronym > at) {
+		f |= DYAD_TOK_WORD | DYAD_TOK_CAP | DYAD_TOK_ALLCAPS | DYAD_TOK_LATIN;
+		i = acronym;
+	} else if (dyad__piece_is_alnum(&p)) {
+		i = word_end(text, &p, end, &f);
+	} else if (possessive_s(text, &p, end)) {
+		i = p.end + 1; /* English possessive 's stays one token */
+		f |= DYAD_TOK_WORD | DYAD_TOK_LATIN;
+	} else {
+		f |= DYAD_TOK_PUNCT;
+		if (is_quote(p.cp))
+			f |= DYAD_TOK_QUOTE;
+	}
+	*tok_start = (uint32_t)at;
+	*tok_end = (uint32_t)i;
+	*flags = f;
+	*pos = i;
+	return 1;
+}

@@ -1,0 +1,198 @@
+/*
+ * work.h - the working state of one document as it goes down the pipeline.
+ *
+ *   read -> normalise -> lines -> meta (lang, title, dates, outlet, clutter)
+ *        -> sentences -> tokens -> entities -> events, quotes, amounts
+ *        -> struct dyad_doc
+ *
+ * Each stage reads what the earlier ones left here and adds its own layer.
+ * Everything lives in the document's arena; positions are byte offsets into
+ * `text`, never copies.
+ */
+#ifndef DYAD_DOC_WORK_H
+#define DYAD_DOC_WORK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/token.h"
+#include "dyad.h"
+#include "kb/dates.h"
+
+struct dyad__lang; /* kb/lang.h */
+
+enum dyad__line_flags {
+	DYAD_LINE_CLUTTER = 1 << 0,  /* navigation, share buttons, "Read more" */
+	DYAD_LINE_TITLE = 1 << 1,    /* the headline (or a repeat of it) */
+	DYAD_LINE_META = 1 << 2,     /* time stamp, byline, credit, dateline only */
+	DYAD_LINE_BLANK = 1 << 3,
+};
+
+struct dyad__line {
+	uint32_t start, end; /* trimmed, end excludes the newline */
+	unsigned flags;      /* enum dyad__line_flags */
+};
+
+struct dyad__token {
+	uint32_t start, end;     /* in text */
+	uint32_t lower;          /* offset of the lower-cased form in the pool */
+	uint32_t stem;           /* offset of the stem in the pool */
+	uint16_t lower_len;
+	uint16_t stem_len;
+	uint32_t flags;          /* enum dyad__token_flags */
+	int32_t mention;         /* index of the mention covering it, or -1 */
+	uint8_t lang;            /* its language: engine->langs index + 1, 0 = none
+	                            (text/words.h: dyad__tok_lang) */
+};
+
+struct dyad__sentence {
+	uint32_t start, end;     /* in text */
+	uint32_t tok_start;      /* first token index */
+	uint32_t tok_end;        /* one past the last token */
+	int32_t line;            /* the line it comes from */
+	const struct dyad__lang *lang; /* the language most of its words are in */
+};
+
+enum dyad__mention_kind {
+	DYAD_MENTION_PERSON,
+	DYAD_MENTION_NAME,      /* name-shaped words not (yet) known as a person */
+	DYAD_MENTION_COUNTRY,   /* the country named as such */
+	DYAD_MENTION_ADJECTIVE, /* "Azerbaijani", "российский" */
+	DYAD_MENTION_DEMONYM,   /* "Azerbaijanis", "россияне" */
+	DYAD_MENTION_CAPITAL,   /* capital / seat of power, a metonym */
+	DYAD_MENTION_REGION,    /* "South Caucasus" */
+	DYAD_MENTION_PLACE,
+	DYAD_MENTION_ORG,
+	DYAD_MENTION_ORG_HEAD,  /* "ministry", "parliament" */
+	DYAD_MENTION_ROLE,      /* a title: "the ambassador", "President" */
+};
+
+struct dyad__person;
+
+/* A stretch of tokens that refers to an entity. */
+struct dyad__mention {
+	uint32_t tok_start, tok_end; /* token range */
+	uint32_t start, end;         /* byte span */
+	enum dyad__mention_kind kind;
+	int32_t entity;              /* index into work.entities */
+	const char *country;         /* country this mention acts for, or NULL */
+	const char *actor;           /* CAMEO actor code, or NULL */
+	const char *role;            /* role named in the mention, or NULL */
+	const char *agent;           /* CAMEO agent code of the role ("GOV") */
+	const struct dyad__person *person; /* knowledge-base record, or NULL */
+	int32_t sentence;
+	int32_t record;              /* gazetteer record of its kind, or -1 */
+	int32_t lead_tok;            /* first token of its title ("President ..."), or -1 */
+	int role_rank;
+	int n_words;                 /* words of a name */
+	int attached;                /* a title already given to a name */
+	int country_from_kb_only;    /* country guessed from the KB, not the text */
+};
+
+/* An entity while it is being built: mentions are collected, then frozen. */
+struct dyad__entity {
+	enum dyad_entity_kind kind;
+	const char *name;
+	const char *country;
+	const char *role;
+	const char *actor;
+	const char *key;       /* merge key (surname skeleton, iso3, ...) */
+	double lat, lon;
+	int has_coords;
+	int role_rank;
+	size_t n_mentions;
+	const struct dyad__person *person; /* knowledge-base record, or NULL */
+	const char *agent;
+	const char *given;     /* skeleton of the given name, or NULL */
+	int n_words;
+	int country_from_kb;
+};
+
+struct dyad__work {
+	const dyad_engine *engine;
+	struct dyad_arena *arena;
+	struct dyad_doc *doc;       /* the result being filled */
+	const struct dyad_input *input;
+
+	char *text;                 /* normalised text, NUL-terminated */
+	size_t len;
+
+	struct dyad__line *lines;
+	size_t n_lines, lines_cap;
+	size_t body_line;           /* first line of the article body */
+
+	const struct dyad__lang *lang; /* the body's language, or the one read for
+	                                  its script (NULL before the metadata stage) */
+	struct dyad__date published;
+	int published_weekday;      /* 0..6 (Sunday 0) when only a weekday is known, else -1 */
+
+	struct dyad__sentence *sentences;
+	size_t n_sentences, sentences_cap;
+	struct dyad__token *tokens;
+	size_t n_tokens, tokens_cap;
+	char *pool;                 /* lower-case forms and stems of tokens */
+	size_t pool_len, pool_cap;
+
+	struct dyad__mention *mentions;
+	size_t n_mentions, mentions_cap;
+	struct dyad__entity *entities;
+	size_t n_entities, entities_cap;
+
+	struct dyad_event *events;
+	size_t n_events, events_cap;
+	struct dyad_quote *quotes;
+	size_t n_quotes, quotes_cap;
+	struct dyad_amount *amounts;
+	size_t n_amounts, amounts_cap;
+};
+
+/* Token text helpers: pointers into text / pool, not NUL-terminated. */
+static inline const char *dyad__tok_lower(const struct dyad__work *w,
+                                          const struct dyad__token *t)
+{
+	return w->pool + t->lower;
+}
+static inline const char *dyad__tok_stem(const struct dyad__work *w,
+                                         const struct dyad__token *t)
+{
+	return w->pool + t->stem;
+}
+
+/* Token k is the single punctuation character c. */
+static inline int dyad__tok_is_char(const struct dyad__work *w, size_t k, char c)
+{
+	const struct dyad__token *t = &w->tokens[k];
+	return (t->flags & DYAD_TOK_PUNCT) && t->end - t->start == 1 &&
+	       w->text[t->start] == c;
+}
+
+/*
+ * Append one element to an arena array kept as (items, n, cap) in the work:
+ * returns a zeroed slot or NULL when memory is exhausted.
+ */
+void *dyad__work_push(struct dyad__work *w, void **items, size_t *n,
+                      size_t *cap, size_t size);
+
+/* A new empty result that owns an arena of its own (DYAD_ARENA_DOC_CAP);
+ * NULL when out of memory. The caller frees it with dyad_doc_free(). */
+struct dyad_doc *dyad__doc_new(void);
+
+/* The arena of a result made by dyad__doc_new(): lives as long as it. */
+struct dyad_arena *dyad__doc_arena(struct dyad_doc *doc);
+
+/* Move the working layers (entities with their mentions, events, quotes,
+ * amounts) into w->doc once every stage has run. DYAD_ENOMEM only. */
+dyad_status dyad__work_freeze(struct dyad__work *w);
+
+/* A 128-bit FNV-1a digest of (s, n) in hex, in the arena: the document id,
+ * stable across runs and machines. NULL when out of memory. */
+char *dyad__digest_hex(struct dyad_arena *arena, const char *s, size_t n);
+
+#define DYAD_WORK_PUSH(w, field)                                              \
+	((__typeof__((w)->field))dyad__work_push((w), (void **)&(w)->field,        \
+	                                         &(w)->n_##field,                  \
+	                                         &(w)->field##_cap,                \
+	                                         sizeof *(w)->field))
+
+#endif

@@ -1,0 +1,205 @@
+/*
+ * match.c - the longest dictionary phrase at a token: the gazetteer's stem
+ * keys and name keys (kb/gazetteer.h) walked over the document's tokens, the
+ * reading written most like the text chosen among those sharing a key.
+ */
+#include <string.h>
+
+#include "entities/entities.h"
+#include "kb/engine.h"
+#include "kb/lang.h"
+#include "kb/phrase.h"
+#include "text/words.h"
+
+static int case_ok(const struct dyad__gaz_entry *e, const struct dyad__token *t)
+{
+	if (e->need_allcaps && !(t->flags & DYAD_TOK_ALLCAPS))
+		return 0;
+	if (e->need_cap && !(t->flags & DYAD_TOK_CAP))
+		return 0;
+	return 1;
+}
+
+/* How much of the phrase as written the text spells out: the length of the
+ * common prefix of the lower-cased forms, spaces ignored. */
+static size_t likeness(const char *phrase, const struct dyad__work *w, size_t i,
+                       size_t n_tokens)
+{
+	size_t score = 0;
+	const char *p = phrase;
+	for (size_t k = i; k < i + n_tokens; k++) {
+		const struct dyad__token *t = &w->tokens[k];
+		const char *form = dyad__tok_lower(w, t);
+		while (*p == ' ')
+			p++;
+		size_t j = 0;
+		while (j < t->lower_len && p[j] && p[j] == form[j])
+			j++;
+		score += j;
+		if (j < t->lower_len)
+			break;
+		p += j;
+	}
+	return score;
+}
+
+/*
+ * In a language that does not inflect names (lang.tsv: names_inflect no) a
+ * capitalised phrase must be spelled out: "Turkish President" is not
+ * "Turkish Presidency" though both stem to "turkish presid". A lower-case
+ * phrase ("ambassador", "foreign ministry") may also stand in one of the
+ * plurals of the word's language (allow_plural): "protested" is not
+ * "protester" though both stem to "protest".
+ */
+static int spelled_out(const char *lower, const struct dyad__work *w, size_t i,
+                       size_t k, int allow_plural)
+{
+	const char *p = lower;
+	for (size_t j = i; j <= k; j++) {
+		const struct dyad__token *t = &w->tokens[j];
+		const char *form = dyad__tok_lower(w, t);
+		size_t n = t->lower_len;
+		if (j > i && !(t->flags & DYAD_TOK_GLUED)) {
+			if (*p != ' ')
+				return 0;
+			p++;
+		}
+		const struct dyad__lang *lang = dyad__tok_lang(w, j);
+		if (!allow_plural || !(t->flags & DYAD_TOK_WORD) || !lang || !lang->n_plurals) {
+			if (strncmp(p, form, n) != 0)
+				return 0;
+			p += n;
+			continue;
+		}
+		size_t word = 0; /* the dictionary word, up to a space or hyphen */
+		while (p[word] && p[word] != ' ' && p[word] != '-')
+			word++;
+		int same = n == word && strncmp(p, form, n) == 0;
+		if (!same && !dyad__lang_plural(lang, p, word, form, n))
+			return 0;
+		p += word;
+	}
+	return *p == '\0';
+}
+
+/* The best reading filed under the key built so far, if any. */
+static const struct dyad__gaz_entry *best_reading(const struct dyad__gazetteer *gaz,
+                                                  const struct dyad__work *w,
+                                                  uint32_t first, size_t i, size_t k,
+                                                  size_t *score_out)
+{
+	const struct dyad__gaz_entry *chosen = NULL;
+	size_t chosen_score = 0;
+	for (uint32_t id = first; id; id = gaz->entries[id - 1].next) {
+		const struct dyad__gaz_entry *e = &gaz->entries[id - 1];
+		if (!case_ok(e, &w->tokens[i]) || e->n_tokens != k - i + 1)
+			continue;
+		const struct dyad__lang *lang = dyad__tok_lang(w, i);
+		if (lang && !lang->names_inflect && !spelled_out(e->lower, w, i, k, !e->need_cap))
+			continue;
+		/* the longest common spelling, then the closest length; a place
+		 * that is also a capital is read as the capital: the event coder
+		 * decides when it is only a location */
+		size_t like = likeness(e->lower, w, i, k - i + 1);
+		size_t text_len = w->tokens[k].end - w->tokens[i].start;
+		size_t plen = strlen(e->lower);
+		size_t diff = plen > text_len ? plen - text_len : text_len - plen;
+		size_t score = (like * 64 + (diff < 63 ? 63 - diff : 0)) * 2 +
+		               (e->kind != GAZ_PLACE);
+		if (!chosen || score > chosen_score) {
+			chosen = e;
+			chosen_score = score;
+		}
+	}
+	*score_out = chosen_score;
+	return chosen;
+}
+
+struct walk_state {
+	const struct dyad__gazetteer *gaz;
+	const struct dyad__work *w;
+	size_t i, end;
+	char key[DYAD_MAX_KEY_BYTES];
+	const struct dyad__gaz_entry *best;
+	size_t best_len, best_score;
+};
+
+static void keep_if_better(struct walk_state *ws, const struct dyad__gaz_entry *e,
+                           size_t len, size_t score)
+{
+	if (e && (len > ws->best_len || (len == ws->best_len && score > ws->best_score))) {
+		ws->best = e;
+		ws->best_len = len;
+		ws->best_score = score;
+	}
+}
+
+/* Stem keys: one key per token, extended while a longer phrase continues. */
+static void walk_stems(struct walk_state *ws)
+{
+	size_t key_len = 0;
+	for (size_t k = ws->i; k < ws->end && k - ws->i < DYAD_MAX_PHRASE_TOKENS; k++) {
+		const struct dyad__token *t = &ws->w->tokens[k];
+		if (key_len + t->stem_len + 1 >= sizeof ws->key)
+			return;
+		if (k > ws->i)
+			ws->key[key_len++] = DYAD_KEY_SEP;
+		memcpy(ws->key + key_len, dyad__tok_stem(ws->w, t), t->stem_len);
+		key_len += t->stem_len;
+		uint32_t value;
+		if (!dyad_hash_get(&ws->gaz->keys, ws->key, key_len, &value))
+			return;
+		size_t score;
+		const struct dyad__gaz_entry *e =
+			best_reading(ws->gaz, ws->w, value & ~DYAD_GAZ_PREFIX, ws->i, k, &score);
+		keep_if_better(ws, e, k - ws->i + 1, score);
+		if (!(value & DYAD_GAZ_PREFIX))
+			return;
+	}
+}
+
+/* Name keys: every reading of each word's ending, depth first. */
+static void walk_names(struct walk_state *ws, size_t k, size_t key_len)
+{
+	if (k >= ws->end || k - ws->i >= DYAD_MAX_PHRASE_TOKENS)
+		return;
+	const struct dyad__token *t = &ws->w->tokens[k];
+	const char *lower = dyad__tok_lower(ws->w, t);
+	size_t lens[DYAD_MAX_NAME_KEYS];
+	size_t n = dyad__name_key_lens(dyad__tok_lang(ws->w, k),
+	                               lower, t->lower_len, lens);
+	size_t base = key_len + (k > ws->i ? 1 : 0);
+	for (size_t v = 0; v < n; v++) {
+		if (base + lens[v] >= sizeof ws->key)
+			continue;
+		if (k > ws->i)
+			ws->key[key_len] = DYAD_KEY_SEP;
+		memcpy(ws->key + base, lower, lens[v]);
+		uint32_t value;
+		if (!dyad_hash_get(&ws->gaz->keys, ws->key, base + lens[v], &value))
+			continue;
+		size_t score;
+		const struct dyad__gaz_entry *e =
+			best_reading(ws->gaz, ws->w, value & ~DYAD_GAZ_PREFIX, ws->i, k, &score);
+		keep_if_better(ws, e, k - ws->i + 1, score);
+		if (value & DYAD_GAZ_PREFIX)
+			walk_names(ws, k + 1, base + lens[v]);
+	}
+}
+
+size_t dyad__gaz_match(const struct dyad__gazetteer *gaz,
+                       const struct dyad__work *w, size_t i, size_t end,
+                       const struct dyad__gaz_entry **entry)
+{
+	struct walk_state ws;
+	ws.gaz = gaz;
+	ws.w = w;
+	ws.i = i;
+	ws.end = end;
+	ws.best = NULL;
+	ws.best_len = ws.best_score = 0;
+	walk_stems(&ws);
+	walk_names(&ws, i, 0);
+	*entry = ws.best;
+	return ws.best_len;
+}

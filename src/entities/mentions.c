@@ -1,0 +1,221 @@
+/*
+ * mentions.c - the entity stage and its first pass: the mentions of every
+ * sentence. At each token the longest dictionary phrase (entities/match.c)
+ * wins, else a run of capitalised words shaped like a name. The later
+ * passes compose titles with names (titles.c), decide which names are
+ * people (names.c) and merge mentions into entities (merge.c).
+ */
+
+#include "entities/entities.h"
+#include "kb/engine.h"
+#include "kb/gazetteer.h"
+#include "text/words.h"
+
+#define MAX_NAME_WORDS 4      /* given + patronymic + two-part surname */
+#define MAX_NAME_SYLLABLE 4   /* a lower-case part after a hyphen: "Ho-jin" */
+
+static int in_set(const struct dyad_hash *set, const struct dyad__work *w, size_t i)
+{
+	const struct dyad__token *t = &w->tokens[i];
+	return dyad_hash_get(set, dyad__tok_lower(w, t), t->lower_len, NULL);
+}
+
+static struct dyad__mention *add_mention(struct dyad__work *w, size_t s,
+                                         size_t a, size_t b,
+                                         enum dyad__mention_kind kind)
+{
+	struct dyad__mention *m = DYAD_WORK_PUSH(w, mentions);
+	if (!m)
+		return NULL;
+	m->tok_start = (uint32_t)a;
+	m->tok_end = (uint32_t)b;
+	m->start = w->tokens[a].start;
+	m->end = w->tokens[b - 1].end;
+	m->kind = kind;
+	m->entity = -1;
+	m->sentence = (int32_t)s;
+	m->record = -1;
+	m->lead_tok = -1;
+	for (size_t k = a; k < b; k++)
+		w->tokens[k].mention = (int32_t)(w->n_mentions - 1);
+	return m;
+}
+
+static int is_name_word(const struct dyad__work *w, size_t i)
+{
+	const struct dyad__token *t = &w->tokens[i];
+	if (!(t->flags & DYAD_TOK_WORD) || !(t->flags & DYAD_TOK_CAP) ||
+	    (t->flags & DYAD_TOK_NUMBER))
+		return 0;
+	if (t->end - t->start > 2 && (t->flags & DYAD_TOK_ALLCAPS))
+		return 0; /* acronyms and shouted words are not names */
+	return !in_set(&w->engine->gaz->stopwords, w, i);
+}
+
+/* Length in tokens of a name-shaped run at i ("Kassym-Jomart Tokayev",
+ * "M. Mamytkanov"), stopping where a dictionary phrase begins. */
+static size_t name_run(const struct dyad__work *w, size_t i, size_t end,
+                       size_t *n_words)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	size_t k = i, words = 0;
+	while (k < end && words < MAX_NAME_WORDS) {
+		if (k > i) {
+			/* a dictionary phrase, a known name included, starts a mention
+			 * of its own: "Визит Ильхама Алиева" */
+			const struct dyad__gaz_entry *e;
+			if (dyad__gaz_match(gaz, w, k, end, &e))
+				break;
+		}
+		if (!is_name_word(w, k))
+			break;
+		size_t next = k + 1;
+		if (w->tokens[k].flags & DYAD_TOK_INITIAL)
+			next++; /* the dot */
+		/* hyphenated parts: Kassym-Jomart, Kara-Kyrgyz, Ho-jin */
+		while (next + 1 < end && dyad__tok_is_char(w, next, '-') &&
+		       (w->tokens[next].flags & DYAD_TOK_GLUED) &&
+		       (w->tokens[next + 1].flags & DYAD_TOK_GLUED) &&
+		       (w->tokens[next + 1].flags & DYAD_TOK_WORD) &&
+		       ((w->tokens[next + 1].flags & DYAD_TOK_CAP) ||
+		        w->tokens[next + 1].end - w->tokens[next + 1].start <= MAX_NAME_SYLLABLE))
+			next += 2;
+		words++;
+		k = next;
+	}
+	*n_words = words;
+	return k - i;
+}
+
+static enum dyad__mention_kind kind_of(enum dyad__gaz_kind g)
+{
+	switch (g) {
+	case GAZ_COUNTRY: return DYAD_MENTION_COUNTRY;
+	case GAZ_ADJECTIVE: return DYAD_MENTION_ADJECTIVE;
+	case GAZ_DEMONYM: return DYAD_MENTION_DEMONYM;
+	case GAZ_CAPITAL: case GAZ_SEAT: return DYAD_MENTION_CAPITAL;
+	case GAZ_REGION: return DYAD_MENTION_REGION;
+	case GAZ_PLACE: return DYAD_MENTION_PLACE;
+	case GAZ_PERSON: return DYAD_MENTION_PERSON;
+	case GAZ_ROLE: return DYAD_MENTION_ROLE;
+	case GAZ_ORG: return DYAD_MENTION_ORG;
+	default: return DYAD_MENTION_ORG_HEAD;
+	}
+}
+
+/* Fill what a dictionary reading tells about a mention. */
+static void apply_entry(struct dyad__work *w, struct dyad__mention *m,
+                        const struct dyad__gaz_entry *e)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	m->kind = kind_of((enum dyad__gaz_kind)e->kind);
+	m->record = (int32_t)e->record;
+	switch ((enum dyad__gaz_kind)e->kind) {
+	case GAZ_COUNTRY: case GAZ_ADJECTIVE: case GAZ_DEMONYM:
+		m->country = gaz->countries[e->record].iso3;
+		break;
+	case GAZ_CAPITAL: case GAZ_SEAT:
+		m->country = gaz->countries[e->record].iso3;
+		m->agent = "GOV";
+		m->record = e->place; /* the city, when places.tsv has it */
+		break;
+	case GAZ_PLACE:
+		m->country = gaz->places[e->record].iso3;
+		break;
+	case GAZ_PERSON: {
+		const struct dyad__person *p =
+			dyad__person_on(gaz, &gaz->people[e->record], &w->published);
+		m->person = p;
+		m->country = p->iso3;
+		m->role = p->role;
+		const struct dyad__role *r = dyad__role_find(gaz, p->role);
+		m->agent = r ? r->agent : "GOV";
+		break;
+	}
+	case GAZ_ROLE:
+		m->role = gaz->roles[e->record].role;
+		m->agent = gaz->roles[e->record].agent;
+		break;
+	case GAZ_ORG:
+		m->country = gaz->orgs[e->record].country;
+		m->actor = gaz->orgs[e->record].actor;
+		break;
+	case GAZ_ORG_HEAD:
+		m->agent = gaz->heads[e->record].agent;
+		break;
+	default:
+		break;
+	}
+}
+
+static dyad_status find_mentions(struct dyad__work *w, size_t s)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	const struct dyad__sentence *sent = &w->sentences[s];
+	size_t i = sent->tok_start, end = sent->tok_end;
+	while (i < end) {
+		const struct dyad__token *t = &w->tokens[i];
+		if (!(t->flags & DYAD_TOK_WORD)) {
+			i++;
+			continue;
+		}
+		const struct dyad__gaz_entry *e;
+		size_t n = dyad__gaz_match(gaz, w, i, end, &e);
+		size_t words = 0;
+		size_t run = is_name_word(w, i) ? name_run(w, i, end, &words) : 0;
+		/* a longer name beats a dictionary first name ("Jordan Smith") */
+		if (n && !(e->kind != GAZ_PERSON && run > n && words >= 2 &&
+		           e->kind == GAZ_PLACE)) {
+			struct dyad__mention *m = add_mention(w, s, i, i + n, DYAD_MENTION_ORG);
+			if (!m)
+				return DYAD_ENOMEM;
+			apply_entry(w, m, e);
+			i += n;
+			continue;
+		}
+		/* "Talks between A and B ...", "Встреча президента ...": the capital
+		 * letter that opens a sentence makes no name of a predicate noun */
+		if (run && words == 1 && (t->flags & DYAD_TOK_SENT_START) &&
+		    dyad__verbs_written_anchor(w->engine->verbs, dyad__tok_lower(w, t), t->lower_len,
+		                               dyad__tok_stem(w, t), t->stem_len))
+			run = 0;
+		if (run) {
+			struct dyad__mention *m = add_mention(w, s, i, i + run, DYAD_MENTION_NAME);
+			if (!m)
+				return DYAD_ENOMEM;
+			m->n_words = (int)words;
+			i += run;
+			continue;
+		}
+		i++;
+	}
+	return DYAD_OK;
+}
+
+struct dyad__mention *dyad__mention_at(struct dyad__work *w, size_t tok)
+{
+	int32_t m = w->tokens[tok].mention;
+	return m >= 0 ? &w->mentions[m] : NULL;
+}
+
+int dyad__gives_country(const struct dyad__mention *m)
+{
+	return m && m->country &&
+	       (m->kind == DYAD_MENTION_COUNTRY || m->kind == DYAD_MENTION_ADJECTIVE ||
+	        m->kind == DYAD_MENTION_CAPITAL || m->kind == DYAD_MENTION_PLACE ||
+	        m->kind == DYAD_MENTION_ORG);
+}
+
+dyad_status dyad__entities_extract(struct dyad__work *w)
+{
+	dyad_status st;
+	for (size_t s = 0; s < w->n_sentences; s++) {
+		if ((st = find_mentions(w, s)) != DYAD_OK)
+			return st;
+		dyad__reassign_owned_orgs(w, s);
+		dyad__compose_org_heads(w, s);
+		dyad__confirm_names(w, s);
+		dyad__titles_as_people(w, s);
+	}
+	return dyad__build_entities(w);
+}

@@ -1,0 +1,302 @@
+/*
+ * merge.c - the last pass of the entity stage: one entity per referent.
+ * People merge by surname skeleton (so "Ильхама Алиева", "Aliyev" and "Ilham
+ * Heydarovich Aliyev" meet) or by given name and patronymic; countries by
+ * ISO code; places, organisations and state bodies by name; a role
+ * reference ("the ambassador") joins the last person of that role.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "entities/entities.h"
+#include "kb/engine.h"
+#include "kb/gazetteer.h"
+
+static char *join_actor(struct dyad__work *w, const char *country, const char *agent)
+{
+	if (!country)
+		return NULL;
+	if (!agent || strcmp(country, "IGO") == 0)
+		return (char *)country;
+	char buf[16];
+	snprintf(buf, sizeof buf, "%s%s", country, agent);
+	return dyad_arena_strdup(w->arena, buf);
+}
+
+static dyad_status new_entity(struct dyad__work *w, struct dyad__mention *m,
+                              enum dyad_entity_kind kind, const char *name,
+                              const char *key)
+{
+	struct dyad__entity *e = DYAD_WORK_PUSH(w, entities);
+	if (!e)
+		return DYAD_ENOMEM;
+	e->kind = kind;
+	e->name = name;
+	e->key = key;
+	e->country = m->country;
+	e->role = m->role;
+	e->role_rank = m->role_rank;
+	e->actor = kind == DYAD_ENTITY_COUNTRY ? m->country
+	         : m->actor ? m->actor : join_actor(w, m->country, m->agent);
+	m->entity = (int32_t)(w->n_entities - 1);
+	return DYAD_OK;
+}
+
+static int32_t find_entity(struct dyad__work *w, enum dyad_entity_kind kind,
+                           const char *key)
+{
+	for (size_t i = w->n_entities; i-- > 0;)
+		if (w->entities[i].kind == kind && w->entities[i].key &&
+		    strcmp(w->entities[i].key, key) == 0)
+			return (int32_t)i;
+	return -1;
+}
+
+static void enrich(struct dyad__work *w, struct dyad__entity *e,
+                   const struct dyad__mention *m)
+{
+	if (m->country && (!e->country || (e->country_from_kb && !m->country_from_kb_only))) {
+		e->country = m->country;
+		e->country_from_kb = m->country_from_kb_only;
+		e->actor = NULL;
+	}
+	if (m->role && m->role_rank >= e->role_rank) {
+		e->role = m->role;
+		e->role_rank = m->role_rank;
+		e->agent = m->agent;
+		e->actor = NULL;
+	}
+	if (!e->actor && e->country)
+		e->actor = join_actor(w, e->country, e->agent ? e->agent : m->agent);
+}
+
+/* "Dmitry Ivanovich": a given name and a patronymic address a person named
+ * before by full name. */
+static int32_t by_given_name(struct dyad__work *w, const struct dyad__mention *m)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	if (m->n_words != 2)
+		return -1;
+	const struct dyad__token *last = &w->tokens[m->tok_end - 1];
+	if (!dyad__gaz_patronymic_shape(gaz, dyad__tok_lower(w, last), last->lower_len))
+		return -1;
+	const char *given = dyad__given_skeleton(w, w->text + m->start, m->end - m->start);
+	for (size_t i = w->n_entities; given && i-- > 0;) {
+		const struct dyad__entity *e = &w->entities[i];
+		if (e->kind == DYAD_ENTITY_PERSON && e->given && strcmp(e->given, given) == 0)
+			return (int32_t)i;
+	}
+	return -1;
+}
+
+static dyad_status person_entity(struct dyad__work *w, struct dyad__mention *m)
+{
+	char key[DYAD_MAX_WORD_BYTES];
+	const char *name = NULL;
+	size_t n;
+	int32_t found = m->person ? -1 : by_given_name(w, m);
+	if (m->person) {
+		name = m->person->name;
+		const char *sp = strrchr(name, ' ');
+		sp = sp ? sp + 1 : name;
+		n = dyad__name_skeleton(w->engine, sp, strlen(sp), key, sizeof key);
+	} else {
+		n = dyad__token_skeleton(w, dyad__surname_token(w, m), key, sizeof key);
+	}
+	if (!n)
+		return DYAD_OK;
+	if (found < 0)
+		found = find_entity(w, DYAD_ENTITY_PERSON, key);
+	if (found >= 0 && m->person && w->entities[found].person &&
+	    strcmp(w->entities[found].person->name, m->person->name) != 0) {
+		if (m->n_words <= 1 && m->country_from_kb_only) {
+			/* a lone surname is the namesake the text already named, not
+			 * the knowledge base's guess */
+			m->person = NULL;
+			m->role = NULL;
+			m->country = NULL;
+		} else {
+			found = -1; /* Heydar Aliyev is not Ilham Aliyev */
+		}
+	}
+	if (found < 0 && !m->person && m->n_words <= 1) {
+		/* a lone surname may be someone of the knowledge base */
+		const struct dyad__person *kb = dyad__person_of_word(w, &w->tokens[dyad__surname_token(w, m)]);
+		if (kb) {
+			m->person = kb;
+			name = kb->name;
+			if (!m->country) {
+				m->country = kb->iso3;
+				m->country_from_kb_only = 1;
+			}
+		}
+	}
+	if (found >= 0) {
+		struct dyad__entity *e = &w->entities[found];
+		m->entity = found;
+		e->n_mentions++;
+		if (m->person && !e->person) {
+			e->person = m->person;
+			e->name = m->person->name;
+			e->given = dyad__given_skeleton(w, e->name, strlen(e->name));
+		} else if (!e->person && m->n_words > e->n_words && by_given_name(w, m) < 0) {
+			e->name = dyad__mention_name(w, m);
+			e->n_words = m->n_words;
+			e->given = dyad__given_skeleton(w, w->text + m->start, m->end - m->start);
+		}
+		enrich(w, e, m);
+		return DYAD_OK;
+	}
+	char *k = dyad_arena_strndup(w->arena, key, n);
+	if (!name)
+		name = dyad__mention_name(w, m);
+	if (!k || !name)
+		return DYAD_ENOMEM;
+	dyad_status st = new_entity(w, m, DYAD_ENTITY_PERSON, name, k);
+	if (st != DYAD_OK)
+		return st;
+	struct dyad__entity *e = &w->entities[w->n_entities - 1];
+	e->person = m->person;
+	e->n_words = m->n_words;
+	e->n_mentions = 1;
+	e->agent = m->agent;
+	e->country_from_kb = m->country_from_kb_only;
+	e->given = m->person ? dyad__given_skeleton(w, name, strlen(name))
+	                     : dyad__given_skeleton(w, w->text + m->start, m->end - m->start);
+	enrich(w, e, m);
+	return DYAD_OK;
+}
+
+static dyad_status keyed_entity(struct dyad__work *w, struct dyad__mention *m,
+                                enum dyad_entity_kind kind, const char *name)
+{
+	int32_t found = find_entity(w, kind, name);
+	if (found >= 0) {
+		m->entity = found;
+		w->entities[found].n_mentions++;
+		return DYAD_OK;
+	}
+	dyad_status st = new_entity(w, m, kind, name, name);
+	if (st == DYAD_OK)
+		w->entities[w->n_entities - 1].n_mentions = 1;
+	return st;
+}
+
+/* "the ambassador", "the head of state": the last person of that office. */
+static void role_reference(struct dyad__work *w, struct dyad__mention *m)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	const struct dyad__role *r = dyad__role_find(gaz, m->role);
+	for (size_t i = w->n_entities; i-- > 0;) {
+		struct dyad__entity *e = &w->entities[i];
+		if (e->kind != DYAD_ENTITY_PERSON || !e->role)
+			continue;
+		const struct dyad__role *er = dyad__role_find(gaz, e->role);
+		int same = strcmp(e->role, m->role) == 0 ||
+		           (r && er && strcmp(r->agent, er->agent) == 0 && r->rank >= er->rank - 1 &&
+		            r->rank <= er->rank + 1);
+		if (same && (!m->country || !e->country || strcmp(m->country, e->country) == 0)) {
+			m->entity = (int32_t)i;
+			e->n_mentions++;
+			return;
+		}
+	}
+}
+
+/* A lone surname of someone already named: "Osmonaliyev said". */
+static dyad_status name_entity(struct dyad__work *w, struct dyad__mention *m)
+{
+	char key[DYAD_MAX_WORD_BYTES];
+	if (m->n_words != 1 ||
+	    !dyad__token_skeleton(w, dyad__surname_token(w, m), key, sizeof key) ||
+	    find_entity(w, DYAD_ENTITY_PERSON, key) < 0)
+		return DYAD_OK;
+	m->kind = DYAD_MENTION_PERSON;
+	dyad_status st = person_entity(w, m);
+	if (m->entity >= 0 && !m->country)
+		m->country = w->entities[m->entity].country;
+	return st;
+}
+
+static dyad_status country_entity(struct dyad__work *w, struct dyad__mention *m)
+{
+	const struct dyad__country *c = dyad__gaz_country(w->engine->gaz, m->country);
+	return c ? keyed_entity(w, m, DYAD_ENTITY_COUNTRY, c->name) : DYAD_OK;
+}
+
+/* A place, with its coordinates; a capital without a city record (a seat of
+ * power: the Kremlin) keeps its words. */
+static dyad_status place_entity(struct dyad__work *w, struct dyad__mention *m)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	const char *name = m->record >= 0
+	                       ? gaz->places[m->record].name
+	                       : dyad_arena_strndup(w->arena, w->text + m->start,
+	                                            m->end - m->start);
+	if (!name)
+		return DYAD_ENOMEM;
+	dyad_status st = keyed_entity(w, m, DYAD_ENTITY_PLACE, name);
+	if (st == DYAD_OK && m->record >= 0) {
+		struct dyad__entity *e = &w->entities[m->entity];
+		const struct dyad__place *p = &gaz->places[m->record];
+		e->lat = p->lat;
+		e->lon = p->lon;
+		e->has_coords = p->has_coords;
+	}
+	return st;
+}
+
+/* "Azerbaijan foreign ministry": the country's body of that kind. */
+static dyad_status body_entity(struct dyad__work *w, struct dyad__mention *m)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	const struct dyad__country *c = dyad__gaz_country(gaz, m->country);
+	if (!c)
+		return DYAD_OK;
+	const char *head = m->record >= 0 ? gaz->heads[m->record].head : "government";
+	char name[DYAD_ERRMSG_MAX];
+	snprintf(name, sizeof name, "%s %s", c->name, head);
+	char *copy = dyad_arena_strdup(w->arena, name);
+	if (!copy)
+		return DYAD_ENOMEM;
+	const char *role = m->role;
+	m->role = NULL; /* an organisation has no office */
+	dyad_status st = keyed_entity(w, m, DYAD_ENTITY_ORG, copy);
+	m->role = role;
+	return st;
+}
+
+static dyad_status mention_entity(struct dyad__work *w, struct dyad__mention *m)
+{
+	switch (m->kind) {
+	case DYAD_MENTION_PERSON:
+		return person_entity(w, m);
+	case DYAD_MENTION_NAME:
+		return name_entity(w, m);
+	case DYAD_MENTION_COUNTRY:
+	case DYAD_MENTION_ADJECTIVE:
+	case DYAD_MENTION_DEMONYM:
+		return country_entity(w, m);
+	case DYAD_MENTION_CAPITAL:
+	case DYAD_MENTION_PLACE:
+		return place_entity(w, m);
+	case DYAD_MENTION_ORG:
+		return keyed_entity(w, m, DYAD_ENTITY_ORG, w->engine->gaz->orgs[m->record].name);
+	case DYAD_MENTION_ORG_HEAD:
+		return body_entity(w, m);
+	case DYAD_MENTION_ROLE:
+		if (!m->attached)
+			role_reference(w, m);
+		return DYAD_OK;
+	default:
+		return DYAD_OK;
+	}
+}
+
+dyad_status dyad__build_entities(struct dyad__work *w)
+{
+	dyad_status st = DYAD_OK;
+	for (size_t i = 0; i < w->n_mentions && st == DYAD_OK; i++)
+		st = mention_entity(w, &w->mentions[i]);
+	return st;
+}

@@ -1,0 +1,117 @@
+/*
+ * names.c - which name-shaped mentions are people: a title next to them
+ * (titles.c), a verb of saying, the shape of a surname or a person of the
+ * knowledge base with that surname; and how a name is keyed (its surname's
+ * spelling skeleton) and written (in the Latin letters of its language).
+ */
+#include <string.h>
+
+#include "core/utf8.h"
+#include "entities/entities.h"
+#include "kb/engine.h"
+#include "kb/gazetteer.h"
+#include "kb/lang.h"
+#include "text/words.h"
+
+/* dyad__person_by_surname on every name key of the word, the longest first
+ * ("Абдоллахианом" is Abdollahian in the instrumental). */
+const struct dyad__person *dyad__person_of_word(const struct dyad__work *w,
+                                                   const struct dyad__token *t)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	const struct dyad__person *p = NULL;
+	size_t lens[DYAD_MAX_NAME_KEYS];
+	const char *lower = dyad__tok_lower(w, t);
+	size_t n = dyad__name_key_lens(dyad__tok_lang(w, (size_t)(t - w->tokens)), lower,
+	                               t->lower_len, lens);
+	for (size_t i = 0; i < n && !p; i++)
+		p = dyad__person_by_surname(gaz, lower, lens[i], &w->published);
+	return p;
+}
+
+static int next_to_cue(struct dyad__work *w, const struct dyad__mention *m,
+                       size_t s_start, size_t s_end)
+{
+	if (m->tok_end < s_end && dyad__is_cue(w, m->tok_end))
+		return 1;
+	if (m->tok_start > s_start && dyad__is_cue(w, m->tok_start - 1))
+		return 1;
+	return 0;
+}
+
+/* The surname word of a person mention: its last word token. */
+size_t dyad__surname_token(const struct dyad__work *w, const struct dyad__mention *m)
+{
+	size_t k = m->tok_end;
+	while (k > m->tok_start) {
+		k--;
+		if (w->tokens[k].flags & DYAD_TOK_WORD)
+			return k;
+	}
+	return m->tok_start;
+}
+
+size_t dyad__token_skeleton(const struct dyad__work *w, size_t k, char *out, size_t cap)
+{
+	const struct dyad__token *t = &w->tokens[k];
+	return dyad__name_skeleton(w->engine, w->text + t->start, t->end - t->start, out, cap);
+}
+
+void dyad__confirm_names(struct dyad__work *w, size_t s)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	const struct dyad__sentence *sent = &w->sentences[s];
+	for (size_t i = 0; i < w->n_mentions; i++) {
+		struct dyad__mention *m = &w->mentions[i];
+		if (m->sentence != (int32_t)s)
+			continue;
+		if (m->kind != DYAD_MENTION_NAME && m->kind != DYAD_MENTION_PERSON)
+			continue;
+		/* a lone capitalised word takes no title: "Group, State Duma deputy" */
+		if (m->kind == DYAD_MENTION_PERSON || m->n_words > 1) {
+			dyad__title_before(w, m, sent->tok_start, sent->tok_end);
+			if (m->kind == DYAD_MENTION_NAME || !m->role || !m->country)
+				dyad__title_after(w, m, sent->tok_end);
+		}
+		if (m->kind != DYAD_MENTION_NAME)
+			continue;
+		/* no title: a person when a verb of saying or the name's shape says so */
+		size_t sk = dyad__surname_token(w, m);
+		const struct dyad__token *st = &w->tokens[sk];
+		const struct dyad__person *kb = dyad__person_of_word(w, st);
+		int shaped = m->n_words >= 2 &&
+		             dyad__gaz_surname_shape(gaz, dyad__tok_lower(w, st), st->lower_len);
+		if (kb && (m->n_words == 1 || shaped || next_to_cue(w, m, sent->tok_start, sent->tok_end))) {
+			m->kind = DYAD_MENTION_PERSON;
+			m->person = kb;
+			m->country = kb->iso3;
+			m->role = kb->role;
+			const struct dyad__role *r = dyad__role_find(gaz, kb->role);
+			m->agent = r ? r->agent : "GOV";
+			m->country_from_kb_only = 1;
+		} else if (shaped || next_to_cue(w, m, sent->tok_start, sent->tok_end)) {
+			m->kind = DYAD_MENTION_PERSON;
+		}
+	}
+}
+
+/* Skeleton of the first word of a name (the given name), in the arena. */
+const char *dyad__given_skeleton(struct dyad__work *w, const char *name, size_t len)
+{
+	size_t n = 0;
+	while (n < len && name[n] != ' ')
+		n++;
+	if (n == len)
+		return NULL; /* one word: no given name */
+	char skel[DYAD_MAX_WORD_BYTES];
+	size_t k = dyad__name_skeleton(w->engine, name, n, skel, sizeof skel);
+	return k ? dyad_arena_strndup(w->arena, skel, k) : NULL;
+}
+
+char *dyad__mention_name(struct dyad__work *w, const struct dyad__mention *m)
+{
+	const struct dyad__lang *lang = dyad__tok_lang(w, m->tok_start);
+	return lang && lang->n_latin
+	           ? dyad__translit(lang, w->text + m->start, m->end - m->start, w->arena)
+	           : dyad_arena_strndup(w->arena, w->text + m->start, m->end - m->start);
+}

@@ -1,0 +1,357 @@
+/*
+ * titles.c - the second pass of the entity stage: titles composed with
+ * names and countries. A title before or after a name gives the person a
+ * role and (through an adjective, "of X" or a Russian genitive) a country; a
+ * title with a country and no name ("the Azerbaijani President") stands for
+ * the office holder of the knowledge base; a generic state body ("the
+ * Kyrgyz parliament", "МИД Ирана") takes the country named next to it.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "entities/entities.h"
+#include "kb/engine.h"
+#include "kb/gazetteer.h"
+#include "text/words.h"
+
+#define ROLE_NAME_GAP 7       /* words between a title and a name ("Ambassador of the Kyrgyz Republic to our country, Maksat ...") */
+#define APPOSITION_WINDOW 14  /* tokens after "Name," searched for a title */
+#define ADJ_ROLE_GAP 4        /* "Russian Industry and Trade Minister" */
+#define NATIONAL_OFFICE_RANK 7 /* roles with one holder per country */
+
+/* ---- small token helpers ---------------------------------------------- */
+
+/*
+ * "the Kyrgyz parliament", "Russia's Foreign Ministry", "the Ministry of
+ * Foreign Affairs of Azerbaijan", "МИД Ирана": a generic state body takes
+ * the country named next to it.
+ */
+void dyad__compose_org_heads(struct dyad__work *w, size_t s)
+{
+	const struct dyad__sentence *sent = &w->sentences[s];
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	for (size_t i = 0; i < w->n_mentions; i++) {
+		struct dyad__mention *m = &w->mentions[i];
+		if (m->sentence != (int32_t)s || m->kind != DYAD_MENTION_ORG_HEAD || m->country)
+			continue;
+		struct dyad__mention *owner = NULL;
+		size_t k = m->tok_start;
+		if (k > sent->tok_start) {
+			size_t before = k - 1;
+			if (dyad__tok_kind(w, before, MOD_POSSESSIVE) &&
+			    before > sent->tok_start)
+				before--;
+			struct dyad__mention *b = dyad__mention_at(w, before);
+			if (b && (b->kind == DYAD_MENTION_ADJECTIVE || b->kind == DYAD_MENTION_COUNTRY))
+				owner = b;
+		}
+		if (!owner) {
+			size_t after = m->tok_end;
+			if (after < sent->tok_end && dyad__tok_kind(w, after, MOD_GENITIVE))
+				after++;
+			if (after < sent->tok_end && dyad__tok_kind(w, after, MOD_DETERMINER))
+				after++;
+			struct dyad__mention *a = after < sent->tok_end ? dyad__mention_at(w, after) : NULL;
+			if (a && (a->kind == DYAD_MENTION_COUNTRY || a->kind == DYAD_MENTION_CAPITAL))
+				owner = a;
+		}
+		if (!owner || !owner->country || !dyad__gives_country(owner))
+			continue;
+		char actor[16];
+		snprintf(actor, sizeof actor, "%s%s", owner->country, m->agent ? m->agent : "GOV");
+		char *copy = dyad_arena_strdup(w->arena, actor);
+		if (!copy)
+			continue;
+		m->country = owner->country;
+		m->actor = copy;
+		owner->attached = 1;
+		if (m->record >= 0)
+			m->role = gaz->heads[m->record].head; /* kept for the entity name */
+	}
+}
+
+/*
+ * "Pakistan's Foreign Office", "the Iranian Foreign Ministry": a named
+ * body of one state ("Foreign Office" is the British one) that the text
+ * gives to another is that state's body of the same kind.
+ */
+void dyad__reassign_owned_orgs(struct dyad__work *w, size_t s)
+{
+	const struct dyad__sentence *sent = &w->sentences[s];
+	for (size_t i = 0; i < w->n_mentions; i++) {
+		struct dyad__mention *m = &w->mentions[i];
+		if (m->sentence != (int32_t)s || m->kind != DYAD_MENTION_ORG || !m->country ||
+		    !m->actor || strlen(m->country) != 3 || strcmp(m->country, "IGO") == 0 ||
+		    m->tok_start == sent->tok_start)
+			continue;
+		size_t k = m->tok_start - 1;
+		if (dyad__tok_kind(w, k, MOD_POSSESSIVE)) {
+			if (k == sent->tok_start)
+				continue;
+			k--;
+		}
+		int32_t oi = w->tokens[k].mention;
+		if (oi < 0)
+			continue;
+		struct dyad__mention *owner = &w->mentions[oi];
+		if (owner->kind != DYAD_MENTION_COUNTRY && owner->kind != DYAD_MENTION_ADJECTIVE &&
+		    owner->kind != DYAD_MENTION_CAPITAL)
+			continue;
+		if (!owner->country || strcmp(owner->country, m->country) == 0)
+			continue;
+		char actor[16];
+		snprintf(actor, sizeof actor, "%s%s", owner->country,
+		         strlen(m->actor) > 3 ? m->actor + 3 : "GOV");
+		char *copy = dyad_arena_strdup(w->arena, actor);
+		if (!copy)
+			continue; /* keep the dictionary's reading */
+		m->country = owner->country;
+		m->actor = copy;
+		m->record = -1; /* no longer the dictionary's organisation */
+		m->kind = DYAD_MENTION_ORG_HEAD;
+		m->agent = copy + 3;
+		owner->attached = 1;
+	}
+}
+
+/*
+ * The country a title at [a, b) is of: an adjective just before it
+ * ("Kyrgyz Ambassador", "Russian Industry and Trade Minister"), else the
+ * country right after it, alone (Russian genitive: "Президента Казахстана")
+ * or after "of" ("President of Kyrgyzstan", "Governor of St. Petersburg").
+ */
+static const char *title_country(struct dyad__work *w, size_t a, size_t b,
+                                 size_t s_start, size_t s_end)
+{
+	size_t gap = 0;
+	for (size_t k = a; k > s_start && gap < ADJ_ROLE_GAP; gap++) {
+		k--;
+		/* "Kazakhstan's Deputy Foreign Minister" */
+		if (dyad__tok_kind(w, k, MOD_POSSESSIVE) && k > s_start &&
+		    k + 1 == a) {
+			struct dyad__mention *o = dyad__mention_at(w, k - 1);
+			if (o && o->country && (o->kind == DYAD_MENTION_COUNTRY ||
+			                        o->kind == DYAD_MENTION_CAPITAL)) {
+				o->attached = 1;
+				return o->country;
+			}
+		}
+		struct dyad__mention *m = dyad__mention_at(w, k);
+		if (m && m->kind == DYAD_MENTION_ADJECTIVE) {
+			m->attached = 1;
+			return m->country;
+		}
+		if (m && (m->kind == DYAD_MENTION_COUNTRY || m->kind == DYAD_MENTION_ORG) &&
+		    m->tok_end == a) {
+			m->attached = 1;
+			return m->country; /* "Russia's President", "State Duma deputy" */
+		}
+		/* "Surkhandarya region governor", "Balkh province governor" */
+		if (m && m->kind == DYAD_MENTION_PLACE && m->country)
+			return m->country;
+		if (m && m->kind != DYAD_MENTION_ORG_HEAD)
+			break;
+		if (w->tokens[k].flags & DYAD_TOK_PUNCT)
+			break;
+	}
+	size_t k = b;
+	/* "Ambassador to Russia" serves another state than Russia: the host
+	 * country after "to" is no title country, nor the sentence's subject */
+	if (k + 1 < s_end && dyad__tok_kind(w, k, MOD_DESTINATION)) {
+		size_t h = k + 1;
+		if (h < s_end && dyad__tok_kind(w, h, MOD_DETERMINER))
+			h++;
+		struct dyad__mention *host = h < s_end ? dyad__mention_at(w, h) : NULL;
+		if (host && dyad__gives_country(host))
+			host->attached = 1;
+		return NULL;
+	}
+	if (k < s_end && dyad__tok_kind(w, k, MOD_GENITIVE))
+		k++;
+	if (k < s_end && dyad__tok_kind(w, k, MOD_DETERMINER))
+		k++;
+	/* the country after the title belongs to it: "President of Kyrgyzstan"
+	 * is one actor, not two */
+	struct dyad__mention *m = k < s_end ? dyad__mention_at(w, k) : NULL;
+	if (dyad__gives_country(m) && m->kind != DYAD_MENTION_ORG) {
+		/* "the presidents of Russia and Azerbaijan": both stay actors */
+		size_t after = m->tok_end;
+		int coordinated = after + 1 < s_end &&
+		                  dyad__tok_kind(w, after, MOD_COORDINATOR) &&
+		                  dyad__gives_country(dyad__mention_at(w, after + 1));
+		if (!coordinated)
+			m->attached = 1;
+		return m->country;
+	}
+	/* "Chairman of the Halk Maslahaty of Turkmenistan" */
+	if (m && m->kind == DYAD_MENTION_ORG) {
+		size_t after = m->tok_end;
+		if (after + 1 < s_end && dyad__tok_kind(w, after, MOD_GENITIVE)) {
+			struct dyad__mention *c = dyad__mention_at(w, after + 1);
+			if (dyad__gives_country(c)) {
+				c->attached = 1;
+				return c->country;
+			}
+		}
+		return m->country;
+	}
+	return NULL;
+}
+
+static void set_person_title(struct dyad__work *w, struct dyad__mention *name,
+                             const struct dyad__mention *title, const char *country)
+{
+	const struct dyad__role *r = dyad__role_find(w->engine->gaz, title->role);
+	if (!name->role || (r && r->rank > name->role_rank)) {
+		name->role = title->role;
+		name->agent = title->agent;
+		name->role_rank = r ? r->rank : 0;
+	}
+	if (country && !name->country_from_kb_only)
+		name->country = country;
+	else if (country && !name->country)
+		name->country = country;
+	name->kind = DYAD_MENTION_PERSON;
+}
+
+/*
+ * "editor-in-chief of Russian influential magazine, well-known military
+ * expert Igor Korotchenko": when the title next to a name has no country, a
+ * title before it in the same apposition chain may give one.
+ */
+static const char *earlier_title_country(struct dyad__work *w, size_t from,
+                                         size_t s_start, size_t s_end)
+{
+	int commas = 0;
+	for (size_t k = from, gap = 0; k > s_start && gap < APPOSITION_WINDOW; gap++) {
+		k--;
+		struct dyad__mention *m = dyad__mention_at(w, k);
+		if (m && m->kind == DYAD_MENTION_ROLE)
+			return title_country(w, m->tok_start, m->tok_end, s_start, s_end);
+		if (m && (m->kind == DYAD_MENTION_PERSON ||
+		          (m->kind == DYAD_MENTION_NAME && m->n_words > 1)))
+			return NULL;
+		if (m) {
+			k = m->tok_start;
+			continue;
+		}
+		if (dyad__tok_is_char(w, k, ',') && ++commas > 1)
+			return NULL;
+		if (dyad__tok_is_char(w, k, '.') || dyad__tok_is_char(w, k, ';') ||
+		    dyad__predicate_word(w, k))
+			return NULL;
+	}
+	return NULL;
+}
+
+/* A title up to ROLE_NAME_GAP tokens before the name; the words of other
+ * mentions in between ("of St. Petersburg") do not count. */
+void dyad__title_before(struct dyad__work *w, struct dyad__mention *name,
+                         size_t s_start, size_t s_end)
+{
+	size_t k = name->tok_start;
+	size_t gap = 0;
+	while (k > s_start && gap <= ROLE_NAME_GAP) {
+		k--;
+		struct dyad__mention *m = dyad__mention_at(w, k);
+		if (m && m->kind == DYAD_MENTION_ROLE) {
+			const char *c = title_country(w, m->tok_start, m->tok_end, s_start, s_end);
+			if (!c)
+				c = earlier_title_country(w, m->tok_start, s_start, s_end);
+			set_person_title(w, name, m, c);
+			m->attached = 1;
+			name->lead_tok = (int32_t)m->tok_start;
+			return;
+		}
+		if (m && (m->kind == DYAD_MENTION_PERSON ||
+		          (m->kind == DYAD_MENTION_NAME && m->n_words > 1)))
+			return;
+		if (m) {
+			k = m->tok_start; /* skip the whole mention */
+			gap++;
+			continue;
+		}
+		/* "the President of Azerbaijan thanked Vladimir Putin": a predicate
+		 * between them means the title is someone else's */
+		if (dyad__predicate_word(w, k))
+			return;
+		/* "the Ambassador of X to our country, Maksat Mamitkanov" */
+		if (gap == 0 && dyad__tok_is_char(w, k, ',')) {
+			gap++;
+			continue;
+		}
+		if (dyad__tok_is_char(w, k, '.') || dyad__tok_is_char(w, k, ';') ||
+		    dyad__tok_is_char(w, k, ':') || dyad__tok_is_char(w, k, ',') ||
+		    (w->tokens[k].flags & DYAD_TOK_QUOTE) || dyad__tok_kind(w, k, MOD_COORDINATOR))
+			return;
+		gap++;
+	}
+}
+
+/* "Polad Bulbuloglu, Ambassador of Azerbaijan to Russia," */
+void dyad__title_after(struct dyad__work *w, struct dyad__mention *name,
+                        size_t s_end)
+{
+	size_t k = name->tok_end;
+	if (k >= s_end || !dyad__tok_is_char(w, k, ','))
+		return;
+	struct dyad__mention *best = NULL;
+	for (size_t j = k + 1; j < s_end && j <= k + APPOSITION_WINDOW; j++) {
+		struct dyad__mention *m = dyad__mention_at(w, j);
+		if (m && (m->kind == DYAD_MENTION_PERSON ||
+		          (m->kind == DYAD_MENTION_NAME && m->n_words > 1)))
+			break;
+		if (dyad__tok_is_char(w, j, '.') || dyad__tok_is_char(w, j, ';') ||
+		    (w->tokens[j].flags & DYAD_TOK_QUOTE))
+			break;
+		/* the apposition's own title comes first: "Yusupova, an adviser to
+		 * the Uzbek foreign minister" is an adviser */
+		if (m && m->kind == DYAD_MENTION_ROLE && !m->attached) {
+			best = m;
+			break;
+		}
+
+	}
+	if (!best)
+		return;
+	const char *c = title_country(w, best->tok_start, best->tok_end,
+	                              name->tok_end, s_end);
+	/* "Serhiy Popko, a colonel general who heads Kyiv's military
+	 * administration": the state named in the same apposition */
+	for (size_t j = best->tok_end; !c && j < s_end && j <= k + APPOSITION_WINDOW; j++) {
+		if (dyad__tok_is_char(w, j, ',') || dyad__tok_is_char(w, j, '.') ||
+		    dyad__tok_is_char(w, j, ';'))
+			break;
+		struct dyad__mention *m = dyad__mention_at(w, j);
+		if (m && m->kind != DYAD_MENTION_PERSON && dyad__gives_country(m))
+			c = m->country;
+	}
+	set_person_title(w, name, best, c);
+	best->attached = 1;
+}
+
+/* A title with a country and no name: the office holder ("Azerbaijani
+ * President", "the President of Russia", "Президент Азербайджана"). */
+void dyad__titles_as_people(struct dyad__work *w, size_t s)
+{
+	const struct dyad__sentence *sent = &w->sentences[s];
+	for (size_t i = 0; i < w->n_mentions; i++) {
+		struct dyad__mention *m = &w->mentions[i];
+		if (m->sentence != (int32_t)s || m->kind != DYAD_MENTION_ROLE || m->attached)
+			continue;
+		const char *c = title_country(w, m->tok_start, m->tok_end, sent->tok_start,
+		                              sent->tok_end);
+		if (!c)
+			continue;
+		m->country = c;
+		const struct dyad__role *r = dyad__role_find(w->engine->gaz, m->role);
+		if (!r || r->rank < NATIONAL_OFFICE_RANK)
+			continue; /* many governors and ambassadors: no single holder */
+		const struct dyad__person *p =
+			dyad__office_holder(w->engine->gaz, c, m->role, &w->published);
+		if (p) {
+			m->kind = DYAD_MENTION_PERSON;
+			m->person = p;
+		}
+	}
+}

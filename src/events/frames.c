@@ -1,0 +1,193 @@
+/*
+ * frames.c - the event stage and its predicates: at each word the patterns
+ * of data/verbs/ anchored on it are matched (slots bind actors, skips pass
+ * over a few words), the best one wins, and its event is resolved
+ * (resolvers.c). What is demanded, urged, intended or rejected is no event
+ * of its own: the coder skips the clause such a predicate governs.
+ */
+#include <string.h>
+
+#include "events/coder.h"
+#include "events/events.h"
+#include "events/speech.h"
+#include "kb/engine.h"
+#include "text/words.h"
+
+static int elem_matches(const struct dyad__work *w, const struct dyad__elem *e, size_t k)
+{
+	const struct dyad__token *t = &w->tokens[k];
+	const char *have = e->kind == ELEM_EXACT ? dyad__tok_lower(w, t) : dyad__tok_stem(w, t);
+	size_t n = e->kind == ELEM_EXACT ? t->lower_len : t->stem_len;
+	for (size_t f = 0; f < e->n_forms; f++)
+		if (n == e->len[f] && memcmp(have, e->form[f], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Match the elements after the anchor; slots before it bind backwards. */
+static int match_pattern(struct dyad__work *w, struct dyad__sentence_ctx *ctx,
+                         const struct dyad__pattern *p, size_t anchor_tok,
+                         size_t s_start, size_t s_end, struct dyad__match *m)
+{
+	memset(m, 0, sizeof *m);
+	m->p = p;
+	m->code = p->code;
+	m->first = m->last = anchor_tok;
+	size_t k = anchor_tok + 1;
+	for (size_t e = p->anchor + 1; e < p->n_elems; e++) {
+		const struct dyad__elem *el = &p->elems[e];
+		if (el->kind == ELEM_SKIP) {
+			/* lazily: find the next element within the skip window */
+			if (e + 1 >= p->n_elems)
+				continue;
+			const struct dyad__elem *nx = &p->elems[e + 1];
+			size_t j;
+			for (j = k; j < s_end && j <= k + DYAD_PATTERN_SKIP; j++) {
+				if ((nx->kind == ELEM_STEM || nx->kind == ELEM_EXACT) && elem_matches(w, nx, j))
+					break;
+				if ((nx->kind == ELEM_TARGET || nx->kind == ELEM_SOURCE) &&
+				    w->tokens[j].mention >= 0)
+					break;
+			}
+			if (j >= s_end || j > k + DYAD_PATTERN_SKIP)
+				return 0;
+			k = j;
+			continue;
+		}
+		if (el->kind == ELEM_TARGET || el->kind == ELEM_SOURCE) {
+			size_t after;
+			const struct dyad__actor *a = dyad__actor_starting_near(w, ctx, k, s_end, &after);
+			if (!a)
+				return 0;
+			if (el->kind == ELEM_TARGET)
+				m->target = a;
+			else
+				m->source = a;
+			k = after;
+			continue;
+		}
+		if (k >= s_end || !elem_matches(w, el, k))
+			return 0;
+		m->last = k;
+		k++;
+	}
+	/* a source slot before the anchor: "$ visit" is the default anyway */
+	(void)s_start;
+	return 1;
+}
+
+/* Appeals (02), intentions (03), demands (10), rejections (12) and threats
+ * (13) govern an act that has not happened. */
+static int takes_complement(const struct dyad__match *m)
+{
+	static const char *const roots[] = {"02", "03", "10", "12", "13"};
+	for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++)
+		if (m->code[0] == roots[i][0] && m->code[1] == roots[i][1])
+			return 1;
+	return 0;
+}
+
+/* Where the complement that starts at k ends: at ';', a full stop or the
+ * sentence's end (a complement runs over commas: "urged A, B and C to
+ * ..."). */
+static size_t clause_end(const struct dyad__work *w, size_t k, size_t end)
+{
+	for (; k < end; k++)
+		if (dyad__tok_is_char(w, k, ';') || dyad__tok_is_char(w, k, '.'))
+			break;
+	return k;
+}
+
+/* "demanded that France stop", "urged that Russia withdraw", "accused
+ * that ...": the object clause of an appeal (02), a demand (10), a
+ * disapproval (11), a rejection (12) or a threat (13) opens with the one
+ * acted upon; that of a comment or an intention ("hopes that ...") does not. */
+int dyad__clause_names_target(const struct dyad__match *m)
+{
+	static const char *const roots[] = {"02", "10", "11", "12", "13"};
+	for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++)
+		if (m->code[0] == roots[i][0] && m->code[1] == roots[i][1])
+			return 1;
+	return 0;
+}
+
+/* QuadClass 4: material conflict. */
+int dyad__violent(const struct dyad__work *w, const struct dyad__match *m)
+{
+	const struct dyad_cameo_code *code = dyad__cameo_find(w->engine, m->code);
+	return code && code->quad == 4;
+}
+
+/* QuadClass 1 and 2: verbal and material cooperation. */
+int dyad__cooperative(const struct dyad__work *w, const struct dyad__match *m)
+{
+	const struct dyad_cameo_code *code = dyad__cameo_find(w->engine, m->code);
+	return code && code->quad <= 2;
+}
+
+static dyad_status code_sentence(struct dyad__work *w, size_t s, struct dyad__sentence_ctx *ctx)
+{
+	const struct dyad__verbs *v = w->engine->verbs;
+	const struct dyad__sentence *sent = &w->sentences[s];
+	dyad__collect_actors(w, s, ctx);
+	ctx->n_extra = 0;
+	if (ctx->n_actors == 0 && !ctx->speaker)
+		return DYAD_OK;
+	size_t covered = sent->tok_start; /* predicates do not overlap */
+	for (size_t k = sent->tok_start; k < sent->tok_end; k++) {
+		const struct dyad__token *t = &w->tokens[k];
+		if (!(t->flags & DYAD_TOK_WORD) || k < covered || t->mention >= 0)
+			continue;
+		uint32_t ids[2] = {dyad__verbs_by_stem(v, dyad__tok_stem(w, t), t->stem_len),
+		                   dyad__verbs_by_exact(v, dyad__tok_lower(w, t), t->lower_len)};
+		struct dyad__match best;
+		int found = 0, best_exact = 0;
+		for (int list = 0; list < 2; list++)
+			for (uint32_t id = ids[list]; id; id = v->nodes[id - 1].next) {
+				struct dyad__match m;
+				if (!match_pattern(w, ctx, &v->patterns[v->nodes[id - 1].pattern], k,
+				                   sent->tok_start, sent->tok_end, &m))
+					continue;
+				/* the longest pattern wins; then the one with slots; then an
+				 * exact form ("=задержаны", passive) over a stem */
+				int slots = (m.target || m.source) != 0;
+				int best_slots = found && (best.target || best.source);
+				if (!found || m.last > best.last ||
+				    (m.last == best.last && slots && !best_slots) ||
+				    (m.last == best.last && slots == best_slots && list == 1 && !best_exact)) {
+					best = m;
+					found = 1;
+					best_exact = list == 1;
+				}
+			}
+		if (!found)
+			continue;
+		dyad_status st = dyad__code_predicate(w, s, ctx, &best);
+		if (st != DYAD_OK)
+			return st;
+		covered = best.last + 1;
+		/* what is demanded, urged, intended or rejected has not happened:
+		 * "потребовал от Москвы вернуть ...", "rejected the proposal to
+		 * hold talks", "called on A and B to resume negotiations" */
+		if (takes_complement(&best))
+			covered = clause_end(w, covered, sent->tok_end);
+	}
+	return DYAD_OK;
+}
+
+dyad_status dyad__events_extract(struct dyad__work *w)
+{
+	if (w->engine->dict && w->engine->dict_mode == DYAD_DICT_INSTEAD)
+		return DYAD_OK; /* the user's dictionaries code the events */
+	struct dyad__sentence_ctx ctx;
+	struct dyad__speech_state speech;
+	memset(&ctx, 0, sizeof ctx);
+	dyad__speech_init(&speech);
+	for (size_t s = 0; s < w->n_sentences; s++) {
+		ctx.speaker = dyad__speech_at(&speech, w, s);
+		dyad_status st = code_sentence(w, s, &ctx);
+		if (st != DYAD_OK)
+			return st;
+	}
+	return DYAD_OK;
+}

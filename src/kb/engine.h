@@ -1,0 +1,59 @@
+/*
+ * engine.h - the loaded knowledge: everything dyad_engine_open() reads from
+ * data/ once and every extraction consults read-only.
+ *
+ * An engine may be shared by several documents in turn but is used by one
+ * thread at a time (the Snowball stemmers keep per-call state).
+ */
+#ifndef DYAD_KB_ENGINE_H
+#define DYAD_KB_ENGINE_H
+
+#include <stddef.h>
+
+#include "core/arena.h"
+#include "core/hash.h"
+#include "dyad.h"
+#include "kb/stem.h"
+
+struct dyad__lang;
+struct dyad__meta_lexicon;
+struct dyad__gazetteer;
+struct dyad__verbs;
+struct dyad__amount_lexicon;
+struct dyad__stem_cache;
+struct dyad__html_lexicon;
+
+struct dyad__cameo {
+	struct dyad_cameo_code *codes; /* sorted by code, in the engine arena */
+	size_t n_codes;
+	struct dyad_hash by_code;      /* code -> index */
+	/* by root: the code of intending it, "keep" or "drop" (intent.tsv) */
+	const char *intent_code[21];
+};
+
+struct dyad_engine {
+	struct dyad_arena arena;       /* all loaded knowledge */
+	char *data_dir;
+	struct dyad__lang *langs;      /* kb/lang.c: languages.tsv order, heap */
+	size_t n_langs;
+	const struct dyad__lang *lang_of_script[DYAD_N_SCRIPTS]; /* the first
+	                                  language claiming each script, or NULL */
+	struct dyad__stem_cache *stems; /* kb/stem.c: memo of stems (one thread at a time) */
+	struct dyad__cameo cameo;
+	struct dyad__meta_lexicon *meta;  /* kb/meta.c */
+	struct dyad__gazetteer *gaz;      /* kb/gazetteer.c */
+	struct dyad__verbs *verbs;        /* kb/verbs.c */
+	struct dyad__amount_lexicon *amounts; /* kb/amounts.c */
+	struct dyad__html_lexicon *html;  /* kb/html.c */
+	const dyad_dict *dict;          /* borrowed user dictionaries, or NULL */
+	enum dyad_dict_mode dict_mode;
+};
+
+/* The CAMEO code record for code, or NULL when unknown. */
+const struct dyad_cameo_code *dyad__cameo_find(const dyad_engine *engine,
+                                               const char *code);
+
+/* Reads data/cameo/ (events.tsv, intent.tsv); fills errmsg on failure. */
+dyad_status dyad__cameo_load(dyad_engine *engine, char *errmsg);
+
+#endif

@@ -1,0 +1,157 @@
+/*
+ * lang.c - the language of an article body (part of the metadata stage,
+ * see meta.h).
+ *
+ * Script first: Cyrillic against Latin letters of the body (clutter, time
+ * stamps and bylines left out). Then letters only some languages write
+ * (data/meta/letters.tsv: Kazakh "қ", Ukrainian "ї", Azerbaijani "ə") and,
+ * failing those, a vote of the most frequent function words of each
+ * language (data/meta/stopwords.tsv). A Latin-script body with no English
+ * evidence is never called English: it is "und" when nothing wins.
+ */
+#include <string.h>
+#include <unicode/uchar.h>
+
+#include "core/token.h"
+#include "core/utf8.h"
+#include "meta/meta.h"
+
+#define LANG_SAMPLE_BYTES (6u << 10) /* body bytes looked at: a few paragraphs decide */
+/* Letters of one language, per thousand letters of its script, that make
+ * the language certain; and the least number that counts at all. */
+#define LETTER_PER_MILLE 3
+#define LETTER_MIN_COUNT 3
+
+struct lang_counts {
+	size_t script[DYAD_N_SCRIPTS];
+	size_t letters[DYAD_META_MAX_LANGS];
+	size_t words[DYAD_META_MAX_LANGS];
+	size_t seen;
+};
+
+static void count_word(const struct dyad__meta_lexicon *lex, const char *s,
+                       size_t n, struct lang_counts *c)
+{
+	char lower[DYAD_META_MAX_WORD_BYTES];
+	if (n == 0 || n >= DYAD_META_MAX_WORD_BYTES)
+		return;
+	size_t len = dyad_utf8_lower(s, n, lower, sizeof lower);
+	uint32_t mask;
+	if (!dyad_hash_get(&lex->stopwords, lower, len, &mask))
+		return;
+	for (size_t l = 0; l < lex->n_langs; l++)
+		if (mask & (1u << l))
+			c->words[l]++;
+}
+
+static void count_letter(const struct dyad__meta_lexicon *lex, uint32_t cp,
+                         struct lang_counts *c)
+{
+	if (cp < 0x80) { /* ASCII letters are Latin and tell no language apart */
+		c->script[DYAD_SCRIPT_LATIN]++;
+		return;
+	}
+	if (dyad_cp_is_cyrillic(cp))
+		c->script[DYAD_SCRIPT_CYRILLIC]++;
+	else if (dyad_cp_is_latin(cp))
+		c->script[DYAD_SCRIPT_LATIN]++;
+	uint32_t lower = (uint32_t)u_tolower((UChar32)cp);
+	for (size_t k = 0; k < lex->n_letters; k++)
+		if (lex->letters[k].cp == lower)
+			for (size_t l = 0; l < lex->n_langs; l++)
+				if (lex->letters[k].langs & (1u << l))
+					c->letters[l]++;
+}
+
+static void count_span(const struct dyad__meta_lexicon *lex, const char *text,
+                       size_t a, size_t b, struct lang_counts *c)
+{
+	size_t i = a, word = SIZE_MAX;
+	struct dyad__piece p;
+	while (dyad__next_piece(text, &i, b, &p)) {
+		int apostrophe = p.kind == DYAD_PIECE_MARK && (p.cp == '\'' || p.cp == 0x2019);
+		if (p.kind != DYAD_PIECE_LETTERS && !apostrophe) {
+			if (word != SIZE_MAX)
+				count_word(lex, text + word, p.start - word, c);
+			word = SIZE_MAX;
+			continue;
+		}
+		if (word == SIZE_MAX)
+			word = p.start;
+		for (size_t k = p.start; p.kind == DYAD_PIECE_LETTERS && k < p.end;)
+			count_letter(lex, dyad_utf8_next(text, p.end, &k), c);
+	}
+	if (word != SIZE_MAX)
+		count_word(lex, text + word, b - word, c);
+	c->seen += b - a;
+}
+
+static const char *pick(const dyad_engine *engine, const struct dyad__meta_lexicon *lex,
+                        const struct lang_counts *c, enum dyad__script *script)
+{
+	size_t lat = c->script[DYAD_SCRIPT_LATIN], cyr = c->script[DYAD_SCRIPT_CYRILLIC];
+	if (lat == 0 && cyr == 0)
+		return NULL;
+	*script = cyr > lat ? DYAD_SCRIPT_CYRILLIC : DYAD_SCRIPT_LATIN;
+	size_t total = *script == DYAD_SCRIPT_CYRILLIC ? cyr : lat;
+	int best = -1;
+	for (size_t l = 0; l < lex->n_langs; l++) {
+		if (lex->langs[l].script != *script)
+			continue;
+		if (c->letters[l] >= LETTER_MIN_COUNT &&
+		    c->letters[l] * 1000 >= total * LETTER_PER_MILLE &&
+		    (best < 0 || c->letters[l] > c->letters[best]))
+			best = (int)l;
+	}
+	if (best >= 0)
+		return lex->langs[best].code;
+	for (size_t l = 0; l < lex->n_langs; l++) {
+		if (lex->langs[l].script != *script)
+			continue;
+		/* ties go to the language listed first (en, ru) */
+		if (c->words[l] > 0 && (best < 0 || c->words[l] > c->words[best]))
+			best = (int)l;
+	}
+	if (best >= 0)
+		return lex->langs[best].code;
+	/* a few words without a single function word: the language dyad reads
+	 * for the script, when it is its script's default (lang.tsv) */
+	const struct dyad__lang *own = dyad__lang_of_script(engine, *script, NULL);
+	for (size_t l = 0; own && own->script_default && l < lex->n_langs; l++)
+		if (lex->langs[l].script == *script && strcmp(lex->langs[l].code, own->id) == 0)
+			return lex->langs[l].code;
+	return NULL;
+}
+
+dyad_status dyad__meta_lang_detect(struct dyad__meta_scan *scan)
+{
+	struct dyad__work *w = scan->w;
+	const struct dyad__meta_lexicon *lex = scan->lex;
+	struct lang_counts c;
+	memset(&c, 0, sizeof c);
+	const unsigned skip = DYAD_LINE_BLANK | DYAD_LINE_CLUTTER | DYAD_LINE_META;
+	for (size_t l = scan->body; l < w->n_lines && c.seen < LANG_SAMPLE_BYTES; l++)
+		if (!(w->lines[l].flags & skip))
+			count_span(lex, w->text, w->lines[l].start, w->lines[l].end, &c);
+	if (c.seen == 0) /* no body: the headline, then anything */
+		for (size_t l = 0; l < w->n_lines && c.seen < LANG_SAMPLE_BYTES; l++)
+			if (!(w->lines[l].flags & DYAD_LINE_BLANK))
+				count_span(lex, w->text, w->lines[l].start, w->lines[l].end, &c);
+	enum dyad__script script = DYAD_SCRIPT_LATIN;
+	const char *code = pick(w->engine, lex, &c, &script);
+	/* the language the rest of the pipeline reads the body in: the one
+	 * found when dyad reads it, else the one it reads for that script */
+	w->lang = dyad__lang_find(w->engine, code);
+	if (!w->lang && code)
+		w->lang = dyad__lang_of_script(w->engine, script, NULL);
+	if (!w->lang)
+		w->lang = dyad__lang_default(w->engine);
+	if (!code)
+		return DYAD_OK; /* "und", set by dyad_extract() */
+	/* the result may outlive the engine that holds the codes */
+	const char *copy = dyad_arena_strdup(w->arena, code);
+	if (!copy)
+		return DYAD_ENOMEM;
+	w->doc->lang = copy;
+	return DYAD_OK;
+}

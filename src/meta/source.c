@@ -1,0 +1,747 @@
+/*
+ * source.c - who published the article, who wrote it and where it was
+ * filed (part of the metadata stage, see meta.h).
+ *
+ * The outlet comes from credits: an agency dateline ("/TASS/", "(Yonhap)
+ * --"), a reporting phrase ("Trend reports", "told Trend", "сообщает Day.Az"),
+ * and weaker hints (photo credits "© APA", "By PTI", a site-name line). The
+ * patterns live in data/meta/credits.tsv and the outlets with their
+ * spellings in data/meta/outlets.tsv. The dateline is the capitalised place
+ * that opens the first paragraph ("BAKU, Azerbaijan, Sept. 28"); the author
+ * is a byline line near the headline.
+ */
+#define _GNU_SOURCE /* memmem */
+#include <string.h>
+#include <unicode/uchar.h>
+
+#include "core/token.h"
+#include "core/utf8.h"
+#include "meta/meta.h"
+
+#define CREDIT_HEAD_LINES 12 /* lines of the page's top searched for a credit */
+#define CREDIT_TAIL_LINES 4  /* and of its bottom */
+
+#define MAX_OUTLET_WORDS 4      /* words in an outlet name */
+#define MAX_PLACE_WORDS 3       /* words in a dateline place ("NEW YORK") */
+#define MAX_AUTHOR_WORDS 4      /* words of a byline name */
+#define MIN_AUTHOR_WORDS 2
+#define MAX_AUTHOR_CHARS 48
+#define DATELINE_WINDOW 80      /* bytes after the place where the date and
+                                   the agency of a dateline may stand */
+#define DATELINE_ONLY_WORDS 6   /* a dateline line with no sentence */
+#define CREDIT_LINE_MAX_WORDS 10 /* a line this short with a credit is one */
+#define NO_LINE ((size_t)-1)
+/* ---- characters ------------------------------------------------------ */
+
+static uint32_t cp_at(const char *text, size_t end, size_t i)
+{
+	return i < end ? dyad_utf8_next(text, end, &i) : 0;
+}
+
+static uint32_t cp_before(const char *text, size_t start, size_t i)
+{
+	if (i <= start)
+		return 0;
+	size_t a = i - 1;
+	while (a > start && ((unsigned char)text[a] & 0xC0) == 0x80)
+		a--;
+	return dyad_utf8_next(text, i, &a);
+}
+
+static int is_alnum(uint32_t cp)
+{
+	return dyad_cp_is_letter(cp) || dyad_cp_is_digit(cp);
+}
+
+static int is_dash(uint32_t cp)
+{
+	return cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0x2212;
+}
+
+/* Marks that join the parts of a name: "Day.Az", "Interfax-Azerbaijan",
+ * "O'Brien", "AT&T". */
+static int name_joiner(uint32_t cp)
+{
+	return cp == '.' || cp == '-' || cp == '\'' || cp == 0x2019 || cp == '&';
+}
+
+/*
+ * One word of a name starting at i: letters and digits, with . - ' inside
+ * ("Day.Az", "Interfax-Azerbaijan", "URA.RU"). Returns its end, or i.
+ */
+static size_t name_word(const char *text, size_t end, size_t i)
+{
+	size_t j = i, pos = i;
+	struct dyad__piece p, after;
+	if (!dyad__next_piece(text, &pos, end, &p) || !dyad__piece_is_alnum(&p))
+		return i;
+	for (;;) {
+		j = p.end;
+		if (!dyad__next_piece(text, &pos, end, &p))
+			break;
+		if (dyad__piece_is_alnum(&p))
+			continue;
+		size_t k = p.end;
+		if (!(p.kind == DYAD_PIECE_MARK && name_joiner(p.cp) &&
+		      dyad__next_piece(text, &k, end, &after) && dyad__piece_is_alnum(&after)))
+			break;
+		p = after; /* the joiner, then the run after it */
+		pos = k;
+	}
+	return j;
+}
+
+/* The start of the name word that ends at i, or i. */
+static size_t name_word_back(const char *text, size_t start, size_t i)
+{
+	size_t pos = start, word = i;
+	int after_alnum = 0, joined = 0; /* the last piece: a letter or digit run;
+	                                    a joiner right after one */
+	struct dyad__piece p;
+	while (dyad__next_piece(text, &pos, i, &p)) {
+		if (dyad__piece_is_alnum(&p)) {
+			if (!after_alnum && !joined)
+				word = p.start;
+			after_alnum = 1;
+			joined = 0;
+		} else {
+			joined = after_alnum && p.kind == DYAD_PIECE_MARK && name_joiner(p.cp);
+			after_alnum = 0;
+		}
+	}
+	return after_alnum ? word : i;
+}
+
+static int word_starts_upper(const char *text, size_t a, size_t b)
+{
+	uint32_t cp = cp_at(text, b, a);
+	return dyad_cp_is_upper(cp) || dyad_cp_is_digit(cp);
+}
+
+/* Every letter upper case, two letters at least. */
+static int word_all_caps(const char *text, size_t a, size_t b)
+{
+	size_t i = a, letters = 0;
+	while (i < b) {
+		uint32_t cp = dyad_utf8_next(text, b, &i);
+		if (!dyad_cp_is_letter(cp))
+			continue;
+		if (!dyad_cp_is_upper(cp))
+			return 0;
+		letters++;
+	}
+	return letters >= 2;
+}
+
+/* Looks like the name of an outlet even when unknown: "ВВС", "URA.RU",
+ * "AzerNews" (capitals, an inner dot or an inner capital). */
+static int looks_like_outlet(const struct dyad__meta_lexicon *lex,
+                             const char *text, size_t a, size_t b)
+{
+	size_t w = name_word(text, b, a);
+	char lower[DYAD_META_MAX_NAME_BYTES];
+	uint32_t v;
+	if (w - a < sizeof lower &&
+	    dyad_hash_get(&lex->not_outlets, lower,
+	                  dyad_utf8_lower(text + a, w - a, lower, sizeof lower), &v))
+		return 0;
+	if (word_all_caps(text, a, w))
+		return 1;
+	size_t i = a;
+	int seen_lower = 0;
+	while (i < w) {
+		uint32_t cp = dyad_utf8_next(text, w, &i);
+		if (cp == '.')
+			return 1;
+		if (dyad_cp_is_letter(cp) && !dyad_cp_is_upper(cp))
+			seen_lower = 1;
+		else if (seen_lower && dyad_cp_is_upper(cp))
+			return 1;
+	}
+	return 0;
+}
+
+static int known_outlet(const struct dyad__meta_lexicon *lex, const char *text,
+                        size_t a, size_t b, uint32_t *id)
+{
+	char lower[DYAD_META_MAX_NAME_BYTES];
+	if (b <= a || b - a >= sizeof lower || !word_starts_upper(text, a, b))
+		return 0;
+	size_t len = dyad_utf8_lower(text + a, b - a, lower, sizeof lower);
+	return dyad_hash_get(&lex->outlet_names, lower, len, id);
+}
+
+/* ---- credits ---------------------------------------------------------- */
+
+struct credit_hit {
+	int rank;
+	size_t pos;        /* where the name starts, for first-wins */
+	int known;
+	uint32_t outlet;
+	size_t start, end; /* the name as written, for unknown outlets */
+};
+
+/*
+ * The outlet name that starts at `at` (after = 1) or ends at `at` (after =
+ * 0). The known outlet covering the whole capitalised run wins, then the
+ * run itself when the pattern is open and it looks like an outlet, then the
+ * longest known outlet inside the run next to the pattern.
+ */
+static int outlet_name(const struct dyad__meta_lexicon *lex, const char *text,
+                       size_t lo, size_t hi, size_t at, int after, int open,
+                       struct credit_hit *hit)
+{
+	size_t ends[MAX_OUTLET_WORDS], starts[MAX_OUTLET_WORDS], n = 0;
+	if (after) {
+		size_t i = at, y = name_word(text, hi, at);
+		/* "© 2024 Lenta.ru": a year between the mark and the name */
+		if (y == at + 4 && dyad_cp_is_digit(cp_at(text, hi, at)) &&
+		    dyad_cp_is_digit(cp_at(text, hi, at + 3)) && y < hi && text[y] == ' ')
+			i = y + 1;
+		while (n < MAX_OUTLET_WORDS) {
+			size_t e = name_word(text, hi, i);
+			if (e == i || !word_starts_upper(text, i, e))
+				break;
+			starts[n] = i;
+			ends[n++] = e;
+			if (e >= hi || text[e] != ' ')
+				break;
+			i = e + 1;
+		}
+	} else {
+		size_t i = at;
+		while (n < MAX_OUTLET_WORDS) {
+			size_t s = name_word_back(text, lo, i);
+			if (s == i || !word_starts_upper(text, s, i))
+				break;
+			starts[n] = s;
+			ends[n++] = i;
+			if (s <= lo || text[s - 1] != ' ')
+				break;
+			i = s - 1;
+		}
+	}
+	if (n == 0)
+		return 0;
+	/* the run is [run_a, run_b); sub-runs keep the pattern side fixed */
+	for (size_t k = n; k >= 1; k--) {
+		size_t a = after ? starts[0] : starts[k - 1];
+		size_t b = after ? ends[k - 1] : ends[0];
+		uint32_t id;
+		if (known_outlet(lex, text, a, b, &id)) {
+			if (k < n && open) {
+				size_t ra = after ? starts[0] : starts[n - 1];
+				size_t rb = after ? ends[n - 1] : ends[0];
+				if (looks_like_outlet(lex, text, ra, rb)) {
+					hit->known = 0;
+					hit->start = ra;
+					hit->end = rb;
+					return 1;
+				}
+			}
+			hit->known = 1;
+			hit->outlet = id;
+			hit->start = a;
+			hit->end = b;
+			return 1;
+		}
+	}
+	size_t ra = after ? starts[0] : starts[n - 1];
+	size_t rb = after ? ends[n - 1] : ends[0];
+	if (open && looks_like_outlet(lex, text, ra, rb)) {
+		hit->known = 0;
+		hit->start = ra;
+		hit->end = rb;
+		return 1;
+	}
+	return 0;
+}
+
+static int boundary_before(const char *text, size_t lo, size_t i)
+{
+	return i <= lo || !is_alnum(cp_before(text, lo, i));
+}
+
+static int boundary_after(const char *text, size_t hi, size_t i)
+{
+	return i >= hi || !is_alnum(cp_at(text, hi, i));
+}
+
+/* A pattern ending in a letter or a slash needs a word boundary after it;
+ * one ending in a dash does not ("(Reuters) -Russia launched"). */
+static int ends_closed(const char *lit, size_t n)
+{
+	unsigned char c = (unsigned char)lit[n - 1];
+	return c == '/' || c >= 0x80 || (c >= '0' && c <= '9') ||
+	       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Occurrences of s (n bytes) in text[a, b). */
+static const char *find(const char *text, size_t a, size_t b, const char *s,
+                        size_t n)
+{
+	if (n == 0 || b < a + n)
+		return NULL;
+	return memmem(text + a, b - a, s, n); /* glibc's two-way search */
+}
+
+/* The best credit of one pattern inside text[lo, hi). */
+static void credit_in(const struct dyad__meta_lexicon *lex,
+                      const struct dyad__meta_credit *c, const char *text,
+                      size_t lo, size_t hi, struct credit_hit *best)
+{
+	int after = c->prefix_len > 0;
+	const char *lit = after ? c->prefix : c->suffix;
+	size_t lit_len = after ? c->prefix_len : c->suffix_len;
+	for (size_t from = lo;;) {
+		const char *p = find(text, from, hi, lit, lit_len);
+		if (!p)
+			return;
+		size_t a = (size_t)(p - text), b = a + lit_len;
+		from = a + 1;
+		/* "PKK/PYD/YPG" is not the "/TASS/" of an agency dateline */
+		if (after && !boundary_before(text, lo, a))
+			continue;
+		if (!after && ends_closed(lit, lit_len) && !boundary_after(text, hi, b))
+			continue;
+		struct credit_hit hit = {.rank = c->rank};
+		if (!outlet_name(lex, text, lo, hi, after ? b : a, after, c->open, &hit))
+			continue;
+		/* the other side of the pattern must follow the name */
+		if (after && c->suffix_len) {
+			if (hi - hit.end < c->suffix_len ||
+			    memcmp(text + hit.end, c->suffix, c->suffix_len) != 0)
+				continue;
+			if (ends_closed(c->suffix, c->suffix_len) &&
+			    !boundary_after(text, hi, hit.end + c->suffix_len))
+				continue;
+		} else if (after && !boundary_after(text, hi, hit.end)) {
+			continue;
+		}
+		if (!after && !boundary_before(text, lo, hit.start))
+			continue;
+		hit.pos = hit.start;
+		if (hit.rank > best->rank || (hit.rank == best->rank && hit.pos < best->pos))
+			*best = hit;
+	}
+}
+
+static void credits_in(const struct dyad__meta_lexicon *lex, const char *text,
+                       size_t lo, size_t hi, struct credit_hit *best)
+{
+	for (size_t k = 0; k < lex->n_credits; k++)
+		credit_in(lex, &lex->credits[k], text, lo, hi, best);
+}
+
+int dyad__meta_credit_line(const struct dyad__meta_scan *scan, size_t line)
+{
+	const struct dyad__line *l = &scan->w->lines[line];
+	if (scan->info[line].n_words > CREDIT_LINE_MAX_WORDS)
+		return 0;
+	struct credit_hit best = {.rank = 0, .pos = SIZE_MAX};
+	credits_in(scan->lex, scan->w->text, l->start, l->end, &best);
+	return best.rank > 0;
+}
+
+/* ---- dateline --------------------------------------------------------- */
+
+/* Skip spaces from i. */
+static size_t skip_spaces(const char *text, size_t end, size_t i)
+{
+	while (i < end && text[i] == ' ')
+		i++;
+	return i;
+}
+
+/* After the place and date: the agency in brackets or slashes ("(Yonhap)",
+ * "/TASS/.") or bare before a dash ("INTERFAX.RU -"), then a dash or the
+ * end of the dateline. Returns where the sentence starts (0 when the text
+ * does not read as a dateline) and the agency span in d (empty if none). */
+static size_t after_agency(const struct dyad__meta_lexicon *lex,
+                           const char *text, size_t i, size_t end,
+                           struct dyad__dateline *d)
+{
+	i = skip_spaces(text, end, i);
+	uint32_t open = cp_at(text, end, i), id;
+	size_t a = open == '(' || open == '/' ? i + 1 : i, b = name_word(text, end, a);
+	while (b > a && b + 1 < end && text[b] == ' ' && name_word(text, end, b + 1) > b + 1)
+		b = name_word(text, end, b + 1);
+	int agency = b > a && (known_outlet(lex, text, a, b, &id) ||
+	                       looks_like_outlet(lex, text, a, b));
+	if (open == '(' || open == '/') {
+		uint32_t close = open == '(' ? ')' : '/';
+		if (!agency || cp_at(text, end, b) != close)
+			return 0;
+		i = b + 1;
+		if (close == '/' && cp_at(text, end, i) == '.')
+			i++;
+		i = skip_spaces(text, end, i);
+	} else if (agency) {
+		size_t k = skip_spaces(text, end, b);
+		if (!is_dash(cp_at(text, end, k)))
+			agency = 0;
+		else
+			i = k;
+	}
+	if (agency) {
+		d->agency_start = (uint32_t)a;
+		d->agency_end = (uint32_t)b;
+	}
+	size_t k = i;
+	uint32_t cp = i < end ? dyad_utf8_next(text, end, &k) : 0;
+	if (is_dash(cp)) {
+		while (k < end && (is_dash(cp_at(text, end, k)) || text[k] == ' '))
+			k++;
+		return k;
+	}
+	return open == '(' || open == '/' ? i : 0;
+}
+
+/* " – САНА" from i to the line end: a dash and a known agency; *a, *b
+ * the agency. */
+static int dash_agency(const struct dyad__meta_lexicon *lex, const char *text,
+                       size_t i, size_t end, size_t *a, size_t *b)
+{
+	size_t k = skip_spaces(text, end, i), d = k;
+	uint32_t cp = k < end ? dyad_utf8_next(text, end, &d) : 0;
+	if (!is_dash(cp))
+		return 0;
+	d = skip_spaces(text, end, d);
+	uint32_t id;
+	if (!known_outlet(lex, text, d, end, &id))
+		return 0;
+	*a = d;
+	*b = end;
+	return 1;
+}
+
+/* The place: up to MAX_PLACE_WORDS capitalised words, more than one only in
+ * capitals ("NEW YORK"). Returns its end (a when none); *caps when every
+ * word is in capitals. */
+static size_t dateline_place(const char *text, size_t a, size_t end, int *caps,
+                             size_t *n_words)
+{
+	size_t i = a, place_b = a, n = 0;
+	*caps = 1;
+	while (n < MAX_PLACE_WORDS) {
+		size_t e = name_word(text, end, i);
+		if (e == i || !word_starts_upper(text, i, e))
+			break;
+		*caps = *caps && word_all_caps(text, i, e);
+		place_b = e;
+		n++;
+		if (e >= end || text[e] != ' ')
+			break;
+		size_t e2 = name_word(text, end, e + 1);
+		if (!*caps || e2 == e + 1 || !word_all_caps(text, e + 1, e2))
+			break;
+		i = e + 1;
+	}
+	*n_words = n;
+	return place_b;
+}
+
+int dyad__meta_dateline(const struct dyad__meta_scan *scan, size_t line,
+                        struct dyad__dateline *d)
+{
+	const struct dyad__work *w = scan->w;
+	const char *text = w->text;
+	size_t a = w->lines[line].start, end = w->lines[line].end;
+	memset(d, 0, sizeof *d);
+	uint32_t ns, ne;
+	if (dyad__meta_byline(scan, line, &ns, &ne) && ne > ns)
+		a = skip_spaces(text, end, ne); /* "By Pavel Polityuk KYIV (Reuters)" */
+	int caps;
+	size_t n;
+	size_t place_b = dateline_place(text, a, end, &caps, &n);
+	if (n == 0)
+		return 0;
+	uint32_t sep = cp_at(text, end, place_b);
+	size_t body = 0;
+	struct dyad__date_expr e;
+	if (sep == ',' || sep == '.') {
+		/* "BAKU, Azerbaijan, Sept. 28", "MOSCOW, June 5. /TASS/.",
+		 * "Москва. 4 февраля. INTERFAX.RU - ": a date must follow */
+		size_t lim = place_b + DATELINE_WINDOW < end ? place_b + DATELINE_WINDOW : end;
+		if ((!caps && sep == ',') ||
+		    !dyad__date_find(&scan->lex->dates, text, (uint32_t)place_b,
+		                     (uint32_t)lim, &e) ||
+		    e.start > place_b + DATELINE_WINDOW / 2)
+			return 0;
+		size_t j = e.end;
+		int stop = j < end && text[j] == '.';
+		while (j < end && (text[j] == '.' || text[j] == ','))
+			j++;
+		body = after_agency(scan->lex, text, j, end, d);
+		if (!body) {
+			unsigned chars, words;
+			dyad__meta_count(text, (uint32_t)j, (uint32_t)end, &chars, &words);
+			if (words == 0)
+				body = end;
+			else if (stop && caps) /* "BAKU, Azerbaijan, May 5. Azerbaijan and..." */
+				body = skip_spaces(text, end, j);
+			else
+				return 0;
+		}
+	} else if (caps && (sep == ':' || sep == ' ')) {
+		if (sep == ':')
+			body = n == 1 ? skip_spaces(text, end, place_b + 1) : 0;
+		else
+			body = after_agency(scan->lex, text, place_b, end, d);
+		if (!body)
+			return 0;
+	} else if (sep == ' ') {
+		/* "Тартус – САНА": a place, a dash and a known agency */
+		size_t oa, ob;
+		if (!dash_agency(scan->lex, text, place_b, end, &oa, &ob))
+			return 0;
+		d->agency_start = (uint32_t)oa;
+		d->agency_end = (uint32_t)ob;
+		body = end;
+	} else {
+		return 0;
+	}
+	d->place_start = (uint32_t)a;
+	d->place_end = (uint32_t)place_b;
+	d->rest = (uint32_t)body;
+	return 1;
+}
+
+/* ---- byline ------------------------------------------------------------ */
+
+/* A word of a person's name: capital then small letters ("Latifova",
+ * "O'Brien", "Jean-Pierre"), or an initial "E.". */
+static size_t person_word(const char *text, size_t end, size_t i, int *initial)
+{
+	size_t j = i;
+	uint32_t cp = i < end ? dyad_utf8_next(text, end, &j) : 0;
+	*initial = 0;
+	if (!dyad_cp_is_letter(cp) || !dyad_cp_is_upper(cp))
+		return i;
+	if (cp_at(text, end, j) == '.') {
+		*initial = 1;
+		return j + 1;
+	}
+	size_t letters = 1;
+	while (j < end) {
+		size_t k = j;
+		uint32_t c = dyad_utf8_next(text, end, &k);
+		if (dyad_cp_is_letter(c) && !dyad_cp_is_upper(c)) {
+			letters++;
+			j = k;
+		} else if ((c == '-' || c == '\'' || c == 0x2019) &&
+		           dyad_cp_is_upper(cp_at(text, end, k))) {
+			j = k;
+			size_t k2 = k;
+			dyad_utf8_next(text, end, &k2);
+			j = k2;
+		} else {
+			break;
+		}
+	}
+	return letters >= 2 ? j : i;
+}
+
+static int stopword(const struct dyad__meta_lexicon *lex, const char *text,
+                    size_t a, size_t b)
+{
+	char lower[DYAD_META_MAX_NAME_BYTES];
+	uint32_t v;
+	if (b - a >= sizeof lower)
+		return 0;
+	size_t len = dyad_utf8_lower(text + a, b - a, lower, sizeof lower);
+	return dyad_hash_get(&lex->stopwords, lower, len, &v) ||
+	       dyad_hash_get(&lex->dates.vocab, lower, len, &v) ||
+	       dyad_hash_get(&lex->outlet_names, lower, len, &v);
+}
+
+/* Person-name words from i: returns the end of the name (i when fewer than
+ * MIN_AUTHOR_WORDS), stopping before a word in capitals. */
+static size_t person_name(const struct dyad__meta_lexicon *lex, const char *text,
+                          size_t end, size_t i, size_t *n_words)
+{
+	size_t n = 0, name_end = i, j = i;
+	while (n < MAX_AUTHOR_WORDS) {
+		int initial;
+		size_t e = person_word(text, end, j, &initial);
+		if (e == j || (!initial && stopword(lex, text, j, e)))
+			break;
+		if (!initial && e < end && is_alnum(cp_at(text, end, e)))
+			break;
+		n++;
+		name_end = e;
+		if (e >= end || text[e] != ' ')
+			break;
+		j = e + 1;
+	}
+	*n_words = n;
+	return n >= MIN_AUTHOR_WORDS ? name_end : i;
+}
+
+/* The byline label the line starts with ("By ", "Автор: "): its end, or 0. */
+static size_t byline_label(const struct dyad__meta_lexicon *lex,
+                           const char *text, size_t a, size_t end)
+{
+	char lower[DYAD_META_MAX_NAME_BYTES];
+	size_t n = end - a < sizeof lower - 1 ? end - a : sizeof lower - 1;
+	size_t len = dyad_utf8_lower(text + a, n, lower, sizeof lower);
+	for (size_t k = 0; k < lex->n_bylines; k++) {
+		size_t bl = strlen(lex->bylines[k]);
+		if (bl < len && memcmp(lower, lex->bylines[k], bl) == 0 && lower[bl] == ' ')
+			return a + bl + 1;
+	}
+	return 0;
+}
+
+int dyad__meta_byline(const struct dyad__meta_scan *scan, size_t line,
+                      uint32_t *name_start, uint32_t *name_end)
+{
+	const struct dyad__work *w = scan->w;
+	const char *text = w->text;
+	size_t a = w->lines[line].start, end = w->lines[line].end, n;
+	*name_start = *name_end = (uint32_t)a;
+	size_t label = byline_label(scan->lex, text, a, end);
+	if (label) {
+		label = skip_spaces(text, end, label);
+		size_t e = person_name(scan->lex, text, end, label, &n);
+		if (e > label) {
+			*name_start = (uint32_t)label;
+			*name_end = (uint32_t)e;
+			return 1;
+		}
+		/* "By PTI": an outlet, not a person */
+		size_t oe = name_word(text, end, label);
+		uint32_t id;
+		return oe > label && (known_outlet(scan->lex, text, label, oe, &id) ||
+		                      word_all_caps(text, label, oe));
+	}
+	if (scan->info[line].n_chars > MAX_AUTHOR_CHARS)
+		return 0;
+	size_t e = person_name(scan->lex, text, end, a, &n);
+	if (e != end || n > MIN_AUTHOR_WORDS + 1)
+		return 0;
+	*name_start = (uint32_t)a;
+	*name_end = (uint32_t)e;
+	return 1;
+}
+
+/* ---- the stage's part ------------------------------------------------- */
+
+/* "BAKU" -> "Baku", "NEW YORK" -> "New York", "НУР-СУЛТАН" -> "Нур-Султан". */
+static char *title_case(struct dyad_arena *arena, const char *s, size_t n)
+{
+	char *out = dyad_arena_alloc(arena, n * 2 + 1);
+	if (!out)
+		return NULL;
+	size_t i = 0, o = 0;
+	int word_start = 1;
+	while (i < n) {
+		uint32_t cp = dyad_utf8_next(s, n, &i);
+		if (dyad_cp_is_letter(cp)) {
+			cp = (uint32_t)(word_start ? u_toupper((UChar32)cp)
+			                           : u_tolower((UChar32)cp));
+			word_start = 0;
+		} else {
+			word_start = 1;
+		}
+		o += dyad_utf8_encode(cp, out + o);
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* A site-name line before the headline: a known outlet, or one word with a
+ * dot in it ("Azernews.Az"). */
+static void site_name(const struct dyad__meta_scan *scan, struct credit_hit *best)
+{
+	const struct dyad__work *w = scan->w;
+	size_t last = scan->title != NO_LINE ? scan->title : scan->body;
+	for (size_t l = 0; l < last && l < w->n_lines; l++) {
+		const struct dyad__line *line = &w->lines[l];
+		if (line->flags & DYAD_LINE_BLANK)
+			continue;
+		struct credit_hit hit = {.rank = 1, .pos = line->start};
+		uint32_t id;
+		if (known_outlet(scan->lex, w->text, line->start, line->end, &id)) {
+			hit.known = 1;
+			hit.outlet = id;
+		} else if (dyad_cp_is_letter(cp_at(w->text, line->end, line->start)) &&
+		           name_word(w->text, line->end, line->start) == line->end &&
+		           looks_like_outlet(scan->lex, w->text, line->start, line->end) &&
+		           memchr(w->text + line->start, '.', line->end - line->start)) {
+			hit.start = line->start;
+			hit.end = line->end;
+		} else {
+			continue;
+		}
+		if (hit.rank > best->rank || (hit.rank == best->rank && hit.pos < best->pos))
+			*best = hit;
+	}
+}
+
+dyad_status dyad__meta_source(struct dyad__meta_scan *scan)
+{
+	struct dyad__work *w = scan->w;
+	const struct dyad__meta_lexicon *lex = scan->lex;
+	struct dyad_doc *doc = w->doc;
+	if (w->input->source) {
+		doc->source = dyad_arena_strdup(w->arena, w->input->source);
+		if (!doc->source)
+			return DYAD_ENOMEM;
+	} else {
+		struct credit_hit best = {.rank = 0, .pos = SIZE_MAX};
+		/* an outlet credits itself in the page's head, the lede or the last
+		 * lines, not in the middle of a long story */
+		size_t n_text = 0, tail_from = w->n_lines;
+		for (size_t l = w->n_lines; l-- > 0 && tail_from > 0;) {
+			if (!(w->lines[l].flags & DYAD_LINE_BLANK) && ++n_text > CREDIT_TAIL_LINES)
+				break;
+			tail_from = l;
+		}
+		n_text = 0;
+		for (size_t l = 0; l < w->n_lines; l++) {
+			if (w->lines[l].flags & DYAD_LINE_BLANK)
+				continue;
+			if (++n_text > CREDIT_HEAD_LINES && l < tail_from)
+				continue;
+			credits_in(lex, w->text, scan->info[l].start, w->lines[l].end, &best);
+		}
+		if (scan->dateline != NO_LINE && scan->agency_end > scan->agency_start) {
+			/* the agency of the dateline: "Тартус – САНА", "INTERFAX.RU -" */
+			struct credit_hit hit = {.rank = 3, .pos = scan->agency_start};
+			uint32_t id;
+			if (known_outlet(lex, w->text, scan->agency_start, scan->agency_end, &id)) {
+				hit.known = 1;
+				hit.outlet = id;
+			} else {
+				hit.start = scan->agency_start;
+				hit.end = scan->agency_end;
+			}
+			if (hit.rank > best.rank || (hit.rank == best.rank && hit.pos < best.pos))
+				best = hit;
+		}
+		if (best.rank == 0)
+			site_name(scan, &best);
+		if (best.rank > 0) {
+			doc->source = best.known
+				? dyad_arena_strdup(w->arena, lex->outlets[best.outlet])
+				: dyad_arena_strndup(w->arena, w->text + best.start,
+				                     best.end - best.start);
+			if (!doc->source)
+				return DYAD_ENOMEM;
+		}
+	}
+	if (w->input->author)
+		doc->author = dyad_arena_strdup(w->arena, w->input->author);
+	else if (scan->author)
+		doc->author = scan->author;
+	if ((w->input->author || scan->author) && !doc->author)
+		return DYAD_ENOMEM;
+	if (scan->dateline != NO_LINE) {
+		doc->dateline = title_case(w->arena, w->text + scan->dateline_start,
+		                           scan->dateline_end - scan->dateline_start);
+		if (!doc->dateline)
+			return DYAD_ENOMEM;
+	}
+	return DYAD_OK;
+}

@@ -66,13 +66,11 @@ static void word_vocab(const struct toks *ts, struct tok *t, const char *text,
 {
 	t->kind = TOK_WORD;
 	t->cap = (uint8_t)dyad_cp_is_upper(first_cp);
-	char lower[DYAD_DATE_MAX_WORD_BYTES];
-	if (t->end - t->start < DYAD_DATE_MAX_WORD_BYTES) {
-		size_t len = dyad_utf8_lower(text + t->start, t->end - t->start, lower, sizeof lower);
-		uint32_t id;
-		if (dyad_hash_get(&ts->lex->vocab, lower, len, &id))
-			t->vocab = id;
-	}
+	char key[DYAD_DATE_MAX_WORD_BYTES];
+	size_t len = dyad__date_word_key(text + t->start, t->end - t->start, key, sizeof key);
+	uint32_t id;
+	if (len && dyad_hash_get(&ts->lex->vocab, key, len, &id))
+		t->vocab = id;
 }
 
 /* The span's pieces of the one scanning rule (core/token.h) as date
@@ -101,7 +99,15 @@ static void tokenize(struct toks *ts, const char *text, uint32_t start,
 		if (p.kind == DYAD_PIECE_DIGITS) {
 			number_value(t, text);
 		} else if (p.kind == DYAD_PIECE_LETTERS) {
+			/* "п'ятниця" is one word across its apostrophe when the
+			 * vocabulary has it so; "Monday's" is Monday and 's */
+			t->end = (uint32_t)dyad__date_word_end(text, p.start, end);
 			word_vocab(ts, t, text, p.cp);
+			if (t->end > p.end && t->vocab == NO_VOCAB) {
+				t->end = p.end;
+				word_vocab(ts, t, text, p.cp);
+			}
+			i = t->end;
 		} else {
 			t->kind = TOK_MARK;
 			t->mark = p.cp;
@@ -155,14 +161,25 @@ static int tok_month(const struct toks *ts, size_t i)
 	return w->month;
 }
 
-static int tok_weekday(const struct toks *ts, size_t i)
+static size_t match_phrase(const struct toks *ts, size_t i, int kind,
+                           const struct dyad__date_phrase **out);
+
+/* The weekday named at token i (-1 when none) and its length in tokens:
+ * a name of several words ("bazar ertəsi") before a one-word one. */
+static int tok_weekday_n(const struct toks *ts, size_t i, size_t *n)
 {
+	const struct dyad__date_phrase *ph;
+	size_t len = match_phrase(ts, i, DYAD_REL_WEEKDAY_NAME, &ph);
+	*n = len;
+	if (len)
+		return ph->value;
 	const struct tok *t = tok_at(ts, i);
 	if (!t || t->kind != TOK_WORD || t->vocab == NO_VOCAB)
 		return -1;
 	const struct dyad__date_word *w = &ts->lex->words[t->vocab];
 	if (w->weekday < 0 || (w->weekday_cap && !t->cap))
 		return -1;
+	*n = 1;
 	return w->weekday;
 }
 
@@ -174,29 +191,37 @@ static size_t skip_dot(const struct toks *ts, size_t i)
 }
 
 /* Longest phrase of the given kind starting at token i; its length in
- * tokens (0 when none) and the phrase in *out. */
+ * tokens (0 when none) and the phrase in *out. Only the phrases that start
+ * with the token's word are looked at, longest first (kb/dates.h). */
 static size_t match_phrase(const struct toks *ts, size_t i, int kind,
                            const struct dyad__date_phrase **out)
 {
-	size_t best = 0;
 	const struct dyad__date_lexicon *lex = ts->lex;
 	const struct tok *first = tok_at(ts, i);
-	if (!first || first->vocab == NO_VOCAB)
+	if (!first || first->vocab == NO_VOCAB || !lex->first)
 		return 0;
-	for (size_t p = 0; p < lex->n_phrases; p++) {
-		const struct dyad__date_phrase *ph = &lex->phrases[p];
-		if (ph->kind != kind || ph->n_words <= best || ph->words[0] != first->vocab)
+	for (uint32_t g = lex->first[first->vocab]; g < lex->first[first->vocab + 1]; g++) {
+		const struct dyad__date_phrase *ph = &lex->phrases[lex->by_first[g]];
+		if (ph->kind != kind)
 			continue;
 		size_t k = 1;
 		while (k < ph->n_words && i + k < ts->n &&
 		       ts->t[i + k].vocab == ph->words[k])
 			k++;
 		if (k == ph->n_words) {
-			best = k;
 			*out = ph;
+			return k;
 		}
 	}
-	return best;
+	return 0;
+}
+
+/* 1 when a phrase of the kind starts at token i; *n its length. */
+static int phrase_at(const struct toks *ts, size_t i, int kind, size_t *n)
+{
+	const struct dyad__date_phrase *ph;
+	*n = match_phrase(ts, i, kind, &ph);
+	return *n > 0;
 }
 
 /* ---- absolute dates ------------------------------------------------- */
@@ -334,12 +359,16 @@ static size_t match_numeric(const struct toks *ts, size_t i,
 	return i + 5;
 }
 
-/* Ordinal endings glued to a day: "8th", "1st". */
+/* What may stand glued after a day number: an ordinal ending ("8th",
+ * "1er", "1º") or the ordinal full stop ("5. Mai"), which only counts when
+ * a month name follows. */
 static size_t skip_ordinal(const struct toks *ts, size_t i)
 {
 	const struct tok *t = tok_at(ts, i);
-	if (t && t->glued && (word_is(ts, i, "st") || word_is(ts, i, "nd") ||
-	                      word_is(ts, i, "rd") || word_is(ts, i, "th")))
+	size_t n;
+	if (t && t->glued && t->kind == TOK_WORD && phrase_at(ts, i, DYAD_REL_ORDINAL, &n))
+		return i + n;
+	if (t && t->glued && t->kind == TOK_MARK && t->mark == '.' && tok_month(ts, i + 1))
 		return i + 1;
 	return i;
 }
@@ -347,7 +376,9 @@ static size_t skip_ordinal(const struct toks *ts, size_t i)
 /* A year after a day and month: ", 2022", "2022 года", "2021 г." */
 static size_t match_year_after(const struct toks *ts, size_t i, int *year)
 {
-	size_t j = is_mark(ts, i, ',') ? i + 1 : i;
+	size_t j = is_mark(ts, i, ',') ? i + 1 : i, n;
+	if (phrase_at(ts, j, DYAD_REL_JOINER, &n) && year_value(ts, j + n))
+		j += n; /* "de outubro de 2010" */
 	int y = year_value(ts, j);
 	if (!y)
 		return i;
@@ -356,9 +387,7 @@ static size_t match_year_after(const struct toks *ts, size_t i, int *year)
 		return i;
 	*year = y;
 	j++;
-	const struct dyad__date_phrase *ph;
-	size_t n = match_phrase(ts, j, DYAD_REL_YEAR_WORD, &ph);
-	if (n)
+	if (phrase_at(ts, j, DYAD_REL_YEAR_WORD, &n))
 		j = skip_dot(ts, j + n);
 	return j;
 }
@@ -371,8 +400,9 @@ static size_t match_named(const struct toks *ts, size_t i,
 	size_t j;
 	if (is_num(ts, i, 1, 2)) {
 		j = skip_ordinal(ts, i + 1);
-		if (word_is(ts, j, "of"))
-			j++;
+		size_t n;
+		if (phrase_at(ts, j, DYAD_REL_JOINER, &n) && tok_month(ts, j + n))
+			j += n; /* "5 of May", "5 de mayo" */
 		month = tok_month(ts, j);
 		if (!month)
 			return i;
@@ -406,6 +436,51 @@ static void expr_init(struct dyad__date_expr *e)
 	e->hour = e->minute = e->second = -1;
 }
 
+/* A weekday before the date ("Sunday, May 26", "Mi., 5. Juni",
+ * "sexta-feira, 22 de outubro"): e->weekday and the token after it. */
+static size_t match_weekday(const struct toks *ts, size_t i,
+                            struct dyad__date_expr *e)
+{
+	size_t n;
+	int wd = tok_weekday_n(ts, i, &n);
+	if (wd < 0)
+		return i;
+	size_t j = i + n;
+	/* the hyphenated second half of a weekday: "-feira" */
+	const struct tok *t = tok_at(ts, j), *u = tok_at(ts, j + 1);
+	if (t && u && t->glued && is_mark(ts, j, '-') && u->glued && u->kind == TOK_WORD)
+		j += 2;
+	j = skip_dot(ts, j);
+	if (is_mark(ts, j, ','))
+		j++;
+	e->weekday = wd;
+	return j;
+}
+
+/* The year first: "2024 жылғы 23 ақпан", "2024-yil 5-fevral". */
+static size_t match_year_first(const struct toks *ts, size_t i,
+                               struct dyad__date_expr *e)
+{
+	int year = year_value(ts, i);
+	if (!year)
+		return i;
+	size_t j = i + 1, n;
+	if (is_mark(ts, j, '-') && ts->t[j].glued)
+		j++;
+	if (!phrase_at(ts, j, DYAD_REL_YEAR_WORD, &n))
+		return i;
+	j = skip_dot(ts, j + n);
+	if (is_mark(ts, j, ','))
+		j++;
+	size_t d = match_named(ts, j, e);
+	if (d == j || e->date.year || !dyad__date_valid(year, e->date.month, e->date.day)) {
+		memset(&e->date, 0, sizeof e->date);
+		return i;
+	}
+	e->date.year = year;
+	return d;
+}
+
 /* Everything that makes up one time stamp, starting at token i. */
 static size_t match_absolute(const struct toks *ts, size_t i,
                              struct dyad__date_expr *e)
@@ -416,15 +491,13 @@ static size_t match_absolute(const struct toks *ts, size_t i,
 	size_t t = match_time(ts, j, e);
 	if (t != j)
 		j = is_mark(ts, t, ',') ? t + 1 : t;
-	int wd = tok_weekday(ts, j);
-	if (wd >= 0) {
-		j = skip_dot(ts, j + 1);
-		if (is_mark(ts, j, ','))
-			j++;
-	}
+	j = match_weekday(ts, j, e);
+	int wd = e->weekday;
 	size_t d = match_numeric(ts, j, e);
 	if (d == j)
 		d = match_named(ts, j, e);
+	if (d == j)
+		d = match_year_first(ts, j, e);
 	if (d == j) {
 		expr_init(e);
 		return i;
@@ -433,8 +506,9 @@ static size_t match_absolute(const struct toks *ts, size_t i,
 	j = d;
 	if (e->hour < 0) {
 		size_t k = is_mark(ts, j, ',') ? j + 1 : j;
-		if (word_is(ts, k, "at") || word_is(ts, k, "в"))
-			k++;
+		size_t n;
+		if (phrase_at(ts, k, DYAD_REL_AT, &n))
+			k += n; /* "at", "в", "um", "às" */
 		t = match_time(ts, k, e);
 		if (t != k)
 			j = t;
@@ -548,12 +622,12 @@ static size_t resolve_weekday(const struct toks *ts, size_t i,
                               const struct dyad__date *pub, struct resolved *r)
 {
 	const struct dyad__date_phrase *mod = NULL;
-	size_t n = match_phrase(ts, i, DYAD_REL_WEEKDAY_MOD, &mod);
-	int wd = tok_weekday(ts, i + n);
+	size_t n = match_phrase(ts, i, DYAD_REL_WEEKDAY_MOD, &mod), wn;
+	int wd = tok_weekday_n(ts, i + n, &wn);
 	if (wd < 0 && n) {
 		n = 0;
 		mod = NULL;
-		wd = tok_weekday(ts, i);
+		wd = tok_weekday_n(ts, i, &wn);
 	}
 	if (wd < 0 || !pub->year || !pub->day)
 		return i;
@@ -566,7 +640,7 @@ static size_t resolve_weekday(const struct toks *ts, size_t i,
 	else if (mod && mod->value > 0)
 		d = p + ((wd - pwd + 7) % 7 ? (wd - pwd + 7) % 7 : 7);
 	from_days(d, r);
-	return skip_dot(ts, i + n + 1);
+	return skip_dot(ts, i + n + wn);
 }
 
 /* "32 years ago", "5 дней назад". */

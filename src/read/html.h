@@ -14,7 +14,7 @@
  *                   (weighed with kb/html.h, the reader of data/html/)
  *   html_facts.c    title, date, outlet, author, URL from the markup, with
  *   html_jsonld.c   JSON-LD,
- *   html_date.c     dates normalised to the contract or dropped,
+ *   kb/date_norm.c  dates normalised to the contract or dropped,
  *   html_author.c   names without job titles, and
  *   html_title.c    <title> without the site name
  *   html_score.c    prose and furniture; the element that holds the article

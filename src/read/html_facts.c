@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "kb/date_norm.h"
 #include "read/html_emit.h"
 
 /* Elements under an ancestor at or below this evidence (navigation, comment
@@ -92,7 +93,7 @@ static char *clean(struct dyad__html_facts *f, enum dyad__html_fact id, char *v,
 {
 	if (id == DYAD_HF_PUBLISHED) {
 		char iso[ISO_MAX];
-		size_t n = dyad__html_date_normalise(v, w, f->dates, iso, sizeof iso);
+		size_t n = dyad__date_normalise(v, w, f->dates, iso, sizeof iso);
 		return n ? dyad_arena_strndup(f->arena, iso, n) : NULL;
 	}
 	if ((id == DYAD_HF_AUTHOR || id == DYAD_HF_SOURCE) && looks_like_url(v, w))
@@ -399,7 +400,7 @@ dyad_status dyad__html_facts_collect(struct dyad__html_facts *f,
 		dyad__html_fact_offer(f, DYAD_HF_TITLE, DYAD_RANK_TITLE_TAG, f->title_tag + start, len);
 	}
 	char iso[ISO_MAX];
-	size_t n = dyad__html_url_date(f->value[DYAD_HF_URL], iso, sizeof iso);
+	size_t n = dyad__date_from_url(f->value[DYAD_HF_URL], iso, sizeof iso);
 	if (n)
 		dyad__html_fact_offer(f, DYAD_HF_PUBLISHED, DYAD_RANK_PUB_URL, iso, n);
 	return f->st;

@@ -113,22 +113,6 @@ void dyad__html_jsonld(struct dyad__html_facts *f, const struct dyad__htree *tre
                        uint32_t i);
 
 /*
- * Normalise a date to "YYYY-MM-DD", or to "YYYY-MM-DDTHH:MM:SS" with "Z" or
- * "+HH:MM" when a time and an offset are given (a time without an offset
- * keeps only the day): ISO 8601 in its usual shapes, RFC 2822 ("Mon, 18 Nov
- * 2019 16:07:38 -0600"), and with dates (may be NULL) any day-month-year the
- * engine's date words can read. Writes NUL-terminated into out (cap bytes,
- * at least 32) and returns the length, or 0 when s holds no full date.
- */
-size_t dyad__html_date_normalise(const char *s, size_t len,
-                                 const struct dyad__date_lexicon *dates,
-                                 char *out, size_t cap);
-
-/* The date a URL's path gives ("/2024/06/19/", "/2024-06-19/"), as
- * "YYYY-MM-DD" into out (cap >= 11); returns the length or 0. */
-size_t dyad__html_url_date(const char *url, char *out, size_t cap);
-
-/*
  * The names of a byline (s, len) into out (cap bytes), joined with ", ":
  * lead words ("By"), job titles, dates (month and weekday names from dates,
  * may be NULL) and the site's name (site, may be NULL) taken out. Returns

@@ -15,6 +15,7 @@
 
 #include "core/arena.h"
 #include "dyad.h"
+#include "kb/date_norm.h"
 #include "kb/engine.h"
 #include "kb/html.h"
 #include "kb/meta.h"
@@ -233,7 +234,7 @@ TEST(short_page_and_empty_page)
 static const char *norm(const char *s, char *out)
 {
 	const struct dyad__date_lexicon *dates = dyad__meta_dates(engine);
-	return dyad__html_date_normalise(s, strlen(s), dates, out, 64) ? out : NULL;
+	return dyad__date_normalise(s, strlen(s), dates, out, 64) ? out : NULL;
 }
 
 TEST(dates_are_normalised_or_dropped)
@@ -256,12 +257,12 @@ TEST(dates_are_normalised_or_dropped)
 	CHECK(norm("2023-13-01", b) == NULL);
 	CHECK(norm("yesterday", b) == NULL);
 	CHECK(norm("", b) == NULL);
-	CHECK(dyad__html_url_date("https://x.example/news/2023/4/12/bridge-vote", b, 64) &&
+	CHECK(dyad__date_from_url("https://x.example/news/2023/4/12/bridge-vote", b, 64) &&
 	      strcmp(b, "2023-04-12") == 0);
-	CHECK(dyad__html_url_date("https://x.example/2023-04-12/bridge.html", b, 64) &&
+	CHECK(dyad__date_from_url("https://x.example/2023-04-12/bridge.html", b, 64) &&
 	      strcmp(b, "2023-04-12") == 0);
-	CHECK(!dyad__html_url_date("https://x.example/2023/04/bridge-vote", b, 64));
-	CHECK(!dyad__html_url_date("https://x.example/item/20230412999", b, 64));
+	CHECK(!dyad__date_from_url("https://x.example/2023/04/bridge-vote", b, 64));
+	CHECK(!dyad__date_from_url("https://x.example/item/20230412999", b, 64));
 }
 
 static const char *published_of(const char *head, const char *body_html)

@@ -1,19 +1,20 @@
 /*
- * html_date.c - the dates of a page's markup, normalised to the output
- * contract or dropped (see html_facts.h).
+ * date_norm.c - a date value as the output contract writes it, or nothing
+ * (see date_norm.h).
  *
- * Markup writes dates for machines (ISO 8601 in meta tags, JSON-LD and
- * <time datetime>, RFC 2822 in feeds that pages copy) and, in itemprop or
- * "date" elements, for people ("sexta-feira, 22 de outubro de 2010"). The
- * machine shapes are read here; the human ones with the engine's date words
- * (data/dates/), so a new language is a data change there. Anything else is
- * no date: the caller then tries the next source.
+ * Containers write dates for machines (ISO 8601 in meta tags, JSON-LD,
+ * <time datetime> and JSON Lines exports, RFC 2822 in feeds that pages copy)
+ * and for people ("sexta-feira, 22 de outubro de 2010"). The machine shapes
+ * are read here; the human ones with the date words of data/dates/ through
+ * date_text.c, so a new language is a data change there. Anything else is no
+ * date: the caller then tries its next source.
  */
+#include "kb/date_norm.h"
+
 #include <stdio.h>
 #include <string.h>
 
 #include "kb/date_text.h"
-#include "read/html_facts.h"
 
 /* Dates before the web or far ahead are placeholders, not publication dates. */
 #define DATE_MIN_YEAR 1991
@@ -209,7 +210,7 @@ static int read_human(const struct dyad__date_lexicon *dates, const char *s,
 	return 1;
 }
 
-size_t dyad__html_date_normalise(const char *s, size_t len,
+size_t dyad__date_normalise(const char *s, size_t len,
                                  const struct dyad__date_lexicon *dates,
                                  char *out, size_t cap)
 {
@@ -234,7 +235,7 @@ size_t dyad__html_date_normalise(const char *s, size_t len,
 	return format_stamp(&t, out, cap);
 }
 
-size_t dyad__html_url_date(const char *url, char *out, size_t cap)
+size_t dyad__date_from_url(const char *url, char *out, size_t cap)
 {
 	const char *path = url ? strstr(url, "://") : NULL;
 	path = path ? strchr(path + 3, '/') : url;

@@ -15,7 +15,7 @@
  *   html_facts.c    title, date, outlet, author, URL from the markup, with
  *   html_jsonld.c   JSON-LD,
  *   kb/date_norm.c  dates normalised to the contract or dropped,
- *   html_author.c   names without job titles, and
+ *   kb/byline.c     names without job titles, and
  *   html_title.c    <title> without the site name
  *   html_score.c    prose and furniture; the element that holds the article
  *   html_prune.c    furniture inside it taken out

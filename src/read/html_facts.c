@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kb/date_norm.h"
+#include "kb/byline.h"
 #include "read/html_emit.h"
 
 /* Elements under an ancestor at or below this evidence (navigation, comment
@@ -102,7 +103,7 @@ static char *clean(struct dyad__html_facts *f, enum dyad__html_fact id, char *v,
 		char *names = dyad_arena_alloc(f->arena, w + 1);
 		if (!names)
 			return NULL;
-		size_t n = dyad__html_author_clean(f->lex, f->dates, f->value[DYAD_HF_SOURCE],
+		size_t n = dyad__byline_clean(f->lex, f->dates, f->value[DYAD_HF_SOURCE],
 		                                   v, w, names, w + 1);
 		return n ? names : NULL;
 	}

@@ -9,9 +9,9 @@
  * job title) never takes the place of a worse-ranked good one:
  *
  *   published  normalised to "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS+HH:MM"
- *              (html_date.c) or dropped - never the raw string;
+ *              (kb/date_norm.c) or dropped - never the raw string;
  *   author     names only: "By", job titles, dates and the outlet's own
- *              name taken out (html_author.c);
+ *              name taken out (kb/byline.c);
  *   title      white space collapsed; the site name is taken off <title>
  *              (html_title.c).
  *
@@ -111,17 +111,6 @@ dyad_status dyad__html_facts_head_date(struct dyad__html_facts *f,
 /* Read the JSON-LD script element i of tree. */
 void dyad__html_jsonld(struct dyad__html_facts *f, const struct dyad__htree *tree,
                        uint32_t i);
-
-/*
- * The names of a byline (s, len) into out (cap bytes), joined with ", ":
- * lead words ("By"), job titles, dates (month and weekday names from dates,
- * may be NULL) and the site's name (site, may be NULL) taken out. Returns
- * the length, 0 when no name is left.
- */
-size_t dyad__html_author_clean(const struct dyad__html_lexicon *lex,
-                               const struct dyad__date_lexicon *dates,
-                               const char *site, const char *s, size_t len,
-                               char *out, size_t cap);
 
 /*
  * The headline part of a title: "Headline - Site" and "Site | Headline"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "kb/byline.h"
 #include "kb/date_text.h"
 #include "read/html_facts.h"
 
@@ -56,7 +57,7 @@ static int is_byline(const struct dyad__html_lexicon *lex,
 	if (!lead || i >= len || !dyad_cp_is_upper(dyad_utf8_next(s, len, &i)))
 		return 0;
 	char names[LINE_MAX_BYTES];
-	return dyad__html_author_clean(lex, dates, NULL, s, len, names, sizeof names) > 0;
+	return dyad__byline_clean(lex, dates, NULL, s, len, names, sizeof names) > 0;
 }
 
 int dyad__html_stamp_line(const struct dyad__html_lexicon *lex,

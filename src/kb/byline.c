@@ -1,5 +1,6 @@
 /*
- * html_author.c - the names in a byline (see html_facts.h).
+ * byline.c - the names in a byline (see byline.h), for the HTML reader's
+ * markup bylines and the metadata stage's text bylines alike.
  *
  * Bylines mix names with everything around them: "By Robert Burns, AP
  * National Security Writer", "Jill Disis, CNN Business", "Analysis by Chris
@@ -10,11 +11,11 @@
  * (data/html/bylines.tsv) and no domain, has a capital letter and a few
  * words, and is not the site's own name (which is also cut off its end).
  */
+#include "kb/byline.h"
+
 #include <string.h>
 
 #include "core/utf8.h"
-#include "kb/date_text.h"
-#include "read/html_facts.h"
 
 /* A name has at most this many words. */
 #define NAME_MAX_WORDS 5
@@ -261,10 +262,10 @@ static int name_words(const struct byline *b, const struct part *p, const char *
 	return words;
 }
 
-size_t dyad__html_author_clean(const struct dyad__html_lexicon *lex,
-                               const struct dyad__date_lexicon *dates,
-                               const char *site, const char *s, size_t len,
-                               char *out, size_t cap)
+size_t dyad__byline_clean(const struct dyad__html_lexicon *lex,
+                          const struct dyad__date_lexicon *dates,
+                          const char *site, const char *s, size_t len,
+                          char *out, size_t cap)
 {
 	struct byline b = {lex, dates, s, len};
 	struct part parts[MAX_PARTS];

@@ -101,7 +101,9 @@ static void tokenize(struct toks *ts, const char *text, uint32_t start,
 		} else if (p.kind == DYAD_PIECE_LETTERS) {
 			/* "п'ятниця" is one word across its apostrophe when the
 			 * vocabulary has it so; "Monday's" is Monday and 's */
-			t->end = (uint32_t)dyad__date_word_end(text, p.start, end);
+			unsigned char c = p.end < end ? (unsigned char)text[p.end] : 0;
+			if (c == '\'' || c == 0xE2 || c == 0xCA)
+				t->end = (uint32_t)dyad__date_word_end(text, p.start, end);
 			word_vocab(ts, t, text, p.cp);
 			if (t->end > p.end && t->vocab == NO_VOCAB) {
 				t->end = p.end;

@@ -112,30 +112,36 @@ size_t dyad__date_format(const struct dyad__date *d, char *out, size_t cap)
 
 /* ---- words ---------------------------------------------------------- */
 
-static int is_apostrophe(uint32_t cp)
+/* 1 when the bytes at s (n left) start an apostrophe: ', U+2019, U+02BC. */
+static size_t apostrophe_len(const char *s, size_t n)
 {
-	return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+	if (n >= 1 && s[0] == '\'')
+		return 1;
+	if (n >= 3 && memcmp(s, "\xE2\x80\x99", 3) == 0)
+		return 3;
+	if (n >= 2 && memcmp(s, "\xCA\xBC", 2) == 0)
+		return 2;
+	return 0;
 }
 
 size_t dyad__date_word_key(const char *s, size_t len, char *out, size_t cap)
 {
-	char lower[DYAD_DATE_MAX_WORD_BYTES];
-	if (cap == 0 || len >= sizeof lower)
+	if (cap == 0 || len >= DYAD_DATE_MAX_WORD_BYTES)
 		return 0;
-	size_t n = dyad_utf8_lower(s, len, lower, sizeof lower), i = 0, o = 0;
-	if (n + 1 >= sizeof lower)
+	size_t n = dyad_utf8_lower(s, len, out, cap);
+	if (n + 1 >= cap)
 		return 0;
-	while (i < n) {
-		size_t from = i;
-		uint32_t cp = dyad_utf8_next(lower, n, &i);
-		size_t w = is_apostrophe(cp) ? 1 : i - from;
-		if (o + w >= cap)
-			return 0;
-		if (is_apostrophe(cp))
-			out[o] = '\'';
-		else
-			memcpy(out + o, lower + from, w);
-		o += w;
+	if (!memchr(out, '\'', n) && !memchr(out, '\xE2', n) && !memchr(out, '\xCA', n))
+		return n; /* the common case: no apostrophe */
+	size_t o = 0;
+	for (size_t i = 0; i < n;) {
+		size_t a = apostrophe_len(out + i, n - i);
+		if (a) {
+			out[o++] = '\'';
+			i += a;
+		} else {
+			out[o++] = out[i++];
+		}
 	}
 	out[o] = '\0';
 	return o;
@@ -143,16 +149,14 @@ size_t dyad__date_word_key(const char *s, size_t len, char *out, size_t cap)
 
 size_t dyad__date_word_end(const char *text, size_t start, size_t end)
 {
-	size_t i = start, j = start;
+	size_t i = start;
 	struct dyad__piece p, q;
 	if (!dyad__next_piece(text, &i, end, &p) || p.kind != DYAD_PIECE_LETTERS)
 		return start;
-	j = p.end;
+	size_t j = p.end;
 	for (;;) {
-		size_t k = j;
-		if (!dyad__next_piece(text, &k, end, &p) || p.kind != DYAD_PIECE_MARK ||
-		    !is_apostrophe(p.cp) || !dyad__next_piece(text, &k, end, &q) ||
-		    q.kind != DYAD_PIECE_LETTERS)
+		size_t a = apostrophe_len(text + j, end - j), k = j + a;
+		if (!a || !dyad__next_piece(text, &k, end, &q) || q.kind != DYAD_PIECE_LETTERS)
 			return j;
 		j = q.end;
 	}

@@ -10,7 +10,6 @@
  * that opens the first paragraph ("BAKU, Azerbaijan, Sept. 28"); the author
  * is a byline line near the headline.
  */
-#define _GNU_SOURCE /* memmem */
 #include <string.h>
 #include <unicode/uchar.h>
 
@@ -276,61 +275,81 @@ static int ends_closed(const char *lit, size_t n)
 	       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-/* Occurrences of s (n bytes) in text[a, b). */
-static const char *find(const char *text, size_t a, size_t b, const char *s,
-                        size_t n)
+/* Only spaces and full stops between i and the line end. */
+static int at_line_end(const char *text, size_t i, size_t hi)
 {
-	if (n == 0 || b < a + n)
-		return NULL;
-	return memmem(text + a, b - a, s, n); /* glibc's two-way search */
+	while (i < hi && (text[i] == ' ' || text[i] == '.'))
+		i++;
+	return i >= hi;
 }
 
-/* The best credit of one pattern inside text[lo, hi). */
-static void credit_in(const struct dyad__meta_lexicon *lex,
+/* The credit c whose literal side starts at text[a], inside [lo, hi). */
+static void credit_at(const struct dyad__meta_lexicon *lex,
                       const struct dyad__meta_credit *c, const char *text,
-                      size_t lo, size_t hi, struct credit_hit *best)
+                      size_t lo, size_t hi, size_t a, struct credit_hit *best)
 {
 	int after = c->prefix_len > 0;
-	const char *lit = after ? c->prefix : c->suffix;
-	size_t lit_len = after ? c->prefix_len : c->suffix_len;
-	for (size_t from = lo;;) {
-		const char *p = find(text, from, hi, lit, lit_len);
-		if (!p)
+	size_t lit_len = after ? c->prefix_len : c->suffix_len, b = a + lit_len;
+	if (b > hi)
+		return;
+	/* "PKK/PYD/YPG" is not the "/TASS/" of an agency dateline */
+	if (after && !boundary_before(text, lo, a))
+		return;
+	if (after && c->at_start && a != lo)
+		return;
+	if (!after && ends_closed(c->suffix, lit_len) && !boundary_after(text, hi, b))
+		return;
+	if (!after && c->at_end && !at_line_end(text, b, hi))
+		return;
+	struct credit_hit hit = {.rank = c->rank};
+	if (!outlet_name(lex, text, lo, hi, after ? b : a, after, c->open, &hit))
+		return;
+	/* the other side of the pattern must follow the name */
+	if (after && c->suffix_len) {
+		if (hi - hit.end < c->suffix_len ||
+		    memcmp(text + hit.end, c->suffix, c->suffix_len) != 0)
 			return;
-		size_t a = (size_t)(p - text), b = a + lit_len;
-		from = a + 1;
-		/* "PKK/PYD/YPG" is not the "/TASS/" of an agency dateline */
-		if (after && !boundary_before(text, lo, a))
-			continue;
-		if (!after && ends_closed(lit, lit_len) && !boundary_after(text, hi, b))
-			continue;
-		struct credit_hit hit = {.rank = c->rank};
-		if (!outlet_name(lex, text, lo, hi, after ? b : a, after, c->open, &hit))
-			continue;
-		/* the other side of the pattern must follow the name */
-		if (after && c->suffix_len) {
-			if (hi - hit.end < c->suffix_len ||
-			    memcmp(text + hit.end, c->suffix, c->suffix_len) != 0)
-				continue;
-			if (ends_closed(c->suffix, c->suffix_len) &&
-			    !boundary_after(text, hi, hit.end + c->suffix_len))
-				continue;
-		} else if (after && !boundary_after(text, hi, hit.end)) {
-			continue;
-		}
-		if (!after && !boundary_before(text, lo, hit.start))
-			continue;
-		hit.pos = hit.start;
-		if (hit.rank > best->rank || (hit.rank == best->rank && hit.pos < best->pos))
-			*best = hit;
+		size_t z = hit.end + c->suffix_len;
+		if (ends_closed(c->suffix, c->suffix_len) && !boundary_after(text, hi, z))
+			return;
+		if (c->at_end && !at_line_end(text, z, hi))
+			return;
+	} else if (after && (!boundary_after(text, hi, hit.end) ||
+	                     (c->at_end && !at_line_end(text, hit.end, hi)))) {
+		return;
 	}
+	if (!after && (!boundary_before(text, lo, hit.start) ||
+	               (c->at_start && hit.start != lo)))
+		return;
+	hit.pos = hit.start;
+	if (hit.rank > best->rank || (hit.rank == best->rank && hit.pos < best->pos))
+		*best = hit;
 }
 
+struct credit_scan {
+	const struct dyad__meta_lexicon *lex;
+	const char *text;
+	size_t lo, hi;
+	struct credit_hit *best;
+};
+
+/* One literal found by the automaton: every credit written with it. */
+static void credit_literal(void *ctx, uint32_t key, size_t start)
+{
+	const struct credit_scan *cs = ctx;
+	const struct dyad__meta_lexicon *lex = cs->lex;
+	for (uint32_t c = lex->credit_of_key[key]; c != UINT32_MAX;
+	     c = lex->credits[c].next_same)
+		credit_at(lex, &lex->credits[c], cs->text, cs->lo, cs->hi, start, cs->best);
+}
+
+/* The best credit inside text[lo, hi): one pass of the credits' automaton
+ * over the line, then each pattern checked where its literal stands. */
 static void credits_in(const struct dyad__meta_lexicon *lex, const char *text,
                        size_t lo, size_t hi, struct credit_hit *best)
 {
-	for (size_t k = 0; k < lex->n_credits; k++)
-		credit_in(lex, &lex->credits[k], text, lo, hi, best);
+	struct credit_scan cs = {lex, text, lo, hi, best};
+	dyad__aho_scan(&lex->credit_aho, text, lo, hi, credit_literal, &cs);
 }
 
 int dyad__meta_credit_line(const struct dyad__meta_scan *scan, size_t line)

@@ -493,6 +493,7 @@ static void find_dateline(struct dyad__meta_scan *scan)
 		scan->dateline_end = d.place_end;
 		scan->agency_start = d.agency_start;
 		scan->agency_end = d.agency_end;
+		scan->dateline_date = d.date;
 		if (d.rest < line->end) {
 			line->start = d.rest;
 		} else {

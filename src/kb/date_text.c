@@ -384,8 +384,10 @@ static size_t match_year_after(const struct toks *ts, size_t i, int *year)
 	int y = year_value(ts, j);
 	if (!y)
 		return i;
-	/* "June 05, 16:10": a number that starts a time is not a year */
-	if (is_mark(ts, j + 1, ':') && ts->t[j + 1].glued)
+	/* "June 05, 16:10": a number that starts a time is not a year; "Oct
+	 * 01, 2016: In a bid..." is */
+	if (is_mark(ts, j + 1, ':') && ts->t[j + 1].glued && is_num(ts, j + 2, 2, 2) &&
+	    ts->t[j + 2].glued)
 		return i;
 	*year = y;
 	j++;

@@ -20,7 +20,7 @@
 #include "meta/meta.h"
 
 #define CREDIT_ONLY_MAX_WORDS 10 /* a longer line is more than a credit (source.c) */
-#define HEAD_MAX_LINES 24      /* non-blank lines searched for the headline */
+#define HEAD_MAX_LINES 40      /* non-blank lines searched for the headline */
 #define TITLE_MIN_WORDS 3
 #define TITLE_MAX_CHARS 250
 #define STAMP_MAX_EXTRA_WORDS 2 /* words on a time-stamp line besides labels */
@@ -345,12 +345,25 @@ static int label_like(const struct dyad__work *w, size_t l, unsigned n_words)
 	return 1;
 }
 
+/* A headline is never a clutter, navigation or credit line, a byline
+ * ("By Anna Lind") or a line that carries a full date ("This story is from
+ * August 16, 2021", "Photo by A. Lind on 19 April, 2023"). */
 static int title_like(const struct dyad__meta_scan *scan, size_t l)
 {
 	const struct dyad__meta_line *info = &scan->info[l];
 	const struct dyad__line *line = &scan->w->lines[l];
 	if (info->kind != DYAD_META_TEXT || info->prose ||
 	    info->n_words < TITLE_MIN_WORDS || info->n_chars > TITLE_MAX_CHARS)
+		return 0;
+	if (info->has_date && info->date.date.year && info->date.date.day)
+		return 0;
+	uint32_t a, b;
+	if (dyad__meta_byline(scan, l, &a, &b))
+		return 0;
+	/* "by choosing only interesting": the middle of a sentence */
+	size_t i = line->start;
+	uint32_t first = dyad_utf8_next(scan->w->text, line->end, &i);
+	if (dyad_cp_is_letter(first) && !dyad_cp_is_upper(first))
 		return 0;
 	uint32_t last = last_cp(scan->w->text, line->start, line->end);
 	return last != ':' && last != '.' && last != ',';

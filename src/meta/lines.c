@@ -17,6 +17,8 @@
 
 #include "core/token.h"
 #include "core/utf8.h"
+#include "kb/byline.h"
+#include "kb/html.h"
 #include "meta/meta.h"
 
 #define CREDIT_ONLY_MAX_WORDS 10 /* a longer line is more than a credit (source.c) */
@@ -444,6 +446,20 @@ static unsigned head_flags(const struct dyad__meta_line *info)
 	}
 }
 
+/* The names of the byline text[a, b), without job titles, lead words and
+ * dates (kb/byline.h, the same cleaning as bylines in HTML markup). */
+static dyad_status byline_author(struct dyad__meta_scan *scan, uint32_t a, uint32_t b)
+{
+	struct dyad__work *w = scan->w;
+	char names[DYAD_META_MAX_LINE_BYTES];
+	size_t n = dyad__byline_clean(dyad__html_lexicon(w->engine), &scan->lex->dates,
+	                              NULL, w->text + a, b - a, names, sizeof names);
+	if (n == 0)
+		return DYAD_OK;
+	scan->author = dyad_arena_strndup(w->arena, names, n);
+	return scan->author ? DYAD_OK : DYAD_ENOMEM;
+}
+
 /* The byline in the head or just after the body starts. */
 static dyad_status find_byline(struct dyad__meta_scan *scan)
 {
@@ -467,11 +483,8 @@ static dyad_status find_byline(struct dyad__meta_scan *scan)
 			info->kind = DYAD_META_BYLINE;
 			line->flags = (line->flags & ~DYAD_LINE_CLUTTER) | DYAD_LINE_META;
 		}
-		if (b > a && !scan->author) {
-			scan->author = dyad_arena_strndup(w->arena, w->text + a, b - a);
-			if (!scan->author)
-				return DYAD_ENOMEM;
-		}
+		if (b > a && !scan->author && byline_author(scan, a, b) != DYAD_OK)
+			return DYAD_ENOMEM;
 		if (l == scan->body && whole) {
 			/* the body starts after the byline */
 			size_t next = l + 1;

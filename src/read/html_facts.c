@@ -373,7 +373,8 @@ dyad_status dyad__html_facts_collect(struct dyad__html_facts *f,
                                      const struct dyad__htree *tree)
 {
 	/* furniture[d]: an element at depth < d on the current path is furniture */
-	unsigned char furniture[DYAD_HTML_MAX_DEPTH + 2] = {0};
+	unsigned char furniture[DYAD_HTML_MAX_DEPTH + 3] = {0}; /* flattened nodes
+	                                                           are at MAX_DEPTH + 1 */
 	for (uint32_t i = 0; i < tree->n && f->st == DYAD_OK; i++) {
 		const struct dyad__hnode *node = &tree->nodes[i];
 		if (node->flags & DYAD_HN_TEXT)

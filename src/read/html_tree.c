@@ -225,7 +225,56 @@ struct frame {
 	unsigned next;
 };
 
-/* Create the nodes in pre-order, without recursion. */
+/* The gumbo node after g in pre-order inside top's subtree, children
+ * first unless skip_kids; NULL at its end. Uses gumbo's parent links, so it
+ * needs no stack however deep the page nests. */
+static const GumboNode *next_in(const GumboNode *top, const GumboNode *g, int skip_kids)
+{
+	if (!skip_kids && has_children(g) && g->v.element.children.length)
+		return g->v.element.children.data[0];
+	while (g != top && g->parent) {
+		const GumboNode *p = g->parent;
+		size_t next = g->index_within_parent + 1;
+		if (has_children(p) && next < p->v.element.children.length)
+			return p->v.element.children.data[next];
+		g = p;
+	}
+	return NULL;
+}
+
+/*
+ * An element below DYAD_HTML_MAX_DEPTH, flattened instead of lost: its
+ * text nodes become children of parent (the deepest element kept), and
+ * its block elements and <br>s childless elements there, so that its
+ * paragraphs still start lines. Elements that never hold text are left out
+ * with their subtrees.
+ */
+static dyad_status flatten(struct builder *b, const GumboNode *top, uint32_t parent)
+{
+	for (const GumboNode *g = top; g;) {
+		int skip_kids = 0;
+		if (has_children(g)) {
+			GumboTag tag = g->v.element.tag;
+			skip_kids = dyad__html_tag_skipped(b->lex, tag);
+			if (!skip_kids && (dyad__html_is_block(tag) || tag == GUMBO_TAG_BR)) {
+				uint32_t idx = b->tree->n;
+				if (!add(b, g, parent))
+					return DYAD_ENOMEM;
+				b->tree->nodes[idx].end = idx + 1;
+			}
+		} else if (wanted(g)) {
+			uint32_t idx = b->tree->n;
+			if (!add(b, g, parent))
+				return DYAD_ENOMEM;
+			b->tree->nodes[idx].end = idx + 1;
+		}
+		g = next_in(top, g, skip_kids);
+	}
+	return DYAD_OK;
+}
+
+/* Create the nodes in pre-order, without recursion; below the depth limit
+ * the page is flattened (see flatten). */
 static dyad_status walk(struct builder *b, const GumboNode *root)
 {
 	struct frame stack[DYAD_HTML_MAX_DEPTH + 1];
@@ -236,7 +285,7 @@ static dyad_status walk(struct builder *b, const GumboNode *root)
 	for (;;) {
 		struct frame *f = &stack[top];
 		const GumboVector *kids = has_children(f->g) ? &f->g->v.element.children : NULL;
-		if (!kids || f->next >= kids->length || top == DYAD_HTML_MAX_DEPTH) {
+		if (!kids || f->next >= kids->length) {
 			b->tree->nodes[f->idx].end = b->tree->n;
 			if (top == 0)
 				return DYAD_OK;
@@ -246,6 +295,11 @@ static dyad_status walk(struct builder *b, const GumboNode *root)
 		const GumboNode *kid = kids->data[f->next++];
 		if (!wanted(kid))
 			continue;
+		if (top == DYAD_HTML_MAX_DEPTH) {
+			if (flatten(b, kid, f->idx) != DYAD_OK)
+				return DYAD_ENOMEM;
+			continue;
+		}
 		uint32_t idx = b->tree->n;
 		if (!add(b, kid, f->idx))
 			return DYAD_ENOMEM;

@@ -23,7 +23,8 @@
 #include "dyad.h"
 #include "kb/html.h"
 
-/* Elements deeper than this are left out (gumbo keeps them; we do not). */
+/* Elements deeper than this are flattened: their text and their block
+ * elements hang from the deepest element kept, one level below it. */
 #define DYAD_HTML_MAX_DEPTH 400
 #define DYAD_HTML_NONE UINT32_MAX
 /* Evidence given to a hidden element (hidden, aria-hidden, display:none). */

@@ -466,6 +466,66 @@ TEST(bad_lines_of_data_html_are_named)
 	rmdir(dir);
 }
 
+/* ---- deep pages --------------------------------------------------------- */
+
+/* A page whose article sits under depth nested <div>s, built in a buffer. */
+static char *deep_page(size_t depth)
+{
+	static const char head[] = "<html><head><title>Bridge vote</title></head><body>";
+	static const char story[] = STORY_P1 "<div><span>" STORY_P2 "</span></div>"
+	                            "<script>var hidden = 1;</script>" STORY_P3;
+	static const char tail[] = "</body></html>";
+	size_t cap = sizeof head + sizeof story + sizeof tail + depth * 11 + 1;
+	char *html = malloc(cap);
+	if (!html)
+		return NULL;
+	size_t n = 0;
+	memcpy(html, head, sizeof head - 1);
+	n += sizeof head - 1;
+	for (size_t i = 0; i < depth; i++, n += 5)
+		memcpy(html + n, "<div>", 5);
+	memcpy(html + n, story, sizeof story - 1);
+	n += sizeof story - 1;
+	for (size_t i = 0; i < depth; i++, n += 6)
+		memcpy(html + n, "</div>", 6);
+	memcpy(html + n, tail, sizeof tail);
+	return html;
+}
+
+TEST(deep_pages_keep_their_text)
+{
+	static const size_t depths[] = {100, 399, 401, 450, 1000, 4990};
+	for (size_t k = 0; k < sizeof depths / sizeof depths[0]; k++) {
+		char *html = deep_page(depths[k]);
+		CHECK(html != NULL);
+		if (!html)
+			return;
+		struct page p;
+		reduce(&p, html);
+		CHECK_INT_EQ(p.st, DYAD_OK);
+		/* three paragraphs on lines of their own, the script left out */
+		CHECK(has(&p, "since the spring floods damaged two of its piers.\n"));
+		CHECK(has(&p, "\nEngineers said the new bridge"));
+		CHECK(has(&p, "\nResidents of the east bank"));
+		CHECK(!has(&p, "hidden"));
+		if (!has(&p, "Residents of the east bank"))
+			fprintf(stderr, "depth %zu: %s\n", depths[k], p.st == DYAD_OK ? p.out.text : p.err);
+		release(&p);
+		free(html);
+	}
+	/* deeper than gumbo can take in time: refused, with the reason */
+	char *html = deep_page(DYAD_HTML_MAX_NESTING + 10);
+	CHECK(html != NULL);
+	if (!html)
+		return;
+	struct page p;
+	reduce(&p, html);
+	CHECK_INT_EQ(p.st, DYAD_EFORMAT);
+	CHECK(strstr(p.err, "nested more than") != NULL);
+	release(&p);
+	free(html);
+}
+
 int main(void)
 {
 	if (!(engine = testdoc_engine()))
@@ -485,6 +545,7 @@ int main(void)
 	RUN(authors_are_names_only);
 	RUN(titles_are_headlines);
 	RUN(bad_lines_of_data_html_are_named);
+	RUN(deep_pages_keep_their_text);
 	dyad_engine_free(engine);
 	return testlib_done();
 }

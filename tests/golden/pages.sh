@@ -5,7 +5,9 @@
 # with the benchmark's own metric. Floors: F1 >= 0.95, precision >= 0.93, and
 # no page without a body. Then every "published" value, on those pages and
 # on the shared text corpora, must be in the output contract's shapes
-# ("YYYY-MM-DD" or ISO 8601 with an offset) - never a raw string.
+# ("YYYY-MM-DD" or ISO 8601 with an offset) - never a raw string; the same
+# for the corpora read as JSON Lines with their URLs and for "published"
+# values given in JSON Lines records.
 #   BUILD=build sh tests/golden/pages.sh
 set -u
 BUILD=${BUILD:-build}
@@ -67,5 +69,25 @@ for corpus in "$SHARED/seeds" "$SHARED/corpus/dev/texts" "$SHARED/corpus/dev2/te
 	"$BUILD/dyad" extract "$corpus"/*.txt >"$tmp/corpus.jsonl" 2>/dev/null
 	if contract_dates "$tmp/corpus.jsonl"; then ok; else fail "dates of $corpus"; fi
 done
+# the corpora as JSON Lines records with their URLs (dates from URL paths)
+for corpus in "$SHARED/corpus/dev" "$SHARED/corpus/dev2"; do
+	[ -f "$corpus/SOURCES.tsv" ] || continue
+	python3 tests/golden/corpus_jsonl.py "$corpus" >"$tmp/records.jsonl"
+	"$BUILD/dyad" extract "$tmp/records.jsonl" >"$tmp/corpus.jsonl" 2>/dev/null
+	if contract_dates "$tmp/corpus.jsonl"; then ok; else fail "dates of $corpus with URLs"; fi
+done
+# JSON Lines "published" values as exports write them: each normalised or
+# dropped (records written here, not taken from any corpus)
+python3 - >"$tmp/given.jsonl" <<'EOF'
+import json
+text = "Talks end\n\nThe delegations met for two days and agreed on a statement.\n"
+for value in ["Mon, 18 Nov 2019 16:07:38 -0600", "2019-11-18T16:07:38.000+0000",
+              "18.11.2019", "November 18, 2019 4:07 PM", "18 ноября 2019 года",
+              "sexta-feira, 22 de outubro de 2010", "2019/11/18", "1574114858",
+              "yesterday", "", "0000-00-00", "2019-02-30"]:
+    print(json.dumps({"text": text, "published": value}))
+EOF
+"$BUILD/dyad" extract "$tmp/given.jsonl" >"$tmp/corpus.jsonl" 2>/dev/null
+if contract_dates "$tmp/corpus.jsonl"; then ok; else fail "dates given in JSON Lines"; fi
 echo "RESULT passed=$passed failed=$failed"
 [ "$failed" -eq 0 ]

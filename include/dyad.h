@@ -112,6 +112,8 @@ struct dyad_input {
 	const char *published;
 	const char *source;
 	const char *author;
+	size_t head_lines;     /* lines of text before the article body (the
+	                          headline an HTML page gave); 0 when unknown */
 };
 
 typedef struct dyad_reader dyad_reader;
@@ -133,6 +135,14 @@ dyad_status dyad_reader_open(const char *const *paths, size_t n_paths,
  */
 dyad_status dyad_reader_next(dyad_reader *reader, const struct dyad_input **out);
 void dyad_reader_free(dyad_reader *reader);
+
+/*
+ * Reduce HTML pages with the knowledge the engine loaded from data/html/
+ * (class and id words, tag weights) and read their dates with its date
+ * words. Without an engine a page is reduced by its structure alone. The
+ * engine is borrowed: it must outlive the reader.
+ */
+void dyad_reader_set_engine(dyad_reader *reader, const dyad_engine *engine);
 
 /* Largest document body accepted; larger ones fail with DYAD_ETOOBIG. */
 #define DYAD_MAX_DOC_BYTES (8u << 20)
@@ -227,6 +237,7 @@ struct dyad_doc {
 
 	const char *text;      /* the normalised text spans point into */
 	size_t text_len;
+	struct dyad_span body; /* the article text in text, headline excluded */
 
 	struct dyad_entity *entities;
 	size_t n_entities;
@@ -257,6 +268,14 @@ void dyad_doc_free(struct dyad_doc *doc);
  * ../shared/docs/output-contract.md) followed by '\n'.
  */
 dyad_status dyad_doc_write_json(const struct dyad_doc *doc, FILE *out);
+
+enum dyad_json_flags {
+	DYAD_JSON_BODY = 1 << 0, /* add "body": the article text, headline excluded */
+};
+
+/* The same with the extra fields of flags (enum dyad_json_flags). */
+dyad_status dyad_doc_write_json_with(const struct dyad_doc *doc, unsigned flags,
+                                     FILE *out);
 
 /* ---- CAMEO ontology --------------------------------------------------- */
 

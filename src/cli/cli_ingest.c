@@ -127,6 +127,7 @@ static int run(const char *db, const char *data_dir, enum dyad_format format,
 		fprintf(stderr, "dyad ingest: %s\n", dyad_strerror(DYAD_ENOMEM));
 		goto fail_reader;
 	}
+	dyad_reader_set_engine(reader, engine);
 	const struct dyad_input *input;
 	dyad_status st;
 	int db_failed = 0;

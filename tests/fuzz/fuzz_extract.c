@@ -75,7 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			struct dyad_arena arena;
 			struct dyad__html_page page;
 			dyad_arena_init(&arena, DYAD_ARENA_DOC_CAP);
-			if (dyad__html_reduce(text.data, text.len, &arena, &page, err) == DYAD_OK)
+			if (dyad__html_reduce(engine, text.data, text.len, &arena, &page, err) == DYAD_OK)
 				extract(page.text, page.text_len, data[0] & 2);
 			dyad_arena_release(&arena);
 		} else {

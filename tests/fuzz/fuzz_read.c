@@ -21,6 +21,8 @@
 
 #define FUZZ_PATH_MAX 256
 
+static dyad_engine *engine; /* for pages, as the CLI reads them */
+
 static void through_reader(const uint8_t *data, size_t size)
 {
 	static const char *const names[] = {"doc.txt", "doc.html", "doc.jsonl",
@@ -41,6 +43,7 @@ static void through_reader(const uint8_t *data, size_t size)
 		const char *paths[] = {path, dir};
 		dyad_reader *r;
 		if (dyad_reader_open(paths, 2, DYAD_FORMAT_AUTO, &r) == DYAD_OK) {
+			dyad_reader_set_engine(r, engine);
 			const struct dyad_input *in;
 			while (dyad_reader_next(r, &in) == DYAD_OK)
 				if (in->status == DYAD_OK && strlen(in->text) != in->text_len)
@@ -54,6 +57,13 @@ static void through_reader(const uint8_t *data, size_t size)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	if (!engine) {
+		char msg[DYAD_ERRMSG_MAX];
+		if (dyad_engine_open(NULL, &engine, msg) != DYAD_OK) {
+			fprintf(stderr, "fuzz_read: %s\n", msg);
+			abort();
+		}
+	}
 	through_reader(data, size);
 	return 0;
 }

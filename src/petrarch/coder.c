@@ -612,10 +612,13 @@ static void match_anchor(struct coder *c, struct anchor *a)
 		struct binding b;
 		memset(&b, 0, sizeof b);
 		b.src = b.tgt = DYAD_CODER_NONE;
-		if (!match_elems(&m, &d->elems[p->upper], 0, p->n_upper, a->s - 1, -1,
-		                 &b))
+		/* A dictionary whose patterns have no elements has no elems array:
+		 * no pointer arithmetic on NULL (found by tests/fuzz/fuzz_petrarch). */
+		const struct dyad__pelem *upper = p->n_upper ? &d->elems[p->upper] : NULL;
+		const struct dyad__pelem *lower = p->n_lower ? &d->elems[p->lower] : NULL;
+		if (!match_elems(&m, upper, 0, p->n_upper, a->s - 1, -1, &b))
 			continue;
-		if (!match_elems(&m, &d->elems[p->lower], 0, p->n_lower, a->e, 1, &b))
+		if (!match_elems(&m, lower, 0, p->n_lower, a->e, 1, &b))
 			continue;
 		if (b.score <= best || strcmp(p->code, TABARI_COMPLEX_CODE) == 0)
 			continue; /* TABARI's complex coding is not PETRARCH's either */

@@ -19,6 +19,7 @@
 #include "core/token.h"
 #include "dyad.h"
 #include "kb/dates.h"
+#include "kb/forms.h"
 
 struct dyad__lang; /* kb/lang.h */
 
@@ -36,10 +37,10 @@ struct dyad__line {
 
 struct dyad__token {
 	uint32_t start, end;     /* in text */
-	uint32_t lower;          /* offset of the lower-cased form in the pool */
-	uint32_t stem;           /* offset of the stem in the pool */
-	uint16_t lower_len;
-	uint16_t stem_len;
+	const struct dyad__form *form; /* its lower-case form, stem and word
+	                            classes (kb/forms.h), the engine's or the arena's */
+	uint16_t lower_len;      /* form->lower_len, at hand */
+	uint16_t stem_len;       /* form->stem_len */
 	uint32_t flags;          /* enum dyad__token_flags */
 	int32_t mention;         /* index of the mention covering it, or -1 */
 	uint8_t lang;            /* its language: engine->langs index + 1, 0 = none
@@ -131,8 +132,6 @@ struct dyad__work {
 	size_t n_sentences, sentences_cap;
 	struct dyad__token *tokens;
 	size_t n_tokens, tokens_cap;
-	char *pool;                 /* lower-case forms and stems of tokens */
-	size_t pool_len, pool_cap;
 
 	struct dyad__mention *mentions;
 	size_t n_mentions, mentions_cap;
@@ -147,16 +146,19 @@ struct dyad__work {
 	size_t n_amounts, amounts_cap;
 };
 
-/* Token text helpers: pointers into text / pool, not NUL-terminated. */
+/* Token text helpers: the forms of its record (lower_len / stem_len bytes;
+ * do not rely on a NUL after them). */
 static inline const char *dyad__tok_lower(const struct dyad__work *w,
                                           const struct dyad__token *t)
 {
-	return w->pool + t->lower;
+	(void)w;
+	return t->form->lower;
 }
 static inline const char *dyad__tok_stem(const struct dyad__work *w,
                                          const struct dyad__token *t)
 {
-	return w->pool + t->stem;
+	(void)w;
+	return t->form->stem;
 }
 
 /* Token k is the single punctuation character c. */

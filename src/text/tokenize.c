@@ -1,46 +1,30 @@
 /*
  * tokenize.c - tokens: words, numbers and punctuation of each sentence, cut
  * by the one scanning rule (core/token.h), with byte offsets into the text,
- * case and script flags, and the lower-case form and Snowball stem of every
- * word in the document's pool.
+ * case and script flags, and the record of its written form in the
+ * engine's memo (kb/forms.h): lower-case form, Snowball stem and word classes.
  */
 #include <string.h>
 
 #include "core/token.h"
 #include "core/utf8.h"
 #include "kb/engine.h"
+#include "kb/forms.h"
 #include "kb/lang.h"
 #include "text/text.h"
 
-/* Store (s, n) lower-cased and stemmed in the pool. */
-static void add_forms(struct dyad__work *w, struct dyad__token *t, int word)
+/* The token's record in the engine's memo of forms (lower-case form, stem,
+ * word classes), or one of the document's own. */
+static dyad_status add_form(struct dyad__work *w, struct dyad__token *t)
 {
-	size_t n = t->end - t->start;
-	size_t room = w->pool_cap - w->pool_len;
-	t->lower = t->stem = (uint32_t)w->pool_len;
-	t->lower_len = t->stem_len = 0;
-	if (room < 2 * DYAD_MAX_WORD_BYTES + 2)
-		return; /* pool full (pathological text): the token has no forms */
-	char *lower = w->pool + w->pool_len;
-	size_t len = dyad_utf8_lower(w->text + t->start, n, lower, DYAD_MAX_WORD_BYTES);
-	t->lower_len = (uint16_t)len;
-	w->pool_len += len + 1;
-	if (!word || (t->flags & DYAD_TOK_NUMBER)) {
-		t->stem = t->lower;
-		t->stem_len = t->lower_len;
-		return;
-	}
-	char *stem = w->pool + w->pool_len;
 	const struct dyad__lang *lang = t->lang ? &w->engine->langs[t->lang - 1] : NULL;
-	size_t slen = dyad__stem(w->engine, lang, lower, len, stem, DYAD_MAX_WORD_BYTES);
-	if (slen == len && memcmp(stem, lower, len) == 0) {
-		t->stem = t->lower; /* share: most short words do not change */
-		t->stem_len = t->lower_len;
-		return;
-	}
-	t->stem = (uint32_t)w->pool_len;
-	t->stem_len = (uint16_t)slen;
-	w->pool_len += slen + 1;
+	t->form = dyad__form_of(w->engine, lang, t->flags, w->text + t->start,
+	                        t->end - t->start, w->arena);
+	if (!t->form)
+		return DYAD_ENOMEM;
+	t->lower_len = t->form->lower_len;
+	t->stem_len = t->form->stem_len;
+	return DYAD_OK;
 }
 
 /* The language of a sentence: that of the script most of its words are
@@ -85,7 +69,8 @@ static dyad_status tokenize_sentence(struct dyad__work *w, size_t s_idx)
 		if (a == s->start)
 			t->flags &= ~(uint32_t)DYAD_TOK_GLUED;
 		by_script[dyad__script_of_token(flags)]++;
-		add_forms(w, t, (flags & DYAD_TOK_WORD) != 0);
+		if (add_form(w, t) != DYAD_OK)
+			return DYAD_ENOMEM;
 	}
 	s->tok_end = (uint32_t)w->n_tokens;
 	s->lang = sentence_lang(w, by_script);
@@ -99,12 +84,6 @@ static dyad_status tokenize_sentence(struct dyad__work *w, size_t s_idx)
 
 dyad_status dyad__tokenize(struct dyad__work *w)
 {
-	/* lower-case forms plus stems fit in three times the text */
-	w->pool_cap = 3 * w->len + 4 * DYAD_MAX_WORD_BYTES;
-	w->pool = dyad_arena_alloc(w->arena, w->pool_cap);
-	if (!w->pool)
-		return DYAD_ENOMEM;
-	w->pool_len = 0;
 	for (size_t s = 0; s < w->n_sentences; s++) {
 		dyad_status st = tokenize_sentence(w, s);
 		if (st != DYAD_OK)

@@ -256,6 +256,13 @@ void dyad_doc_free(struct dyad_doc *doc);
  */
 dyad_status dyad_doc_write_json(const struct dyad_doc *doc, FILE *out);
 
+/*
+ * The same line in memory: *out (NUL-terminated, *len bytes with the final
+ * '\n') is the caller's, to free with dyad_free(). DYAD_ENOMEM, with *out
+ * NULL.
+ */
+dyad_status dyad_doc_json(const struct dyad_doc *doc, char **out, size_t *len);
+
 /* ---- CAMEO ontology --------------------------------------------------- */
 
 struct dyad_cameo_code {

@@ -44,23 +44,33 @@ static void count_word(const struct dyad__meta_lexicon *lex, const char *s,
 			c->words[l]++;
 }
 
+/* A letter of another script than ASCII: its script and its letters.tsv
+ * entry, from the lexicon's direct table when the letter is in its reach. */
 static void count_letter(const struct dyad__meta_lexicon *lex, uint32_t cp,
                          struct lang_counts *c)
 {
-	if (cp < 0x80) { /* ASCII letters are Latin and tell no language apart */
-		c->script[DYAD_SCRIPT_LATIN]++;
-		return;
+	size_t k = SIZE_MAX;
+	if (cp < DYAD_META_LETTER_TABLE_CPS && (lex->letter_table[cp] & 0xFF) != DYAD_META_LETTER_SCAN) {
+		uint16_t v = lex->letter_table[cp];
+		c->script[v >> 8]++;
+		if (!(v & 0xFF))
+			return;
+		k = (v & 0xFF) - 1u;
+	} else {
+		if (dyad_cp_is_cyrillic(cp))
+			c->script[DYAD_SCRIPT_CYRILLIC]++;
+		else if (dyad_cp_is_latin(cp))
+			c->script[DYAD_SCRIPT_LATIN]++;
+		uint32_t lower = (uint32_t)u_tolower((UChar32)cp);
+		for (size_t i = 0; i < lex->n_letters && k == SIZE_MAX; i++)
+			if (lex->letters[i].cp == lower)
+				k = i;
+		if (k == SIZE_MAX)
+			return;
 	}
-	if (dyad_cp_is_cyrillic(cp))
-		c->script[DYAD_SCRIPT_CYRILLIC]++;
-	else if (dyad_cp_is_latin(cp))
-		c->script[DYAD_SCRIPT_LATIN]++;
-	uint32_t lower = (uint32_t)u_tolower((UChar32)cp);
-	for (size_t k = 0; k < lex->n_letters; k++)
-		if (lex->letters[k].cp == lower)
-			for (size_t l = 0; l < lex->n_langs; l++)
-				if (lex->letters[k].langs & (1u << l))
-					c->letters[l]++;
+	for (size_t l = 0; l < lex->n_langs; l++)
+		if (lex->letters[k].langs & (1u << l))
+			c->letters[l]++;
 }
 
 static void count_span(const struct dyad__meta_lexicon *lex, const char *text,
@@ -78,8 +88,15 @@ static void count_span(const struct dyad__meta_lexicon *lex, const char *text,
 		}
 		if (word == SIZE_MAX)
 			word = p.start;
-		for (size_t k = p.start; p.kind == DYAD_PIECE_LETTERS && k < p.end;)
-			count_letter(lex, dyad_utf8_next(text, p.end, &k), c);
+		/* ASCII letters are Latin and tell no language apart */
+		for (size_t k = p.start; p.kind == DYAD_PIECE_LETTERS && k < p.end;) {
+			if ((unsigned char)text[k] < 0x80) {
+				c->script[DYAD_SCRIPT_LATIN]++;
+				k++;
+			} else {
+				count_letter(lex, dyad_utf8_next(text, p.end, &k), c);
+			}
+		}
 	}
 	if (word != SIZE_MAX)
 		count_word(lex, text + word, b - word, c);

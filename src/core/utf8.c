@@ -6,7 +6,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
-uint32_t dyad_utf8_next(const char *s, size_t n, size_t *i)
+uint32_t dyad__utf8_decode(const char *s, size_t n, size_t *i)
 {
 	const unsigned char *p = (const unsigned char *)s + *i;
 	size_t left = n - *i;
@@ -131,8 +131,9 @@ static int basic_cyrillic(uint32_t cp)
 	return (cp >= 0x0410 && cp <= 0x044F) || cp == 0x0401 || cp == 0x0451;
 }
 
-/* ASCII and basic Cyrillic answer without ICU: they are most of the text. */
-int dyad_cp_is_letter(uint32_t cp)
+/* ASCII and basic Cyrillic answer without ICU: they are most of the text
+ * (utf8.h answers them inline; these are the out-of-line forms). */
+int dyad__cp_is_letter(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
@@ -141,7 +142,7 @@ int dyad_cp_is_letter(uint32_t cp)
 	return u_isalpha((UChar32)cp) || u_hasBinaryProperty((UChar32)cp, UCHAR_DIACRITIC);
 }
 
-int dyad_cp_is_upper(uint32_t cp)
+int dyad__cp_is_upper(uint32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z';

@@ -22,8 +22,10 @@
 #define MAX_DECIMALS 4   /* of the fixed-point numbers written here */
 
 /* Room for n more bytes at the end of the line, or NULL (b->error set). */
-static char *room(struct dyad_buf *b, size_t n)
+static inline char *room(struct dyad_buf *b, size_t n)
 {
+	if (b->data && b->error == DYAD_OK && b->alloc - b->len > n)
+		return b->data + b->len; /* the room is there: no call */
 	return dyad_buf_reserve(b, n) == DYAD_OK ? b->data + b->len : NULL;
 }
 

@@ -2,11 +2,13 @@
  * alloc.c - heap wrappers with one out-of-memory policy and a failure hook
  * for tests (see alloc.h).
  */
+#define _GNU_SOURCE /* mremap */
 #include "core/alloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* Allocation-failure injection: -1 = off. Read once from the environment. */
 static long fail_after = -2;
@@ -47,6 +49,39 @@ void *dyad__realloc(void *ptr, size_t size)
 void dyad__free(void *ptr)
 {
 	free(ptr);
+}
+
+void *dyad__pages_alloc(size_t size)
+{
+	if (should_fail())
+		return NULL;
+	void *p = mmap(NULL, size ? size : 1, PROT_READ | PROT_WRITE,
+	               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	return p == MAP_FAILED ? NULL : p;
+}
+
+void *dyad__pages_resize(void *p, size_t old_size, size_t new_size)
+{
+	if (should_fail())
+		return NULL;
+#ifdef MREMAP_MAYMOVE
+	void *q = mremap(p, old_size, new_size, MREMAP_MAYMOVE);
+	return q == MAP_FAILED ? NULL : q;
+#else
+	void *q = mmap(NULL, new_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+	               -1, 0);
+	if (q == MAP_FAILED)
+		return NULL;
+	memcpy(q, p, old_size < new_size ? old_size : new_size);
+	munmap(p, old_size);
+	return q;
+#endif
+}
+
+void dyad__pages_free(void *p, size_t size)
+{
+	if (p)
+		munmap(p, size ? size : 1);
 }
 
 char *dyad__strndup(const char *s, size_t len)

@@ -10,6 +10,8 @@
 #include "core/alloc.h"
 #include "doc/work.h"
 
+#define WORK_SMALL_BYTES ((size_t)1 << 20) /* arrays below grow by doubling */
+
 struct dyad__doc_private {
 	struct dyad_arena arena;
 };
@@ -36,9 +38,19 @@ struct dyad_arena *dyad__doc_arena(struct dyad_doc *doc)
 void *dyad__work_push(struct dyad__work *w, void **items, size_t *n,
                       size_t *cap, size_t size)
 {
+	return dyad__work_push_in(w->arena, items, n, cap, size);
+}
+
+void *dyad__work_push_in(struct dyad_arena *arena, void **items, size_t *n,
+                         size_t *cap, size_t size)
+{
 	if (*n == *cap) {
-		size_t grow = *cap ? *cap * 2 : 16;
-		void *p = dyad_arena_grow(w->arena, *items, *n, grow, size);
+		/* doubling while small; a large array has a block of its own that
+		 * grows in place without a copy, so it grows by a quarter and its
+		 * slack stays small (the memory bound of work.h counts it) */
+		size_t grow = !*cap ? 16 : *cap * size < WORK_SMALL_BYTES ? *cap * 2
+		                                                        : *cap + *cap / 4;
+		void *p = dyad_arena_resize(arena, *items, *n, grow, size);
 		if (!p)
 			return NULL;
 		*items = p;

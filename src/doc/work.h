@@ -37,12 +37,12 @@ struct dyad__line {
 
 struct dyad__token {
 	uint32_t start, end;     /* in text */
-	const struct dyad__form *form; /* its lower-case form, stem and word
-	                            classes (kb/forms.h), the engine's or the arena's */
-	uint16_t lower_len;      /* form->lower_len, at hand */
-	uint16_t stem_len;       /* form->stem_len */
+	uint32_t form;           /* id of its record (kb/forms.h): lower-case form,
+	                            stem, word classes; dyad__tok_form() */
 	uint32_t flags;          /* enum dyad__token_flags */
 	int32_t mention;         /* index of the mention covering it, or -1 */
+	uint8_t lower_len;       /* the record's lower_len and stem_len, at hand */
+	uint8_t stem_len;        /* (at most DYAD_MAX_WORD_BYTES - 1) */
 	uint8_t lang;            /* its language: engine->langs index + 1, 0 = none
 	                            (text/words.h: dyad__tok_lang) */
 };
@@ -71,24 +71,25 @@ enum dyad__mention_kind {
 
 struct dyad__person;
 
-/* A stretch of tokens that refers to an entity. */
+/* A stretch of tokens that refers to an entity. Small fields are packed at
+ * the end: a long document holds a mention every few dozen bytes. */
 struct dyad__mention {
 	uint32_t tok_start, tok_end; /* token range */
 	uint32_t start, end;         /* byte span */
-	enum dyad__mention_kind kind;
 	int32_t entity;              /* index into work.entities */
+	int32_t sentence;
+	int32_t record;              /* gazetteer record of its kind, or -1 */
+	int32_t lead_tok;            /* first token of its title ("President ..."), or -1 */
 	const char *country;         /* country this mention acts for, or NULL */
 	const char *actor;           /* CAMEO actor code, or NULL */
 	const char *role;            /* role named in the mention, or NULL */
 	const char *agent;           /* CAMEO agent code of the role ("GOV") */
 	const struct dyad__person *person; /* knowledge-base record, or NULL */
-	int32_t sentence;
-	int32_t record;              /* gazetteer record of its kind, or -1 */
-	int32_t lead_tok;            /* first token of its title ("President ..."), or -1 */
-	int role_rank;
-	int n_words;                 /* words of a name */
-	int attached;                /* a title already given to a name */
-	int country_from_kb_only;    /* country guessed from the KB, not the text */
+	int16_t role_rank;
+	uint8_t kind;                /* enum dyad__mention_kind */
+	uint8_t n_words;             /* words of a name */
+	uint8_t attached;            /* a title already given to a name */
+	uint8_t country_from_kb_only; /* country guessed from the KB, not the text */
 };
 
 /* An entity while it is being built: mentions are collected, then frozen. */
@@ -110,9 +111,27 @@ struct dyad__entity {
 	int country_from_kb;
 };
 
+/*
+ * The bound on one document's working memory (a document within
+ * DYAD_MAX_DOC_BYTES takes at most about 8 times its size besides the
+ * engine): at most DYAD_MAX_TOKENS(len) tokens and DYAD_MAX_MENTIONS(len)
+ * mentions, and tokens and mentions together at most
+ * DYAD_ANALYSIS_BYTES(len) bytes; text past the point where one is reached
+ * is not analysed (news runs about a token per 6 bytes and a mention per
+ * 45). The working arrays may not take more than DYAD_WORK_CAP(len) in all:
+ * past it the document fails with DYAD_ETOOBIG.
+ */
+#define DYAD_MAX_TOKENS(len) ((len) / 9 * 2 + 4096)
+#define DYAD_MAX_MENTIONS(len) ((len) / 32 + 4096)
+#define DYAD_ANALYSIS_BYTES(len) ((len) * 5 + ((size_t)1 << 20))
+#define DYAD_WORK_CAP(len) ((len) * 6 + ((size_t)8 << 20))
+
 struct dyad__work {
 	const dyad_engine *engine;
-	struct dyad_arena *arena;
+	struct dyad_arena *arena;   /* the result's: lives as long as the document */
+	struct dyad_arena scratch;  /* the working arrays (lines, sentences, tokens,
+	                               mentions, entities being built): released
+	                               when dyad_extract() returns */
 	struct dyad_doc *doc;       /* the result being filled */
 	const struct dyad_input *input;
 
@@ -132,6 +151,9 @@ struct dyad__work {
 	size_t n_sentences, sentences_cap;
 	struct dyad__token *tokens;
 	size_t n_tokens, tokens_cap;
+	const struct dyad__form *forms; /* the engine's memo records (kb/forms.h) */
+	struct dyad__form_list own_forms; /* the document's own (token form ids
+	                                  from DYAD_FORMS_CAP on) */
 
 	struct dyad__mention *mentions;
 	size_t n_mentions, mentions_cap;
@@ -146,19 +168,24 @@ struct dyad__work {
 	size_t n_amounts, amounts_cap;
 };
 
+/* The record of a token's written form (kb/forms.h). */
+static inline const struct dyad__form *dyad__tok_form(const struct dyad__work *w,
+                                                      const struct dyad__token *t)
+{
+	return dyad__form_get(w->forms, &w->own_forms, t->form);
+}
+
 /* Token text helpers: the forms of its record (lower_len / stem_len bytes;
  * do not rely on a NUL after them). */
 static inline const char *dyad__tok_lower(const struct dyad__work *w,
                                           const struct dyad__token *t)
 {
-	(void)w;
-	return t->form->lower;
+	return dyad__tok_form(w, t)->lower;
 }
 static inline const char *dyad__tok_stem(const struct dyad__work *w,
                                          const struct dyad__token *t)
 {
-	(void)w;
-	return t->form->stem;
+	return dyad__tok_form(w, t)->stem;
 }
 
 /* Token k is the single punctuation character c. */
@@ -196,5 +223,16 @@ char *dyad__digest_hex(struct dyad_arena *arena, const char *s, size_t n);
 	                                         &(w)->n_##field,                  \
 	                                         &(w)->field##_cap,                \
 	                                         sizeof *(w)->field))
+
+/* The same into w->scratch, for the arrays nothing reads once the result is
+ * frozen. */
+void *dyad__work_push_in(struct dyad_arena *arena, void **items, size_t *n,
+                         size_t *cap, size_t size);
+#define DYAD_WORK_PUSH_SCRATCH(w, field)                                      \
+	((__typeof__((w)->field))dyad__work_push_in(&(w)->scratch,                 \
+	                                            (void **)&(w)->field,          \
+	                                            &(w)->n_##field,               \
+	                                            &(w)->field##_cap,             \
+	                                            sizeof *(w)->field))
 
 #endif

@@ -145,14 +145,15 @@ static void walk_stems(struct walk_state *ws)
 		if (key_len + t->stem_len + 1 >= sizeof ws->key)
 			return;
 		uint32_t value;
-		if (k == ws->i && !(t->form->classes & FORM_GAZ_STEM))
+		const struct dyad__form *f = dyad__tok_form(ws->w, t);
+		if (k == ws->i && !(f->classes & FORM_GAZ_STEM))
 			return;
 		if (k > ws->i)
 			ws->key[key_len++] = DYAD_KEY_SEP;
 		memcpy(ws->key + key_len, dyad__tok_stem(ws->w, t), t->stem_len);
 		key_len += t->stem_len;
 		if (k == ws->i)
-			value = t->form->gaz_stem;
+			value = f->gaz_stem;
 		else if (!dyad_hash_get(&ws->gaz->keys, ws->key, key_len, &value))
 			return;
 		size_t score;
@@ -171,7 +172,7 @@ static void walk_names(struct walk_state *ws, size_t k, size_t key_len)
 	if (k >= ws->end || k - ws->i >= DYAD_MAX_PHRASE_TOKENS)
 		return;
 	const struct dyad__token *t = &ws->w->tokens[k];
-	const struct dyad__form *f = t->form;
+	const struct dyad__form *f = dyad__tok_form(ws->w, t);
 	if (k == ws->i && !f->gaz_names)
 		return;
 	const char *lower = dyad__tok_lower(ws->w, t);

@@ -19,7 +19,7 @@ static struct dyad__mention *add_mention(struct dyad__work *w, size_t s,
                                          size_t a, size_t b,
                                          enum dyad__mention_kind kind)
 {
-	struct dyad__mention *m = DYAD_WORK_PUSH(w, mentions);
+	struct dyad__mention *m = DYAD_WORK_PUSH_SCRATCH(w, mentions);
 	if (!m)
 		return NULL;
 	m->tok_start = (uint32_t)a;
@@ -44,7 +44,7 @@ static int is_name_word(const struct dyad__work *w, size_t i)
 		return 0;
 	if (t->end - t->start > 2 && (t->flags & DYAD_TOK_ALLCAPS))
 		return 0; /* acronyms and shouted words are not names */
-	return !(t->form->classes & FORM_STOPWORD);
+	return !(dyad__tok_form(w, t)->classes & FORM_STOPWORD);
 }
 
 /* The dictionary phrase found at a token, remembered: the token where a
@@ -161,12 +161,21 @@ static void apply_entry(struct dyad__work *w, struct dyad__mention *m,
 	}
 }
 
+/* Room for one more mention within the document's bound (doc/work.h):
+ * past it, the rest of the document has no mentions. */
+static int room_for_mention(const struct dyad__work *w)
+{
+	return w->n_mentions < DYAD_MAX_MENTIONS(w->len) &&
+	       w->n_tokens * sizeof *w->tokens + (w->n_mentions + 1) * sizeof *w->mentions <=
+	               DYAD_ANALYSIS_BYTES(w->len);
+}
+
 static dyad_status find_mentions(struct dyad__work *w, size_t s)
 {
 	const struct dyad__sentence *sent = &w->sentences[s];
 	size_t i = sent->tok_start, end = sent->tok_end;
 	struct phrase_at seen = {SIZE_MAX, 0, NULL};
-	while (i < end) {
+	while (i < end && room_for_mention(w)) {
 		const struct dyad__token *t = &w->tokens[i];
 		if (!(t->flags & DYAD_TOK_WORD)) {
 			i++;
@@ -189,7 +198,7 @@ static dyad_status find_mentions(struct dyad__work *w, size_t s)
 		/* "Talks between A and B ...", "Встреча президента ...": the capital
 		 * letter that opens a sentence makes no name of a predicate noun */
 		if (run && words == 1 && (t->flags & DYAD_TOK_SENT_START) &&
-		    (t->form->classes & FORM_VERB_ANCHOR))
+		    (dyad__tok_form(w, t)->classes & FORM_VERB_ANCHOR))
 			run = 0;
 		if (run) {
 			struct dyad__mention *m = add_mention(w, s, i, i + run, DYAD_MENTION_NAME);

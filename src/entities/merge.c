@@ -40,7 +40,7 @@ static dyad_status new_entity(struct merge *mg, struct dyad__mention *m,
                               const char *key)
 {
 	struct dyad__work *w = mg->w;
-	struct dyad__entity *e = DYAD_WORK_PUSH(w, entities);
+	struct dyad__entity *e = DYAD_WORK_PUSH_SCRATCH(w, entities);
 	if (!e || dyad_hash_put(&mg->by_key[kind], key, strlen(key),
 	                        (uint32_t)(w->n_entities - 1), NULL, NULL) != DYAD_OK)
 		return DYAD_ENOMEM;
@@ -102,7 +102,7 @@ static int32_t by_given_name(struct merge *mg, const struct dyad__mention *m)
 	if (m->n_words != 2)
 		return -1;
 	const struct dyad__token *last = &w->tokens[m->tok_end - 1];
-	if (!(last->form->classes & FORM_PATRONYMIC))
+	if (!(dyad__tok_form(w, last)->classes & FORM_PATRONYMIC))
 		return -1;
 	const char *given = dyad__given_skeleton(w, w->text + m->start, m->end - m->start);
 	uint32_t newest;

@@ -21,7 +21,7 @@ const struct dyad__person *dyad__person_of_word(const struct dyad__work *w,
                                                    const struct dyad__token *t)
 {
 	const struct dyad__gazetteer *gaz = w->engine->gaz;
-	const struct dyad__form *f = t->form;
+	const struct dyad__form *f = dyad__tok_form(w, t);
 	const struct dyad__person *p = NULL;
 	for (size_t i = 0; i < f->n_name_keys && !p; i++)
 		if (f->surnames & (1u << i))
@@ -54,7 +54,8 @@ size_t dyad__surname_token(const struct dyad__work *w, const struct dyad__mentio
 size_t dyad__token_skeleton(struct dyad__work *w, size_t k, char *out, size_t cap)
 {
 	size_t n;
-	const char *skel = dyad__form_skeleton(w->engine, w->tokens[k].form, &n, w->arena);
+	const char *skel = dyad__form_skeleton(w->engine, dyad__tok_form(w, &w->tokens[k]), &n,
+	                                       w->arena);
 	if (!skel || cap != DYAD_MAX_WORD_BYTES) /* made here: out of memory, or another cap */
 		return dyad__name_skeleton(w->engine, w->text + w->tokens[k].start,
 		                           w->tokens[k].end - w->tokens[k].start, out, cap);
@@ -84,7 +85,7 @@ void dyad__confirm_names(struct dyad__work *w, size_t s, size_t first)
 		size_t sk = dyad__surname_token(w, m);
 		const struct dyad__token *st = &w->tokens[sk];
 		const struct dyad__person *kb = dyad__person_of_word(w, st);
-		int shaped = m->n_words >= 2 && (st->form->classes & FORM_SURNAME_SHAPE);
+		int shaped = m->n_words >= 2 && (dyad__tok_form(w, st)->classes & FORM_SURNAME_SHAPE);
 		if (kb && (m->n_words == 1 || shaped || next_to_cue(w, m, sent->tok_start, sent->tok_end))) {
 			m->kind = DYAD_MENTION_PERSON;
 			m->person = kb;

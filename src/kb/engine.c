@@ -102,6 +102,7 @@ dyad_status dyad_engine_open(const char *data_dir, dyad_engine **out,
 	    (st = dyad__amounts_load(engine, errmsg)) != DYAD_OK ||
 	    (st = dyad__forms_new(&engine->forms)) != DYAD_OK)
 		goto fail;
+	dyad__stem_cache_freeze(engine->stems);
 	*out = engine;
 	return DYAD_OK;
 fail:

@@ -1,6 +1,6 @@
 /*
  * forms.c - the engine's memo of word forms (see forms.h): a fixed table of
- * records filled in order, found through open addressing over 64-bit slots
+ * records filled in order, found through open addressing over 32-bit slots
  * (a hash tag and the record index) that readers load without a lock.
  */
 #include "kb/forms.h"
@@ -17,13 +17,18 @@
 #include "kb/gazetteer.h"
 #include "kb/verbs.h"
 
-/* Twice as many slots as records: probes stay short and never wrap. */
+/* Twice as many slots as records: probes stay short and never wrap. A slot
+ * holds a tag of the key's hash above the record index + 1. */
 #define FORMS_SLOTS (2 * (size_t)DYAD_FORMS_CAP)
+#define INDEX_BITS 17 /* DYAD_FORMS_CAP + 1 values */
+#define INDEX_MASK ((1u << INDEX_BITS) - 1)
 #define KIND_BITS (DYAD_TOK_WORD | DYAD_TOK_NUMBER)
+
+_Static_assert(DYAD_FORMS_CAP < (1u << INDEX_BITS), "record indexes fit the slots");
 
 struct dyad__forms {
 	pthread_mutex_t lock;       /* held to publish a record or a skeleton */
-	_Atomic uint64_t *slots;    /* tag << 32 | record index + 1; 0 = empty */
+	_Atomic uint32_t *slots;    /* tag << INDEX_BITS | record index + 1; 0 = empty */
 	struct dyad__form *records; /* DYAD_FORMS_CAP of them, heap */
 	size_t n;                   /* records published (written under the lock) */
 	struct dyad_arena arena;    /* their strings (under the lock) */
@@ -98,16 +103,16 @@ static const struct dyad__form *find(const struct dyad__forms *f, uint64_t h,
                                      const char *text, size_t len, size_t *slot)
 {
 	const size_t mask = FORMS_SLOTS - 1;
-	const uint32_t tag = (uint32_t)(h >> 32);
+	const uint32_t tag = (uint32_t)(h >> 32) & ~INDEX_MASK;
 	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-		uint64_t s = atomic_load_explicit(&f->slots[i], memory_order_acquire);
+		uint32_t s = atomic_load_explicit(&f->slots[i], memory_order_acquire);
 		if (!s) {
 			*slot = i;
 			return NULL;
 		}
-		if ((uint32_t)(s >> 32) != tag)
+		if ((s & ~INDEX_MASK) != tag)
 			continue;
-		const struct dyad__form *r = &f->records[(uint32_t)s - 1];
+		const struct dyad__form *r = &f->records[(s & INDEX_MASK) - 1];
 		if (r->text_len == len && r->lang == lang && r->kind == kind &&
 		    memcmp(r->text, text, len) == 0)
 			return r;
@@ -214,37 +219,75 @@ static dyad_status fill(const dyad_engine *engine, struct dyad__form *r,
 	return DYAD_OK;
 }
 
+/* The memo's record of the key, added when missing and there is room;
+ * NULL when the memo cannot hold it. */
+static const struct dyad__form *memo_form(const dyad_engine *engine,
+                                          const struct dyad__lang *lang,
+                                          unsigned kind, const char *text, size_t len)
+{
+	struct dyad__forms *f = engine->forms;
+	unsigned lang_id = lang ? lang->index + 1 : 0;
+	size_t slot;
+	if (!f || len >= DYAD_MAX_WORD_BYTES)
+		return NULL;
+	uint64_t h = key_hash(lang_id, kind, text, len);
+	const struct dyad__form *r = find(f, h, lang_id, kind, text, len, &slot);
+	if (r)
+		return r;
+	pthread_mutex_lock(&f->lock);
+	r = find(f, h, lang_id, kind, text, len, &slot); /* another thread's */
+	if (!r && f->n < DYAD_FORMS_CAP &&
+	    fill(engine, &f->records[f->n], lang, kind, text, len, 1, &f->arena) == DYAD_OK) {
+		r = &f->records[f->n++];
+		atomic_store_explicit(&f->slots[slot],
+		                      ((uint32_t)(h >> 32) & ~INDEX_MASK) | (uint32_t)f->n,
+		                      memory_order_release);
+	}
+	pthread_mutex_unlock(&f->lock);
+	return r;
+}
+
 const struct dyad__form *dyad__form_of(const dyad_engine *engine,
                                        const struct dyad__lang *lang,
                                        uint32_t tok_flags, const char *text,
                                        size_t len, struct dyad_arena *spill)
 {
-	struct dyad__forms *f = engine->forms;
 	unsigned kind = tok_flags & KIND_BITS;
-	unsigned lang_id = lang ? lang->index + 1 : 0;
-	size_t slot;
-	if (f && len < DYAD_MAX_WORD_BYTES) {
-		uint64_t h = key_hash(lang_id, kind, text, len);
-		const struct dyad__form *r = find(f, h, lang_id, kind, text, len, &slot);
-		if (r)
-			return r;
-		pthread_mutex_lock(&f->lock);
-		r = find(f, h, lang_id, kind, text, len, &slot); /* another thread's */
-		if (!r && f->n < DYAD_FORMS_CAP &&
-		    fill(engine, &f->records[f->n], lang, kind, text, len, 1, &f->arena) == DYAD_OK) {
-			r = &f->records[f->n++];
-			atomic_store_explicit(&f->slots[slot], (h >> 32) << 32 | f->n,
-			                      memory_order_release);
-		}
-		pthread_mutex_unlock(&f->lock);
-		if (r)
-			return r;
-	}
+	const struct dyad__form *m = memo_form(engine, lang, kind, text, len);
+	if (m)
+		return m;
 	/* not in the memo: a record of the document's own, over its text */
 	struct dyad__form *r = dyad_arena_alloc(spill, sizeof *r);
 	if (!r || fill(engine, r, lang, kind, text, len, 0, spill) != DYAD_OK)
 		return NULL;
 	return r;
+}
+
+const struct dyad__form *dyad__forms_records(const dyad_engine *engine)
+{
+	return engine->forms ? engine->forms->records : NULL;
+}
+
+uint32_t dyad__form_id(const dyad_engine *engine, const struct dyad__lang *lang,
+                       uint32_t tok_flags, const char *text, size_t len,
+                       struct dyad__form_list *own, struct dyad_arena *arena)
+{
+	unsigned kind = tok_flags & KIND_BITS;
+	const struct dyad__form *m = memo_form(engine, lang, kind, text, len);
+	if (m)
+		return (uint32_t)(m - engine->forms->records);
+	if (own->n == own->cap) {
+		size_t cap = own->cap ? own->cap * 2 : 16;
+		struct dyad__form *items = dyad_arena_resize(arena, own->items, own->n, cap,
+		                                             sizeof *items);
+		if (!items)
+			return DYAD_FORM_NONE;
+		own->items = items;
+		own->cap = cap;
+	}
+	if (fill(engine, &own->items[own->n], lang, kind, text, len, 0, arena) != DYAD_OK)
+		return DYAD_FORM_NONE;
+	return (uint32_t)(DYAD_FORMS_CAP + own->n++);
 }
 
 const char *dyad__form_skeleton(const dyad_engine *engine, const struct dyad__form *form,
@@ -259,7 +302,8 @@ const char *dyad__form_skeleton(const dyad_engine *engine, const struct dyad__fo
 	char buf[DYAD_MAX_WORD_BYTES];
 	size_t n = dyad__name_skeleton(engine, r->text, r->text_len, buf, sizeof buf);
 	struct dyad__forms *f = engine->forms;
-	int shared = f && r >= f->records && r < f->records + DYAD_FORMS_CAP;
+	uintptr_t at = (uintptr_t)r, base = f ? (uintptr_t)f->records : 0;
+	int shared = f && at >= base && at < base + DYAD_FORMS_CAP * sizeof *r;
 	if (shared)
 		pthread_mutex_lock(&f->lock);
 	s = atomic_load_explicit(&r->skeleton, memory_order_relaxed);

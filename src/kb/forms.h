@@ -93,6 +93,36 @@ const struct dyad__form *dyad__form_of(const dyad_engine *engine,
 const char *dyad__form_skeleton(const dyad_engine *engine, const struct dyad__form *form,
                                 size_t *len, struct dyad_arena *spill);
 
+/*
+ * Records a document keeps of its own, in its arena (the memo was full, or
+ * the form is too long): with the memo's, they are numbered by form id.
+ */
+struct dyad__form_list {
+	struct dyad__form *items;
+	size_t n, cap;
+};
+
+#define DYAD_FORM_NONE UINT32_MAX
+
+/* The engine's records, for dyad__form_get (fixed for the engine's life). */
+const struct dyad__form *dyad__forms_records(const dyad_engine *engine);
+
+/*
+ * Like dyad__form_of, the record's id: below DYAD_FORMS_CAP a record of the
+ * memo, else DYAD_FORMS_CAP + its index in own (grown in arena).
+ * DYAD_FORM_NONE when out of memory.
+ */
+uint32_t dyad__form_id(const dyad_engine *engine, const struct dyad__lang *lang,
+                       uint32_t tok_flags, const char *text, size_t len,
+                       struct dyad__form_list *own, struct dyad_arena *arena);
+
+static inline const struct dyad__form *dyad__form_get(const struct dyad__form *memo,
+                                                      const struct dyad__form_list *own,
+                                                      uint32_t id)
+{
+	return id < DYAD_FORMS_CAP ? &memo[id] : &own->items[id - DYAD_FORMS_CAP];
+}
+
 /* How many forms the memo holds (for tests and benchmarks). */
 size_t dyad__forms_count(const dyad_engine *engine);
 

@@ -18,8 +18,10 @@
 /*
  * Snowball costs a couple of thousand instructions a word, and the phrases
  * of the knowledge base repeat their words: the stems of the words seen are
- * remembered, up to a cap, in memory of their own. Documents reach here
- * only for forms new to the engine's memo (kb/forms.h). A Snowball stemmer
+ * remembered, up to a cap, in memory of their own, while the engine loads.
+ * Documents reach here only for forms new to the engine's memo (kb/forms.h),
+ * which remembers their stems itself: once the engine is open the memo here
+ * is only read, so that it does not grow with the documents. A Snowball stemmer
  * keeps state between calls, so the memo and the stemmers are used under
  * one lock: dyad__stem is safe to call from several threads.
  */
@@ -28,6 +30,7 @@
 struct dyad__stem_cache {
 	pthread_mutex_t lock;    /* held for the map and for the stemmers */
 	struct dyad_arena arena; /* language + word + stem, NUL-separated */
+	int frozen;              /* the engine is open: look up, add nothing */
 	struct dyad_hash map;    /* language + word -> index into stems */
 	const char **stems;
 	uint16_t *stem_lens;
@@ -67,7 +70,7 @@ static size_t cached_stem(struct dyad__stem_cache *c, const struct dyad__lang *l
 		return n;
 	}
 	size_t n = snowball(lang, key + 1, key_len - 1, out, cap);
-	if (c->n < STEM_CACHE_MAX_WORDS) {
+	if (!c->frozen && c->n < STEM_CACHE_MAX_WORDS) {
 		char *k = dyad_arena_strndup(&c->arena, key, key_len);
 		char *v = dyad_arena_strndup(&c->arena, out, n);
 		if (k && v && dyad_hash_put(&c->map, k, key_len, (uint32_t)c->n, NULL, NULL) == DYAD_OK) {
@@ -99,6 +102,13 @@ size_t dyad__stem(const dyad_engine *engine, const struct dyad__lang *lang,
 	}
 	pthread_mutex_unlock(&c->lock);
 	return n;
+}
+
+void dyad__stem_cache_freeze(struct dyad__stem_cache *c)
+{
+	pthread_mutex_lock(&c->lock);
+	c->frozen = 1;
+	pthread_mutex_unlock(&c->lock);
 }
 
 void dyad__stem_cache_free(struct dyad__stem_cache *c)

@@ -200,9 +200,15 @@ dyad_status dyad__meta_extract(struct dyad__work *w)
 		return DYAD_OK;
 	}
 	dyad_status st;
+	dyad_arena_init(&scan.arena, DYAD_WORK_CAP(w->len));
 	if ((st = dyad__meta_lines(&scan)) != DYAD_OK || (st = title(&scan)) != DYAD_OK ||
 	    (st = published(&scan)) != DYAD_OK || (st = dyad__meta_source(&scan)) != DYAD_OK ||
-	    (st = dyad__meta_lang_detect(&scan)) != DYAD_OK)
+	    (st = dyad__meta_lang_detect(&scan)) != DYAD_OK) {
+		if (st == DYAD_ENOMEM && scan.arena.refused)
+			st = DYAD_ETOOBIG;
+		dyad_arena_release(&scan.arena);
 		return st;
+	}
+	dyad_arena_release(&scan.arena);
 	return DYAD_OK;
 }

@@ -42,7 +42,9 @@ static char *to_nfc(struct dyad_arena *arena, const char *text, size_t len,
 	if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
 		return NULL;
 	err = U_ZERO_ERROR;
-	UChar *src = dyad__malloc(((size_t)n16 + 1) * sizeof(UChar));
+	/* pages of their own: given back whole at the end, whatever the heap does */
+	size_t src_size = ((size_t)n16 + 1) * sizeof(UChar), dst_size = 0;
+	UChar *src = dyad__pages_alloc(src_size);
 	UChar *dst = NULL;
 	char *out = NULL;
 	if (!src)
@@ -58,7 +60,8 @@ static char *to_nfc(struct dyad_arena *arena, const char *text, size_t len,
 	err = U_ZERO_ERROR;
 	/* NFC never grows a string by more than a factor of 3 in UTF-16. */
 	int32_t cap = n16 * 3 + 1;
-	dst = dyad__malloc((size_t)cap * sizeof(UChar));
+	dst_size = (size_t)cap * sizeof(UChar);
+	dst = dyad__pages_alloc(dst_size);
 	if (!dst)
 		goto done;
 	int32_t n_nfc = unorm2_normalize(nfc, src, n16, dst, cap, &err);
@@ -79,8 +82,8 @@ static char *to_nfc(struct dyad_arena *arena, const char *text, size_t len,
 	}
 	*out_len = (size_t)n8;
 done:
-	dyad__free(src);
-	dyad__free(dst);
+	dyad__pages_free(src, src_size);
+	dyad__pages_free(dst, dst_size);
 	return out;
 }
 
@@ -126,7 +129,7 @@ static dyad_status split_lines(struct dyad__work *w)
 	while (start <= w->len) {
 		const char *nl = memchr(w->text + start, '\n', w->len - start);
 		size_t end = nl ? (size_t)(nl - w->text) : w->len;
-		struct dyad__line *line = DYAD_WORK_PUSH(w, lines);
+		struct dyad__line *line = DYAD_WORK_PUSH_SCRATCH(w, lines);
 		if (!line)
 			return DYAD_ENOMEM;
 		size_t a = start, b = end;

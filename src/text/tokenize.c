@@ -3,6 +3,8 @@
  * by the one scanning rule (core/token.h), with byte offsets into the text,
  * case and script flags, and the record of its written form in the
  * engine's memo (kb/forms.h): lower-case form, Snowball stem and word classes.
+ * A document has at most DYAD_MAX_TOKENS of its length (doc/work.h): the
+ * sentences past that bound have no tokens.
  */
 #include <string.h>
 
@@ -18,12 +20,13 @@
 static dyad_status add_form(struct dyad__work *w, struct dyad__token *t)
 {
 	const struct dyad__lang *lang = t->lang ? &w->engine->langs[t->lang - 1] : NULL;
-	t->form = dyad__form_of(w->engine, lang, t->flags, w->text + t->start,
-	                        t->end - t->start, w->arena);
-	if (!t->form)
+	t->form = dyad__form_id(w->engine, lang, t->flags, w->text + t->start,
+	                        t->end - t->start, &w->own_forms, &w->scratch);
+	if (t->form == DYAD_FORM_NONE)
 		return DYAD_ENOMEM;
-	t->lower_len = t->form->lower_len;
-	t->stem_len = t->form->stem_len;
+	const struct dyad__form *f = dyad__tok_form(w, t);
+	t->lower_len = (uint8_t)f->lower_len;
+	t->stem_len = (uint8_t)f->stem_len;
 	return DYAD_OK;
 }
 
@@ -54,8 +57,9 @@ static dyad_status tokenize_sentence(struct dyad__work *w, size_t s_idx)
 	size_t by_script[DYAD_N_SCRIPTS] = {0};
 	uint32_t a, b, flags;
 	s->tok_start = (uint32_t)w->n_tokens;
-	while (dyad__next_token(w->text, &i, s->end, &a, &b, &flags)) {
-		struct dyad__token *t = DYAD_WORK_PUSH(w, tokens);
+	while (w->n_tokens < DYAD_MAX_TOKENS(w->len) &&
+	       dyad__next_token(w->text, &i, s->end, &a, &b, &flags)) {
+		struct dyad__token *t = DYAD_WORK_PUSH_SCRATCH(w, tokens);
 		if (!t)
 			return DYAD_ENOMEM;
 		t->start = a;
@@ -84,6 +88,7 @@ static dyad_status tokenize_sentence(struct dyad__work *w, size_t s_idx)
 
 dyad_status dyad__tokenize(struct dyad__work *w)
 {
+	w->forms = dyad__forms_records(w->engine);
 	for (size_t s = 0; s < w->n_sentences; s++) {
 		dyad_status st = tokenize_sentence(w, s);
 		if (st != DYAD_OK)

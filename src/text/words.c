@@ -20,18 +20,18 @@ const struct dyad__lang *dyad__tok_lang(const struct dyad__work *w, size_t k)
 
 int dyad__tok_ends(const struct dyad__work *w, size_t k, enum dyad__ending kind)
 {
-	return (w->tokens[k].form->endings >> kind) & 1;
+	return (dyad__tok_form(w, &w->tokens[k])->endings >> kind) & 1;
 }
 
 int dyad__tok_kind(const struct dyad__work *w, size_t k, enum dyad__modifier kind)
 {
-	return (w->tokens[k].form->modifiers >> kind) & 1;
+	return (dyad__tok_form(w, &w->tokens[k])->modifiers >> kind) & 1;
 }
 
 int dyad__predicate_word(const struct dyad__work *w, size_t k)
 {
 	const struct dyad__token *t = &w->tokens[k];
-	const struct dyad__form *f = t->form;
+	const struct dyad__form *f = dyad__tok_form(w, t);
 	if (!(t->flags & DYAD_TOK_WORD) || (t->flags & DYAD_TOK_CAP) ||
 	    (f->modifiers & (1u << MOD_PREPOSITION)))
 		return 0;
@@ -40,5 +40,5 @@ int dyad__predicate_word(const struct dyad__work *w, size_t k)
 
 int dyad__is_cue(const struct dyad__work *w, size_t k)
 {
-	return (w->tokens[k].form->classes & FORM_CUE) != 0;
+	return (dyad__tok_form(w, &w->tokens[k])->classes & FORM_CUE) != 0;
 }

@@ -112,19 +112,22 @@ struct dyad__entity {
 };
 
 /*
- * The bound on one document's working memory (a document within
- * DYAD_MAX_DOC_BYTES takes at most about 8 times its size besides the
- * engine): at most DYAD_MAX_TOKENS(len) tokens and DYAD_MAX_MENTIONS(len)
- * mentions, and tokens and mentions together at most
- * DYAD_ANALYSIS_BYTES(len) bytes; text past the point where one is reached
- * is not analysed (news runs about a token per 6 bytes and a mention per
- * 45). The working arrays may not take more than DYAD_WORK_CAP(len) in all:
- * past it the document fails with DYAD_ETOOBIG.
+ * The bound on one document's working memory: a document within
+ * DYAD_MAX_DOC_BYTES takes at most 8 times its size besides the engine (its
+ * text twice, the reader's and the normalised one, and the working arrays
+ * of the scratch arena: lines, sentences, tokens, mentions, entities). The
+ * tokenizer and the mention finder stop where those arrays would hold more
+ * than DYAD_ANALYSIS_BYTES(len): the text past that point is not analysed
+ * (news takes about 4.5 times its size: a token per 6 bytes, a mention per
+ * 45). Any push past DYAD_WORK_CAP(len) fails, and the document with it,
+ * with DYAD_ETOOBIG (millions of one-letter lines, say).
  */
-#define DYAD_MAX_TOKENS(len) ((len) / 9 * 2 + 4096)
-#define DYAD_MAX_MENTIONS(len) ((len) / 32 + 4096)
-#define DYAD_ANALYSIS_BYTES(len) ((len) * 5 + ((size_t)1 << 20))
-#define DYAD_WORK_CAP(len) ((len) * 6 + ((size_t)8 << 20))
+#define DYAD_ANALYSIS_BYTES(len) ((len) * 5 + ((size_t)256 << 10))
+#define DYAD_WORK_CAP(len) ((len) * 11 / 2 + ((size_t)512 << 10))
+
+/* Bytes the working arrays of the scratch arena hold (doc/freeze.c). */
+struct dyad__work;
+size_t dyad__work_bytes(const struct dyad__work *w);
 
 struct dyad__work {
 	const dyad_engine *engine;
@@ -225,14 +228,15 @@ char *dyad__digest_hex(struct dyad_arena *arena, const char *s, size_t n);
 	                                         sizeof *(w)->field))
 
 /* The same into w->scratch, for the arrays nothing reads once the result is
- * frozen. */
+ * frozen; NULL too (with w->scratch.refused set) past DYAD_WORK_CAP. */
 void *dyad__work_push_in(struct dyad_arena *arena, void **items, size_t *n,
                          size_t *cap, size_t size);
+void *dyad__work_push_scratch(struct dyad__work *w, void **items, size_t *n,
+                              size_t *cap, size_t size);
 #define DYAD_WORK_PUSH_SCRATCH(w, field)                                      \
-	((__typeof__((w)->field))dyad__work_push_in(&(w)->scratch,                 \
-	                                            (void **)&(w)->field,          \
-	                                            &(w)->n_##field,               \
-	                                            &(w)->field##_cap,             \
-	                                            sizeof *(w)->field))
+	((__typeof__((w)->field))dyad__work_push_scratch((w), (void **)&(w)->field, \
+	                                                 &(w)->n_##field,          \
+	                                                 &(w)->field##_cap,        \
+	                                                 sizeof *(w)->field))
 
 #endif

@@ -165,9 +165,7 @@ static void apply_entry(struct dyad__work *w, struct dyad__mention *m,
  * past it, the rest of the document has no mentions. */
 static int room_for_mention(const struct dyad__work *w)
 {
-	return w->n_mentions < DYAD_MAX_MENTIONS(w->len) &&
-	       w->n_tokens * sizeof *w->tokens + (w->n_mentions + 1) * sizeof *w->mentions <=
-	               DYAD_ANALYSIS_BYTES(w->len);
+	return dyad__work_bytes(w) + sizeof *w->mentions <= DYAD_ANALYSIS_BYTES(w->len);
 }
 
 static dyad_status find_mentions(struct dyad__work *w, size_t s)

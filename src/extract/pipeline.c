@@ -84,7 +84,7 @@ dyad_status dyad_extract(const dyad_engine *engine,
 	w.doc = doc;
 	w.input = input;
 	w.published_weekday = -1;
-	dyad_arena_init(&w.scratch, DYAD_WORK_CAP(input->text_len));
+	dyad_arena_init(&w.scratch, DYAD_ARENA_DOC_CAP);
 	dyad_status st = run_stages(&w);
 	if (st == DYAD_ENOMEM && w.scratch.refused)
 		st = DYAD_ETOOBIG; /* past the bound of work.h, not out of memory */

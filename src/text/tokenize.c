@@ -3,8 +3,8 @@
  * by the one scanning rule (core/token.h), with byte offsets into the text,
  * case and script flags, and the record of its written form in the
  * engine's memo (kb/forms.h): lower-case form, Snowball stem and word classes.
- * A document has at most DYAD_MAX_TOKENS of its length (doc/work.h): the
- * sentences past that bound have no tokens.
+ * The tokens stop where the document's working arrays reach the bound of
+ * doc/work.h (DYAD_ANALYSIS_BYTES): the sentences past it have no tokens.
  */
 #include <string.h>
 
@@ -57,8 +57,9 @@ static dyad_status tokenize_sentence(struct dyad__work *w, size_t s_idx)
 	size_t by_script[DYAD_N_SCRIPTS] = {0};
 	uint32_t a, b, flags;
 	s->tok_start = (uint32_t)w->n_tokens;
-	while (w->n_tokens < DYAD_MAX_TOKENS(w->len) &&
-	       dyad__next_token(w->text, &i, s->end, &a, &b, &flags)) {
+	size_t used = dyad__work_bytes(w), bound = DYAD_ANALYSIS_BYTES(w->len);
+	size_t last = w->n_tokens + (used < bound ? (bound - used) / sizeof *w->tokens : 0);
+	while (w->n_tokens < last && dyad__next_token(w->text, &i, s->end, &a, &b, &flags)) {
 		struct dyad__token *t = DYAD_WORK_PUSH_SCRATCH(w, tokens);
 		if (!t)
 			return DYAD_ENOMEM;

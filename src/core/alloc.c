@@ -5,24 +5,28 @@
 #define _GNU_SOURCE /* mremap */
 #include "core/alloc.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 
-/* Allocation-failure injection: -1 = off. Read once from the environment. */
-static long fail_after = -2;
-static long n_allocs;
+/* Allocation-failure injection: -1 = off. Read once from the environment;
+ * atomic, since a pool's threads allocate at once. */
+static _Atomic long fail_after = -2;
+static _Atomic long n_allocs;
 
 static int should_fail(void)
 {
-	if (fail_after == -2) {
+	long after = atomic_load_explicit(&fail_after, memory_order_relaxed);
+	if (after == -2) {
 		const char *env = getenv("DYAD_FAIL_ALLOC_AFTER");
-		fail_after = env ? strtol(env, NULL, 10) : -1;
+		after = env ? strtol(env, NULL, 10) : -1;
+		atomic_store_explicit(&fail_after, after, memory_order_relaxed);
 	}
-	if (fail_after < 0)
+	if (after < 0)
 		return 0;
-	return n_allocs++ >= fail_after;
+	return atomic_fetch_add_explicit(&n_allocs, 1, memory_order_relaxed) >= after;
 }
 
 void *dyad__malloc(size_t size)

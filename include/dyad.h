@@ -121,6 +121,8 @@ struct dyad_input {
 	const char *published;
 	const char *source;
 	const char *author;
+	size_t head_lines;     /* lines of text before the article body (the
+	                          headline an HTML page gave); 0 when unknown */
 };
 
 typedef struct dyad_reader dyad_reader;
@@ -142,6 +144,14 @@ dyad_status dyad_reader_open(const char *const *paths, size_t n_paths,
  */
 dyad_status dyad_reader_next(dyad_reader *reader, const struct dyad_input **out);
 void dyad_reader_free(dyad_reader *reader);
+
+/*
+ * Reduce HTML pages with the knowledge the engine loaded from data/html/
+ * (class and id words, tag weights) and read their dates with its date
+ * words. Without an engine a page is reduced by its structure alone. The
+ * engine is borrowed: it must outlive the reader.
+ */
+void dyad_reader_set_engine(dyad_reader *reader, const dyad_engine *engine);
 
 /* Largest document body accepted; larger ones fail with DYAD_ETOOBIG. */
 #define DYAD_MAX_DOC_BYTES (8u << 20)
@@ -236,6 +246,7 @@ struct dyad_doc {
 
 	const char *text;      /* the normalised text spans point into */
 	size_t text_len;
+	struct dyad_span body; /* the article text in text, headline excluded */
 
 	struct dyad_entity *entities;
 	size_t n_entities;
@@ -267,12 +278,21 @@ void dyad_doc_free(struct dyad_doc *doc);
  */
 dyad_status dyad_doc_write_json(const struct dyad_doc *doc, FILE *out);
 
+enum dyad_json_flags {
+	DYAD_JSON_BODY = 1 << 0, /* add "body": the article text, headline excluded */
+};
+
+/* The same with the extra fields of flags (enum dyad_json_flags). */
+dyad_status dyad_doc_write_json_with(const struct dyad_doc *doc, unsigned flags,
+                                     FILE *out);
+
 /*
- * The same line in memory: *out (NUL-terminated, *len bytes with the final
- * '\n') is the caller's, to free with dyad_free(). DYAD_ENOMEM, with *out
- * NULL.
+ * The line of dyad_doc_write_json_with() in memory: *out (NUL-terminated,
+ * *len bytes with the final '\n') is the caller's, to free with
+ * dyad_free(). DYAD_ENOMEM, with *out NULL.
  */
-dyad_status dyad_doc_json(const struct dyad_doc *doc, char **out, size_t *len);
+dyad_status dyad_doc_json(const struct dyad_doc *doc, unsigned flags, char **out,
+                          size_t *len);
 
 /* ---- extraction on several threads ----------------------------------- */
 
@@ -293,14 +313,15 @@ enum dyad_pool_flags {
 unsigned dyad_cpu_count(void);
 
 /*
- * Start a pool of n_threads workers on engine (0 = dyad_cpu_count()). With
- * one thread no thread is started: documents are extracted in
- * dyad_pool_next() by the caller, exactly as dyad_extract() would. The
- * engine is borrowed and must outlive the pool. Free with dyad_pool_free().
- * DYAD_ENOMEM, DYAD_EINVAL (threads could not be started).
+ * Start a pool of n_threads workers on engine (0 = dyad_cpu_count()); flags
+ * are enum dyad_pool_flags, json_flags those of the lines it makes (enum
+ * dyad_json_flags). With one thread no thread is started: documents are
+ * extracted in dyad_pool_next() by the caller, exactly as dyad_extract()
+ * would. The engine is borrowed and must outlive the pool. Free with
+ * dyad_pool_free(). DYAD_ENOMEM, DYAD_EINVAL (threads could not be started).
  */
 dyad_status dyad_pool_new(const dyad_engine *engine, unsigned n_threads,
-                          unsigned flags, dyad_pool **out);
+                          unsigned flags, unsigned json_flags, dyad_pool **out);
 
 /* Stop the workers (after the documents they hold) and free the pool and
  * every result not taken. NULL is a no-op. */

@@ -10,7 +10,8 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 	        "usage: dyad extract [--data DIR] [--format auto|text|html|jsonl]\n"
-	        "                    [--dict PATH | --dict-on-top PATH] [-j N] [PATH...]\n\n"
+	        "                    [--dict PATH | --dict-on-top PATH] [--with-body]\n"
+	        "                    [-j N] [PATH...]\n\n"
 	        "Read articles (files, folders, .gz, JSON Lines; '-' or nothing for\n"
 	        "standard input) and write one JSON object per document to standard\n"
 	        "output, in input order. A document that cannot be read still gets a\n"
@@ -22,6 +23,7 @@ static void usage(FILE *out)
 	        "                 of *actors*, *agents*, *verbs*, *discards* files, or a\n"
 	        "                 config of \"kind = FILE\" lines) instead of dyad's own\n"
 	        "  --dict-on-top PATH  the same, adding their events to dyad's own\n"
+	        "  --with-body    add a \"body\" field: the article text, headline excluded\n"
 	        "  -j, --jobs N   extract on N threads (default: the number of cores);\n"
 	        "                 the output is the same, in the same order\n\n"
 	        "Exit status: 0 all documents extracted, 1 some failed, 2 bad usage.\n");
@@ -32,7 +34,8 @@ struct options {
 	const char *dict_path;
 	enum dyad_dict_mode dict_mode;
 	enum dyad_format format;
-	unsigned jobs;               /* 0 = the number of cores */
+	unsigned json_flags; /* enum dyad_json_flags */
+	unsigned jobs;       /* 0 = the number of cores */
 	const char *const *paths;
 	size_t n_paths;
 };
@@ -54,6 +57,8 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		} else if (strcmp(argv[i], "--dict-on-top") == 0 && i + 1 < argc) {
 			opt->dict_path = argv[++i];
 			opt->dict_mode = DYAD_DICT_ON_TOP;
+		} else if (strcmp(argv[i], "--with-body") == 0) {
+			opt->json_flags |= DYAD_JSON_BODY;
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			if (!dyad_cli_parse_format(argv[++i], &opt->format)) {
 				fprintf(stderr, "dyad extract: unknown format '%s'\n", argv[i]);
@@ -103,11 +108,12 @@ static int print_result(void *ctx, struct dyad_pool_result *r)
 
 /* Every document of the reader as one JSON line, extracted by a pool of
  * opt->jobs threads; returns the exit status. */
-static int extract_all(const dyad_engine *engine, dyad_reader *reader, unsigned jobs)
+static int extract_all(const dyad_engine *engine, dyad_reader *reader,
+                       const struct options *opt)
 {
 	int exit_code = DYAD_EXIT_OK;
 	dyad_pool *pool;
-	dyad_status st = dyad_pool_new(engine, jobs, DYAD_POOL_JSON, &pool);
+	dyad_status st = dyad_pool_new(engine, opt->jobs, DYAD_POOL_JSON, opt->json_flags, &pool);
 	if (st == DYAD_OK)
 		st = dyad_pool_run(pool, reader, print_result, &exit_code);
 	dyad_pool_free(pool);
@@ -120,7 +126,7 @@ static int extract_all(const dyad_engine *engine, dyad_reader *reader, unsigned 
 
 int dyad_cli_extract(int argc, char **argv)
 {
-	struct options opt = {NULL, NULL, DYAD_DICT_INSTEAD, DYAD_FORMAT_AUTO, 0, NULL, 0};
+	struct options opt = {NULL, NULL, DYAD_DICT_INSTEAD, DYAD_FORMAT_AUTO, 0, 0, NULL, 0};
 	int rc = parse_options(argc, argv, &opt);
 	if (rc >= 0)
 		return rc;
@@ -139,7 +145,8 @@ int dyad_cli_extract(int argc, char **argv)
 		dyad_dict_free(dict);
 		return DYAD_EXIT_FAILED;
 	}
-	int exit_code = extract_all(engine, reader, opt.jobs);
+	dyad_reader_set_engine(reader, engine);
+	int exit_code = extract_all(engine, reader, &opt);
 	dyad_reader_free(reader);
 	dyad_engine_free(engine);
 	dyad_dict_free(dict);

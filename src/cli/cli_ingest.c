@@ -105,8 +105,9 @@ static int run(const struct ingest_options *o, const char *const *paths, size_t 
 		fprintf(stderr, "dyad ingest: %s\n", dyad_strerror(DYAD_ENOMEM));
 		goto fail_reader;
 	}
+	dyad_reader_set_engine(reader, engine);
 	dyad_pool *pool;
-	dyad_status st = dyad_pool_new(engine, o->jobs, 0, &pool);
+	dyad_status st = dyad_pool_new(engine, o->jobs, 0, 0, &pool);
 	if (st == DYAD_OK)
 		st = dyad_pool_run(pool, reader, ingest_one, &t);
 	dyad_pool_free(pool);

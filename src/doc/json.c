@@ -380,8 +380,9 @@ static void put_amounts(struct dyad_buf *b, const struct dyad_doc *doc)
 	put_char(b, ']');
 }
 
-/* The whole line into b; DYAD_ENOMEM when it could not grow. */
-static dyad_status put_doc(struct dyad_buf *b, const struct dyad_doc *doc)
+/* The whole line into b, with the fields of flags (enum dyad_json_flags);
+ * DYAD_ENOMEM when it could not grow. */
+static dyad_status put_doc(struct dyad_buf *b, const struct dyad_doc *doc, unsigned flags)
 {
 	int first = 1;
 	put_char(b, '{');
@@ -397,6 +398,11 @@ static dyad_status put_doc(struct dyad_buf *b, const struct dyad_doc *doc)
 		put_field(b, "url", doc->url, &first);
 	if (doc->error)
 		put_field(b, "error", doc->error, &first);
+	if (flags & DYAD_JSON_BODY) {
+		put_key(b, "body", &first);
+		put_str(b, doc->text ? doc->text + doc->body.start : "",
+		        doc->text ? doc->body.end - doc->body.start : 0);
+	}
 	put_key(b, "entities", &first);
 	put_entities(b, doc);
 	put_key(b, "events", &first);
@@ -409,13 +415,14 @@ static dyad_status put_doc(struct dyad_buf *b, const struct dyad_doc *doc)
 	return b->error;
 }
 
-dyad_status dyad_doc_json(const struct dyad_doc *doc, char **out, size_t *len)
+dyad_status dyad_doc_json(const struct dyad_doc *doc, unsigned flags, char **out,
+                          size_t *len)
 {
 	struct dyad_buf b;
 	dyad_buf_init(&b, 0);
 	*out = NULL;
 	*len = 0;
-	dyad_status st = put_doc(&b, doc);
+	dyad_status st = put_doc(&b, doc, flags);
 	if (st != DYAD_OK) {
 		dyad_buf_release(&b);
 		return st;
@@ -426,9 +433,15 @@ dyad_status dyad_doc_json(const struct dyad_doc *doc, char **out, size_t *len)
 
 dyad_status dyad_doc_write_json(const struct dyad_doc *doc, FILE *out)
 {
+	return dyad_doc_write_json_with(doc, 0, out);
+}
+
+dyad_status dyad_doc_write_json_with(const struct dyad_doc *doc, unsigned flags,
+                                     FILE *out)
+{
 	struct dyad_buf b;
 	dyad_buf_init(&b, 0);
-	dyad_status st = put_doc(&b, doc);
+	dyad_status st = put_doc(&b, doc, flags);
 	if (st == DYAD_OK && fwrite(b.data, 1, b.len, out) != b.len)
 		st = DYAD_EIO;
 	dyad_buf_release(&b);

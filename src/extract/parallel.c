@@ -30,7 +30,7 @@ struct job {
 
 struct dyad_pool {
 	const dyad_engine *engine;
-	unsigned n_threads, flags;
+	unsigned n_threads, flags, json_flags;
 	pthread_t *threads;        /* NULL for an inline pool */
 	unsigned n_started;
 	pthread_mutex_t lock;
@@ -104,7 +104,7 @@ static void job_run(const dyad_pool *pool, struct job *j)
 	r->status = r->path ? dyad_extract(pool->engine, &j->in, &r->doc) : DYAD_ENOMEM;
 	r->json_status = DYAD_OK;
 	if (r->doc && (pool->flags & DYAD_POOL_JSON))
-		r->json_status = dyad_doc_json(r->doc, &r->json, &r->json_len);
+		r->json_status = dyad_doc_json(r->doc, pool->json_flags, &r->json, &r->json_len);
 	dyad__free(j->copy);
 	j->copy = NULL;
 }
@@ -176,7 +176,7 @@ void dyad_pool_free(dyad_pool *pool)
 }
 
 dyad_status dyad_pool_new(const dyad_engine *engine, unsigned n_threads,
-                          unsigned flags, dyad_pool **out)
+                          unsigned flags, unsigned json_flags, dyad_pool **out)
 {
 	*out = NULL;
 	dyad_pool *pool = dyad__calloc(1, sizeof *pool);
@@ -184,6 +184,7 @@ dyad_status dyad_pool_new(const dyad_engine *engine, unsigned n_threads,
 		return DYAD_ENOMEM;
 	pool->engine = engine;
 	pool->flags = flags;
+	pool->json_flags = json_flags;
 	pool->n_threads = n_threads ? n_threads : dyad_cpu_count();
 	if (pool->n_threads > MAX_THREADS)
 		pool->n_threads = MAX_THREADS;

@@ -37,7 +37,7 @@ static char *line_of(const dyad_engine *e, const char *text)
 	struct dyad_doc *doc = testdoc_extract(e, "a.txt", text);
 	char *json = NULL;
 	size_t len;
-	if (doc && dyad_doc_json(doc, &json, &len) != DYAD_OK)
+	if (doc && dyad_doc_json(doc, 0, &json, &len) != DYAD_OK)
 		json = NULL;
 	dyad_doc_free(doc);
 	return json;
@@ -142,7 +142,7 @@ TEST(a_pool_keeps_the_input_order)
 {
 	for (unsigned n = 1; n <= 3; n++) {
 		dyad_pool *pool;
-		CHECK(dyad_pool_new(engine, n, DYAD_POOL_JSON, &pool) == DYAD_OK);
+		CHECK(dyad_pool_new(engine, n, DYAD_POOL_JSON, 0, &pool) == DYAD_OK);
 		if (!pool)
 			return;
 		CHECK_INT_EQ(dyad_pool_threads(pool), n);
@@ -179,7 +179,7 @@ TEST(a_pool_keeps_the_input_order)
 TEST(a_failed_input_comes_back_in_its_place)
 {
 	dyad_pool *pool;
-	CHECK(dyad_pool_new(engine, 2, 0, &pool) == DYAD_OK);
+	CHECK(dyad_pool_new(engine, 2, 0, 0, &pool) == DYAD_OK);
 	if (!pool)
 		return;
 	struct dyad_input in;

@@ -58,7 +58,7 @@ static char *json_of(const struct dyad_doc *doc)
 {
 	char *line;
 	size_t len;
-	if (dyad_doc_json(doc, &line, &len) != DYAD_OK)
+	if (dyad_doc_json(doc, 0, &line, &len) != DYAD_OK)
 		return NULL;
 	CHECK_INT_EQ(strlen(line), len);
 	return line;

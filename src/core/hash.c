@@ -38,8 +38,16 @@ uint64_t dyad_hash_bytes(const char *key, size_t len)
 		key += 8;
 		len -= 8;
 	}
-	uint64_t v = 0;
-	memcpy(&v, key, len);
+	uint64_t v = 0; /* the last 0..7 bytes: two overlapping loads, or three bytes */
+	if (len >= 4) {
+		uint32_t lo, hi;
+		memcpy(&lo, key, 4);
+		memcpy(&hi, key + len - 4, 4);
+		v = (uint64_t)lo << 32 | hi;
+	} else if (len) {
+		v = (uint64_t)(unsigned char)key[0] << 16 |
+		    (uint64_t)(unsigned char)key[len >> 1] << 8 | (unsigned char)key[len - 1];
+	}
 	h = (h ^ v) * m;
 	h ^= h >> 32;
 	h *= m;

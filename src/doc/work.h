@@ -165,6 +165,11 @@ struct dyad__work {
 
 	struct dyad_event *events;
 	size_t n_events, events_cap;
+	/* the date the last sentence with an event names (events/emit.c): read
+	 * once per sentence, however many events it holds */
+	size_t dated_sentence;      /* its index + 1; 0 = none yet */
+	struct dyad__date sentence_date;
+	int sentence_dated, sentence_past;
 	struct dyad_quote *quotes;
 	size_t n_quotes, quotes_cap;
 	struct dyad_amount *amounts;

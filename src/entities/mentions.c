@@ -161,11 +161,12 @@ static void apply_entry(struct dyad__work *w, struct dyad__mention *m,
 	}
 }
 
-/* Room for one more mention within the document's bound (doc/work.h):
- * past it, the rest of the document has no mentions. */
-static int room_for_mention(const struct dyad__work *w)
+/* How many mentions the document may have within its bound (doc/work.h):
+ * past it, the rest of the document has none. */
+static size_t last_mention(const struct dyad__work *w)
 {
-	return dyad__work_bytes(w) + sizeof *w->mentions <= DYAD_ANALYSIS_BYTES(w->len);
+	size_t used = dyad__work_bytes(w), bound = DYAD_ANALYSIS_BYTES(w->len);
+	return w->n_mentions + (used < bound ? (bound - used) / sizeof *w->mentions : 0);
 }
 
 static dyad_status find_mentions(struct dyad__work *w, size_t s)
@@ -173,7 +174,8 @@ static dyad_status find_mentions(struct dyad__work *w, size_t s)
 	const struct dyad__sentence *sent = &w->sentences[s];
 	size_t i = sent->tok_start, end = sent->tok_end;
 	struct phrase_at seen = {SIZE_MAX, 0, NULL};
-	while (i < end && room_for_mention(w)) {
+	size_t last = last_mention(w);
+	while (i < end && w->n_mentions < last) {
 		const struct dyad__token *t = &w->tokens[i];
 		if (!(t->flags & DYAD_TOK_WORD)) {
 			i++;

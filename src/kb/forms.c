@@ -88,8 +88,16 @@ static uint64_t key_hash(unsigned lang, unsigned kind, const char *s, size_t n)
 		s += 8;
 		n -= 8;
 	}
-	uint64_t v = 0;
-	memcpy(&v, s, n);
+	uint64_t v = 0; /* the last 0..7 bytes: two overlapping loads, or three bytes */
+	if (n >= 4) {
+		uint32_t lo, hi;
+		memcpy(&lo, s, 4);
+		memcpy(&hi, s + n - 4, 4);
+		v = (uint64_t)lo << 32 | hi;
+	} else if (n) {
+		v = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[n >> 1] << 8 |
+		    (unsigned char)s[n - 1];
+	}
 	h = (h ^ v) * m;
 	h ^= h >> 32;
 	h *= m;

@@ -29,10 +29,41 @@ static int is_space_like(uint32_t cp)
 	       cp == 0x3000 || cp == 0x1680;
 }
 
+/*
+ * Text whose every character is a starter that never composes (ccc 0, NFC
+ * quick check yes) is in NFC already. Most news is: ASCII, Latin letters
+ * below U+0300, basic Cyrillic (the combining marks U+0483..U+0489 left
+ * out), and the dashes and quotes U+2010..U+2027 (test_text checks the
+ * ranges against ICU). Only well-formed sequences of those pass, so ICU's
+ * repair of bad bytes is not skipped either.
+ */
+static int nfc_already(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = s[i];
+		if (c < 0x80)
+			continue;
+		if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
+			return 0;
+		unsigned char d = s[++i];
+		if ((c >= 0xC2 && c <= 0xCB) || c == 0xD0 || c == 0xD1 || c == 0xD3 ||
+		    (c == 0xD2 && (d < 0x83 || d > 0x89)))
+			continue;
+		if (c != 0xE2 || d != 0x80 || i + 1 >= n || s[i + 1] < 0x90 || s[i + 1] > 0xA7)
+			return 0;
+		i++;
+	}
+	return 1;
+}
+
 /* NFC through UTF-16; NULL on allocation failure or an ICU error. */
 static char *to_nfc(struct dyad_arena *arena, const char *text, size_t len,
                     size_t *out_len)
 {
+	if (nfc_already((const unsigned char *)text, len)) {
+		*out_len = len;
+		return dyad_arena_strndup(arena, text, len);
+	}
 	UErrorCode err = U_ZERO_ERROR;
 	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
 	if (U_FAILURE(err) || len > INT32_MAX / 2)

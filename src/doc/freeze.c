@@ -95,11 +95,11 @@ void *dyad__work_push_scratch(struct dyad__work *w, void **items, size_t *n,
 		size_t others = dyad__work_bytes(w) - *n * size, bound = DYAD_WORK_CAP(w->len);
 		max = others < bound ? (bound - others) / size : 0;
 		if (max <= *n) {
-			w->scratch.refused = 1;
+			dyad__work_scratch(w)->refused = 1;
 			return NULL;
 		}
 	}
-	return push(&w->scratch, items, n, cap, size, max);
+	return push(dyad__work_scratch(w), items, n, cap, size, max);
 }
 
 /* A 128-bit FNV-1a digest in hex: stable across runs and machines. */

@@ -132,9 +132,9 @@ size_t dyad__work_bytes(const struct dyad__work *w);
 struct dyad__work {
 	const dyad_engine *engine;
 	struct dyad_arena *arena;   /* the result's: lives as long as the document */
-	struct dyad_arena scratch;  /* the working arrays (lines, sentences, tokens,
-	                               mentions, entities being built): released
-	                               when dyad_extract() returns */
+	struct dyad_arena *scratch; /* the working arrays (lines, sentences, tokens,
+	                               mentions, entities being built), released
+	                               when dyad_extract() returns; NULL: arena */
 	struct dyad_doc *doc;       /* the result being filled */
 	const struct dyad_input *input;
 
@@ -232,8 +232,15 @@ char *dyad__digest_hex(struct dyad_arena *arena, const char *s, size_t n);
 	                                         &(w)->field##_cap,                \
 	                                         sizeof *(w)->field))
 
-/* The same into w->scratch, for the arrays nothing reads once the result is
- * frozen; NULL too (with w->scratch.refused set) past DYAD_WORK_CAP. */
+/* Where the working arrays live: w->scratch, else the result's arena. */
+static inline struct dyad_arena *dyad__work_scratch(struct dyad__work *w)
+{
+	return w->scratch ? w->scratch : w->arena;
+}
+
+/* The same into dyad__work_scratch(w), for the arrays nothing reads once
+ * the result is frozen; NULL too (with its refused flag set) past
+ * DYAD_WORK_CAP. */
 void *dyad__work_push_in(struct dyad_arena *arena, void **items, size_t *n,
                          size_t *cap, size_t size);
 void *dyad__work_push_scratch(struct dyad__work *w, void **items, size_t *n,

@@ -107,11 +107,13 @@ dyad_status dyad_extract(const dyad_engine *engine,
 	w.doc = doc;
 	w.input = input;
 	w.published_weekday = -1;
-	dyad_arena_init(&w.scratch, DYAD_ARENA_DOC_CAP);
+	struct dyad_arena scratch;
+	dyad_arena_init(&scratch, DYAD_ARENA_DOC_CAP);
+	w.scratch = &scratch;
 	dyad_status st = run_stages(&w);
-	if (st == DYAD_ENOMEM && w.scratch.refused)
+	if (st == DYAD_ENOMEM && scratch.refused)
 		st = DYAD_ETOOBIG; /* past the bound of work.h, not out of memory */
-	dyad_arena_release(&w.scratch);
+	dyad_arena_release(&scratch);
 	if (st != DYAD_OK) {
 		/* Start over with an empty result that only says what failed. */
 		dyad_doc_free(doc);

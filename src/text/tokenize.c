@@ -21,7 +21,7 @@ static dyad_status add_form(struct dyad__work *w, struct dyad__token *t)
 {
 	const struct dyad__lang *lang = t->lang ? &w->engine->langs[t->lang - 1] : NULL;
 	t->form = dyad__form_id(w->engine, lang, t->flags, w->text + t->start,
-	                        t->end - t->start, &w->own_forms, &w->scratch);
+	                        t->end - t->start, &w->own_forms, dyad__work_scratch(w));
 	if (t->form == DYAD_FORM_NONE)
 		return DYAD_ENOMEM;
 	const struct dyad__form *f = dyad__tok_form(w, t);

@@ -266,6 +266,13 @@ struct dyad_doc {
  * so that it can be reported and stored. Returns DYAD_ENOMEM (and *out NULL)
  * only when even the failure record could not be built.
  * Free the result with dyad_doc_free().
+ *
+ * Memory: one extraction takes at most about 8 times the document's size
+ * besides the engine. The text past the point where its working arrays
+ * reach 5 times its size is not analysed (no news article comes near), and
+ * a document that would need more than 5.5 times (millions of one-letter
+ * lines) fails with status DYAD_ETOOBIG.
+ * Safe to call from several threads at once on one engine.
  */
 dyad_status dyad_extract(const dyad_engine *engine,
                          const struct dyad_input *input,

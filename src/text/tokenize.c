@@ -60,9 +60,12 @@ static dyad_status tokenize_sentence(struct dyad__work *w, size_t s_idx)
 	size_t used = dyad__work_bytes(w), bound = DYAD_ANALYSIS_BYTES(w->len);
 	size_t last = w->n_tokens + (used < bound ? (bound - used) / sizeof *w->tokens : 0);
 	while (w->n_tokens < last && dyad__next_token(w->text, &i, s->end, &a, &b, &flags)) {
-		struct dyad__token *t = DYAD_WORK_PUSH_SCRATCH(w, tokens);
+		/* the room is there for most tokens: no call */
+		struct dyad__token *t = w->n_tokens < w->tokens_cap ? &w->tokens[w->n_tokens++]
+		                                                     : DYAD_WORK_PUSH_SCRATCH(w, tokens);
 		if (!t)
 			return DYAD_ENOMEM;
+		memset(t, 0, sizeof *t);
 		t->start = a;
 		t->end = b;
 		t->flags = flags;

@@ -46,6 +46,10 @@ def main():
     for cost, name in children("src/extract/pipeline.c:dyad_extract"):
         if cost / size >= 1:
             print(f"  {cost / size:7.1f}  {name.split('/src/')[-1]}")
+        if name.endswith("meta/meta.c:dyad__meta_extract"):
+            for c, n in children("src/meta/meta.c:dyad__meta_extract"):
+                if c / size >= 1:
+                    print(f"           {c / size:7.1f}  {n.split('/src/')[-1]}")
     rest = [(c, n) for c, n in children("src/extract/parallel.c:job_run") if "dyad_extract" not in n]
     rest += [(c, n) for c, n in children("src/extract/parallel.c:dyad_pool_run")
              if "job_run" not in n]

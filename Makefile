@@ -26,8 +26,8 @@ DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -DDYAD_SOURCE_DATA='"$(CURDIR)/data"' \
            -DDYAD_PREFIX_DATA='"$(PREFIX)/share/dyad"'
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
-ALL_CFLAGS = -std=c11 $(WARN) $(DEFS) -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS) $(SAN)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -pthread
+ALL_CFLAGS = -std=c11 -pthread $(WARN) $(DEFS) -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS) $(SAN)
 LDFLAGS ?=
 
 LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))

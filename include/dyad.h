@@ -17,6 +17,17 @@
  * Every function returns a dyad_status; results come back through an out
  * pointer that is set to NULL on failure. Nothing here aborts on bad input or
  * on allocation failure.
+ *
+ * Threads. An open engine is shared: dyad_extract(), dyad_cameo_codes() and
+ * dyad_engine_data_dir() may be called from any number of threads at once
+ * on one engine (its memos of word forms and stems are safe to share).
+ * dyad_engine_use_dict() and dyad_engine_free() change it: call them when
+ * no extraction is running. Every other handle (a reader, a store and its
+ * cursors, a pool, an eval, a dictionary coding) is used by one thread at a
+ * time; different handles may be used in different threads. A loaded
+ * dictionary (dyad_dict) is read-only and may be shared like the engine.
+ * Results (struct dyad_doc) belong to whoever holds them. dyad_pool_*
+ * below runs extraction on several threads for you.
  */
 #ifndef DYAD_H
 #define DYAD_H
@@ -257,6 +268,13 @@ struct dyad_doc {
  * so that it can be reported and stored. Returns DYAD_ENOMEM (and *out NULL)
  * only when even the failure record could not be built.
  * Free the result with dyad_doc_free().
+ *
+ * Memory: one extraction takes at most about 8 times the document's size
+ * besides the engine. The text past the point where its working arrays
+ * reach 5 times its size is not analysed (no news article comes near), and
+ * a document that would need more than 5.5 times (millions of one-letter
+ * lines) fails with status DYAD_ETOOBIG.
+ * Safe to call from several threads at once on one engine.
  */
 dyad_status dyad_extract(const dyad_engine *engine,
                          const struct dyad_input *input,
@@ -276,6 +294,97 @@ enum dyad_json_flags {
 /* The same with the extra fields of flags (enum dyad_json_flags). */
 dyad_status dyad_doc_write_json_with(const struct dyad_doc *doc, unsigned flags,
                                      FILE *out);
+
+/*
+ * The line of dyad_doc_write_json_with() in memory: *out (NUL-terminated,
+ * *len bytes with the final '\n') is the caller's, to free with
+ * dyad_free(). DYAD_ENOMEM, with *out NULL.
+ */
+dyad_status dyad_doc_json(const struct dyad_doc *doc, unsigned flags, char **out,
+                          size_t *len);
+
+/* ---- extraction on several threads ----------------------------------- */
+
+/*
+ * A pool of worker threads that extract documents with one shared engine
+ * and hand the results back in the order the documents went in. One thread
+ * (the caller's) submits and takes; the workers only extract (and, with
+ * DYAD_POOL_JSON, write each document's JSON line, so that a client that
+ * prints the lines has nothing left to do but write them).
+ */
+typedef struct dyad_pool dyad_pool;
+
+enum dyad_pool_flags {
+	DYAD_POOL_JSON = 1 << 0, /* also make each result's JSON line (dyad_doc_json) */
+};
+
+/* The number of cores the system has online (1 when it cannot tell). */
+unsigned dyad_cpu_count(void);
+
+/*
+ * Start a pool of n_threads workers on engine (0 = dyad_cpu_count()); flags
+ * are enum dyad_pool_flags, json_flags those of the lines it makes (enum
+ * dyad_json_flags). With one thread no thread is started: documents are
+ * extracted in dyad_pool_next() by the caller, exactly as dyad_extract()
+ * would. The engine is borrowed and must outlive the pool. Free with
+ * dyad_pool_free(). DYAD_ENOMEM, DYAD_EINVAL (threads could not be started).
+ */
+dyad_status dyad_pool_new(const dyad_engine *engine, unsigned n_threads,
+                          unsigned flags, unsigned json_flags, dyad_pool **out);
+
+/* Stop the workers (after the documents they hold) and free the pool and
+ * every result not taken. NULL is a no-op. */
+void dyad_pool_free(dyad_pool *pool);
+
+/* The number of worker threads (1 for a pool that extracts inline). */
+unsigned dyad_pool_threads(const dyad_pool *pool);
+
+/*
+ * Queue a copy of input (its text and strings are copied: the caller may
+ * reuse it at once). Never waits. DYAD_ENOMEM. The caller bounds how many
+ * documents are in flight (dyad_pool_pending()): each holds its text.
+ */
+dyad_status dyad_pool_submit(dyad_pool *pool, const struct dyad_input *input);
+
+/* Documents submitted and not yet taken, and their text bytes. */
+size_t dyad_pool_pending(const dyad_pool *pool);
+size_t dyad_pool_pending_bytes(const dyad_pool *pool);
+
+/* One document's result; every pointer in it is the taker's, released
+ * together by dyad_pool_result_release(). */
+struct dyad_pool_result {
+	char *path;            /* the input's path (a copy) */
+	char *warning;         /* the input's warning (a copy), or NULL */
+	struct dyad_doc *doc;  /* as dyad_extract() made it; NULL on DYAD_ENOMEM */
+	dyad_status status;    /* dyad_extract()'s status */
+	char *json;            /* with DYAD_POOL_JSON: the line, else NULL */
+	size_t json_len;
+	dyad_status json_status; /* DYAD_OK, or why the line could not be made */
+};
+
+void dyad_pool_result_release(struct dyad_pool_result *result);
+
+/*
+ * The result of the oldest document submitted and not taken, waiting for
+ * it when needed: DYAD_OK with *out filled (the caller's, see above), or
+ * DYAD_DONE when nothing is pending.
+ */
+dyad_status dyad_pool_next(dyad_pool *pool, struct dyad_pool_result *out);
+
+/*
+ * Every document of reader through the pool: fn is called on the caller's
+ * thread for each result, in input order, and the result is released when
+ * it returns; fn returns 0 to go on, anything else to stop (the documents
+ * in flight are still finished and dropped). At most DYAD_POOL_WINDOW
+ * documents per thread (and DYAD_POOL_MAX_BYTES of text, one document at
+ * least) are in flight. Returns DYAD_OK, or the reader's error (DYAD_ENOMEM)
+ * after the documents read before it are delivered.
+ */
+#define DYAD_POOL_WINDOW 4
+#define DYAD_POOL_MAX_BYTES (32u << 20)
+typedef int (*dyad_pool_fn)(void *ctx, struct dyad_pool_result *result);
+dyad_status dyad_pool_run(dyad_pool *pool, dyad_reader *reader, dyad_pool_fn fn,
+                          void *ctx);
 
 /* ---- CAMEO ontology --------------------------------------------------- */
 

@@ -51,6 +51,10 @@ int dyad_cli_use_dict(dyad_engine *engine, const char *path, enum dyad_dict_mode
  * value, anything else an unknown option. */
 void dyad_cli_option_error(const char *command, int code, char **argv, int next);
 
+/* The value of -j / --jobs: a number of threads from 1 to 256 -> *out; 0
+ * for anything else. */
+int dyad_cli_parse_jobs(const char *s, unsigned *out);
+
 /* The database path: --db value, else $DYAD_DB, else "dyad.db". */
 const char *dyad_cli_db_path(const char *option_value);
 

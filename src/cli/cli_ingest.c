@@ -1,6 +1,8 @@
 /*
  * cli_ingest.c - 'dyad ingest': read documents, extract them and store them
  * in the database, in batches of --batch documents per transaction.
+ * Extraction runs on a pool of threads (-j); this thread is the store's one
+ * writer and stores the documents in input order.
  *
  * A document that fails (unreadable, empty, not text) is named on standard
  * error and the run goes on; the exit status says that something failed.
@@ -22,7 +24,7 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 	        "usage: dyad ingest [--db PATH] [--data DIR] [--format auto|text|html|jsonl]\n"
-	        "                   [--batch N] PATH...\n\n"
+	        "                   [--batch N] [-j N] PATH...\n\n"
 	        "Read articles (files, folders, .gz, JSON Lines; '-' for standard input),\n"
 	        "extract their events and store everything in the database. Documents\n"
 	        "already stored (same normalised text) are skipped, so re-running is\n"
@@ -33,7 +35,9 @@ static void usage(FILE *out)
 	        "                 PREFIX/share/dyad)\n"
 	        "  --format F     force the input format instead of guessing it\n"
 	        "  --batch N      documents per transaction (default %d): a crash loses\n"
-	        "                 at most the last N, which a re-run adds\n\n"
+	        "                 at most the last N, which a re-run adds\n"
+	        "  -j, --jobs N   extract on N threads (default: the number of cores);\n"
+	        "                 documents are stored in input order all the same\n\n"
 	        "Exit status: 0 all documents stored, 1 some failed, 2 bad usage, 3 the\n"
 	        "database failed (the run stops; what was committed stays).\n",
 	        DYAD_STORE_BATCH);
@@ -44,6 +48,9 @@ static void usage(FILE *out)
 
 struct tally {
 	size_t n_docs, n_new, n_failed;
+	dyad_store *store;
+	const char *db;
+	int db_failed;
 };
 
 static double seconds_since(const struct timespec *start)
@@ -64,16 +71,19 @@ static void store_failed(const char *db, dyad_store *store, const char *path)
 	        db, dyad_store_errmsg(store), path, lost, lost == 1 ? "" : "s");
 }
 
-/* Extract and store one document; failures are named on stderr. 0, or -1
- * when the database failed (reported; the run must stop). */
-static int ingest_one(dyad_engine *engine, dyad_store *store, const char *db,
-                      const struct dyad_input *input, struct tally *t)
+/* Store one extracted document (a pool result, in input order); failures
+ * are named on stderr. 0, or -1 when the database failed (reported; the run
+ * must stop). */
+static int ingest_one(void *ctx, struct dyad_pool_result *r)
 {
-	struct dyad_doc *doc;
+	struct tally *t = ctx;
+	struct dyad_doc *doc = r->doc;
 	t->n_docs++;
-	dyad_cli_warn_input(input);
-	if (dyad_extract(engine, input, &doc) != DYAD_OK) {
-		fprintf(stderr, "dyad: %s: %s\n", input->path, dyad_strerror(DYAD_ENOMEM));
+	if (r->warning)
+		fprintf(stderr, "dyad: %s: warning: %s\n", r->path ? r->path : "-", r->warning);
+	if (!doc) {
+		fprintf(stderr, "dyad: %s: %s\n", r->path ? r->path : "-",
+		        dyad_strerror(DYAD_ENOMEM));
 		t->n_failed++;
 		return 0;
 	}
@@ -82,62 +92,69 @@ static int ingest_one(dyad_engine *engine, dyad_store *store, const char *db,
 		fprintf(stderr, "dyad: %s: %s\n", doc->path, doc->error);
 		failed = 1;
 	}
-	size_t counted = dyad_store_pending(store); /* new, in the open batch */
-	dyad_status st = dyad_store_put(store, doc, &added);
+	size_t counted = dyad_store_pending(t->store); /* new, in the open batch */
+	dyad_status st = dyad_store_put(t->store, doc, &added);
 	if (st == DYAD_EDB || st == DYAD_ENOMEM) {
-		store_failed(db, store, doc->path);
+		store_failed(t->db, t->store, doc->path);
 		t->n_new -= counted;
-		dyad_doc_free(doc);
+		t->db_failed = 1;
 		return -1;
 	}
 	if (st != DYAD_OK) {
 		fprintf(stderr, "dyad: %s: not stored: %s\n", doc->path,
-		        dyad_store_errmsg(store));
+		        dyad_store_errmsg(t->store));
 		failed = 1;
 	}
 	t->n_new += (size_t)added;
 	t->n_failed += (size_t)failed;
-	dyad_doc_free(doc);
 	return 0;
 }
 
-static int run(const char *db, const char *data_dir, enum dyad_format format,
-               size_t batch, const char *const *paths, size_t n_paths)
+struct ingest_options {
+	const char *db, *data_dir;
+	enum dyad_format format;
+	size_t batch;
+	unsigned jobs;             /* 0 = the number of cores */
+};
+
+static int run(const struct ingest_options *o, const char *const *paths, size_t n_paths)
 {
 	struct timespec start;
-	struct tally t = {0, 0, 0};
+	struct tally t = {0, 0, 0, NULL, o->db, 0};
 	char err[DYAD_ERRMSG_MAX];
 	int exit_code = DYAD_EXIT_FAILED;
 	clock_gettime(CLOCK_MONOTONIC, &start);
 
 	/* The engine first: a broken data folder should not leave an empty
 	 * database behind. */
-	dyad_engine *engine = dyad_cli_open_engine(data_dir);
+	dyad_engine *engine = dyad_cli_open_engine(o->data_dir);
 	if (!engine)
 		return DYAD_EXIT_FAILED;
 	dyad_store *store;
-	if (dyad_store_open(db, &store, err) != DYAD_OK) {
+	if (dyad_store_open(o->db, &store, err) != DYAD_OK) {
 		fprintf(stderr, "dyad: %s\n", err);
 		exit_code = DYAD_EXIT_STORE;
 		goto fail_store;
 	}
-	dyad_store_set_batch(store, batch);
+	dyad_store_set_batch(store, o->batch);
+	t.store = store;
 	dyad_reader *reader;
-	if (dyad_reader_open(paths, n_paths, format, &reader) != DYAD_OK) {
+	if (dyad_reader_open(paths, n_paths, o->format, &reader) != DYAD_OK) {
 		fprintf(stderr, "dyad ingest: %s\n", dyad_strerror(DYAD_ENOMEM));
 		goto fail_reader;
 	}
 	dyad_reader_set_engine(reader, engine);
-	const struct dyad_input *input;
-	dyad_status st;
-	int db_failed = 0;
-	while (!db_failed && (st = dyad_reader_next(reader, &input)) == DYAD_OK)
-		db_failed = ingest_one(engine, store, db, input, &t) != 0;
-	if (!db_failed && st != DYAD_DONE)
+	dyad_pool *pool;
+	dyad_status st = dyad_pool_new(engine, o->jobs, 0, 0, &pool);
+	if (st == DYAD_OK)
+		st = dyad_pool_run(pool, reader, ingest_one, &t);
+	dyad_pool_free(pool);
+	int db_failed = t.db_failed;
+	if (!db_failed && st != DYAD_OK)
 		fprintf(stderr, "dyad ingest: %s\n", dyad_strerror(st));
 	size_t counted = dyad_store_pending(store);
 	if (!db_failed && dyad_store_commit(store) != DYAD_OK) {
-		store_failed(db, store, "the last batch");
+		store_failed(o->db, store, "the last batch");
 		t.n_new -= counted;
 		db_failed = 1;
 	}
@@ -147,7 +164,7 @@ static int run(const char *db, const char *data_dir, enum dyad_format format,
 	if (db_failed)
 		exit_code = DYAD_EXIT_STORE;
 	else
-		exit_code = st == DYAD_DONE && t.n_failed == 0 ? DYAD_EXIT_OK
+		exit_code = st == DYAD_OK && t.n_failed == 0 ? DYAD_EXIT_OK
 		                                               : DYAD_EXIT_FAILED;
 	dyad_reader_free(reader);
 fail_reader:
@@ -177,34 +194,40 @@ int dyad_cli_ingest(int argc, char **argv)
 		{"data", required_argument, NULL, 'D'},
 		{"format", required_argument, NULL, 'f'},
 		{"batch", required_argument, NULL, 'B'},
+		{"jobs", required_argument, NULL, 'j'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *db = NULL, *data_dir = NULL;
-	enum dyad_format format = DYAD_FORMAT_AUTO;
-	size_t batch = DYAD_STORE_BATCH;
+	struct ingest_options o = {NULL, NULL, DYAD_FORMAT_AUTO, DYAD_STORE_BATCH, 0};
 	int c;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hj:", options, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			usage(stdout);
 			return DYAD_EXIT_OK;
 		case 'b':
-			db = optarg;
+			o.db = optarg;
 			break;
 		case 'D':
-			data_dir = optarg;
+			o.data_dir = optarg;
+			break;
+		case 'j':
+			if (!dyad_cli_parse_jobs(optarg, &o.jobs)) {
+				fprintf(stderr, "dyad ingest: -j needs a number of threads, not '%s'\n",
+				        optarg);
+				return DYAD_EXIT_USAGE;
+			}
 			break;
 		case 'f':
-			if (!dyad_cli_parse_format(optarg, &format)) {
+			if (!dyad_cli_parse_format(optarg, &o.format)) {
 				fprintf(stderr, "dyad ingest: unknown format '%s'\n", optarg);
 				return DYAD_EXIT_USAGE;
 			}
 			break;
 		case 'B':
-			if (!parse_batch(optarg, &batch)) {
+			if (!parse_batch(optarg, &o.batch)) {
 				fprintf(stderr, "dyad ingest: --batch '%s': expected 1 to %d\n",
 				        optarg, DYAD_MAX_BATCH);
 				return DYAD_EXIT_USAGE;
@@ -221,6 +244,6 @@ int dyad_cli_ingest(int argc, char **argv)
 		usage(stderr);
 		return DYAD_EXIT_USAGE;
 	}
-	return run(dyad_cli_db_path(db), data_dir, format, batch,
-	           (const char *const *)argv + optind, (size_t)(argc - optind));
+	o.db = dyad_cli_db_path(o.db);
+	return run(&o, (const char *const *)argv + optind, (size_t)(argc - optind));
 }

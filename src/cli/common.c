@@ -1,6 +1,7 @@
 /*
  * common.c - helpers shared by the subcommands.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,4 +91,15 @@ void dyad_cli_option_error(const char *command, int code, char **argv, int next)
 		fprintf(stderr, "dyad %s: unknown option '-%c'\n", command, optopt);
 	else
 		fprintf(stderr, "dyad %s: unknown option '%s'\n", command, argv[next - 1]);
+}
+
+int dyad_cli_parse_jobs(const char *s, unsigned *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long n = strtoul(s, &end, 10);
+	if (errno || end == s || *end || s[0] == '-' || n < 1 || n > 256)
+		return 0;
+	*out = (unsigned)n;
+	return 1;
 }

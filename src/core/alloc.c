@@ -4,40 +4,48 @@
  * dyad__alloc_fail_after() for a test that makes every allocation point of
  * a call fail in turn (tests/unit/test_alloc_fail.c).
  */
+#define _GNU_SOURCE /* mremap */
 #include "core/alloc.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
-/* Allocation-failure injection: -1 = off. Read once from the environment. */
-static long fail_after = -2;
-static long n_allocs;
-static int counting; /* a test asked: count even when nothing fails */
+/* Allocation-failure injection: -1 = off. Read once from the environment;
+ * atomic, since a pool's threads allocate at once. */
+static _Atomic long fail_after = -2;
+static _Atomic long n_allocs;
+static _Atomic int counting; /* a test asked: count even when nothing fails */
 
 void dyad__alloc_fail_after(long n)
 {
-	fail_after = n < 0 ? -1 : n;
-	n_allocs = 0;
-	counting = 1;
+	atomic_store(&fail_after, n < 0 ? -1 : n);
+	atomic_store(&n_allocs, 0);
+	atomic_store(&counting, 1);
 }
 
 long dyad__alloc_count(void)
 {
-	return n_allocs;
+	return atomic_load(&n_allocs);
 }
 
 static int should_fail(void)
 {
-	if (fail_after == -2) {
+	long after = atomic_load_explicit(&fail_after, memory_order_relaxed);
+	if (after == -2) {
 		const char *env = getenv("DYAD_FAIL_ALLOC_AFTER");
-		fail_after = env ? strtol(env, NULL, 10) : -1;
+		after = env ? strtol(env, NULL, 10) : -1;
+		atomic_store_explicit(&fail_after, after, memory_order_relaxed);
 	}
-	if (fail_after < 0) {
-		n_allocs += counting; /* how many points a call has, for the test */
+	if (after < 0) {
+		/* how many points a call has, for the test */
+		if (atomic_load_explicit(&counting, memory_order_relaxed))
+			atomic_fetch_add_explicit(&n_allocs, 1, memory_order_relaxed);
 		return 0;
 	}
-	return n_allocs++ >= fail_after;
+	return atomic_fetch_add_explicit(&n_allocs, 1, memory_order_relaxed) >= after;
 }
 
 void *dyad__malloc(size_t size)
@@ -64,6 +72,39 @@ void *dyad__realloc(void *ptr, size_t size)
 void dyad__free(void *ptr)
 {
 	free(ptr);
+}
+
+void *dyad__pages_alloc(size_t size)
+{
+	if (should_fail())
+		return NULL;
+	void *p = mmap(NULL, size ? size : 1, PROT_READ | PROT_WRITE,
+	               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	return p == MAP_FAILED ? NULL : p;
+}
+
+void *dyad__pages_resize(void *p, size_t old_size, size_t new_size)
+{
+	if (should_fail())
+		return NULL;
+#ifdef MREMAP_MAYMOVE
+	void *q = mremap(p, old_size, new_size, MREMAP_MAYMOVE);
+	return q == MAP_FAILED ? NULL : q;
+#else
+	void *q = mmap(NULL, new_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+	               -1, 0);
+	if (q == MAP_FAILED)
+		return NULL;
+	memcpy(q, p, old_size < new_size ? old_size : new_size);
+	munmap(p, old_size);
+	return q;
+#endif
+}
+
+void dyad__pages_free(void *p, size_t size)
+{
+	if (p)
+		munmap(p, size ? size : 1);
 }
 
 char *dyad__strndup(const char *s, size_t len)

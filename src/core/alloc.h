@@ -30,6 +30,16 @@ char *dyad__strdup(const char *s);
 void dyad__alloc_fail_after(long n);
 long dyad__alloc_count(void);
 
+/*
+ * Large blocks straight from the system's pages (mmap): zeroed, given back
+ * whole when freed, and resized by remapping (no copy where the system can
+ * move pages) so that an array grown to n bytes costs n bytes of memory,
+ * not the sum of its copies. size is the caller's to remember.
+ */
+void *dyad__pages_alloc(size_t size);
+void *dyad__pages_resize(void *p, size_t old_size, size_t new_size);
+void dyad__pages_free(void *p, size_t size);
+
 /* count * size without overflow; 0 with *overflow set on overflow. */
 size_t dyad__mul_size(size_t count, size_t size, int *overflow);
 

@@ -18,6 +18,7 @@ struct dyad_arena {
 	size_t used;                   /* bytes handed out, for statistics */
 	size_t reserved;               /* bytes taken from the heap */
 	size_t cap;                    /* refuse to reserve more than this; 0 = none */
+	int refused;                   /* an allocation was refused for the cap */
 };
 
 /* A document's working memory may not exceed this. */
@@ -42,10 +43,17 @@ char *dyad_arena_strndup(struct dyad_arena *arena, const char *s, size_t len);
 char *dyad_arena_strdup(struct dyad_arena *arena, const char *s);
 
 /*
- * Grow an arena array from old_count to new_count elements: a new copy (the
- * old memory stays in the arena until release). Used for rare growth only.
+ * Grow an arena array from old_count to new_count elements, the new ones
+ * zeroed. A large array (a block of its own) is resized in place and may
+ * move: pointers into the old array are invalid afterwards. A small one is
+ * copied (the old memory stays in the arena until release).
  */
 void *dyad_arena_grow(struct dyad_arena *arena, void *old, size_t old_count,
                       size_t new_count, size_t size);
+
+/* The same without zeroing the new elements (pages not written yet stay
+ * untouched): for arrays filled one element at a time. */
+void *dyad_arena_resize(struct dyad_arena *arena, void *old, size_t old_count,
+                        size_t new_count, size_t size);
 
 #endif

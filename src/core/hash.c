@@ -24,14 +24,34 @@ void dyad_hash_release(struct dyad_hash *map)
 	dyad_hash_init(map);
 }
 
+/* Eight bytes at a time, multiply and shift: words and keys are short, and
+ * FNV's byte at a time cost more than the probes. */
 uint64_t dyad_hash_bytes(const char *key, size_t len)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)key[i];
-		h *= 1099511628211ull;
+	const uint64_t m = 0x9E3779B97F4A7C15ull;
+	uint64_t h = len * m;
+	while (len >= 8) {
+		uint64_t v;
+		memcpy(&v, key, 8);
+		h = (h ^ v) * m;
+		h ^= h >> 29;
+		key += 8;
+		len -= 8;
 	}
-	return h;
+	uint64_t v = 0; /* the last 0..7 bytes: two overlapping loads, or three bytes */
+	if (len >= 4) {
+		uint32_t lo, hi;
+		memcpy(&lo, key, 4);
+		memcpy(&hi, key + len - 4, 4);
+		v = (uint64_t)lo << 32 | hi;
+	} else if (len) {
+		v = (uint64_t)(unsigned char)key[0] << 16 |
+		    (uint64_t)(unsigned char)key[len >> 1] << 8 | (unsigned char)key[len - 1];
+	}
+	h = (h ^ v) * m;
+	h ^= h >> 32;
+	h *= m;
+	return h ^ (h >> 29);
 }
 
 static struct dyad_hash_slot *find_slot(struct dyad_hash_slot *slots,

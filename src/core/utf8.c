@@ -6,7 +6,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
-uint32_t dyad_utf8_next(const char *s, size_t n, size_t *i)
+uint32_t dyad__utf8_decode(const char *s, size_t n, size_t *i)
 {
 	const unsigned char *p = (const unsigned char *)s + *i;
 	size_t left = n - *i;
@@ -107,6 +107,21 @@ size_t dyad_utf8_lower(const char *s, size_t n, char *out, size_t cap)
 			i++;
 			continue;
 		}
+		if ((c == 0xD0 || c == 0xD1) && i + 1 < n &&
+		    ((unsigned char)s[i + 1] & 0xC0) == 0x80 && w + 2 < cap) {
+			/* basic Cyrillic, two bytes in, two out: no tables, no calls */
+			uint32_t cp = (uint32_t)(c & 0x1F) << 6 | ((unsigned char)s[i + 1] & 0x3F);
+			if (cp >= 0x0410 && cp <= 0x042F)
+				cp += 0x20; /* А..Я */
+			if (cp == 0x0451 || cp == 0x0401)
+				cp = 0x0435; /* ё, Ё: written е in most Russian text */
+			if (cp >= 0x0430 && cp <= 0x044F) {
+				out[w++] = (char)(0xC0 | (cp >> 6));
+				out[w++] = (char)(0x80 | (cp & 0x3F));
+				i += 2;
+				continue;
+			}
+		}
 		uint32_t cp = dyad_utf8_next(s, n, &i);
 		if (cp >= 0x0410 && cp <= 0x042F)
 			cp += 0x20; /* А..Я */
@@ -131,8 +146,9 @@ static int basic_cyrillic(uint32_t cp)
 	return (cp >= 0x0410 && cp <= 0x044F) || cp == 0x0401 || cp == 0x0451;
 }
 
-/* ASCII and basic Cyrillic answer without ICU: they are most of the text. */
-int dyad_cp_is_letter(uint32_t cp)
+/* ASCII and basic Cyrillic answer without ICU: they are most of the text
+ * (utf8.h answers them inline; these are the out-of-line forms). */
+int dyad__cp_is_letter(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
@@ -141,7 +157,7 @@ int dyad_cp_is_letter(uint32_t cp)
 	return u_isalpha((UChar32)cp) || u_hasBinaryProperty((UChar32)cp, UCHAR_DIACRITIC);
 }
 
-int dyad_cp_is_upper(uint32_t cp)
+int dyad__cp_is_upper(uint32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z';

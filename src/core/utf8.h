@@ -16,9 +16,23 @@
 /*
  * Decode the code point at s[*i] (n bytes in s) and advance *i past it.
  * Malformed or truncated sequences yield DYAD_UTF8_INVALID and advance one
- * byte, so callers always make progress.
+ * byte, so callers always make progress. ASCII and two-byte letters (Latin,
+ * Cyrillic: most text) are decoded inline; dyad__utf8_decode does the rest.
  */
-uint32_t dyad_utf8_next(const char *s, size_t n, size_t *i);
+uint32_t dyad__utf8_decode(const char *s, size_t n, size_t *i);
+static inline uint32_t dyad_utf8_next(const char *s, size_t n, size_t *i)
+{
+	const unsigned char *p = (const unsigned char *)s + *i;
+	if (p[0] < 0x80) {
+		*i += 1;
+		return p[0];
+	}
+	if ((p[0] & 0xE0) == 0xC0 && p[0] >= 0xC2 && n - *i >= 2 && (p[1] & 0xC0) == 0x80) {
+		*i += 2;
+		return (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+	}
+	return dyad__utf8_decode(s, n, i);
+}
 
 /* 1 if (s, n) is well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF). */
 int dyad_utf8_valid(const char *s, size_t n);
@@ -33,9 +47,26 @@ size_t dyad_utf8_encode(uint32_t cp, char *out);
  */
 size_t dyad_utf8_lower(const char *s, size_t n, char *out, size_t cap);
 
-/* Character classes used by the tokenizer and the recognisers. */
-int dyad_cp_is_letter(uint32_t cp);
-int dyad_cp_is_upper(uint32_t cp);
+/* Character classes used by the tokenizer and the recognisers. ASCII and
+ * the basic Cyrillic letters (А..я, Ё, ё) answer inline, the rest from ICU. */
+int dyad__cp_is_letter(uint32_t cp);
+int dyad__cp_is_upper(uint32_t cp);
+static inline int dyad_cp_is_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	if ((cp >= 0x0410 && cp <= 0x044F) || cp == 0x0401 || cp == 0x0451)
+		return 1;
+	return dyad__cp_is_letter(cp);
+}
+static inline int dyad_cp_is_upper(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	if ((cp >= 0x0410 && cp <= 0x044F) || cp == 0x0401 || cp == 0x0451)
+		return cp <= 0x042F || cp == 0x0401;
+	return dyad__cp_is_upper(cp);
+}
 int dyad_cp_is_digit(uint32_t cp);
 int dyad_cp_is_space(uint32_t cp);
 int dyad_cp_is_cyrillic(uint32_t cp);

@@ -4,11 +4,14 @@
  * freezing of the working layers into the public struct dyad_doc once every
  * stage has run (extract/pipeline.c).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
 #include "doc/work.h"
+
+#define WORK_SMALL_BYTES ((size_t)1 << 20) /* arrays below grow by doubling */
 
 struct dyad__doc_private {
 	struct dyad_arena arena;
@@ -36,9 +39,24 @@ struct dyad_arena *dyad__doc_arena(struct dyad_doc *doc)
 void *dyad__work_push(struct dyad__work *w, void **items, size_t *n,
                       size_t *cap, size_t size)
 {
+	return dyad__work_push_in(w->arena, items, n, cap, size);
+}
+
+/* Push with the array's room grown to at most max elements. */
+static void *push(struct dyad_arena *arena, void **items, size_t *n, size_t *cap,
+                  size_t size, size_t max)
+{
 	if (*n == *cap) {
-		size_t grow = *cap ? *cap * 2 : 16;
-		void *p = dyad_arena_grow(w->arena, *items, *n, grow, size);
+		/* doubling while small; a large array has a block of its own that
+		 * grows in place without a copy, so it grows by a quarter and its
+		 * slack stays small */
+		size_t grow = !*cap ? 16 : *cap * size < WORK_SMALL_BYTES ? *cap * 2
+		                                                        : *cap + *cap / 4;
+		if (grow > max)
+			grow = max;
+		if (grow <= *n)
+			return NULL;
+		void *p = dyad_arena_resize(arena, *items, *n, grow, size);
 		if (!p)
 			return NULL;
 		*items = p;
@@ -47,6 +65,41 @@ void *dyad__work_push(struct dyad__work *w, void **items, size_t *n,
 	char *slot = (char *)*items + (*n)++ * size;
 	memset(slot, 0, size);
 	return slot;
+}
+
+void *dyad__work_push_in(struct dyad_arena *arena, void **items, size_t *n,
+                         size_t *cap, size_t size)
+{
+	return push(arena, items, n, cap, size, SIZE_MAX);
+}
+
+/* Bytes held in the working arrays of the scratch arena (their elements,
+ * not the room they may still grow into, which costs no memory). */
+size_t dyad__work_bytes(const struct dyad__work *w)
+{
+	return w->n_lines * sizeof *w->lines + w->n_sentences * sizeof *w->sentences +
+	       w->n_tokens * sizeof *w->tokens + w->n_mentions * sizeof *w->mentions +
+	       w->n_entities * sizeof *w->entities +
+	       w->own_forms.n * sizeof *w->own_forms.items;
+}
+
+/* The arrays are filled one stage after another, so an array that grows
+ * gets at most the room the others leave under DYAD_WORK_CAP: elements
+ * (what costs memory: the room beyond them is pages never written) never
+ * pass the bound. */
+void *dyad__work_push_scratch(struct dyad__work *w, void **items, size_t *n,
+                              size_t *cap, size_t size)
+{
+	size_t max = SIZE_MAX;
+	if (*n == *cap) {
+		size_t others = dyad__work_bytes(w) - *n * size, bound = DYAD_WORK_CAP(w->len);
+		max = others < bound ? (bound - others) / size : 0;
+		if (max <= *n) {
+			dyad__work_scratch(w)->refused = 1;
+			return NULL;
+		}
+	}
+	return push(dyad__work_scratch(w), items, n, cap, size, max);
 }
 
 /* A 128-bit FNV-1a digest in hex: stable across runs and machines. */

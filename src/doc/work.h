@@ -19,6 +19,7 @@
 #include "core/token.h"
 #include "dyad.h"
 #include "kb/dates.h"
+#include "kb/forms.h"
 
 struct dyad__lang; /* kb/lang.h */
 
@@ -36,12 +37,12 @@ struct dyad__line {
 
 struct dyad__token {
 	uint32_t start, end;     /* in text */
-	uint32_t lower;          /* offset of the lower-cased form in the pool */
-	uint32_t stem;           /* offset of the stem in the pool */
-	uint16_t lower_len;
-	uint16_t stem_len;
+	uint32_t form;           /* id of its record (kb/forms.h): lower-case form,
+	                            stem, word classes; dyad__tok_form() */
 	uint32_t flags;          /* enum dyad__token_flags */
 	int32_t mention;         /* index of the mention covering it, or -1 */
+	uint8_t lower_len;       /* the record's lower_len and stem_len, at hand */
+	uint8_t stem_len;        /* (at most DYAD_MAX_WORD_BYTES - 1) */
 	uint8_t lang;            /* its language: engine->langs index + 1, 0 = none
 	                            (text/words.h: dyad__tok_lang) */
 };
@@ -70,24 +71,25 @@ enum dyad__mention_kind {
 
 struct dyad__person;
 
-/* A stretch of tokens that refers to an entity. */
+/* A stretch of tokens that refers to an entity. Small fields are packed at
+ * the end: a long document holds a mention every few dozen bytes. */
 struct dyad__mention {
 	uint32_t tok_start, tok_end; /* token range */
 	uint32_t start, end;         /* byte span */
-	enum dyad__mention_kind kind;
 	int32_t entity;              /* index into work.entities */
+	int32_t sentence;
+	int32_t record;              /* gazetteer record of its kind, or -1 */
+	int32_t lead_tok;            /* first token of its title ("President ..."), or -1 */
 	const char *country;         /* country this mention acts for, or NULL */
 	const char *actor;           /* CAMEO actor code, or NULL */
 	const char *role;            /* role named in the mention, or NULL */
 	const char *agent;           /* CAMEO agent code of the role ("GOV") */
 	const struct dyad__person *person; /* knowledge-base record, or NULL */
-	int32_t sentence;
-	int32_t record;              /* gazetteer record of its kind, or -1 */
-	int32_t lead_tok;            /* first token of its title ("President ..."), or -1 */
-	int role_rank;
-	int n_words;                 /* words of a name */
-	int attached;                /* a title already given to a name */
-	int country_from_kb_only;    /* country guessed from the KB, not the text */
+	int16_t role_rank;
+	uint8_t kind;                /* enum dyad__mention_kind */
+	uint8_t n_words;             /* words of a name */
+	uint8_t attached;            /* a title already given to a name */
+	uint8_t country_from_kb_only; /* country guessed from the KB, not the text */
 };
 
 /* An entity while it is being built: mentions are collected, then frozen. */
@@ -109,9 +111,30 @@ struct dyad__entity {
 	int country_from_kb;
 };
 
+/*
+ * The bound on one document's working memory: a document within
+ * DYAD_MAX_DOC_BYTES takes at most 8 times its size besides the engine (its
+ * text twice, the reader's and the normalised one, and the working arrays
+ * of the scratch arena: lines, sentences, tokens, mentions, entities). The
+ * tokenizer and the mention finder stop where those arrays would hold more
+ * than DYAD_ANALYSIS_BYTES(len): the text past that point is not analysed
+ * (news takes about 4.5 times its size: a token per 6 bytes, a mention per
+ * 45). Any push past DYAD_WORK_CAP(len) fails, and the document with it,
+ * with DYAD_ETOOBIG (millions of one-letter lines, say).
+ */
+#define DYAD_ANALYSIS_BYTES(len) ((len) * 5 + ((size_t)256 << 10))
+#define DYAD_WORK_CAP(len) ((len) * 11 / 2 + ((size_t)512 << 10))
+
+/* Bytes the working arrays of the scratch arena hold (doc/freeze.c). */
+struct dyad__work;
+size_t dyad__work_bytes(const struct dyad__work *w);
+
 struct dyad__work {
 	const dyad_engine *engine;
-	struct dyad_arena *arena;
+	struct dyad_arena *arena;   /* the result's: lives as long as the document */
+	struct dyad_arena *scratch; /* the working arrays (lines, sentences, tokens,
+	                               mentions, entities being built), released
+	                               when dyad_extract() returns; NULL: arena */
 	struct dyad_doc *doc;       /* the result being filled */
 	const struct dyad_input *input;
 
@@ -131,8 +154,9 @@ struct dyad__work {
 	size_t n_sentences, sentences_cap;
 	struct dyad__token *tokens;
 	size_t n_tokens, tokens_cap;
-	char *pool;                 /* lower-case forms and stems of tokens */
-	size_t pool_len, pool_cap;
+	const struct dyad__form *forms; /* the engine's memo records (kb/forms.h) */
+	struct dyad__form_list own_forms; /* the document's own (token form ids
+	                                  from DYAD_FORMS_CAP on) */
 
 	struct dyad__mention *mentions;
 	size_t n_mentions, mentions_cap;
@@ -141,22 +165,35 @@ struct dyad__work {
 
 	struct dyad_event *events;
 	size_t n_events, events_cap;
+	/* the date the last sentence with an event names (events/emit.c): read
+	 * once per sentence, however many events it holds */
+	size_t dated_sentence;      /* its index + 1; 0 = none yet */
+	struct dyad__date sentence_date;
+	int sentence_dated, sentence_past;
 	struct dyad_quote *quotes;
 	size_t n_quotes, quotes_cap;
 	struct dyad_amount *amounts;
 	size_t n_amounts, amounts_cap;
 };
 
-/* Token text helpers: pointers into text / pool, not NUL-terminated. */
+/* The record of a token's written form (kb/forms.h). */
+static inline const struct dyad__form *dyad__tok_form(const struct dyad__work *w,
+                                                      const struct dyad__token *t)
+{
+	return dyad__form_get(w->forms, &w->own_forms, t->form);
+}
+
+/* Token text helpers: the forms of its record (lower_len / stem_len bytes;
+ * do not rely on a NUL after them). */
 static inline const char *dyad__tok_lower(const struct dyad__work *w,
                                           const struct dyad__token *t)
 {
-	return w->pool + t->lower;
+	return dyad__tok_form(w, t)->lower;
 }
 static inline const char *dyad__tok_stem(const struct dyad__work *w,
                                          const struct dyad__token *t)
 {
-	return w->pool + t->stem;
+	return dyad__tok_form(w, t)->stem;
 }
 
 /* Token k is the single punctuation character c. */
@@ -194,5 +231,24 @@ char *dyad__digest_hex(struct dyad_arena *arena, const char *s, size_t n);
 	                                         &(w)->n_##field,                  \
 	                                         &(w)->field##_cap,                \
 	                                         sizeof *(w)->field))
+
+/* Where the working arrays live: w->scratch, else the result's arena. */
+static inline struct dyad_arena *dyad__work_scratch(struct dyad__work *w)
+{
+	return w->scratch ? w->scratch : w->arena;
+}
+
+/* The same into dyad__work_scratch(w), for the arrays nothing reads once
+ * the result is frozen; NULL too (with its refused flag set) past
+ * DYAD_WORK_CAP. */
+void *dyad__work_push_in(struct dyad_arena *arena, void **items, size_t *n,
+                         size_t *cap, size_t size);
+void *dyad__work_push_scratch(struct dyad__work *w, void **items, size_t *n,
+                              size_t *cap, size_t size);
+#define DYAD_WORK_PUSH_SCRATCH(w, field)                                      \
+	((__typeof__((w)->field))dyad__work_push_scratch((w), (void **)&(w)->field, \
+	                                                 &(w)->n_##field,          \
+	                                                 &(w)->field##_cap,        \
+	                                                 sizeof *(w)->field))
 
 #endif

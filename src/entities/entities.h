@@ -17,31 +17,35 @@ struct dyad__mention *dyad__mention_at(struct dyad__work *w, size_t tok);
 /* mentions.c: a mention that can give a title or a body its country. */
 int dyad__gives_country(const struct dyad__mention *m);
 
-/* titles.c, pass 2 on sentence s: a named body of one state given to
- * another ("Pakistan's Foreign Office"), generic state bodies with their
- * country, titles with no name standing for the office holder. */
-void dyad__reassign_owned_orgs(struct dyad__work *w, size_t s);
-void dyad__compose_org_heads(struct dyad__work *w, size_t s);
-void dyad__titles_as_people(struct dyad__work *w, size_t s);
+/* titles.c, pass 2 on sentence s, whose mentions are those from index
+ * `first` to the last: a named body of one state given to another
+ * ("Pakistan's Foreign Office"), generic state bodies with their country,
+ * titles with no name standing for the office holder. */
+void dyad__reassign_owned_orgs(struct dyad__work *w, size_t s, size_t first);
+void dyad__compose_org_heads(struct dyad__work *w, size_t s, size_t first);
+void dyad__titles_as_people(struct dyad__work *w, size_t s, size_t first);
 /* titles.c: the title before the name (up to a few words away) or after it
  * in apposition ("Name, Ambassador of X to Y,") gives it role and country. */
 void dyad__title_before(struct dyad__work *w, struct dyad__mention *name,
                         size_t s_start, size_t s_end);
 void dyad__title_after(struct dyad__work *w, struct dyad__mention *name, size_t s_end);
 
-/* names.c, pass 2 on sentence s: titled names, and names next to a verb of
- * saying, shaped like a surname or known by their surname, become people. */
-void dyad__confirm_names(struct dyad__work *w, size_t s);
+/* names.c, pass 2 on sentence s (mentions from `first` on): titled names,
+ * and names next to a verb of saying, shaped like a surname or known by
+ * their surname, become people. */
+void dyad__confirm_names(struct dyad__work *w, size_t s, size_t first);
 /* names.c: the person of the knowledge base a word names, trying every
  * name key of it, the longest first ("Абдоллахианом"); NULL when none. */
 const struct dyad__person *dyad__person_of_word(const struct dyad__work *w,
                                                 const struct dyad__token *t);
 /* names.c: the surname token of a person mention (its last word). */
 size_t dyad__surname_token(const struct dyad__work *w, const struct dyad__mention *m);
-/* names.c: the spelling skeleton of token k into out; returns its length. */
-size_t dyad__token_skeleton(const struct dyad__work *w, size_t k, char *out, size_t cap);
+/* names.c: the spelling skeleton of token k into out (cap bytes); returns
+ * its length. Remembered with the token's form. */
+size_t dyad__token_skeleton(struct dyad__work *w, size_t k, char *out, size_t cap);
 /* names.c: the skeleton of the first word of a name (the given name), in
- * the document arena; NULL for a one-word name or when out of memory. */
+ * the engine's memo or the document arena (lives as long as the document);
+ * NULL for a one-word name or when out of memory. */
 const char *dyad__given_skeleton(struct dyad__work *w, const char *name, size_t len);
 /* names.c: the name of a mention as an entity shows it, in the document
  * arena (in the Latin letters of its language: "Галузин" -> "Galuzin"). */

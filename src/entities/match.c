@@ -7,6 +7,7 @@
 
 #include "entities/entities.h"
 #include "kb/engine.h"
+#include "kb/forms.h"
 #include "kb/lang.h"
 #include "kb/phrase.h"
 #include "text/words.h"
@@ -134,7 +135,8 @@ static void keep_if_better(struct walk_state *ws, const struct dyad__gaz_entry *
 	}
 }
 
-/* Stem keys: one key per token, extended while a longer phrase continues. */
+/* Stem keys: one key per token, extended while a longer phrase continues;
+ * the first token's answer is its form's. */
 static void walk_stems(struct walk_state *ws)
 {
 	size_t key_len = 0;
@@ -142,12 +144,17 @@ static void walk_stems(struct walk_state *ws)
 		const struct dyad__token *t = &ws->w->tokens[k];
 		if (key_len + t->stem_len + 1 >= sizeof ws->key)
 			return;
+		uint32_t value;
+		const struct dyad__form *f = dyad__tok_form(ws->w, t);
+		if (k == ws->i && !(f->classes & FORM_GAZ_STEM))
+			return;
 		if (k > ws->i)
 			ws->key[key_len++] = DYAD_KEY_SEP;
 		memcpy(ws->key + key_len, dyad__tok_stem(ws->w, t), t->stem_len);
 		key_len += t->stem_len;
-		uint32_t value;
-		if (!dyad_hash_get(&ws->gaz->keys, ws->key, key_len, &value))
+		if (k == ws->i)
+			value = f->gaz_stem;
+		else if (!dyad_hash_get(&ws->gaz->keys, ws->key, key_len, &value))
 			return;
 		size_t score;
 		const struct dyad__gaz_entry *e =
@@ -158,32 +165,41 @@ static void walk_stems(struct walk_state *ws)
 	}
 }
 
-/* Name keys: every reading of each word's ending, depth first. */
+/* Name keys: every reading of each word's ending (its form's name keys),
+ * depth first; the first token's answers are its form's. */
 static void walk_names(struct walk_state *ws, size_t k, size_t key_len)
 {
 	if (k >= ws->end || k - ws->i >= DYAD_MAX_PHRASE_TOKENS)
 		return;
 	const struct dyad__token *t = &ws->w->tokens[k];
+	const struct dyad__form *f = dyad__tok_form(ws->w, t);
+	if (k == ws->i && !f->gaz_names)
+		return;
 	const char *lower = dyad__tok_lower(ws->w, t);
-	size_t lens[DYAD_MAX_NAME_KEYS];
-	size_t n = dyad__name_key_lens(dyad__tok_lang(ws->w, k),
-	                               lower, t->lower_len, lens);
 	size_t base = key_len + (k > ws->i ? 1 : 0);
-	for (size_t v = 0; v < n; v++) {
-		if (base + lens[v] >= sizeof ws->key)
+	for (size_t v = 0; v < f->n_name_keys; v++) {
+		size_t len = f->name_key_len[v];
+		if (base + len >= sizeof ws->key)
 			continue;
-		if (k > ws->i)
-			ws->key[key_len] = DYAD_KEY_SEP;
-		memcpy(ws->key + base, lower, lens[v]);
 		uint32_t value;
-		if (!dyad_hash_get(&ws->gaz->keys, ws->key, base + lens[v], &value))
-			continue;
+		if (k == ws->i) {
+			if (!(f->gaz_names & (1u << v)))
+				continue;
+			value = f->gaz_name[v];
+		} else {
+			ws->key[key_len] = DYAD_KEY_SEP;
+			memcpy(ws->key + base, lower, len);
+			if (!dyad_hash_get(&ws->gaz->keys, ws->key, base + len, &value))
+				continue;
+		}
+		if (k == ws->i)
+			memcpy(ws->key, lower, len);
 		size_t score;
 		const struct dyad__gaz_entry *e =
 			best_reading(ws->gaz, ws->w, value & ~DYAD_GAZ_PREFIX, ws->i, k, &score);
 		keep_if_better(ws, e, k - ws->i + 1, score);
 		if (value & DYAD_GAZ_PREFIX)
-			walk_names(ws, k + 1, base + lens[v]);
+			walk_names(ws, k + 1, base + len);
 	}
 }
 

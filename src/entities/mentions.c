@@ -8,23 +8,18 @@
 
 #include "entities/entities.h"
 #include "kb/engine.h"
+#include "kb/forms.h"
 #include "kb/gazetteer.h"
 #include "text/words.h"
 
 #define MAX_NAME_WORDS 4      /* given + patronymic + two-part surname */
 #define MAX_NAME_SYLLABLE 4   /* a lower-case part after a hyphen: "Ho-jin" */
 
-static int in_set(const struct dyad_hash *set, const struct dyad__work *w, size_t i)
-{
-	const struct dyad__token *t = &w->tokens[i];
-	return dyad_hash_get(set, dyad__tok_lower(w, t), t->lower_len, NULL);
-}
-
 static struct dyad__mention *add_mention(struct dyad__work *w, size_t s,
                                          size_t a, size_t b,
                                          enum dyad__mention_kind kind)
 {
-	struct dyad__mention *m = DYAD_WORK_PUSH(w, mentions);
+	struct dyad__mention *m = DYAD_WORK_PUSH_SCRATCH(w, mentions);
 	if (!m)
 		return NULL;
 	m->tok_start = (uint32_t)a;
@@ -49,22 +44,40 @@ static int is_name_word(const struct dyad__work *w, size_t i)
 		return 0;
 	if (t->end - t->start > 2 && (t->flags & DYAD_TOK_ALLCAPS))
 		return 0; /* acronyms and shouted words are not names */
-	return !in_set(&w->engine->gaz->stopwords, w, i);
+	return !(dyad__tok_form(w, t)->classes & FORM_STOPWORD);
+}
+
+/* The dictionary phrase found at a token, remembered: the token where a
+ * name-shaped run stops for a phrase is where the next mention starts. */
+struct phrase_at {
+	size_t tok;                        /* SIZE_MAX: none remembered */
+	size_t len;
+	const struct dyad__gaz_entry *entry;
+};
+
+static size_t phrase_at(const struct dyad__work *w, size_t k, size_t end,
+                        struct phrase_at *seen, const struct dyad__gaz_entry **e)
+{
+	if (seen->tok != k) {
+		seen->len = dyad__gaz_match(w->engine->gaz, w, k, end, &seen->entry);
+		seen->tok = k;
+	}
+	*e = seen->entry;
+	return seen->len;
 }
 
 /* Length in tokens of a name-shaped run at i ("Kassym-Jomart Tokayev",
  * "M. Mamytkanov"), stopping where a dictionary phrase begins. */
 static size_t name_run(const struct dyad__work *w, size_t i, size_t end,
-                       size_t *n_words)
+                       size_t *n_words, struct phrase_at *seen)
 {
-	const struct dyad__gazetteer *gaz = w->engine->gaz;
 	size_t k = i, words = 0;
 	while (k < end && words < MAX_NAME_WORDS) {
 		if (k > i) {
 			/* a dictionary phrase, a known name included, starts a mention
 			 * of its own: "Визит Ильхама Алиева" */
 			const struct dyad__gaz_entry *e;
-			if (dyad__gaz_match(gaz, w, k, end, &e))
+			if (phrase_at(w, k, end, seen, &e))
 				break;
 		}
 		if (!is_name_word(w, k))
@@ -148,21 +161,30 @@ static void apply_entry(struct dyad__work *w, struct dyad__mention *m,
 	}
 }
 
+/* How many mentions the document may have within its bound (doc/work.h):
+ * past it, the rest of the document has none. */
+static size_t last_mention(const struct dyad__work *w)
+{
+	size_t used = dyad__work_bytes(w), bound = DYAD_ANALYSIS_BYTES(w->len);
+	return w->n_mentions + (used < bound ? (bound - used) / sizeof *w->mentions : 0);
+}
+
 static dyad_status find_mentions(struct dyad__work *w, size_t s)
 {
-	const struct dyad__gazetteer *gaz = w->engine->gaz;
 	const struct dyad__sentence *sent = &w->sentences[s];
 	size_t i = sent->tok_start, end = sent->tok_end;
-	while (i < end) {
+	struct phrase_at seen = {SIZE_MAX, 0, NULL};
+	size_t last = last_mention(w);
+	while (i < end && w->n_mentions < last) {
 		const struct dyad__token *t = &w->tokens[i];
 		if (!(t->flags & DYAD_TOK_WORD)) {
 			i++;
 			continue;
 		}
 		const struct dyad__gaz_entry *e;
-		size_t n = dyad__gaz_match(gaz, w, i, end, &e);
+		size_t n = phrase_at(w, i, end, &seen, &e);
 		size_t words = 0;
-		size_t run = is_name_word(w, i) ? name_run(w, i, end, &words) : 0;
+		size_t run = is_name_word(w, i) ? name_run(w, i, end, &words, &seen) : 0;
 		/* a longer name beats a dictionary first name ("Jordan Smith") */
 		if (n && !(e->kind != GAZ_PERSON && run > n && words >= 2 &&
 		           e->kind == GAZ_PLACE)) {
@@ -176,8 +198,7 @@ static dyad_status find_mentions(struct dyad__work *w, size_t s)
 		/* "Talks between A and B ...", "Встреча президента ...": the capital
 		 * letter that opens a sentence makes no name of a predicate noun */
 		if (run && words == 1 && (t->flags & DYAD_TOK_SENT_START) &&
-		    dyad__verbs_written_anchor(w->engine->verbs, dyad__tok_lower(w, t), t->lower_len,
-		                               dyad__tok_stem(w, t), t->stem_len))
+		    (dyad__tok_form(w, t)->classes & FORM_VERB_ANCHOR))
 			run = 0;
 		if (run) {
 			struct dyad__mention *m = add_mention(w, s, i, i + run, DYAD_MENTION_NAME);
@@ -210,12 +231,15 @@ dyad_status dyad__entities_extract(struct dyad__work *w)
 {
 	dyad_status st;
 	for (size_t s = 0; s < w->n_sentences; s++) {
+		/* the passes read only the sentence's own mentions, the last ones
+		 * added: the stage stays linear in the length of the document */
+		size_t first = w->n_mentions;
 		if ((st = find_mentions(w, s)) != DYAD_OK)
 			return st;
-		dyad__reassign_owned_orgs(w, s);
-		dyad__compose_org_heads(w, s);
-		dyad__confirm_names(w, s);
-		dyad__titles_as_people(w, s);
+		dyad__reassign_owned_orgs(w, s, first);
+		dyad__compose_org_heads(w, s, first);
+		dyad__confirm_names(w, s, first);
+		dyad__titles_as_people(w, s, first);
 	}
 	return dyad__build_entities(w);
 }

@@ -4,13 +4,25 @@
  * Heydarovich Aliyev" meet) or by given name and patronymic; countries by
  * ISO code; places, organisations and state bodies by name; a role
  * reference ("the ambassador") joins the last person of that role.
+ *
+ * Entities are found by hash (kind and key, given name), so the pass stays
+ * linear in the number of mentions.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "core/hash.h"
 #include "entities/entities.h"
 #include "kb/engine.h"
+#include "kb/forms.h"
 #include "kb/gazetteer.h"
+
+/* The pass's indexes over the entities made so far. */
+struct merge {
+	struct dyad__work *w;
+	struct dyad_hash by_key[DYAD_N_ENTITY_KINDS]; /* key -> newest entity */
+	struct dyad_hash by_given;   /* given-name skeleton -> newest person that had it */
+};
 
 static char *join_actor(struct dyad__work *w, const char *country, const char *agent)
 {
@@ -23,12 +35,14 @@ static char *join_actor(struct dyad__work *w, const char *country, const char *a
 	return dyad_arena_strdup(w->arena, buf);
 }
 
-static dyad_status new_entity(struct dyad__work *w, struct dyad__mention *m,
+static dyad_status new_entity(struct merge *mg, struct dyad__mention *m,
                               enum dyad_entity_kind kind, const char *name,
                               const char *key)
 {
-	struct dyad__entity *e = DYAD_WORK_PUSH(w, entities);
-	if (!e)
+	struct dyad__work *w = mg->w;
+	struct dyad__entity *e = DYAD_WORK_PUSH_SCRATCH(w, entities);
+	if (!e || dyad_hash_put(&mg->by_key[kind], key, strlen(key),
+	                        (uint32_t)(w->n_entities - 1), NULL, NULL) != DYAD_OK)
 		return DYAD_ENOMEM;
 	e->kind = kind;
 	e->name = name;
@@ -42,14 +56,24 @@ static dyad_status new_entity(struct dyad__work *w, struct dyad__mention *m,
 	return DYAD_OK;
 }
 
-static int32_t find_entity(struct dyad__work *w, enum dyad_entity_kind kind,
+/* The newest entity of that kind and key, or -1. */
+static int32_t find_entity(const struct merge *mg, enum dyad_entity_kind kind,
                            const char *key)
 {
-	for (size_t i = w->n_entities; i-- > 0;)
-		if (w->entities[i].kind == kind && w->entities[i].key &&
-		    strcmp(w->entities[i].key, key) == 0)
-			return (int32_t)i;
-	return -1;
+	uint32_t i;
+	return dyad_hash_get(&mg->by_key[kind], key, strlen(key), &i) ? (int32_t)i : -1;
+}
+
+/* Entity i has (now) that given name: the index keeps the newest index
+ * that ever had it. */
+static dyad_status set_given(struct merge *mg, size_t i, const char *given)
+{
+	struct dyad__work *w = mg->w;
+	w->entities[i].given = given;
+	uint32_t old;
+	if (!given || (dyad_hash_get(&mg->by_given, given, strlen(given), &old) && old > i))
+		return DYAD_OK;
+	return dyad_hash_put(&mg->by_given, given, strlen(given), (uint32_t)i, NULL, NULL);
 }
 
 static void enrich(struct dyad__work *w, struct dyad__entity *e,
@@ -71,42 +95,64 @@ static void enrich(struct dyad__work *w, struct dyad__entity *e,
 }
 
 /* "Dmitry Ivanovich": a given name and a patronymic address a person named
- * before by full name. */
-static int32_t by_given_name(struct dyad__work *w, const struct dyad__mention *m)
+ * before by full name: the newest person with that given name. */
+static int32_t by_given_name(struct merge *mg, const struct dyad__mention *m)
 {
-	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	struct dyad__work *w = mg->w;
 	if (m->n_words != 2)
 		return -1;
 	const struct dyad__token *last = &w->tokens[m->tok_end - 1];
-	if (!dyad__gaz_patronymic_shape(gaz, dyad__tok_lower(w, last), last->lower_len))
+	if (!(dyad__tok_form(w, last)->classes & FORM_PATRONYMIC))
 		return -1;
 	const char *given = dyad__given_skeleton(w, w->text + m->start, m->end - m->start);
-	for (size_t i = w->n_entities; given && i-- > 0;) {
-		const struct dyad__entity *e = &w->entities[i];
+	uint32_t newest;
+	if (!given || !dyad_hash_get(&mg->by_given, given, strlen(given), &newest))
+		return -1;
+	const struct dyad__entity *e = &w->entities[newest];
+	if (e->kind == DYAD_ENTITY_PERSON && e->given && strcmp(e->given, given) == 0)
+		return (int32_t)newest;
+	/* the newest one's given name changed since: look further back */
+	for (size_t i = newest; i-- > 0;) {
+		e = &w->entities[i];
 		if (e->kind == DYAD_ENTITY_PERSON && e->given && strcmp(e->given, given) == 0)
 			return (int32_t)i;
 	}
 	return -1;
 }
 
-static dyad_status person_entity(struct dyad__work *w, struct dyad__mention *m)
+/* The skeleton of the surname of a person of the knowledge base (its last
+ * word), through the engine's memo of forms. */
+static size_t person_key(struct dyad__work *w, const char *name, char *key, size_t cap)
 {
+	const char *sp = strrchr(name, ' ');
+	sp = sp ? sp + 1 : name;
+	size_t n;
+	const struct dyad__form *f =
+		dyad__form_of(w->engine, NULL, DYAD_TOK_WORD, sp, strlen(sp), w->arena);
+	const char *skel = f ? dyad__form_skeleton(w->engine, f, &n, w->arena) : NULL;
+	if (!skel || cap != DYAD_MAX_WORD_BYTES)
+		return dyad__name_skeleton(w->engine, sp, strlen(sp), key, cap);
+	memcpy(key, skel, n + 1);
+	return n;
+}
+
+static dyad_status person_entity(struct merge *mg, struct dyad__mention *m)
+{
+	struct dyad__work *w = mg->w;
 	char key[DYAD_MAX_WORD_BYTES];
 	const char *name = NULL;
 	size_t n;
-	int32_t found = m->person ? -1 : by_given_name(w, m);
+	int32_t found = m->person ? -1 : by_given_name(mg, m);
 	if (m->person) {
 		name = m->person->name;
-		const char *sp = strrchr(name, ' ');
-		sp = sp ? sp + 1 : name;
-		n = dyad__name_skeleton(w->engine, sp, strlen(sp), key, sizeof key);
+		n = person_key(w, name, key, sizeof key);
 	} else {
 		n = dyad__token_skeleton(w, dyad__surname_token(w, m), key, sizeof key);
 	}
 	if (!n)
 		return DYAD_OK;
 	if (found < 0)
-		found = find_entity(w, DYAD_ENTITY_PERSON, key);
+		found = find_entity(mg, DYAD_ENTITY_PERSON, key);
 	if (found >= 0 && m->person && w->entities[found].person &&
 	    strcmp(w->entities[found].person->name, m->person->name) != 0) {
 		if (m->n_words <= 1 && m->country_from_kb_only) {
@@ -135,24 +181,26 @@ static dyad_status person_entity(struct dyad__work *w, struct dyad__mention *m)
 		struct dyad__entity *e = &w->entities[found];
 		m->entity = found;
 		e->n_mentions++;
+		dyad_status st = DYAD_OK;
 		if (m->person && !e->person) {
 			e->person = m->person;
 			e->name = m->person->name;
-			e->given = dyad__given_skeleton(w, e->name, strlen(e->name));
-		} else if (!e->person && m->n_words > e->n_words && by_given_name(w, m) < 0) {
+			st = set_given(mg, (size_t)found, dyad__given_skeleton(w, e->name, strlen(e->name)));
+		} else if (!e->person && m->n_words > e->n_words && by_given_name(mg, m) < 0) {
 			e->name = dyad__mention_name(w, m);
 			e->n_words = m->n_words;
-			e->given = dyad__given_skeleton(w, w->text + m->start, m->end - m->start);
+			st = set_given(mg, (size_t)found,
+			               dyad__given_skeleton(w, w->text + m->start, m->end - m->start));
 		}
 		enrich(w, e, m);
-		return DYAD_OK;
+		return st;
 	}
 	char *k = dyad_arena_strndup(w->arena, key, n);
 	if (!name)
 		name = dyad__mention_name(w, m);
 	if (!k || !name)
 		return DYAD_ENOMEM;
-	dyad_status st = new_entity(w, m, DYAD_ENTITY_PERSON, name, k);
+	dyad_status st = new_entity(mg, m, DYAD_ENTITY_PERSON, name, k);
 	if (st != DYAD_OK)
 		return st;
 	struct dyad__entity *e = &w->entities[w->n_entities - 1];
@@ -161,22 +209,24 @@ static dyad_status person_entity(struct dyad__work *w, struct dyad__mention *m)
 	e->n_mentions = 1;
 	e->agent = m->agent;
 	e->country_from_kb = m->country_from_kb_only;
-	e->given = m->person ? dyad__given_skeleton(w, name, strlen(name))
-	                     : dyad__given_skeleton(w, w->text + m->start, m->end - m->start);
+	st = set_given(mg, w->n_entities - 1,
+	               m->person ? dyad__given_skeleton(w, name, strlen(name))
+	                         : dyad__given_skeleton(w, w->text + m->start, m->end - m->start));
 	enrich(w, e, m);
-	return DYAD_OK;
+	return st;
 }
 
-static dyad_status keyed_entity(struct dyad__work *w, struct dyad__mention *m,
+static dyad_status keyed_entity(struct merge *mg, struct dyad__mention *m,
                                 enum dyad_entity_kind kind, const char *name)
 {
-	int32_t found = find_entity(w, kind, name);
+	struct dyad__work *w = mg->w;
+	int32_t found = find_entity(mg, kind, name);
 	if (found >= 0) {
 		m->entity = found;
 		w->entities[found].n_mentions++;
 		return DYAD_OK;
 	}
-	dyad_status st = new_entity(w, m, kind, name, name);
+	dyad_status st = new_entity(mg, m, kind, name, name);
 	if (st == DYAD_OK)
 		w->entities[w->n_entities - 1].n_mentions = 1;
 	return st;
@@ -204,30 +254,32 @@ static void role_reference(struct dyad__work *w, struct dyad__mention *m)
 }
 
 /* A lone surname of someone already named: "Osmonaliyev said". */
-static dyad_status name_entity(struct dyad__work *w, struct dyad__mention *m)
+static dyad_status name_entity(struct merge *mg, struct dyad__mention *m)
 {
+	struct dyad__work *w = mg->w;
 	char key[DYAD_MAX_WORD_BYTES];
 	if (m->n_words != 1 ||
 	    !dyad__token_skeleton(w, dyad__surname_token(w, m), key, sizeof key) ||
-	    find_entity(w, DYAD_ENTITY_PERSON, key) < 0)
+	    find_entity(mg, DYAD_ENTITY_PERSON, key) < 0)
 		return DYAD_OK;
 	m->kind = DYAD_MENTION_PERSON;
-	dyad_status st = person_entity(w, m);
+	dyad_status st = person_entity(mg, m);
 	if (m->entity >= 0 && !m->country)
 		m->country = w->entities[m->entity].country;
 	return st;
 }
 
-static dyad_status country_entity(struct dyad__work *w, struct dyad__mention *m)
+static dyad_status country_entity(struct merge *mg, struct dyad__mention *m)
 {
-	const struct dyad__country *c = dyad__gaz_country(w->engine->gaz, m->country);
-	return c ? keyed_entity(w, m, DYAD_ENTITY_COUNTRY, c->name) : DYAD_OK;
+	const struct dyad__country *c = dyad__gaz_country(mg->w->engine->gaz, m->country);
+	return c ? keyed_entity(mg, m, DYAD_ENTITY_COUNTRY, c->name) : DYAD_OK;
 }
 
 /* A place, with its coordinates; a capital without a city record (a seat of
  * power: the Kremlin) keeps its words. */
-static dyad_status place_entity(struct dyad__work *w, struct dyad__mention *m)
+static dyad_status place_entity(struct merge *mg, struct dyad__mention *m)
 {
+	struct dyad__work *w = mg->w;
 	const struct dyad__gazetteer *gaz = w->engine->gaz;
 	const char *name = m->record >= 0
 	                       ? gaz->places[m->record].name
@@ -235,7 +287,7 @@ static dyad_status place_entity(struct dyad__work *w, struct dyad__mention *m)
 	                                            m->end - m->start);
 	if (!name)
 		return DYAD_ENOMEM;
-	dyad_status st = keyed_entity(w, m, DYAD_ENTITY_PLACE, name);
+	dyad_status st = keyed_entity(mg, m, DYAD_ENTITY_PLACE, name);
 	if (st == DYAD_OK && m->record >= 0) {
 		struct dyad__entity *e = &w->entities[m->entity];
 		const struct dyad__place *p = &gaz->places[m->record];
@@ -247,8 +299,9 @@ static dyad_status place_entity(struct dyad__work *w, struct dyad__mention *m)
 }
 
 /* "Azerbaijan foreign ministry": the country's body of that kind. */
-static dyad_status body_entity(struct dyad__work *w, struct dyad__mention *m)
+static dyad_status body_entity(struct merge *mg, struct dyad__mention *m)
 {
+	struct dyad__work *w = mg->w;
 	const struct dyad__gazetteer *gaz = w->engine->gaz;
 	const struct dyad__country *c = dyad__gaz_country(gaz, m->country);
 	if (!c)
@@ -261,32 +314,33 @@ static dyad_status body_entity(struct dyad__work *w, struct dyad__mention *m)
 		return DYAD_ENOMEM;
 	const char *role = m->role;
 	m->role = NULL; /* an organisation has no office */
-	dyad_status st = keyed_entity(w, m, DYAD_ENTITY_ORG, copy);
+	dyad_status st = keyed_entity(mg, m, DYAD_ENTITY_ORG, copy);
 	m->role = role;
 	return st;
 }
 
-static dyad_status mention_entity(struct dyad__work *w, struct dyad__mention *m)
+static dyad_status mention_entity(struct merge *mg, struct dyad__mention *m)
 {
 	switch (m->kind) {
 	case DYAD_MENTION_PERSON:
-		return person_entity(w, m);
+		return person_entity(mg, m);
 	case DYAD_MENTION_NAME:
-		return name_entity(w, m);
+		return name_entity(mg, m);
 	case DYAD_MENTION_COUNTRY:
 	case DYAD_MENTION_ADJECTIVE:
 	case DYAD_MENTION_DEMONYM:
-		return country_entity(w, m);
+		return country_entity(mg, m);
 	case DYAD_MENTION_CAPITAL:
 	case DYAD_MENTION_PLACE:
-		return place_entity(w, m);
+		return place_entity(mg, m);
 	case DYAD_MENTION_ORG:
-		return keyed_entity(w, m, DYAD_ENTITY_ORG, w->engine->gaz->orgs[m->record].name);
+		return keyed_entity(mg, m, DYAD_ENTITY_ORG,
+		                    mg->w->engine->gaz->orgs[m->record].name);
 	case DYAD_MENTION_ORG_HEAD:
-		return body_entity(w, m);
+		return body_entity(mg, m);
 	case DYAD_MENTION_ROLE:
 		if (!m->attached)
-			role_reference(w, m);
+			role_reference(mg->w, m);
 		return DYAD_OK;
 	default:
 		return DYAD_OK;
@@ -295,8 +349,16 @@ static dyad_status mention_entity(struct dyad__work *w, struct dyad__mention *m)
 
 dyad_status dyad__build_entities(struct dyad__work *w)
 {
+	struct merge mg;
+	mg.w = w;
+	for (int k = 0; k < DYAD_N_ENTITY_KINDS; k++)
+		dyad_hash_init(&mg.by_key[k]);
+	dyad_hash_init(&mg.by_given);
 	dyad_status st = DYAD_OK;
 	for (size_t i = 0; i < w->n_mentions && st == DYAD_OK; i++)
-		st = mention_entity(w, &w->mentions[i]);
+		st = mention_entity(&mg, &w->mentions[i]);
+	for (int k = 0; k < DYAD_N_ENTITY_KINDS; k++)
+		dyad_hash_release(&mg.by_key[k]);
+	dyad_hash_release(&mg.by_given);
 	return st;
 }

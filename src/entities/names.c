@@ -9,23 +9,23 @@
 #include "core/utf8.h"
 #include "entities/entities.h"
 #include "kb/engine.h"
+#include "kb/forms.h"
 #include "kb/gazetteer.h"
 #include "kb/lang.h"
 #include "text/words.h"
 
 /* dyad__person_by_surname on every name key of the word, the longest first
- * ("Абдоллахианом" is Abdollahian in the instrumental). */
+ * ("Абдоллахианом" is Abdollahian in the instrumental); the word's form
+ * knows which keys are anyone's surname at all. */
 const struct dyad__person *dyad__person_of_word(const struct dyad__work *w,
                                                    const struct dyad__token *t)
 {
 	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	const struct dyad__form *f = dyad__tok_form(w, t);
 	const struct dyad__person *p = NULL;
-	size_t lens[DYAD_MAX_NAME_KEYS];
-	const char *lower = dyad__tok_lower(w, t);
-	size_t n = dyad__name_key_lens(dyad__tok_lang(w, (size_t)(t - w->tokens)), lower,
-	                               t->lower_len, lens);
-	for (size_t i = 0; i < n && !p; i++)
-		p = dyad__person_by_surname(gaz, lower, lens[i], &w->published);
+	for (size_t i = 0; i < f->n_name_keys && !p; i++)
+		if (f->surnames & (1u << i))
+			p = dyad__person_by_surname(gaz, f->lower, f->name_key_len[i], &w->published);
 	return p;
 }
 
@@ -51,17 +51,23 @@ size_t dyad__surname_token(const struct dyad__work *w, const struct dyad__mentio
 	return m->tok_start;
 }
 
-size_t dyad__token_skeleton(const struct dyad__work *w, size_t k, char *out, size_t cap)
+size_t dyad__token_skeleton(struct dyad__work *w, size_t k, char *out, size_t cap)
 {
-	const struct dyad__token *t = &w->tokens[k];
-	return dyad__name_skeleton(w->engine, w->text + t->start, t->end - t->start, out, cap);
+	size_t n;
+	const char *skel = dyad__form_skeleton(w->engine, dyad__tok_form(w, &w->tokens[k]), &n,
+	                                       w->arena);
+	if (!skel || cap != DYAD_MAX_WORD_BYTES) /* made here: out of memory, or another cap */
+		return dyad__name_skeleton(w->engine, w->text + w->tokens[k].start,
+		                           w->tokens[k].end - w->tokens[k].start, out, cap);
+	memcpy(out, skel, n + 1);
+	return n;
 }
 
-void dyad__confirm_names(struct dyad__work *w, size_t s)
+void dyad__confirm_names(struct dyad__work *w, size_t s, size_t first)
 {
 	const struct dyad__gazetteer *gaz = w->engine->gaz;
 	const struct dyad__sentence *sent = &w->sentences[s];
-	for (size_t i = 0; i < w->n_mentions; i++) {
+	for (size_t i = first; i < w->n_mentions; i++) {
 		struct dyad__mention *m = &w->mentions[i];
 		if (m->sentence != (int32_t)s)
 			continue;
@@ -79,8 +85,7 @@ void dyad__confirm_names(struct dyad__work *w, size_t s)
 		size_t sk = dyad__surname_token(w, m);
 		const struct dyad__token *st = &w->tokens[sk];
 		const struct dyad__person *kb = dyad__person_of_word(w, st);
-		int shaped = m->n_words >= 2 &&
-		             dyad__gaz_surname_shape(gaz, dyad__tok_lower(w, st), st->lower_len);
+		int shaped = m->n_words >= 2 && (dyad__tok_form(w, st)->classes & FORM_SURNAME_SHAPE);
 		if (kb && (m->n_words == 1 || shaped || next_to_cue(w, m, sent->tok_start, sent->tok_end))) {
 			m->kind = DYAD_MENTION_PERSON;
 			m->person = kb;
@@ -95,7 +100,7 @@ void dyad__confirm_names(struct dyad__work *w, size_t s)
 	}
 }
 
-/* Skeleton of the first word of a name (the given name), in the arena. */
+/* Skeleton of the first word of a name (the given name): its form's. */
 const char *dyad__given_skeleton(struct dyad__work *w, const char *name, size_t len)
 {
 	size_t n = 0;
@@ -103,9 +108,10 @@ const char *dyad__given_skeleton(struct dyad__work *w, const char *name, size_t 
 		n++;
 	if (n == len)
 		return NULL; /* one word: no given name */
-	char skel[DYAD_MAX_WORD_BYTES];
-	size_t k = dyad__name_skeleton(w->engine, name, n, skel, sizeof skel);
-	return k ? dyad_arena_strndup(w->arena, skel, k) : NULL;
+	size_t k;
+	const struct dyad__form *f = dyad__form_of(w->engine, NULL, DYAD_TOK_WORD, name, n, w->arena);
+	const char *skel = f ? dyad__form_skeleton(w->engine, f, &k, w->arena) : NULL;
+	return skel && k ? skel : NULL;
 }
 
 char *dyad__mention_name(struct dyad__work *w, const struct dyad__mention *m)

@@ -26,11 +26,11 @@
  * Foreign Affairs of Azerbaijan", "МИД Ирана": a generic state body takes
  * the country named next to it.
  */
-void dyad__compose_org_heads(struct dyad__work *w, size_t s)
+void dyad__compose_org_heads(struct dyad__work *w, size_t s, size_t first)
 {
 	const struct dyad__sentence *sent = &w->sentences[s];
 	const struct dyad__gazetteer *gaz = w->engine->gaz;
-	for (size_t i = 0; i < w->n_mentions; i++) {
+	for (size_t i = first; i < w->n_mentions; i++) {
 		struct dyad__mention *m = &w->mentions[i];
 		if (m->sentence != (int32_t)s || m->kind != DYAD_MENTION_ORG_HEAD || m->country)
 			continue;
@@ -75,10 +75,10 @@ void dyad__compose_org_heads(struct dyad__work *w, size_t s)
  * body of one state ("Foreign Office" is the British one) that the text
  * gives to another is that state's body of the same kind.
  */
-void dyad__reassign_owned_orgs(struct dyad__work *w, size_t s)
+void dyad__reassign_owned_orgs(struct dyad__work *w, size_t s, size_t first)
 {
 	const struct dyad__sentence *sent = &w->sentences[s];
-	for (size_t i = 0; i < w->n_mentions; i++) {
+	for (size_t i = first; i < w->n_mentions; i++) {
 		struct dyad__mention *m = &w->mentions[i];
 		if (m->sentence != (int32_t)s || m->kind != DYAD_MENTION_ORG || !m->country ||
 		    !m->actor || strlen(m->country) != 3 || strcmp(m->country, "IGO") == 0 ||
@@ -332,10 +332,10 @@ void dyad__title_after(struct dyad__work *w, struct dyad__mention *name,
 
 /* A title with a country and no name: the office holder ("Azerbaijani
  * President", "the President of Russia", "Президент Азербайджана"). */
-void dyad__titles_as_people(struct dyad__work *w, size_t s)
+void dyad__titles_as_people(struct dyad__work *w, size_t s, size_t first)
 {
 	const struct dyad__sentence *sent = &w->sentences[s];
-	for (size_t i = 0; i < w->n_mentions; i++) {
+	for (size_t i = first; i < w->n_mentions; i++) {
 		struct dyad__mention *m = &w->mentions[i];
 		if (m->sentence != (int32_t)s || m->kind != DYAD_MENTION_ROLE || m->attached)
 			continue;

@@ -45,6 +45,21 @@ static const char *sentence_place(const struct dyad__work *w,
 	return NULL;
 }
 
+/* dyad__date_in_span over sentence s, once per sentence. */
+static int sentence_date(struct dyad__work *w, size_t s, struct dyad__date *when, int *past)
+{
+	if (w->dated_sentence != s + 1) {
+		const struct dyad__sentence *sent = &w->sentences[s];
+		w->sentence_past = 0;
+		w->sentence_dated = dyad__date_in_span(w, sent->start, sent->end,
+		                                       &w->sentence_date, &w->sentence_past);
+		w->dated_sentence = s + 1;
+	}
+	*when = w->sentence_date;
+	*past = w->sentence_past;
+	return w->sentence_dated;
+}
+
 static void party_of(struct dyad_party *p, const struct dyad__actor *a)
 {
 	p->country = a->country;
@@ -87,7 +102,7 @@ dyad_status dyad__emit(struct dyad__work *w, size_t s, const struct dyad__match 
 	 * publication makes the event background rather than news */
 	struct dyad__date when;
 	int past = 0;
-	if (!dyad__date_in_span(w, sent->start, sent->end, &when, &past))
+	if (!sentence_date(w, s, &when, &past))
 		when = w->published;
 	else if (past)
 		flags |= DYAD_EVENT_BACKGROUND;

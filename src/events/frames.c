@@ -138,8 +138,8 @@ static dyad_status code_sentence(struct dyad__work *w, size_t s, struct dyad__se
 		const struct dyad__token *t = &w->tokens[k];
 		if (!(t->flags & DYAD_TOK_WORD) || k < covered || t->mention >= 0)
 			continue;
-		uint32_t ids[2] = {dyad__verbs_by_stem(v, dyad__tok_stem(w, t), t->stem_len),
-		                   dyad__verbs_by_exact(v, dyad__tok_lower(w, t), t->lower_len)};
+		const struct dyad__form *f = dyad__tok_form(w, t); /* its look-ups, made once */
+		uint32_t ids[2] = {f->verbs_stem, f->verbs_exact};
 		struct dyad__match best;
 		int found = 0, best_exact = 0;
 		for (int list = 0; list < 2; list++)

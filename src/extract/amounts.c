@@ -24,22 +24,18 @@
 static const struct dyad__unit *unit_at(const struct dyad__work *w, size_t k)
 {
 	const struct dyad__amount_lexicon *lex = w->engine->amounts;
-	const struct dyad__token *t = &w->tokens[k];
-	uint32_t id;
-	if (!dyad_hash_get(&lex->units, dyad__tok_stem(w, t), t->stem_len, &id))
-		return NULL;
-	return &lex->list[id - 1];
+	uint32_t id = dyad__tok_form(w, &w->tokens[k])->unit; /* units.tsv, by stem */
+	return id ? &lex->list[id - 1] : NULL;
 }
 
 static int number_word(const struct dyad__work *w, size_t k, double *value, int *mult)
 {
 	const struct dyad__amount_lexicon *lex = w->engine->amounts;
-	const struct dyad__token *t = &w->tokens[k];
-	uint32_t id;
-	if (!dyad_hash_get(&lex->numbers, dyad__tok_lower(w, t), t->lower_len, &id))
+	uint32_t id = dyad__tok_form(w, &w->tokens[k])->number; /* numbers.tsv + 1 */
+	if (!id)
 		return 0;
-	*value = lex->values[id];
-	*mult = lex->is_multiplier[id];
+	*value = lex->values[id - 1];
+	*mult = lex->is_multiplier[id - 1];
 	return 1;
 }
 

@@ -107,14 +107,21 @@ dyad_status dyad_extract(const dyad_engine *engine,
 	w.doc = doc;
 	w.input = input;
 	w.published_weekday = -1;
+	struct dyad_arena scratch;
+	dyad_arena_init(&scratch, DYAD_ARENA_DOC_CAP);
+	w.scratch = &scratch;
 	dyad_status st = run_stages(&w);
+	if (st == DYAD_ENOMEM && scratch.refused)
+		st = DYAD_ETOOBIG; /* past the bound of work.h, not out of memory */
+	dyad_arena_release(&scratch);
 	if (st != DYAD_OK) {
 		/* Start over with an empty result that only says what failed. */
 		dyad_doc_free(doc);
 		struct dyad_input failed = *input;
 		failed.status = st;
-		failed.error = st == DYAD_ENOMEM ? "out of memory while extracting"
-		                                 : dyad_strerror(st);
+		failed.error = st == DYAD_ENOMEM    ? "out of memory while extracting"
+		             : st == DYAD_ETOOBIG ? "too dense to analyse within the memory bound"
+		                                  : dyad_strerror(st);
 		failed.text = NULL;
 		return dyad_extract(engine, &failed, out);
 	}

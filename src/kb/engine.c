@@ -10,6 +10,7 @@
 
 #include "core/alloc.h"
 #include "kb/amounts.h"
+#include "kb/forms.h"
 #include "kb/gazetteer.h"
 #include "kb/html.h"
 #include "kb/lang.h"
@@ -48,6 +49,7 @@ void dyad_engine_free(dyad_engine *engine)
 {
 	if (!engine)
 		return;
+	dyad__forms_free(engine->forms);
 	dyad__html_lexicon_free(engine->html);
 	dyad__amounts_free(engine->amounts);
 	dyad__verbs_free(engine->verbs);
@@ -100,8 +102,10 @@ dyad_status dyad_engine_open(const char *data_dir, dyad_engine **out,
 	    (st = dyad__gazetteer_load(engine, errmsg)) != DYAD_OK ||
 	    (st = dyad__verbs_load(engine, errmsg)) != DYAD_OK ||
 	    (st = dyad__amounts_load(engine, errmsg)) != DYAD_OK ||
-	    (st = dyad__html_lexicon_load(engine, errmsg)) != DYAD_OK)
+	    (st = dyad__html_lexicon_load(engine, errmsg)) != DYAD_OK ||
+	    (st = dyad__forms_new(&engine->forms)) != DYAD_OK)
 		goto fail;
+	dyad__stem_cache_freeze(engine->stems);
 	*out = engine;
 	return DYAD_OK;
 fail:

@@ -2,8 +2,12 @@
  * engine.h - the loaded knowledge: everything dyad_engine_open() reads from
  * data/ once and every extraction consults read-only.
  *
- * An engine may be shared by several documents in turn but is used by one
- * thread at a time (the Snowball stemmers keep per-call state).
+ * Once open, an engine is read-only but for its two memos, which are safe
+ * to use from several threads at once: the forms (kb/forms.h, lock-free
+ * look-ups, a mutex to add) and the stems (kb/stem.c, under a mutex with
+ * the Snowball stemmers, which keep per-call state). So one engine serves
+ * every thread of a pool (extract/parallel.c). dyad_engine_use_dict() is
+ * the one call that changes it: not while documents are being extracted.
  */
 #ifndef DYAD_KB_ENGINE_H
 #define DYAD_KB_ENGINE_H
@@ -21,6 +25,7 @@ struct dyad__gazetteer;
 struct dyad__verbs;
 struct dyad__amount_lexicon;
 struct dyad__stem_cache;
+struct dyad__forms;
 struct dyad__html_lexicon;
 
 struct dyad__cameo {
@@ -38,7 +43,9 @@ struct dyad_engine {
 	size_t n_langs;
 	const struct dyad__lang *lang_of_script[DYAD_N_SCRIPTS]; /* the first
 	                                  language claiming each script, or NULL */
-	struct dyad__stem_cache *stems; /* kb/stem.c: memo of stems (one thread at a time) */
+	struct dyad__stem_cache *stems; /* kb/stem.c: memo of stems (locked) */
+	struct dyad__forms *forms;     /* kb/forms.c: memo of word forms, made
+	                                  last (its records read every lexicon) */
 	struct dyad__cameo cameo;
 	struct dyad__meta_lexicon *meta;  /* kb/meta.c */
 	struct dyad__gazetteer *gaz;      /* kb/gazetteer.c */

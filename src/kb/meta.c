@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unicode/uchar.h>
 
 #include "core/alloc.h"
 #include "core/utf8.h"
@@ -192,6 +193,21 @@ static dyad_status load_letters(struct dyad__meta_lexicon *lex,
 	return st == DYAD_DONE ? DYAD_OK : st;
 }
 
+/* The direct letter table (meta.h): one load per letter for the language
+ * detector instead of ICU calls and a scan of letters.tsv. */
+static void build_letter_table(struct dyad__meta_lexicon *lex)
+{
+	for (uint32_t cp = 0x80; cp < DYAD_META_LETTER_TABLE_CPS; cp++) {
+		uint16_t v = dyad_cp_is_cyrillic(cp) ? DYAD_SCRIPT_CYRILLIC << 8
+		           : dyad_cp_is_latin(cp)    ? DYAD_SCRIPT_LATIN << 8 : 0;
+		uint32_t lower = (uint32_t)u_tolower((UChar32)cp);
+		for (size_t k = 0; k < lex->n_letters; k++)
+			if (lex->letters[k].cp == lower)
+				v |= k + 1 < DYAD_META_LETTER_SCAN ? (uint16_t)(k + 1) : DYAD_META_LETTER_SCAN;
+		lex->letter_table[cp] = v;
+	}
+}
+
 dyad_status dyad__meta_lang_load(struct dyad__meta_lexicon *lex,
                                  struct dyad_arena *arena, const char *data_dir,
                                  char *errmsg)
@@ -199,6 +215,8 @@ dyad_status dyad__meta_lang_load(struct dyad__meta_lexicon *lex,
 	dyad_status st = load_stopwords(lex, arena, data_dir, errmsg);
 	if (st == DYAD_OK)
 		st = load_letters(lex, arena, data_dir, errmsg);
+	if (st == DYAD_OK)
+		build_letter_table(lex);
 	return st;
 }
 

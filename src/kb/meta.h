@@ -22,6 +22,8 @@
 #define DYAD_META_MAX_LINE_BYTES 256 /* bytes of a line compared with clutter.tsv */
 #define DYAD_META_MAX_WORD_BYTES 64  /* longest stop word */
 #define DYAD_META_MAX_LANGS 32 /* languages of stopwords.tsv (a bit mask) */
+#define DYAD_META_LETTER_TABLE_CPS 0x800 /* Latin, Greek, Cyrillic, ... */
+#define DYAD_META_LETTER_SCAN 0xFF
 
 struct dyad__meta_lang {
 	char code[8];            /* ISO 639-1 */
@@ -84,6 +86,10 @@ struct dyad__meta_lexicon {
 	struct dyad_hash stopwords;        /* lower word -> bit mask of langs */
 	struct dyad__meta_letter *letters; /* heap */
 	size_t n_letters;
+	/* the letters below DYAD_META_LETTER_TABLE_CPS, for the language
+	 * detector: script << 8 | letters index + 1 of their lower case (0: not
+	 * in letters.tsv; DYAD_META_LETTER_SCAN: past the table's reach) */
+	uint16_t letter_table[DYAD_META_LETTER_TABLE_CPS];
 
 	const char **outlets;              /* canonical names; heap array */
 	size_t n_outlets;

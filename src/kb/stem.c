@@ -7,6 +7,7 @@
 #include "kb/stem.h"
 
 #include <libstemmer.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -15,14 +16,21 @@
 #define MIN_NAME_STEM_CHARS 3
 
 /*
- * Snowball costs a couple of thousand instructions a word, and news repeats
- * its words: the stems of the words seen are remembered, up to a cap, in
- * memory of their own (the engine is used by one thread at a time).
+ * Snowball costs a couple of thousand instructions a word, and the phrases
+ * of the knowledge base repeat their words: the stems of the words seen are
+ * remembered, up to a cap, in memory of their own, while the engine loads.
+ * Documents reach here only for forms new to the engine's memo (kb/forms.h),
+ * which remembers their stems itself: once the engine is open the memo here
+ * is only read, so that it does not grow with the documents. A Snowball stemmer
+ * keeps state between calls, so the memo and the stemmers are used under
+ * one lock: dyad__stem is safe to call from several threads.
  */
-#define STEM_CACHE_MAX_WORDS (1u << 18)
+#define STEM_CACHE_MAX_WORDS (1u << 16)
 
 struct dyad__stem_cache {
+	pthread_mutex_t lock;    /* held for the map and for the stemmers */
 	struct dyad_arena arena; /* language + word + stem, NUL-separated */
+	int frozen;              /* the engine is open: look up, add nothing */
 	struct dyad_hash map;    /* language + word -> index into stems */
 	const char **stems;
 	uint16_t *stem_lens;
@@ -49,29 +57,23 @@ static size_t snowball(const struct dyad__lang *lang, const char *lower, size_t 
 	return w;
 }
 
-size_t dyad__stem(const dyad_engine *engine, const struct dyad__lang *lang,
-                  const char *lower, size_t len, char *out, size_t cap)
+/* The memo's answer for the key (language + word), else Snowball's, which
+ * the memo then keeps; under c->lock. */
+static size_t cached_stem(struct dyad__stem_cache *c, const struct dyad__lang *lang,
+                          const char *key, size_t key_len, char *out, size_t cap)
 {
-	struct dyad__stem_cache *c = engine->stems;
-	if (!lang)
-		lang = dyad__lang_default(engine);
-	char key[DYAD_MAX_WORD_BYTES + 1];
-	if (!c || len >= DYAD_MAX_WORD_BYTES)
-		return snowball(lang, lower, len, out, cap);
-	key[0] = (char)('0' + (lang ? lang->index : 0));
-	memcpy(key + 1, lower, len);
 	uint32_t i;
-	if (dyad_hash_get(&c->map, key, len + 1, &i)) {
+	if (dyad_hash_get(&c->map, key, key_len, &i)) {
 		size_t n = c->stem_lens[i] < cap ? c->stem_lens[i] : cap - 1;
 		memcpy(out, c->stems[i], n);
 		out[n] = '\0';
 		return n;
 	}
-	size_t n = snowball(lang, lower, len, out, cap);
-	if (c->n < STEM_CACHE_MAX_WORDS) {
-		char *k = dyad_arena_strndup(&c->arena, key, len + 1);
+	size_t n = snowball(lang, key + 1, key_len - 1, out, cap);
+	if (!c->frozen && c->n < STEM_CACHE_MAX_WORDS) {
+		char *k = dyad_arena_strndup(&c->arena, key, key_len);
 		char *v = dyad_arena_strndup(&c->arena, out, n);
-		if (k && v && dyad_hash_put(&c->map, k, len + 1, (uint32_t)c->n, NULL, NULL) == DYAD_OK) {
+		if (k && v && dyad_hash_put(&c->map, k, key_len, (uint32_t)c->n, NULL, NULL) == DYAD_OK) {
 			c->stems[c->n] = v;
 			c->stem_lens[c->n] = (uint16_t)n;
 			c->n++;
@@ -80,10 +82,40 @@ size_t dyad__stem(const dyad_engine *engine, const struct dyad__lang *lang,
 	return n;
 }
 
+size_t dyad__stem(const dyad_engine *engine, const struct dyad__lang *lang,
+                  const char *lower, size_t len, char *out, size_t cap)
+{
+	struct dyad__stem_cache *c = engine->stems;
+	if (!lang)
+		lang = dyad__lang_default(engine);
+	char key[DYAD_MAX_WORD_BYTES + 1];
+	if (!c)
+		return snowball(lang, lower, len, out, cap); /* no engine to share */
+	pthread_mutex_lock(&c->lock);
+	size_t n;
+	if (len >= DYAD_MAX_WORD_BYTES) {
+		n = snowball(lang, lower, len, out, cap);
+	} else {
+		key[0] = (char)('0' + (lang ? lang->index : 0));
+		memcpy(key + 1, lower, len);
+		n = cached_stem(c, lang, key, len + 1, out, cap);
+	}
+	pthread_mutex_unlock(&c->lock);
+	return n;
+}
+
+void dyad__stem_cache_freeze(struct dyad__stem_cache *c)
+{
+	pthread_mutex_lock(&c->lock);
+	c->frozen = 1;
+	pthread_mutex_unlock(&c->lock);
+}
+
 void dyad__stem_cache_free(struct dyad__stem_cache *c)
 {
 	if (!c)
 		return;
+	pthread_mutex_destroy(&c->lock);
 	dyad_hash_release(&c->map);
 	dyad_arena_release(&c->arena);
 	dyad__free(c->stems);
@@ -100,6 +132,13 @@ struct dyad__stem_cache *dyad__stem_cache_new(void)
 	dyad_hash_init(&c->map);
 	c->stems = dyad__calloc(STEM_CACHE_MAX_WORDS, sizeof *c->stems);
 	c->stem_lens = dyad__calloc(STEM_CACHE_MAX_WORDS, sizeof *c->stem_lens);
+	if (pthread_mutex_init(&c->lock, NULL) != 0) {
+		dyad_hash_release(&c->map);
+		dyad__free(c->stems);
+		dyad__free(c->stem_lens);
+		dyad__free(c);
+		return NULL;
+	}
 	if (!c->stems || !c->stem_lens) {
 		dyad__stem_cache_free(c);
 		return NULL;

@@ -45,5 +45,7 @@ size_t dyad__name_key_lens(const struct dyad__lang *lang, const char *lower, siz
 struct dyad__stem_cache;
 struct dyad__stem_cache *dyad__stem_cache_new(void);
 void dyad__stem_cache_free(struct dyad__stem_cache *c);
+/* The engine is loaded: from now on the memo is only read. */
+void dyad__stem_cache_freeze(struct dyad__stem_cache *c);
 
 #endif

@@ -12,7 +12,6 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
-#include "core/token.h"
 #include "core/utf8.h"
 #include "meta/meta.h"
 
@@ -35,7 +34,12 @@ static void count_word(const struct dyad__meta_lexicon *lex, const char *s,
 	char lower[DYAD_META_MAX_WORD_BYTES];
 	if (n == 0 || n >= DYAD_META_MAX_WORD_BYTES)
 		return;
-	size_t len = dyad_utf8_lower(s, n, lower, sizeof lower);
+	size_t len = 0;
+	while (len < n && (unsigned char)s[len] < 0x80) { /* ASCII: no call */
+		char ch = s[len];
+		lower[len++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+	}
+	len = len == n ? len : dyad_utf8_lower(s, n, lower, sizeof lower);
 	uint32_t mask;
 	if (!dyad_hash_get(&lex->stopwords, lower, len, &mask))
 		return;
@@ -44,42 +48,68 @@ static void count_word(const struct dyad__meta_lexicon *lex, const char *s,
 			c->words[l]++;
 }
 
+/* A letter of another script than ASCII: its script and its letters.tsv
+ * entry, from the lexicon's direct table when the letter is in its reach. */
 static void count_letter(const struct dyad__meta_lexicon *lex, uint32_t cp,
                          struct lang_counts *c)
 {
-	if (cp < 0x80) { /* ASCII letters are Latin and tell no language apart */
-		c->script[DYAD_SCRIPT_LATIN]++;
-		return;
+	size_t k = SIZE_MAX;
+	if (cp < DYAD_META_LETTER_TABLE_CPS && (lex->letter_table[cp] & 0xFF) != DYAD_META_LETTER_SCAN) {
+		uint16_t v = lex->letter_table[cp];
+		c->script[v >> 8]++;
+		if (!(v & 0xFF))
+			return;
+		k = (v & 0xFF) - 1u;
+	} else {
+		if (dyad_cp_is_cyrillic(cp))
+			c->script[DYAD_SCRIPT_CYRILLIC]++;
+		else if (dyad_cp_is_latin(cp))
+			c->script[DYAD_SCRIPT_LATIN]++;
+		uint32_t lower = (uint32_t)u_tolower((UChar32)cp);
+		for (size_t i = 0; i < lex->n_letters && k == SIZE_MAX; i++)
+			if (lex->letters[i].cp == lower)
+				k = i;
+		if (k == SIZE_MAX)
+			return;
 	}
-	if (dyad_cp_is_cyrillic(cp))
-		c->script[DYAD_SCRIPT_CYRILLIC]++;
-	else if (dyad_cp_is_latin(cp))
-		c->script[DYAD_SCRIPT_LATIN]++;
-	uint32_t lower = (uint32_t)u_tolower((UChar32)cp);
-	for (size_t k = 0; k < lex->n_letters; k++)
-		if (lex->letters[k].cp == lower)
-			for (size_t l = 0; l < lex->n_langs; l++)
-				if (lex->letters[k].langs & (1u << l))
-					c->letters[l]++;
+	for (size_t l = 0; l < lex->n_langs; l++)
+		if (lex->letters[k].langs & (1u << l))
+			c->letters[l]++;
 }
 
+/*
+ * The words and letters of text[a, b): a word is a run of letters, with the
+ * apostrophes inside it (the pieces of core/token.h would give the same
+ * runs; bytes are read directly here, ASCII without a call, since every
+ * letter is looked at).
+ */
 static void count_span(const struct dyad__meta_lexicon *lex, const char *text,
                        size_t a, size_t b, struct lang_counts *c)
 {
 	size_t i = a, word = SIZE_MAX;
-	struct dyad__piece p;
-	while (dyad__next_piece(text, &i, b, &p)) {
-		int apostrophe = p.kind == DYAD_PIECE_MARK && (p.cp == '\'' || p.cp == 0x2019);
-		if (p.kind != DYAD_PIECE_LETTERS && !apostrophe) {
-			if (word != SIZE_MAX)
-				count_word(lex, text + word, p.start - word, c);
-			word = SIZE_MAX;
-			continue;
+	while (i < b) {
+		size_t at = i;
+		unsigned char ch = (unsigned char)text[i];
+		int in_word;
+		if (ch < 0x80) {
+			i++;
+			in_word = ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+			c->script[DYAD_SCRIPT_LATIN] += (size_t)in_word;
+			in_word |= ch == '\'';
+		} else {
+			uint32_t cp = dyad_utf8_next(text, b, &i);
+			in_word = dyad_cp_is_letter(cp);
+			if (in_word)
+				count_letter(lex, cp, c);
+			in_word |= cp == 0x2019;
 		}
-		if (word == SIZE_MAX)
-			word = p.start;
-		for (size_t k = p.start; p.kind == DYAD_PIECE_LETTERS && k < p.end;)
-			count_letter(lex, dyad_utf8_next(text, p.end, &k), c);
+		if (in_word) {
+			if (word == SIZE_MAX)
+				word = at;
+		} else if (word != SIZE_MAX) {
+			count_word(lex, text + word, at - word, c);
+			word = SIZE_MAX;
+		}
 	}
 	if (word != SIZE_MAX)
 		count_word(lex, text + word, b - word, c);

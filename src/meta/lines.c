@@ -534,7 +534,7 @@ static void find_dateline(struct dyad__meta_scan *scan)
 dyad_status dyad__meta_lines(struct dyad__meta_scan *scan)
 {
 	struct dyad__work *w = scan->w;
-	scan->info = dyad_arena_calloc(w->arena, w->n_lines ? w->n_lines : 1,
+	scan->info = dyad_arena_calloc(&scan->arena, w->n_lines ? w->n_lines : 1,
 	                               sizeof *scan->info);
 	if (!scan->info)
 		return DYAD_ENOMEM;

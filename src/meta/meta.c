@@ -230,9 +230,17 @@ dyad_status dyad__meta_extract(struct dyad__work *w)
 		return DYAD_OK;
 	}
 	dyad_status st;
+	/* its line table shares the document's bound with the lines */
+	size_t lines = w->n_lines * sizeof *w->lines, cap = DYAD_WORK_CAP(w->len);
+	dyad_arena_init(&scan.arena, cap > lines ? cap - lines : 1);
 	if ((st = dyad__meta_lines(&scan)) != DYAD_OK || (st = title(&scan)) != DYAD_OK ||
 	    (st = published(&scan)) != DYAD_OK || (st = dyad__meta_source(&scan)) != DYAD_OK ||
-	    (st = dyad__meta_lang_detect(&scan)) != DYAD_OK)
+	    (st = dyad__meta_lang_detect(&scan)) != DYAD_OK) {
+		if (st == DYAD_ENOMEM && scan.arena.refused)
+			st = DYAD_ETOOBIG;
+		dyad_arena_release(&scan.arena);
 		return st;
+	}
+	dyad_arena_release(&scan.arena);
 	return DYAD_OK;
 }

@@ -47,7 +47,9 @@ struct dyad__meta_line {
 struct dyad__meta_scan {
 	struct dyad__work *w;
 	const struct dyad__meta_lexicon *lex;
-	struct dyad__meta_line *info; /* one per line, in the document arena */
+	struct dyad__meta_line *info; /* one per line, in `arena` */
+	struct dyad_arena arena;      /* the stage's working memory, released when
+	                                 it ends */
 	size_t title;                 /* line of the headline, or SIZE_MAX */
 	size_t body;                  /* first line of the body (w->n_lines if none) */
 	struct dyad__date crawl;      /* the leading " date YYYY-MM-DD" field */

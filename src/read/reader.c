@@ -376,7 +376,9 @@ static dyad_status read_file(dyad_reader *r, const char *path)
 		.report_as = format,
 		.charset = charset[0] ? charset : NULL,
 	};
-	return build_doc(r, &spec, r->raw.data ? r->raw.data : "", r->raw.len);
+	st = build_doc(r, &spec, r->raw.data ? r->raw.data : "", r->raw.len);
+	shrink(&r->raw); /* decoded: a large file's bytes need not stay */
+	return st;
 }
 
 /* A path given to the reader: a file, a folder to walk, or "-". */

@@ -29,10 +29,41 @@ static int is_space_like(uint32_t cp)
 	       cp == 0x3000 || cp == 0x1680;
 }
 
+/*
+ * Text whose every character is a starter that never composes (ccc 0, NFC
+ * quick check yes) is in NFC already. Most news is: ASCII, Latin letters
+ * below U+0300, basic Cyrillic (the combining marks U+0483..U+0489 left
+ * out), and the dashes and quotes U+2010..U+2027 (test_text checks the
+ * ranges against ICU). Only well-formed sequences of those pass, so ICU's
+ * repair of bad bytes is not skipped either.
+ */
+static int nfc_already(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = s[i];
+		if (c < 0x80)
+			continue;
+		if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
+			return 0;
+		unsigned char d = s[++i];
+		if ((c >= 0xC2 && c <= 0xCB) || c == 0xD0 || c == 0xD1 || c == 0xD3 ||
+		    (c == 0xD2 && (d < 0x83 || d > 0x89)))
+			continue;
+		if (c != 0xE2 || d != 0x80 || i + 1 >= n || s[i + 1] < 0x90 || s[i + 1] > 0xA7)
+			return 0;
+		i++;
+	}
+	return 1;
+}
+
 /* NFC through UTF-16; NULL on allocation failure or an ICU error. */
 static char *to_nfc(struct dyad_arena *arena, const char *text, size_t len,
                     size_t *out_len)
 {
+	if (nfc_already((const unsigned char *)text, len)) {
+		*out_len = len;
+		return dyad_arena_strndup(arena, text, len);
+	}
 	UErrorCode err = U_ZERO_ERROR;
 	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
 	if (U_FAILURE(err) || len > INT32_MAX / 2)
@@ -42,7 +73,9 @@ static char *to_nfc(struct dyad_arena *arena, const char *text, size_t len,
 	if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
 		return NULL;
 	err = U_ZERO_ERROR;
-	UChar *src = dyad__malloc(((size_t)n16 + 1) * sizeof(UChar));
+	/* pages of their own: given back whole at the end, whatever the heap does */
+	size_t src_size = ((size_t)n16 + 1) * sizeof(UChar), dst_size = 0;
+	UChar *src = dyad__pages_alloc(src_size);
 	UChar *dst = NULL;
 	char *out = NULL;
 	if (!src)
@@ -58,7 +91,8 @@ static char *to_nfc(struct dyad_arena *arena, const char *text, size_t len,
 	err = U_ZERO_ERROR;
 	/* NFC never grows a string by more than a factor of 3 in UTF-16. */
 	int32_t cap = n16 * 3 + 1;
-	dst = dyad__malloc((size_t)cap * sizeof(UChar));
+	dst_size = (size_t)cap * sizeof(UChar);
+	dst = dyad__pages_alloc(dst_size);
 	if (!dst)
 		goto done;
 	int32_t n_nfc = unorm2_normalize(nfc, src, n16, dst, cap, &err);
@@ -79,8 +113,8 @@ static char *to_nfc(struct dyad_arena *arena, const char *text, size_t len,
 	}
 	*out_len = (size_t)n8;
 done:
-	dyad__free(src);
-	dyad__free(dst);
+	dyad__pages_free(src, src_size);
+	dyad__pages_free(dst, dst_size);
 	return out;
 }
 
@@ -126,7 +160,7 @@ static dyad_status split_lines(struct dyad__work *w)
 	while (start <= w->len) {
 		const char *nl = memchr(w->text + start, '\n', w->len - start);
 		size_t end = nl ? (size_t)(nl - w->text) : w->len;
-		struct dyad__line *line = DYAD_WORK_PUSH(w, lines);
+		struct dyad__line *line = DYAD_WORK_PUSH_SCRATCH(w, lines);
 		if (!line)
 			return DYAD_ENOMEM;
 		size_t a = start, b = end;

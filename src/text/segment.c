@@ -63,7 +63,7 @@ static dyad_status push_sentence(struct dyad__work *w, size_t a, size_t b,
 		b--;
 	if (a == b)
 		return DYAD_OK;
-	struct dyad__sentence *s = DYAD_WORK_PUSH(w, sentences);
+	struct dyad__sentence *s = DYAD_WORK_PUSH_SCRATCH(w, sentences);
 	if (!s)
 		return DYAD_ENOMEM;
 	s->start = (uint32_t)a;

@@ -1,46 +1,33 @@
 /*
  * tokenize.c - tokens: words, numbers and punctuation of each sentence, cut
  * by the one scanning rule (core/token.h), with byte offsets into the text,
- * case and script flags, and the lower-case form and Snowball stem of every
- * word in the document's pool.
+ * case and script flags, and the record of its written form in the
+ * engine's memo (kb/forms.h): lower-case form, Snowball stem and word classes.
+ * The tokens stop where the document's working arrays reach the bound of
+ * doc/work.h (DYAD_ANALYSIS_BYTES): the sentences past it have no tokens.
  */
 #include <string.h>
 
 #include "core/token.h"
 #include "core/utf8.h"
 #include "kb/engine.h"
+#include "kb/forms.h"
 #include "kb/lang.h"
 #include "text/text.h"
 
-/* Store (s, n) lower-cased and stemmed in the pool. */
-static void add_forms(struct dyad__work *w, struct dyad__token *t, int word)
+/* The token's record in the engine's memo of forms (lower-case form, stem,
+ * word classes), or one of the document's own. */
+static dyad_status add_form(struct dyad__work *w, struct dyad__token *t)
 {
-	size_t n = t->end - t->start;
-	size_t room = w->pool_cap - w->pool_len;
-	t->lower = t->stem = (uint32_t)w->pool_len;
-	t->lower_len = t->stem_len = 0;
-	if (room < 2 * DYAD_MAX_WORD_BYTES + 2)
-		return; /* pool full (pathological text): the token has no forms */
-	char *lower = w->pool + w->pool_len;
-	size_t len = dyad_utf8_lower(w->text + t->start, n, lower, DYAD_MAX_WORD_BYTES);
-	t->lower_len = (uint16_t)len;
-	w->pool_len += len + 1;
-	if (!word || (t->flags & DYAD_TOK_NUMBER)) {
-		t->stem = t->lower;
-		t->stem_len = t->lower_len;
-		return;
-	}
-	char *stem = w->pool + w->pool_len;
 	const struct dyad__lang *lang = t->lang ? &w->engine->langs[t->lang - 1] : NULL;
-	size_t slen = dyad__stem(w->engine, lang, lower, len, stem, DYAD_MAX_WORD_BYTES);
-	if (slen == len && memcmp(stem, lower, len) == 0) {
-		t->stem = t->lower; /* share: most short words do not change */
-		t->stem_len = t->lower_len;
-		return;
-	}
-	t->stem = (uint32_t)w->pool_len;
-	t->stem_len = (uint16_t)slen;
-	w->pool_len += slen + 1;
+	t->form = dyad__form_id(w->engine, lang, t->flags, w->text + t->start,
+	                        t->end - t->start, &w->own_forms, dyad__work_scratch(w));
+	if (t->form == DYAD_FORM_NONE)
+		return DYAD_ENOMEM;
+	const struct dyad__form *f = dyad__tok_form(w, t);
+	t->lower_len = (uint8_t)f->lower_len;
+	t->stem_len = (uint8_t)f->stem_len;
+	return DYAD_OK;
 }
 
 /* The language of a sentence: that of the script most of its words are
@@ -70,10 +57,15 @@ static dyad_status tokenize_sentence(struct dyad__work *w, size_t s_idx)
 	size_t by_script[DYAD_N_SCRIPTS] = {0};
 	uint32_t a, b, flags;
 	s->tok_start = (uint32_t)w->n_tokens;
-	while (dyad__next_token(w->text, &i, s->end, &a, &b, &flags)) {
-		struct dyad__token *t = DYAD_WORK_PUSH(w, tokens);
+	size_t used = dyad__work_bytes(w), bound = DYAD_ANALYSIS_BYTES(w->len);
+	size_t last = w->n_tokens + (used < bound ? (bound - used) / sizeof *w->tokens : 0);
+	while (w->n_tokens < last && dyad__next_token(w->text, &i, s->end, &a, &b, &flags)) {
+		/* the room is there for most tokens: no call */
+		struct dyad__token *t = w->n_tokens < w->tokens_cap ? &w->tokens[w->n_tokens++]
+		                                                     : DYAD_WORK_PUSH_SCRATCH(w, tokens);
 		if (!t)
 			return DYAD_ENOMEM;
+		memset(t, 0, sizeof *t);
 		t->start = a;
 		t->end = b;
 		t->flags = flags;
@@ -85,7 +77,8 @@ static dyad_status tokenize_sentence(struct dyad__work *w, size_t s_idx)
 		if (a == s->start)
 			t->flags &= ~(uint32_t)DYAD_TOK_GLUED;
 		by_script[dyad__script_of_token(flags)]++;
-		add_forms(w, t, (flags & DYAD_TOK_WORD) != 0);
+		if (add_form(w, t) != DYAD_OK)
+			return DYAD_ENOMEM;
 	}
 	s->tok_end = (uint32_t)w->n_tokens;
 	s->lang = sentence_lang(w, by_script);
@@ -99,12 +92,7 @@ static dyad_status tokenize_sentence(struct dyad__work *w, size_t s_idx)
 
 dyad_status dyad__tokenize(struct dyad__work *w)
 {
-	/* lower-case forms plus stems fit in three times the text */
-	w->pool_cap = 3 * w->len + 4 * DYAD_MAX_WORD_BYTES;
-	w->pool = dyad_arena_alloc(w->arena, w->pool_cap);
-	if (!w->pool)
-		return DYAD_ENOMEM;
-	w->pool_len = 0;
+	w->forms = dyad__forms_records(w->engine);
 	for (size_t s = 0; s < w->n_sentences; s++) {
 		dyad_status st = tokenize_sentence(w, s);
 		if (st != DYAD_OK)

@@ -9,6 +9,7 @@
 #include "text/words.h"
 
 #include "kb/engine.h"
+#include "kb/forms.h"
 #include "kb/lang.h"
 
 const struct dyad__lang *dyad__tok_lang(const struct dyad__work *w, size_t k)
@@ -19,29 +20,25 @@ const struct dyad__lang *dyad__tok_lang(const struct dyad__work *w, size_t k)
 
 int dyad__tok_ends(const struct dyad__work *w, size_t k, enum dyad__ending kind)
 {
-	const struct dyad__token *t = &w->tokens[k];
-	return dyad__lang_ends(dyad__tok_lang(w, k), kind, dyad__tok_lower(w, t), t->lower_len);
+	return (dyad__tok_form(w, &w->tokens[k])->endings >> kind) & 1;
 }
 
 int dyad__tok_kind(const struct dyad__work *w, size_t k, enum dyad__modifier kind)
 {
-	const struct dyad__token *t = &w->tokens[k];
-	return dyad__lang_is(dyad__tok_lang(w, k), kind, dyad__tok_lower(w, t), t->lower_len);
+	return (dyad__tok_form(w, &w->tokens[k])->modifiers >> kind) & 1;
 }
 
 int dyad__predicate_word(const struct dyad__work *w, size_t k)
 {
-	const struct dyad__verbs *v = w->engine->verbs;
 	const struct dyad__token *t = &w->tokens[k];
+	const struct dyad__form *f = dyad__tok_form(w, t);
 	if (!(t->flags & DYAD_TOK_WORD) || (t->flags & DYAD_TOK_CAP) ||
-	    dyad__tok_kind(w, k, MOD_PREPOSITION))
+	    (f->modifiers & (1u << MOD_PREPOSITION)))
 		return 0;
-	return dyad__verbs_by_stem(v, dyad__tok_stem(w, t), t->stem_len) ||
-	       dyad__verbs_by_exact(v, dyad__tok_lower(w, t), t->lower_len);
+	return f->verbs_stem || f->verbs_exact;
 }
 
 int dyad__is_cue(const struct dyad__work *w, size_t k)
 {
-	const struct dyad__token *t = &w->tokens[k];
-	return dyad__lang_cue(dyad__tok_lang(w, k), dyad__tok_lower(w, t), t->lower_len);
+	return (dyad__tok_form(w, &w->tokens[k])->classes & FORM_CUE) != 0;
 }

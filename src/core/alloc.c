@@ -74,6 +74,40 @@ void dyad__free(void *ptr)
 	free(ptr);
 }
 
+/*
+ * Leak checkers and address checkers do not look inside pages mapped
+ * directly: a heap pointer kept only in such a page (an arena's list of
+ * blocks) would be reported as leaked, and an overrun of the page would go
+ * unseen. Sanitized builds therefore take "pages" from the heap.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define DYAD_PAGES_FROM_HEAP 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define DYAD_PAGES_FROM_HEAP 1
+#endif
+#endif
+
+#ifdef DYAD_PAGES_FROM_HEAP
+void *dyad__pages_alloc(size_t size)
+{
+	return dyad__calloc(1, size ? size : 1);
+}
+
+void *dyad__pages_resize(void *p, size_t old_size, size_t new_size)
+{
+	unsigned char *q = dyad__realloc(p, new_size ? new_size : 1);
+	if (q && new_size > old_size)
+		memset(q + old_size, 0, new_size - old_size);
+	return q;
+}
+
+void dyad__pages_free(void *p, size_t size)
+{
+	(void)size;
+	dyad__free(p);
+}
+#else
 void *dyad__pages_alloc(size_t size)
 {
 	if (should_fail())
@@ -106,6 +140,7 @@ void dyad__pages_free(void *p, size_t size)
 	if (p)
 		munmap(p, size ? size : 1);
 }
+#endif
 
 char *dyad__strndup(const char *s, size_t len)
 {

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "dyad.h"
+#include "store/graph.h"
 
 /* The statements of dyad_store_put(), prepared on first use. */
 enum dyad__put_stmt {
@@ -44,6 +45,7 @@ struct dyad_store {
 	size_t n_pending;     /* of them, new ones (lost if it rolls back) */
 	int in_batch;         /* a transaction is open */
 	sqlite3_stmt *put[DYAD_N_PUT_STMTS]; /* NULL until first used */
+	struct dyad__graph_stmts graph;      /* the graph step of a put */
 	char errmsg[DYAD_ERRMSG_MAX];
 };
 

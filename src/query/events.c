@@ -11,12 +11,9 @@
 
 #include "core/alloc.h"
 #include "core/buf.h"
+#include "query/filter.h"
 #include "store/store.h"
 
-/* At most this many values are bound (the filter has ten fields). */
-#define DYAD_FILTER_MAX_BINDS 16
-/* Room for a normalised filter value: "2021-03-03", "AZEGOV", "051*". */
-#define DYAD_FILTER_VALUE_MAX 64
 /* "YYYY-MM-DD" */
 #define DYAD_DATE_LEN 10
 
@@ -26,14 +23,6 @@ struct dyad_event_cursor {
 	struct dyad_event_row row;
 };
 
-/* The SQL being built and the values it will bind, in order. */
-struct query {
-	struct dyad_buf sql;
-	const char *binds[DYAD_FILTER_MAX_BINDS];
-	int n_binds;
-	char values[DYAD_FILTER_MAX_BINDS][DYAD_FILTER_VALUE_MAX]; /* normalised copies */
-	sqlite3_int64 limit;
-};
 
 static const char select_sql[] =
 	"SELECT d.id, d.path, d.title, d.published, d.source, d.lang,"
@@ -42,7 +31,7 @@ static const char select_sql[] =
 	" e.tgt_country, e.tgt_actor, e.tgt_name, e.tgt_entity,"
 	" e.date, e.place, e.sentence, e.span_start, e.span_end,"
 	" e.pred_start, e.pred_end, e.flags, e.n_mentions,"
-	" COALESCE(e.date, substr(d.published, 1, 10)) AS day"
+	" e.day AS day"
 	" FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1";
 
 enum {
@@ -54,14 +43,16 @@ enum {
 	COL_PRED_START, COL_PRED_END, COL_FLAGS, COL_N_MENTIONS, COL_DAY
 };
 
-/* The day an event counts for, as SQL: the filters and the order agree. */
-#define DAY_SQL "COALESCE(e.date, substr(d.published, 1, 10))"
+/* The day an event counts for, as SQL: the filters and the order agree.
+ * It is COALESCE(e.date, substr(d.published, 1, 10)), which the store
+ * keeps in the indexed column events.day (store/graph.c). */
+#define DAY_SQL "e.day"
 
 /*
  * Append a fragment whose '?' placeholders are all ?N with N the number of
  * the value pushed next; the value is owned by the query or the filter.
  */
-static int push(struct query *q, const char *value)
+static int push(struct dyad__event_query *q, const char *value)
 {
 	if (q->n_binds == DYAD_FILTER_MAX_BINDS)
 		return -1;
@@ -69,7 +60,7 @@ static int push(struct query *q, const char *value)
 	return q->n_binds;
 }
 
-static void clause(struct query *q, const char *fmt, int n)
+static void clause(struct dyad__event_query *q, const char *fmt, int n)
 {
 	/* fmt names the parameter only as %1$d, as often as it needs it. */
 	dyad_buf_printf(&q->sql, fmt, n);
@@ -111,6 +102,17 @@ static int normalise_date(const char *s, int until, char *out)
 	return 1;
 }
 
+/* An exact day "YYYY-MM-DD" of n bytes copied into out; 0 otherwise. */
+static int normalise_date_exact(const char *s, size_t n, char *out)
+{
+	char copy[DYAD_DATE_LEN + 1];
+	if (n != DYAD_DATE_LEN)
+		return 0;
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	return normalise_date(copy, 0, out);
+}
+
 /* Copy s upper-cased (ASCII codes) into out; 0 when too long or not a code. */
 static int code_upper(const char *s, size_t n, char *out)
 {
@@ -134,7 +136,7 @@ static const char side_src[] =
 static const char side_tgt[] =
 	" (e.tgt_country = ?%1$d OR substr(e.tgt_actor, 1, length(?%1$d)) = ?%1$d)";
 
-static dyad_status add_dyad(struct dyad_store *store, struct query *q,
+static dyad_status add_dyad(struct dyad_store *store, struct dyad__event_query *q,
                             const char *dyad)
 {
 	const char *colon = strchr(dyad, ':');
@@ -171,7 +173,7 @@ bad:
 	                         "actor code (letters and digits)", dyad);
 }
 
-static dyad_status add_date(struct dyad_store *store, struct query *q,
+static dyad_status add_date(struct dyad_store *store, struct dyad__event_query *q,
                             const char *date, int until)
 {
 	char *v = q->values[q->n_binds];
@@ -184,7 +186,7 @@ static dyad_status add_date(struct dyad_store *store, struct query *q,
 	return DYAD_OK;
 }
 
-static dyad_status add_code(struct dyad_store *store, struct query *q,
+static dyad_status add_code(struct dyad_store *store, struct dyad__event_query *q,
                             const char *code)
 {
 	size_t n = strlen(code);
@@ -201,11 +203,73 @@ static dyad_status add_code(struct dyad_store *store, struct query *q,
 	return DYAD_OK;
 }
 
-static dyad_status build(struct dyad_store *store, const struct dyad_event_filter *f,
-                         struct query *q)
+/* The longest document id a cursor may carry (hex digits). */
+#define DYAD_CURSOR_ID_MAX 128
+/* The longest event position a cursor may carry (decimal digits). */
+#define DYAD_CURSOR_IDX_MAX 9
+
+/* Split a cursor "DAY_ID_IDX" (DAY empty for events with no day) into the
+ * query's values; 0 when it is not one. */
+static int parse_cursor(const char *s, char *day, char *id, char *idx)
+{
+	const char *u1 = strchr(s, '_'), *u2 = u1 ? strchr(u1 + 1, '_') : NULL;
+	if (!u2 || strchr(u2 + 1, '_'))
+		return 0;
+	size_t nd = (size_t)(u1 - s), ni = (size_t)(u2 - u1 - 1), nx = strlen(u2 + 1);
+	if ((nd && !normalise_date_exact(s, nd, day)) || ni == 0 ||
+	    ni > DYAD_CURSOR_ID_MAX || ni >= DYAD_FILTER_VALUE_MAX || nx == 0 ||
+	    nx > DYAD_CURSOR_IDX_MAX || !is_digits(u2 + 1, nx))
+		return 0;
+	for (size_t i = 0; i < ni; i++)
+		if (!strchr("0123456789abcdef", u1[1 + i]))
+			return 0;
+	day[nd] = '\0';
+	memcpy(id, u1 + 1, ni);
+	id[ni] = '\0';
+	memcpy(idx, u2 + 1, nx + 1);
+	return 1;
+}
+
+/* Keyset paging: the events after the cursor in the listing's order. */
+static dyad_status add_after(struct dyad_store *store, struct dyad__event_query *q,
+                             const char *after)
+{
+	if (q->n_binds + 3 > DYAD_FILTER_MAX_BINDS)
+		return dyad__store_error(store, DYAD_EINVAL, "too many filters");
+	char *day = q->values[q->n_binds], *id = q->values[q->n_binds + 1],
+	     *idx = q->values[q->n_binds + 2];
+	if (!parse_cursor(after, day, id, idx))
+		return dyad__store_error(store, DYAD_EINVAL,
+		                         "cursor \"%s\": not a cursor this listing gave",
+		                         after);
+	int nd = day[0] ? push(q, day) : 0;
+	int ni = push(q, id), nx = push(q, idx);
+	if (nd)
+		dyad_buf_printf(&q->sql,
+		                " AND (" DAY_SQL " IS NULL OR " DAY_SQL " > ?%1$d OR (" DAY_SQL
+		                " = ?%1$d AND (d.id > ?%2$d OR (d.id = ?%2$d"
+		                " AND e.idx > CAST(?%3$d AS INTEGER)))))",
+		                nd, ni, nx);
+	else
+		dyad_buf_printf(&q->sql,
+		                " AND " DAY_SQL " IS NULL AND (d.id > ?%1$d OR (d.id = ?%1$d"
+		                " AND e.idx > CAST(?%2$d AS INTEGER)))",
+		                ni, nx);
+	return q->sql.error;
+}
+
+void dyad_event_row_cursor(const struct dyad_event_row *row, char *buf, size_t size)
+{
+	int n = snprintf(buf, size, "%s_%s_%zu", row->day ? row->day : "",
+	                 row->doc_id ? row->doc_id : "", row->idx);
+	(void)n; /* a cut cursor is refused when it comes back */
+}
+
+dyad_status dyad__event_where(struct dyad_store *store,
+                              const struct dyad_event_filter *f,
+                              struct dyad__event_query *q)
 {
 	dyad_status st;
-	dyad_buf_puts(&q->sql, select_sql);
 	if (f->actor && f->actor[0])
 		clause(q, " AND (instr(dyad_fold(e.src_actor), dyad_fold(?%1$d)) > 0"
 		          " OR instr(dyad_fold(e.tgt_actor), dyad_fold(?%1$d)) > 0"
@@ -237,6 +301,18 @@ static dyad_status build(struct dyad_store *store, const struct dyad_event_filte
 		clause(q, " AND d.seq IN (SELECT rowid FROM docs_fts"
 		          " WHERE docs_fts MATCH ?%1$d)",
 		       push(q, f->match));
+	return q->sql.error;
+}
+
+static dyad_status build(struct dyad_store *store, const struct dyad_event_filter *f,
+                         struct dyad__event_query *q)
+{
+	dyad_buf_puts(&q->sql, select_sql);
+	dyad_status st = dyad__event_where(store, f, q);
+	if (st == DYAD_OK && f->after && f->after[0])
+		st = add_after(store, q, f->after);
+	if (st != DYAD_OK)
+		return st;
 	dyad_buf_puts(&q->sql, " ORDER BY day IS NULL, day, d.id, e.idx");
 	q->limit = f->limit ? (sqlite3_int64)f->limit : -1;
 	if (f->limit > (size_t)INT64_MAX)
@@ -252,7 +328,7 @@ static dyad_status build(struct dyad_store *store, const struct dyad_event_filte
  * FTS5 parses a query only when it runs, so a malformed one would fail in
  * the middle of a listing: try it on its own first and blame the user.
  */
-static dyad_status check_match(struct dyad_store *store, const char *match)
+dyad_status dyad__event_check_match(struct dyad_store *store, const char *match)
 {
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(store->db,
@@ -273,6 +349,27 @@ static dyad_status check_match(struct dyad_store *store, const char *match)
 	return st;
 }
 
+dyad_status dyad__event_query_prepare(struct dyad_store *store,
+                                      struct dyad__event_query *q,
+                                      const char *match, sqlite3_stmt **out)
+{
+	*out = NULL;
+	if (q->sql.error != DYAD_OK)
+		return dyad__store_error(store, q->sql.error, "%s",
+		                         dyad_strerror(q->sql.error));
+	dyad_status st = dyad_store_commit(store);
+	if (st == DYAD_OK && match && match[0])
+		st = dyad__event_check_match(store, match);
+	if (st != DYAD_OK)
+		return st;
+	if (sqlite3_prepare_v2(store->db, q->sql.data, (int)q->sql.len, out, NULL) !=
+	    SQLITE_OK)
+		return dyad__store_fail(store, "cannot query the events");
+	for (int i = 0; i < q->n_binds; i++)
+		sqlite3_bind_text(*out, i + 1, q->binds[i], -1, SQLITE_TRANSIENT);
+	return DYAD_OK;
+}
+
 dyad_status dyad_store_events(dyad_store *store,
                               const struct dyad_event_filter *filter,
                               dyad_event_cursor **out)
@@ -280,7 +377,7 @@ dyad_status dyad_store_events(dyad_store *store,
 	static const struct dyad_event_filter all;
 	*out = NULL;
 	store->errmsg[0] = '\0';
-	struct query *q = dyad__calloc(1, sizeof *q);
+	struct dyad__event_query *q = dyad__calloc(1, sizeof *q);
 	struct dyad_event_cursor *cur = dyad__calloc(1, sizeof *cur);
 	dyad_status st = DYAD_ENOMEM;
 	if (!q || !cur) {
@@ -296,7 +393,7 @@ dyad_status dyad_store_events(dyad_store *store,
 	if ((st = build(store, filter, q)) != DYAD_OK)
 		goto done;
 	if (filter->match && filter->match[0] &&
-	    (st = check_match(store, filter->match)) != DYAD_OK)
+	    (st = dyad__event_check_match(store, filter->match)) != DYAD_OK)
 		goto done;
 	if (sqlite3_prepare_v2(store->db, q->sql.data, (int)q->sql.len, &cur->stmt,
 	                       NULL) != SQLITE_OK) {

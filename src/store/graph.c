@@ -27,6 +27,9 @@
 #define NAMED "(e.name IS NOT NULL OR (e.kind = 'country' AND e.country IS NOT NULL))"
 /* The publication day of document ?1, as a one-row table. */
 #define DOC_DAY "(SELECT substr(published, 1, 10) AS day FROM documents WHERE id = ?1)"
+/* Event e joins two nodes: an edge of the graph. */
+#define EDGE_END                                                              \
+	"(e.src_node IS NOT NULL AND e.tgt_node IS NOT NULL AND e.src_node <> e.tgt_node)"
 /* Keep the earlier first_day and the later last_day of tbl and excluded. */
 #define WIDEN(tbl)                                                            \
 	" first_day = CASE WHEN " tbl ".first_day IS NULL OR excluded.first_day"  \
@@ -42,7 +45,7 @@ const char dyad__graph_schema_sql[] =
 	"  id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,"
 	"  name TEXT NOT NULL, country TEXT, actor TEXT,"
 	"  n_docs INTEGER NOT NULL DEFAULT 0, n_mentions INTEGER NOT NULL DEFAULT 0,"
-	"  first_day TEXT, last_day TEXT);"
+	"  n_events INTEGER NOT NULL DEFAULT 0, first_day TEXT, last_day TEXT);"
 	"CREATE TABLE IF NOT EXISTS node_entities ("
 	"  doc_id TEXT NOT NULL, idx INTEGER NOT NULL, node_id INTEGER NOT NULL,"
 	"  PRIMARY KEY (doc_id, idx));"
@@ -58,6 +61,7 @@ const char dyad__graph_schema_sql[] =
 	"  label TEXT NOT NULL, n_docs INTEGER NOT NULL,"
 	"  first_day TEXT, last_day TEXT, PRIMARY KEY (src, rel, dst, label));"
 	"CREATE INDEX IF NOT EXISTS nodes_mentions ON nodes(n_mentions);"
+	"CREATE INDEX IF NOT EXISTS nodes_events ON nodes(n_events);"
 	"CREATE INDEX IF NOT EXISTS nodes_kind ON nodes(kind, n_mentions);"
 	"CREATE INDEX IF NOT EXISTS node_entities_node ON node_entities(node_id);"
 	"CREATE INDEX IF NOT EXISTS edges_tgt ON edges(tgt);"
@@ -66,10 +70,10 @@ const char dyad__graph_schema_sql[] =
 	"CREATE INDEX IF NOT EXISTS events_src_node ON events(src_node, tgt_node, root);"
 	"CREATE INDEX IF NOT EXISTS events_tgt_node ON events(tgt_node);";
 
-static const char *const graph_sql[DYAD_N_GRAPH_STMTS] = {
+static const char *const graph_sql[DYAD_N_GSTEPS] = {
 	/* A country named only by its code (an event side, a person's country)
 	 * still gets its node; a country entity names it later. */
-	[DYAD_GRAPH_COUNTRIES] =
+	[DYAD_GSTEP_COUNTRIES] =
 		"INSERT INTO nodes (key, kind, name, country, actor)"
 		" SELECT 'country:' || c, 'country', c, c, c FROM ("
 		"  SELECT src_country AS c FROM events WHERE doc_id = ?1 AND src_entity IS NULL"
@@ -77,7 +81,7 @@ static const char *const graph_sql[DYAD_N_GRAPH_STMTS] = {
 		"  UNION SELECT country FROM entities WHERE doc_id = ?1 AND kind <> 'country')"
 		" WHERE c GLOB '[A-Z][A-Z][A-Z]' AND c NOT IN ('IGO', 'NGO')"
 		" ON CONFLICT(key) DO NOTHING",
-	[DYAD_GRAPH_NODES] =
+	[DYAD_GSTEP_NODES] =
 		"INSERT INTO nodes (key, kind, name, country, actor, n_docs, n_mentions,"
 		" first_day, last_day)"
 		" SELECT k.key, k.kind, k.name, k.country, k.actor, 1, k.n, t.day, t.day"
@@ -90,11 +94,11 @@ static const char *const graph_sql[DYAD_N_GRAPH_STMTS] = {
 		" n_mentions = nodes.n_mentions + excluded.n_mentions,"
 		" name = CASE WHEN nodes.n_docs = 0 THEN excluded.name ELSE nodes.name END,"
 		" actor = COALESCE(nodes.actor, excluded.actor)," WIDEN("nodes"),
-	[DYAD_GRAPH_LINKS] =
+	[DYAD_GSTEP_LINKS] =
 		"INSERT INTO node_entities (doc_id, idx, node_id)"
 		" SELECT e.doc_id, e.idx, n.id FROM entities e JOIN nodes n ON n.key = " NODE_KEY
 		" WHERE e.doc_id = ?1 AND " NAMED,
-	[DYAD_GRAPH_VARIANTS] =
+	[DYAD_GSTEP_VARIANTS] =
 		"INSERT INTO node_variants (node_id, variant, n)"
 		" SELECT v.node_id, v.variant, v.n FROM (SELECT l.node_id AS node_id,"
 		"  CAST(substr(CAST(d.text AS BLOB), m.span_start + 1,"
@@ -106,7 +110,7 @@ static const char *const graph_sql[DYAD_N_GRAPH_STMTS] = {
 		" n = node_variants.n + excluded.n",
 	/* A side that is an entity is that entity's node; a side that is only
 	 * a country is the country's node. */
-	[DYAD_GRAPH_EVENTS] =
+	[DYAD_GSTEP_EVENTS] =
 		"UPDATE events SET"
 		" day = COALESCE(date, (SELECT day FROM " DOC_DAY ")),"
 		" src_node = COALESCE((SELECT node_id FROM node_entities l"
@@ -116,18 +120,24 @@ static const char *const graph_sql[DYAD_N_GRAPH_STMTS] = {
 		"  WHERE l.doc_id = ?1 AND l.idx = events.tgt_entity),"
 		"  (SELECT id FROM nodes WHERE key = 'country:' || events.tgt_country))"
 		" WHERE doc_id = ?1",
-	[DYAD_GRAPH_EDGES] =
+	[DYAD_GSTEP_EDGES] =
 		"INSERT INTO edges (src, tgt, root, quad, n_events, first_day, last_day)"
 		" SELECT src_node, tgt_node, root, max(quad), count(*), min(day), max(day)"
-		" FROM events WHERE doc_id = ?1 AND src_node IS NOT NULL"
-		" AND tgt_node IS NOT NULL AND src_node <> tgt_node"
+		" FROM events e WHERE e.doc_id = ?1 AND " EDGE_END
 		" GROUP BY src_node, tgt_node, root"
 		" ON CONFLICT(src, tgt, root) DO UPDATE SET"
 		" n_events = edges.n_events + excluded.n_events," WIDEN("edges"),
+	/* A node's weight in the graph: the events it is an end of. */
+	[DYAD_GSTEP_WEIGHTS] =
+		"UPDATE nodes SET n_events = n_events + (SELECT count(*) FROM events e"
+		" WHERE e.doc_id = ?1 AND " EDGE_END " AND (e.src_node = nodes.id"
+		" OR e.tgt_node = nodes.id)) WHERE id IN (SELECT src_node FROM events e"
+		" WHERE e.doc_id = ?1 AND " EDGE_END " UNION SELECT tgt_node FROM events e"
+		" WHERE e.doc_id = ?1 AND " EDGE_END ")",
 	/* What an article states about an entity: a person's office in a
 	 * country; a place's or organisation's country; a person who carries
 	 * an international organisation's actor code works for it. */
-	[DYAD_GRAPH_RELATIONS] =
+	[DYAD_GSTEP_RELATIONS] =
 		"INSERT INTO relations (src, rel, dst, label, n_docs, first_day, last_day)"
 		" SELECT r.src, r.rel, r.dst, r.label, 1, t.day, t.day FROM ("
 		"  SELECT l.node_id AS src, 'office' AS rel, c.id AS dst, e.role AS label"
@@ -152,7 +162,7 @@ static const char *const graph_sql[DYAD_N_GRAPH_STMTS] = {
 int dyad__graph_put(sqlite3 *db, struct dyad__graph_stmts *stmts,
                     const char *doc_id)
 {
-	for (int i = 0; i < DYAD_N_GRAPH_STMTS; i++) {
+	for (int i = 0; i < DYAD_N_GSTEPS; i++) {
 		int rc;
 		if (!stmts->s[i] &&
 		    (rc = sqlite3_prepare_v3(db, graph_sql[i], -1,
@@ -172,7 +182,7 @@ int dyad__graph_put(sqlite3 *db, struct dyad__graph_stmts *stmts,
 
 void dyad__graph_finalize(struct dyad__graph_stmts *stmts)
 {
-	for (int i = 0; i < DYAD_N_GRAPH_STMTS; i++) {
+	for (int i = 0; i < DYAD_N_GSTEPS; i++) {
 		sqlite3_finalize(stmts->s[i]);
 		stmts->s[i] = NULL;
 	}
@@ -221,6 +231,9 @@ static const struct dyad__graph_rule rules[] = {
 	 "SELECT count(*) FROM events e WHERE (e.src_node IS NOT NULL AND NOT EXISTS"
 	 " (SELECT 1 FROM nodes n WHERE n.id = e.src_node)) OR (e.tgt_node IS NOT NULL"
 	 " AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = e.tgt_node))"},
+	{"nodes whose event count is not that of their edges",
+	 "SELECT count(*) FROM nodes n WHERE n.n_events <> (SELECT count(*) FROM events e"
+	 " WHERE " EDGE_END " AND (e.src_node = n.id OR e.tgt_node = n.id))"},
 	{"graph edges whose count is not that of their events",
 	 "SELECT count(*) FROM edges g WHERE g.n_events <> (SELECT count(*) FROM events e"
 	 " WHERE e.src_node = g.src AND e.tgt_node = g.tgt AND e.root = g.root)"},

@@ -24,18 +24,19 @@ extern const char dyad__graph_schema_sql[];
 
 /* The statements of one document's graph step, prepared on first use. */
 enum dyad__graph_stmt {
-	DYAD_GRAPH_COUNTRIES,  /* country nodes every country code needs */
-	DYAD_GRAPH_NODES,      /* one node per referent, counts grown */
-	DYAD_GRAPH_LINKS,      /* which node each entity of the document is */
-	DYAD_GRAPH_VARIANTS,   /* the names as written, counted */
-	DYAD_GRAPH_EVENTS,     /* the events' day and end nodes */
-	DYAD_GRAPH_EDGES,      /* event edges by root, counted, first/last day */
-	DYAD_GRAPH_RELATIONS,  /* office held, member of, located in */
-	DYAD_N_GRAPH_STMTS
+	DYAD_GSTEP_COUNTRIES,  /* country nodes every country code needs */
+	DYAD_GSTEP_NODES,      /* one node per referent, counts grown */
+	DYAD_GSTEP_LINKS,      /* which node each entity of the document is */
+	DYAD_GSTEP_VARIANTS,   /* the names as written, counted */
+	DYAD_GSTEP_EVENTS,     /* the events' day and end nodes */
+	DYAD_GSTEP_EDGES,      /* event edges by root, counted, first/last day */
+	DYAD_GSTEP_WEIGHTS,    /* the nodes' event counts */
+	DYAD_GSTEP_RELATIONS,  /* office held, member of, located in */
+	DYAD_N_GSTEPS
 };
 
 struct dyad__graph_stmts {
-	sqlite3_stmt *s[DYAD_N_GRAPH_STMTS]; /* NULL until first used */
+	sqlite3_stmt *s[DYAD_N_GSTEPS]; /* NULL until first used */
 };
 
 /*

@@ -15,16 +15,18 @@ DESTDIR ?=
 BUILD   ?= build
 SAN     ?=
 
-PKGS    := sqlite3 gumbo jansson zlib icu-uc icu-i18n libexttextcat
+PKGS    := sqlite3 gumbo jansson zlib icu-uc icu-i18n libexttextcat libmicrohttpd
 CC      ?= cc
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Werror -Wno-format-truncation
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -DDYAD_SOURCE_DATA='"$(CURDIR)/data"' \
-           -DDYAD_PREFIX_DATA='"$(PREFIX)/share/dyad"'
+           -DDYAD_PREFIX_DATA='"$(PREFIX)/share/dyad"' \
+           -DDYAD_SOURCE_WEB='"$(CURDIR)/web"' \
+           -DDYAD_PREFIX_WEB='"$(PREFIX)/share/dyad-web"'
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -lpthread
 ALL_CFLAGS = -std=c11 $(WARN) $(DEFS) -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS) $(SAN)
 LDFLAGS ?=
 

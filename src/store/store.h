@@ -46,6 +46,9 @@ struct dyad_store {
 	int in_batch;         /* a transaction is open */
 	sqlite3_stmt *put[DYAD_N_PUT_STMTS]; /* NULL until first used */
 	struct dyad__graph_stmts graph;      /* the graph step of a put */
+	unsigned time_limit_ms;              /* dyad_store_set_time_limit() */
+	long long deadline_ns;               /* of the running query, 0: none */
+	int timed_out;                       /* the last query hit the limit */
 	char errmsg[DYAD_ERRMSG_MAX];
 };
 

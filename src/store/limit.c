@@ -1,0 +1,62 @@
+/*
+ * limit.c - a time limit per query (dyad_store_set_time_limit): SQLite's
+ * progress handler runs every few thousand virtual machine steps and stops
+ * the statement once the deadline of the query has passed. The deadline
+ * is set when a statement starts running (the first step after a reset),
+ * which SQLite tells through the trace hook, so no query code has to
+ * remember to arm it.
+ */
+#include <time.h>
+
+#include "store/store.h"
+
+/* Virtual machine steps between two looks at the clock. */
+#define DYAD_LIMIT_STEPS 4000
+
+static long long now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static int progress(void *ctx)
+{
+	struct dyad_store *store = ctx;
+	if (store->deadline_ns && now_ns() > store->deadline_ns) {
+		store->timed_out = 1;
+		return 1; /* SQLite interrupts the statement */
+	}
+	return 0;
+}
+
+/* A statement starts: arm the deadline. */
+static int on_start(unsigned type, void *ctx, void *p, void *x)
+{
+	struct dyad_store *store = ctx;
+	(void)type;
+	(void)p;
+	(void)x;
+	store->timed_out = 0;
+	store->deadline_ns = now_ns() + (long long)store->time_limit_ms * 1000000LL;
+	return 0;
+}
+
+void dyad_store_set_time_limit(dyad_store *store, unsigned ms)
+{
+	store->time_limit_ms = ms;
+	store->deadline_ns = 0;
+	store->timed_out = 0;
+	if (ms) {
+		sqlite3_progress_handler(store->db, DYAD_LIMIT_STEPS, progress, store);
+		sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, on_start, store);
+	} else {
+		sqlite3_progress_handler(store->db, 0, NULL, NULL);
+		sqlite3_trace_v2(store->db, 0, NULL, NULL);
+	}
+}
+
+int dyad_store_timed_out(const dyad_store *store)
+{
+	return store->timed_out;
+}

@@ -130,47 +130,89 @@ static int code_upper(const char *s, size_t n, char *out)
 	return 1;
 }
 
-/* One side of a dyad: its country is X, or its actor code starts with X. */
-static const char side_src[] =
-	" (e.src_country = ?%1$d OR substr(e.src_actor, 1, length(?%1$d)) = ?%1$d)";
-static const char side_tgt[] =
-	" (e.tgt_country = ?%1$d OR substr(e.tgt_actor, 1, length(?%1$d)) = ?%1$d)";
+/*
+ * One side of a dyad matches X when its country is X or its actor code
+ * starts with X. The prefix test is written as a range (X <= actor < X
+ * with its last letter one higher), and the whole dyad as an OR of plain
+ * conjunctions (each side's country or actor, times the direction), so
+ * that SQLite answers every one of them from an index (the pairs of
+ * store/graph.c's schema) instead of reading every event.
+ */
+struct side {
+	int value, end; /* parameter numbers of X and of its range's end; 0: any */
+};
+
+/* Term k (0: country, 1: actor) of side s on the source or target; '+'
+ * keeps a term out of the index choice (the other side's range leads). */
+static void side_term(struct dyad__event_query *q, int target, struct side s, int k,
+                      int plain)
+{
+	const char *col = target ? "tgt" : "src", *p = plain ? "+" : "";
+	if (k == 0)
+		dyad_buf_printf(&q->sql, " AND e.%s_country = ?%d", col, s.value);
+	else
+		dyad_buf_printf(&q->sql, " AND %se.%s_actor >= ?%d AND %se.%s_actor < ?%d", p,
+		                col, s.value, p, col, s.end);
+}
+
+/* The disjuncts of source a and target b (either may be any). */
+static void disjuncts(struct dyad__event_query *q, struct side a, struct side b,
+                      const char *extra, int *first)
+{
+	for (int ka = 0; ka < (a.value ? 2 : 1); ka++)
+		for (int kb = 0; kb < (b.value ? 2 : 1); kb++) {
+			dyad_buf_puts(&q->sql, *first ? " (1" : " OR (1");
+			*first = 0;
+			dyad_buf_puts(&q->sql, extra);
+			/* Two actor ranges: the index on (tgt_actor, src_actor)
+			 * reads the target's and checks the source's in place. */
+			if (a.value)
+				side_term(q, 0, a, ka, ka && kb && b.value);
+			if (b.value)
+				side_term(q, 1, b, kb, 0);
+			dyad_buf_putc(&q->sql, ')');
+		}
+}
+
+/* Push code x (upper-cased) and the end of its prefix range. */
+static int push_side(struct dyad__event_query *q, const char *x, size_t n, struct side *s)
+{
+	s->value = s->end = 0;
+	if (q->n_binds + 2 > DYAD_FILTER_MAX_BINDS)
+		return 0;
+	char *v = q->values[q->n_binds], *e = q->values[q->n_binds + 1];
+	if (!code_upper(x, n, v))
+		return 0;
+	if (!v[0])
+		return 1;
+	memcpy(e, v, n + 1);
+	e[n - 1]++; /* letters and digits: never the last byte value */
+	s->value = push(q, v);
+	s->end = push(q, e);
+	return 1;
+}
 
 static dyad_status add_dyad(struct dyad_store *store, struct dyad__event_query *q,
                             const char *dyad)
 {
 	const char *colon = strchr(dyad, ':');
-	char *a = q->values[q->n_binds], *b;
+	struct side a, b;
+	int first = 1;
 	if (!colon || strchr(colon + 1, ':') ||
-	    !code_upper(dyad, (size_t)(colon - dyad), a))
-		goto bad;
-	int na = a[0] ? push(q, a) : 0;
-	b = q->values[q->n_binds];
-	if (!code_upper(colon + 1, strlen(colon + 1), b))
-		goto bad;
-	int nb = b[0] ? push(q, b) : 0;
-	if (na < 0 || nb < 0)
-		goto bad;
-	if (!na && !nb)
+	    !push_side(q, dyad, (size_t)(colon - dyad), &a) ||
+	    !push_side(q, colon + 1, strlen(colon + 1), &b))
+		return dyad__store_error(store, DYAD_EINVAL,
+		                         "dyad \"%s\": expected SOURCE:TARGET, each a country or "
+		                         "actor code (letters and digits)", dyad);
+	if (!a.value && !b.value)
 		return DYAD_OK;
 	/* A directed pair, or either way round for consultations (root 04),
 	 * where "A met B" and "B met A" report the same meeting. */
-	dyad_buf_puts(&q->sql, " AND ((1");
-	if (na)
-		dyad_buf_puts(&q->sql, " AND"), clause(q, side_src, na);
-	if (nb)
-		dyad_buf_puts(&q->sql, " AND"), clause(q, side_tgt, nb);
-	dyad_buf_puts(&q->sql, ") OR (e.root = '04'");
-	if (na)
-		dyad_buf_puts(&q->sql, " AND"), clause(q, side_tgt, na);
-	if (nb)
-		dyad_buf_puts(&q->sql, " AND"), clause(q, side_src, nb);
-	dyad_buf_puts(&q->sql, "))");
+	dyad_buf_puts(&q->sql, " AND (");
+	disjuncts(q, a, b, "", &first);
+	disjuncts(q, b, a, " AND e.root = '04'", &first);
+	dyad_buf_putc(&q->sql, ')');
 	return DYAD_OK;
-bad:
-	return dyad__store_error(store, DYAD_EINVAL,
-	                         "dyad \"%s\": expected SOURCE:TARGET, each a country or "
-	                         "actor code (letters and digits)", dyad);
 }
 
 static dyad_status add_date(struct dyad_store *store, struct dyad__event_query *q,

@@ -9,6 +9,9 @@
 #include "serve/handlers.h"
 #include "serve/json.h"
 
+/* Edges of /api/graph: default and most. */
+#define DYAD_SERVE_GRAPH_EDGES 400
+#define DYAD_SERVE_GRAPH_EDGES_MAX 20000
 /* Entities listed per page at most. */
 #define DYAD_SERVE_ENTITIES_MAX 1000
 
@@ -127,7 +130,7 @@ void dyad__api_entity(const struct dyad__api *api, dyad_store *store,
 	dyad_store_node_free(d);
 }
 
-static void write_graph(struct dyad_buf *b, const struct dyad_graph *g)
+static void write_graph(struct dyad_buf *b, const struct dyad_graph *g, size_t max_edges)
 {
 	int first = 1;
 	dyad_buf_putc(b, '{');
@@ -142,7 +145,8 @@ static void write_graph(struct dyad_buf *b, const struct dyad_graph *g)
 	dyad_buf_putc(b, ']');
 	dyad__json_key(b, "edges", &first);
 	dyad_buf_putc(b, '[');
-	for (size_t i = 0; i < g->n_edges; i++) {
+	/* The strongest edges first: the cut keeps the ones that matter. */
+	for (size_t i = 0; i < g->n_edges && i < max_edges; i++) {
 		const struct dyad_graph_edge *e = &g->edges[i];
 		dyad_buf_printf(b, "%s{\"source\":%lld,\"target\":%lld,\"quad\":%d,\"n\":%lld}",
 		                i ? "," : "", (long long)e->src, (long long)e->tgt, e->quad,
@@ -157,12 +161,14 @@ void dyad__api_graph(const struct dyad__api *api, dyad_store *store,
 {
 	struct dyad_event_filter f;
 	struct dyad_graph *g;
-	size_t max;
+	size_t max, max_edges;
 	(void)api;
 	(void)rest;
 	dyad__api_event_filter(req, &f);
 	if (!dyad__api_count(req, "nodes", DYAD_GRAPH_NODES, 1, DYAD_SERVE_GRAPH_MAX, &max,
 	                     resp) ||
+	    !dyad__api_count(req, "edges", DYAD_SERVE_GRAPH_EDGES, 1,
+	                     DYAD_SERVE_GRAPH_EDGES_MAX, &max_edges, resp) ||
 	    dyad__api_unknown(req, resp))
 		return;
 	dyad_status st = dyad_store_graph(store, &f, max, &g);
@@ -171,6 +177,6 @@ void dyad__api_graph(const struct dyad__api *api, dyad_store *store,
 		return;
 	}
 	dyad__api_json(resp);
-	write_graph(&resp->body, g);
+	write_graph(&resp->body, g, max_edges);
 	dyad_store_graph_free(g);
 }

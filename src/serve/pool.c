@@ -3,9 +3,15 @@
  */
 #include "serve/pool.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
+
+/* Each handle maps the file (shared by all of them: the system's pages)
+ * and keeps a page cache of its own for what the map cannot cover. */
+#define DYAD_POOL_MAP_BYTES ((size_t)4 << 30)
+#define DYAD_POOL_CACHE_BYTES ((size_t)32 << 20)
 
 dyad_status dyad__pool_open(struct dyad__pool *pool, const char *path, size_t n,
                             unsigned ms, char *errmsg)
@@ -27,6 +33,14 @@ dyad_status dyad__pool_open(struct dyad__pool *pool, const char *path, size_t n,
 			return st;
 		}
 		dyad_store_set_time_limit(pool->stores[i], ms);
+		st = dyad_store_set_memory(pool->stores[i], DYAD_POOL_MAP_BYTES,
+		                           DYAD_POOL_CACHE_BYTES);
+		if (st != DYAD_OK) {
+			snprintf(errmsg, DYAD_ERRMSG_MAX, "%s: %s", path,
+			         dyad_store_errmsg(pool->stores[i]));
+			dyad__pool_close(pool);
+			return st;
+		}
 	}
 	return DYAD_OK;
 }

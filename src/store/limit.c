@@ -5,7 +5,11 @@
  * is set when a statement starts running (the first step after a reset),
  * which SQLite tells through the trace hook, so no query code has to
  * remember to arm it.
+ *
+ * And the memory of a long-lived reading handle (dyad_store_set_memory):
+ * SQLite's memory map and page cache sizes.
  */
+#include <stdio.h>
 #include <time.h>
 
 #include "store/store.h"
@@ -59,4 +63,16 @@ void dyad_store_set_time_limit(dyad_store *store, unsigned ms)
 int dyad_store_timed_out(const dyad_store *store)
 {
 	return store->timed_out;
+}
+
+dyad_status dyad_store_set_memory(dyad_store *store, size_t map_bytes,
+                                  size_t cache_bytes)
+{
+	char sql[128];
+	/* A negative cache_size is in KiB. */
+	snprintf(sql, sizeof sql, "PRAGMA mmap_size = %llu; PRAGMA cache_size = -%llu;",
+	         (unsigned long long)map_bytes, (unsigned long long)(cache_bytes >> 10));
+	if (sqlite3_exec(store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return dyad__store_fail(store, "cannot size the handle's memory");
+	return DYAD_OK;
 }

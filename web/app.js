@@ -123,8 +123,9 @@ async function openArticle(ev, tr) {
     .filter(Boolean).join(" · ");
   $("a-text").replaceChildren(highlighted(body.text || "", spans));
   $("article").hidden = false;
-  const mark = $("a-text").querySelector(".evidence");
-  if (mark) mark.scrollIntoView({ block: "center" });
+  // Scroll the article (not the page) to the evidence.
+  const box = $("a-text"), mark = box.querySelector(".evidence");
+  box.scrollTop = mark ? Math.max(0, mark.offsetTop - box.offsetTop - 40) : 0;
 }
 
 // ---- timeline ----

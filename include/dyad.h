@@ -503,6 +503,31 @@ dyad_status dyad_store_stats(dyad_store *store, size_t top,
                              struct dyad_store_stats **out);
 void dyad_store_stats_free(struct dyad_store_stats *stats);
 
+/*
+ * Give every later query of the handle at most ms milliseconds (0: no
+ * limit, the default): a query still running then stops and fails with
+ * DYAD_EDB, and dyad_store_timed_out() is 1 until the next query starts.
+ * For servers, so that one costly filter cannot hold a worker.
+ */
+void dyad_store_set_time_limit(dyad_store *store, unsigned ms);
+int dyad_store_timed_out(const dyad_store *store);
+
+/*
+ * Let the handle map up to map_bytes of the file into memory and keep
+ * cache_bytes of pages of its own: for a long-lived reader (a server)
+ * that asks many queries, so that pages are not copied from the system
+ * on every one. DYAD_EDB when the database refuses.
+ */
+dyad_status dyad_store_set_memory(dyad_store *store, size_t map_bytes,
+                                  size_t cache_bytes);
+
+/*
+ * 1 when the database's content changed (a commit by any process) since
+ * the previous call on this handle (the first call says 1), else 0. For
+ * clients that keep answers: a change means they are stale.
+ */
+int dyad_store_changed(dyad_store *store);
+
 /* ---- knowledge graph ---- */
 
 /*
@@ -608,7 +633,7 @@ struct dyad_graph {
 	struct dyad__result_private *priv;
 };
 
-#define DYAD_GRAPH_NODES 60
+#define DYAD_GRAPH_NODES 40
 
 /*
  * The graph of the events that pass filter (NULL or an empty filter: all,

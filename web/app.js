@@ -9,7 +9,7 @@ const QUAD_COLOURS = { 1: "#2a9d8f", 2: "#2f6fb3", 3: "#e9a03b", 4: "#d1495b" };
 const QUAD_NAMES = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
 const PAGE = 50;
 
-const state = { next: null, chart: null, graph: null, selected: null };
+const state = { next: null, chart: null, graph: null, selected: null, stats: null };
 
 function $(id) { return document.getElementById(id); }
 
@@ -156,8 +156,6 @@ async function loadTimeline() {
 
 async function loadGraph() {
   const p = filterParams();
-  p.set("nodes", 40);
-  p.set("edges", 200);
   const body = await api("/api/graph", p);
   const max = Math.max(1, ...body.nodes.map((n) => n.mentions));
   const elements = body.nodes.map((n) => ({
@@ -213,8 +211,10 @@ async function refresh() {
   status("loading...");
   try {
     await Promise.all([loadEvents(false), loadTimeline(), loadGraph()]);
-    const stats = await api("/api/stats");
-    status(stats.documents + " documents, " + stats.events + " events, " + stats.nodes + " entities in the database");
+    // The totals once per page: they cost a count of every table.
+    if (!state.stats) state.stats = await api("/api/stats");
+    const st = state.stats;
+    status(st.documents + " documents, " + st.events + " events, " + st.nodes + " entities in the database");
     document.body.dataset.ready = "1";
   } catch (err) {
     status(err.message, true);

@@ -16,7 +16,7 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 	        "usage: dyad serve [--db PATH] [--listen HOST:PORT] [--data DIR] [--web DIR]\n"
-	        "                  [--threads N] [--log FILE|-] [--quiet]\n\n"
+	        "                  [--threads N] [--cache MB] [--log FILE|-] [--quiet]\n\n"
 	        "Serve the JSON API (docs/api.md) and the web page over the database,\n"
 	        "read-only, until interrupted (Ctrl-C or SIGTERM: running requests finish).\n\n"
 	        "  --db PATH          database file (default: $DYAD_DB, else dyad.db)\n"
@@ -26,12 +26,14 @@ static void usage(FILE *out)
 	        "  --web DIR          the page's files (default: $DYAD_WEB, else web/ of\n"
 	        "                     the source tree, else PREFIX/share/dyad-web)\n"
 	        "  --threads N        worker threads (default %d)\n"
+	        "  --cache MB         keep answers until the database changes (default\n"
+	        "                     %d MiB; 0: answer every request from the database)\n"
 	        "  --log FILE         access log, one line per request (default: stderr;\n"
 	        "                     '-' for stdout)\n"
 	        "  --quiet            no access log\n\n"
 	        "Exit status: 0 stopped by a signal, 1 no such database, 2 bad usage or\n"
 	        "address, 3 the database failed.\n",
-	        DYAD_SERVE_DEFAULT_LISTEN, DYAD_SERVE_THREADS);
+	        DYAD_SERVE_DEFAULT_LISTEN, DYAD_SERVE_THREADS, DYAD_SERVE_CACHE_MB);
 }
 
 static int is_dir(const char *path)
@@ -93,10 +95,11 @@ int dyad_cli_serve(int argc, char **argv)
 		{"data", required_argument, NULL, 'd'},   {"web", required_argument, NULL, 'w'},
 		{"threads", required_argument, NULL, 't'}, {"log", required_argument, NULL, 'l'},
 		{"quiet", no_argument, NULL, 'q'},        {"help", no_argument, NULL, 'h'},
+		{"cache", required_argument, NULL, 'c'},
 		{NULL, 0, NULL, 0},
 	};
 	struct dyad_serve_config cfg = {NULL, DYAD_SERVE_DEFAULT_LISTEN, NULL, NULL, 0, 0,
-	                                stderr, stdout};
+	                                DYAD_SERVE_CACHE_MB, stderr, stdout};
 	const char *db = NULL, *web = NULL, *log_path = NULL;
 	char *end;
 	int c;
@@ -111,6 +114,15 @@ int dyad_cli_serve(int argc, char **argv)
 		case 'w': web = optarg; break;
 		case 'l': log_path = optarg; break;
 		case 'q': cfg.log = NULL; break;
+		case 'c':
+			errno = 0;
+			cfg.cache_mb = strtoul(optarg, &end, 10);
+			if (errno || *end || optarg[0] < '0' || optarg[0] > '9' || cfg.cache_mb > 65536) {
+				fprintf(stderr, "dyad serve: --cache '%s': expected 0 to 65536 (MiB)\n",
+				        optarg);
+				return DYAD_EXIT_USAGE;
+			}
+			break;
 		case 't':
 			errno = 0;
 			cfg.threads = (unsigned)strtoul(optarg, &end, 10);

@@ -404,9 +404,8 @@ dyad_status dyad__event_query_prepare(struct dyad_store *store,
 		st = dyad__event_check_match(store, match);
 	if (st != DYAD_OK)
 		return st;
-	if (sqlite3_prepare_v2(store->db, q->sql.data, (int)q->sql.len, out, NULL) !=
-	    SQLITE_OK)
-		return dyad__store_fail(store, "cannot query the events");
+	if ((st = dyad__stmt_get(store, q->sql.data, q->sql.len, out)) != DYAD_OK)
+		return st;
 	for (int i = 0; i < q->n_binds; i++)
 		sqlite3_bind_text(*out, i + 1, q->binds[i], -1, SQLITE_TRANSIENT);
 	return DYAD_OK;
@@ -437,11 +436,8 @@ dyad_status dyad_store_events(dyad_store *store,
 	if (filter->match && filter->match[0] &&
 	    (st = dyad__event_check_match(store, filter->match)) != DYAD_OK)
 		goto done;
-	if (sqlite3_prepare_v2(store->db, q->sql.data, (int)q->sql.len, &cur->stmt,
-	                       NULL) != SQLITE_OK) {
-		st = dyad__store_fail(store, "cannot query the events");
+	if ((st = dyad__stmt_get(store, q->sql.data, q->sql.len, &cur->stmt)) != DYAD_OK)
 		goto done;
-	}
 	/* Copied: the query and its normalised values go away below. */
 	for (int i = 0; i < q->n_binds; i++)
 		sqlite3_bind_text(cur->stmt, i + 1, q->binds[i], -1, SQLITE_TRANSIENT);
@@ -523,6 +519,9 @@ void dyad_event_cursor_free(dyad_event_cursor *cur)
 {
 	if (!cur)
 		return;
-	sqlite3_finalize(cur->stmt);
+	if (cur->store)
+		dyad__stmt_put(cur->store, cur->stmt);
+	else
+		sqlite3_finalize(cur->stmt);
 	dyad__free(cur);
 }

@@ -43,7 +43,8 @@ dyad_status dyad__event_check_match(struct dyad_store *store, const char *match)
  * Prepare q's SQL with its values bound (copied: q may go after this),
  * after committing the handle's open batch and checking match (the
  * filter's FTS query, or NULL). DYAD_EINVAL, DYAD_EDB, DYAD_ENOMEM with
- * the store's message; *out is NULL then.
+ * the store's message; *out is NULL then. Give the statement back with
+ * dyad__stmt_put() (it may be kept prepared for the next such query).
  */
 dyad_status dyad__event_query_prepare(struct dyad_store *store,
                                       struct dyad__event_query *q,

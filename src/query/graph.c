@@ -181,7 +181,7 @@ static dyad_status filtered_pairs(struct dyad_store *store,
 		st = dyad__event_query_prepare(store, q, f->match, &s);
 	if (st == DYAD_OK)
 		st = read_pairs(store, s, g->priv, pairs, n);
-	sqlite3_finalize(s);
+	dyad__stmt_put(store, s);
 	dyad_buf_release(&q->sql);
 	dyad__free(q);
 	return st;

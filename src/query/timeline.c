@@ -67,7 +67,7 @@ static dyad_status count_bins(struct dyad_store *store,
 		st = dyad__event_query_prepare(store, q, f->match, &s);
 	if (st == DYAD_OK)
 		st = read_bins(store, s, t);
-	sqlite3_finalize(s);
+	dyad__stmt_put(store, s);
 	dyad_buf_release(&q->sql);
 	dyad__free(q);
 	return st;

@@ -4,20 +4,18 @@
  * /api/timeline (counts per day, week or month by QuadClass or root) and
  * GET /api/docs/ID (a document with its text, entities and evidence).
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "serve/handlers.h"
 #include "serve/json.h"
 
-static dyad_status write_row(FILE *out, const void *row)
-{
-	return dyad_event_write(out, DYAD_EVENTS_JSONL, 0, row);
-}
-
-/* The rows of cur after '{"events":[': at most limit, *next the cursor of
- * the last one when more follow. */
-static dyad_status list_rows(dyad_event_cursor *cur, size_t limit,
-                             struct dyad_buf *b, char *next, size_t *n)
+/* The rows of cur, written by the library as JSON Lines into one memory
+ * stream: at most limit, *next the cursor of the last one when more
+ * follow. */
+static dyad_status write_rows(FILE *out, dyad_event_cursor *cur, size_t limit,
+                              char *next, size_t *n)
 {
 	const struct dyad_event_row *row;
 	dyad_status st;
@@ -29,13 +27,34 @@ static dyad_status list_rows(dyad_event_cursor *cur, size_t limit,
 			memcpy(next, cursor, sizeof cursor);
 			return DYAD_DONE;
 		}
-		if (*n)
-			dyad_buf_putc(b, ',');
-		if ((st = dyad__api_capture(b, write_row, row)) != DYAD_OK)
+		if ((st = dyad_event_write(out, DYAD_EVENTS_JSONL, 0, row)) != DYAD_OK)
 			return st;
 		dyad_event_row_cursor(row, cursor, sizeof cursor);
 		(*n)++;
 	}
+	return st;
+}
+
+/* The JSON Lines as the elements of a JSON array: a line ends at every
+ * newline byte (JSON escapes those inside strings), which becomes ','. */
+static dyad_status list_rows(dyad_event_cursor *cur, size_t limit,
+                             struct dyad_buf *b, char *next, size_t *n)
+{
+	char *data = NULL;
+	size_t size = 0;
+	FILE *mem = open_memstream(&data, &size);
+	if (!mem)
+		return DYAD_ENOMEM;
+	dyad_status st = write_rows(mem, cur, limit, next, n);
+	if (fclose(mem) != 0 && st == DYAD_DONE)
+		st = DYAD_ENOMEM;
+	if (st == DYAD_DONE) {
+		for (size_t i = 0; i < size; i++)
+			if (data[i] == '\n')
+				data[i] = i + 1 == size ? ' ' : ',';
+		dyad_buf_append(b, data, size);
+	}
+	free(data); /* open_memstream's, from the C library's heap */
 	return st;
 }
 

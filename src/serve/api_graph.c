@@ -10,7 +10,7 @@
 #include "serve/json.h"
 
 /* Edges of /api/graph: default and most. */
-#define DYAD_SERVE_GRAPH_EDGES 400
+#define DYAD_SERVE_GRAPH_EDGES 200
 #define DYAD_SERVE_GRAPH_EDGES_MAX 20000
 /* Entities listed per page at most. */
 #define DYAD_SERVE_ENTITIES_MAX 1000

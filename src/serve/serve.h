@@ -15,6 +15,8 @@
 /* Worker threads unless told; each holds its own database handle. */
 #define DYAD_SERVE_THREADS 4
 #define DYAD_SERVE_MAX_THREADS 64
+/* MiB of answers kept unless told. */
+#define DYAD_SERVE_CACHE_MB 64
 
 struct dyad_serve_config {
 	const char *db_path;
@@ -23,6 +25,7 @@ struct dyad_serve_config {
 	const char *web_dir;  /* the page's files; NULL: no page */
 	unsigned threads;     /* 0: DYAD_SERVE_THREADS */
 	unsigned query_ms;    /* time limit of one query (0: the default) */
+	size_t cache_mb;      /* answers kept, in MiB (0: none) */
 	FILE *log;            /* access log, one line per request; NULL: none */
 	FILE *info;           /* where "listening on URL" goes (stdout) */
 };

@@ -16,6 +16,10 @@
  * DYAD_SERVE_QUERY_MS (a 503 after that). SIGINT and SIGTERM stop the
  * server gracefully: no new connections, the running requests finish
  * (for up to DYAD_SERVE_DRAIN_S seconds), then it returns.
+ *
+ * Answers of GET /api/ are kept by request target (cache.h) until a
+ * worker sees the database change, so the page's usual views and a
+ * crowd asking the same question cost one query.
  */
 #include "serve/serve.h"
 
@@ -34,6 +38,7 @@
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "serve/api.h"
+#include "serve/cache.h"
 #include "serve/listen.h"
 #include "serve/pool.h"
 #include "serve/request.h"
@@ -43,10 +48,13 @@
 #define DYAD_SERVE_DRAIN_S 10
 #define DYAD_SERVE_CONN_MEMORY (256u << 10)
 #define DYAD_SERVE_MAX_CONNECTIONS 1024
+/* Answers the cache can hold (direct-mapped slots). */
+#define DYAD_SERVE_CACHE_SLOTS 4096
 
 struct server {
 	struct dyad__api api;
 	struct dyad__pool pool;
+	struct dyad__cache cache;
 	pthread_mutex_t engine_lock;
 	pthread_mutex_t log_lock;
 	FILE *log;
@@ -58,6 +66,7 @@ struct exchange {
 	struct dyad_buf body;   /* POST body collected so far */
 	int too_big;            /* the body passed DYAD_SERVE_MAX_BODY */
 	int answered;
+	int cached;             /* answered from the cache */
 	int status;
 	size_t bytes;
 	long long start_ns;
@@ -142,6 +151,32 @@ static enum MHD_Result send_error(struct MHD_Connection *c, struct exchange *x, 
 	return ok;
 }
 
+/* GET /api/... but extraction: answers that depend on the data only. */
+static int cacheable(const struct dyad__request *req)
+{
+	return strcmp(req->method, "GET") == 0 && strncmp(req->path, "/api/", 5) == 0;
+}
+
+/* The answer: kept, or computed (and kept when it is a 200). */
+static void handle(struct server *s, dyad_store *store, struct exchange *x,
+                   struct dyad__request *req, struct dyad__response *resp)
+{
+	if (dyad_store_changed(store))
+		dyad__cache_clear(&s->cache);
+	int keep = cacheable(req);
+	if (keep && dyad__cache_get(&s->cache, x->target, &resp->body)) {
+		resp->status = 200;
+		resp->type = "application/json; charset=utf-8";
+		resp->allow = NULL;
+		x->cached = 1;
+		return;
+	}
+	uint64_t generation = dyad__cache_generation(&s->cache);
+	dyad__api_handle(&s->api, store, req, resp);
+	if (keep && resp->status == 200)
+		dyad__cache_put(&s->cache, x->target, resp->body.data, resp->body.len, generation);
+}
+
 /* The API's answer to the whole request. */
 static enum MHD_Result answer(struct server *s, struct MHD_Connection *c,
                               struct exchange *x, const char *method)
@@ -163,7 +198,7 @@ static enum MHD_Result answer(struct server *s, struct MHD_Connection *c,
 	struct dyad__response resp = {500, NULL, {0}, NULL};
 	dyad_buf_init(&resp.body, 0);
 	dyad_store *store = dyad__pool_get(&s->pool);
-	dyad__api_handle(&s->api, store, req, &resp);
+	handle(s, store, x, req, &resp);
 	dyad__pool_put(&s->pool, store);
 	enum MHD_Result ok = send_response(c, x, &resp);
 	dyad_buf_release(&resp.body);
@@ -226,10 +261,10 @@ static void on_done(void *cls, struct MHD_Connection *c, void **ctx,
 		gmtime_r(&t, &tm);
 		strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
 		pthread_mutex_lock(&s->log_lock);
-		fprintf(s->log, "%s %s %s %s %d %zu %.1fms%s\n", stamp, x->client,
+		fprintf(s->log, "%s %s %s %s %d %zu %.1fms%s%s\n", stamp, x->client,
 		        x->method[0] ? x->method : "-", x->target ? x->target : "-",
 		        x->answered ? x->status : 0, x->bytes,
-		        (double)(now_ns() - x->start_ns) / 1e6,
+		        (double)(now_ns() - x->start_ns) / 1e6, x->cached ? " cached" : "",
 		        why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (cut short)");
 		fflush(s->log);
 		pthread_mutex_unlock(&s->log_lock);
@@ -301,6 +336,14 @@ static dyad_status open_all(struct server *s, const struct dyad_serve_config *cf
 		return st;
 	}
 	s->api.engine = *engine;
+	size_t mb = cfg->cache_mb;
+	if ((st = dyad__cache_init(&s->cache, mb ? DYAD_SERVE_CACHE_SLOTS : 0, mb << 20)) !=
+	    DYAD_OK) {
+		dyad_engine_free(*engine);
+		dyad__pool_close(&s->pool);
+		snprintf(errmsg, DYAD_ERRMSG_MAX, "%s", dyad_strerror(st));
+		return st;
+	}
 	return DYAD_OK;
 }
 
@@ -345,6 +388,7 @@ dyad_status dyad_serve_run(const struct dyad_serve_config *cfg, char *errmsg)
 	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 	dyad_engine_free(engine);
 	dyad__pool_close(&s.pool);
+	dyad__cache_release(&s.cache);
 	pthread_mutex_destroy(&s.engine_lock);
 	pthread_mutex_destroy(&s.log_lock);
 	return st;

@@ -40,7 +40,9 @@
 	" > " tbl ".last_day THEN excluded.last_day ELSE " tbl ".last_day END"
 
 /* The graph's summary tables are read by their keys only: WITHOUT ROWID
- * makes the key the table, one b-tree look-up instead of two. */
+ * makes the key the table, one b-tree look-up instead of two. Edges are
+ * keyed (src, tgt, quad, root), the QuadClass before the root it follows
+ * from, so the graph's sums per pair and QuadClass read them in order. */
 const char dyad__graph_schema_sql[] =
 	"ALTER TABLE events ADD COLUMN day TEXT;"
 	"ALTER TABLE events ADD COLUMN src_node INTEGER;"
@@ -59,7 +61,7 @@ const char dyad__graph_schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS edges ("
 	"  src INTEGER NOT NULL, tgt INTEGER NOT NULL, root TEXT NOT NULL,"
 	"  quad INTEGER NOT NULL, n_events INTEGER NOT NULL,"
-	"  first_day TEXT, last_day TEXT, PRIMARY KEY (src, tgt, root)) WITHOUT ROWID;"
+	"  first_day TEXT, last_day TEXT, PRIMARY KEY (src, tgt, quad, root)) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS relations ("
 	"  src INTEGER NOT NULL, rel TEXT NOT NULL, dst INTEGER NOT NULL,"
 	"  label TEXT NOT NULL, n_docs INTEGER NOT NULL,"
@@ -137,7 +139,7 @@ static const char *const graph_sql[DYAD_N_GSTEPS] = {
 		" SELECT src_node, tgt_node, root, max(quad), count(*), min(day), max(day)"
 		" FROM events e WHERE e.doc_id = ?1 AND " EDGE_END
 		" GROUP BY src_node, tgt_node, root"
-		" ON CONFLICT(src, tgt, root) DO UPDATE SET"
+		" ON CONFLICT(src, tgt, quad, root) DO UPDATE SET"
 		" n_events = edges.n_events + excluded.n_events," WIDEN("edges"),
 	/* A node's weight in the graph: the events it is an end of. */
 	[DYAD_GSTEP_WEIGHTS] =

@@ -7,7 +7,9 @@
  * remember to arm it.
  *
  * And the memory of a long-lived reading handle (dyad_store_set_memory):
- * SQLite's memory map and page cache sizes.
+ * SQLite's memory map and page cache sizes; whether the file changed
+ * (dyad_store_changed), from the pager's data version, which costs no
+ * statement.
  */
 #include <stdio.h>
 #include <time.h>
@@ -75,4 +77,15 @@ dyad_status dyad_store_set_memory(dyad_store *store, size_t map_bytes,
 	if (sqlite3_exec(store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return dyad__store_fail(store, "cannot size the handle's memory");
 	return DYAD_OK;
+}
+
+int dyad_store_changed(dyad_store *store)
+{
+	unsigned v = 0;
+	if (sqlite3_file_control(store->db, "main", SQLITE_FCNTL_DATA_VERSION, &v) != SQLITE_OK)
+		return 1; /* cannot tell: say changed, the safe answer */
+	int changed = !store->seen_version || v != store->data_version;
+	store->data_version = v;
+	store->seen_version = 1;
+	return changed;
 }

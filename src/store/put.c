@@ -63,6 +63,7 @@ void dyad__store_put_finalize(struct dyad_store *store)
 		store->put[i] = NULL;
 	}
 	dyad__graph_finalize(&store->graph);
+	dyad__stmt_finalize(store);
 }
 
 /* The statement, prepared on first use; NULL with the error recorded. */

@@ -138,8 +138,12 @@ static int code_upper(const char *s, size_t n, char *out)
  * that SQLite answers every one of them from an index (the pairs of
  * store/graph.c's schema) instead of reading every event.
  */
+/* Letters of a country code, the start of every state actor's code. */
+#define DYAD_COUNTRY_LEN 3
+
 struct side {
 	int value, end; /* parameter numbers of X and of its range's end; 0: any */
+	int three;      /* of X's first three letters (a country's code), 0: shorter */
 };
 
 /* Term k (0: country, 1: actor) of side s on the source or target; '+'
@@ -164,8 +168,14 @@ static void disjuncts(struct dyad__event_query *q, struct side a, struct side b,
 			dyad_buf_puts(&q->sql, *first ? " (1" : " OR (1");
 			*first = 0;
 			dyad_buf_puts(&q->sql, extra);
-			/* Two actor ranges: the index on (tgt_actor, src_actor)
-			 * reads the target's and checks the source's in place. */
+			/* Two actor ranges: the first three letters of both
+			 * (implied by the ranges) find them in the index on those
+			 * letters; else the target's range leads. */
+			if (ka && kb && a.value && b.value && a.three && b.three)
+				dyad_buf_printf(&q->sql,
+				                " AND substr(e.tgt_actor, 1, 3) = ?%d"
+				                " AND substr(e.src_actor, 1, 3) = ?%d",
+				                b.three, a.three);
 			if (a.value)
 				side_term(q, 0, a, ka, ka && kb && b.value);
 			if (b.value)
@@ -177,10 +187,11 @@ static void disjuncts(struct dyad__event_query *q, struct side a, struct side b,
 /* Push code x (upper-cased) and the end of its prefix range. */
 static int push_side(struct dyad__event_query *q, const char *x, size_t n, struct side *s)
 {
-	s->value = s->end = 0;
-	if (q->n_binds + 2 > DYAD_FILTER_MAX_BINDS)
+	s->value = s->end = s->three = 0;
+	if (q->n_binds + 3 > DYAD_FILTER_MAX_BINDS)
 		return 0;
-	char *v = q->values[q->n_binds], *e = q->values[q->n_binds + 1];
+	char *v = q->values[q->n_binds], *e = q->values[q->n_binds + 1],
+	     *t = q->values[q->n_binds + 2];
 	if (!code_upper(x, n, v))
 		return 0;
 	if (!v[0])
@@ -189,6 +200,11 @@ static int push_side(struct dyad__event_query *q, const char *x, size_t n, struc
 	e[n - 1]++; /* letters and digits: never the last byte value */
 	s->value = push(q, v);
 	s->end = push(q, e);
+	if (n >= DYAD_COUNTRY_LEN) {
+		memcpy(t, v, DYAD_COUNTRY_LEN);
+		t[DYAD_COUNTRY_LEN] = '\0';
+		s->three = push(q, t);
+	}
 	return 1;
 }
 
@@ -359,7 +375,8 @@ static dyad_status build(struct dyad_store *store, const struct dyad_event_filte
 	q->limit = f->limit ? (sqlite3_int64)f->limit : -1;
 	if (f->limit > (size_t)INT64_MAX)
 		q->limit = -1;
-	dyad_buf_puts(&q->sql, " LIMIT ?");
+	/* Numbered: a value pushed and not used must not shift it. */
+	dyad_buf_printf(&q->sql, " LIMIT ?%d", q->n_binds + 1);
 	if (q->sql.error != DYAD_OK)
 		return dyad__store_error(store, q->sql.error, "%s",
 		                         dyad_strerror(q->sql.error));

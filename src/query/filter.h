@@ -14,7 +14,7 @@
 #include "store/store.h"
 
 /* At most this many values are bound (the filter has a dozen fields). */
-#define DYAD_FILTER_MAX_BINDS 16
+#define DYAD_FILTER_MAX_BINDS 24
 /* Room for a normalised filter value: "2021-03-03", "AZEGOV", "051*". */
 #define DYAD_FILTER_VALUE_MAX 160
 

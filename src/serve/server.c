@@ -285,7 +285,8 @@ static void on_mhd_error(void *cls, const char *fmt, va_list ap)
 static struct MHD_Daemon *start(struct server *s, const struct dyad__listen *l,
                                 unsigned threads)
 {
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
+	                 MHD_USE_EPOLL | MHD_USE_TURBO;
 	if (l->ipv6)
 		flags |= MHD_USE_IPv6;
 	return MHD_start_daemon(

@@ -7,6 +7,8 @@
 #                   URL 'make serve' serves them on
 #   make serve      dyad serve on dyad.db (http://127.0.0.1:8080/), until Ctrl-C
 #   make bench      throughput and load-time benchmarks (not part of check)
+#   make fuzz       build the libFuzzer targets of tests/fuzz with clang,
+#                   ASan and UBSan, and run each FUZZ_SECONDS (default 60)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Sources are found by wildcard: a new .c under src/ joins the library, a new
@@ -40,7 +42,8 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPFILES := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
-.PHONY: all lib tests check test demo serve bench install uninstall clean deps layout
+.PHONY: all lib tests check test demo serve bench install uninstall clean deps layout \
+        fuzz fuzz-build
 all: $(BUILD)/libdyad.a $(BUILD)/dyad
 
 lib: $(BUILD)/libdyad.a
@@ -76,13 +79,41 @@ deps:
 	@tools/install-deps
 
 # The whole suite: unit tests, golden tests on ../shared, then the same under
-# the sanitizers. tests/run prints the one closing line "N passed, N failed".
+# the sanitizers, then every fuzz target for 10 seconds. tests/run prints the
+# one closing line "N passed, N failed".
 check: deps
 	@$(MAKE) --no-print-directory all tests
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 \
 	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
 	  all tests
-	@tests/run build build-asan
+	@$(MAKE) --no-print-directory fuzz-build
+	@FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=10 tests/run build build-asan
+
+# ---- fuzzing ----
+# Every tests/fuzz/fuzz_*.c is a libFuzzer target, linked against a library
+# built with clang in build-fuzz/ (coverage for the fuzzer, ASan and UBSan
+# for the bugs); fuzz_conllu only once the grammar stage's CoNLL-U reader is
+# in the tree. tests/fuzz/run runs them, each on its own corpus
+# (build-fuzz/corpus/NAME, seeded from tests/fuzz/seeds/NAME).
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_SRC     := $(filter-out $(if $(wildcard src/parse/conllu.c),,tests/fuzz/fuzz_conllu.c), \
+                  $(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzzlib.h $(FUZZ_BUILD)/libdyad.a
+	$(call say,LINK,$@)$(FUZZ_CC) $(ALL_CFLAGS) -Itests/fuzz -fsanitize=fuzzer \
+	  -o $@ $< $(FUZZ_BUILD)/libdyad.a $(PKG_LIBS)
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) OPT=-O1 \
+	  WARN='$(WARN) -Wno-unknown-warning-option' \
+	  SAN='$(FUZZ_SAN) -fsanitize=fuzzer-no-link' $(FUZZ_BIN)
+
+fuzz: deps fuzz-build
+	@tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 test: all tests
 	@tests/run $(BUILD)
@@ -119,6 +150,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/dyad $(DESTDIR)$(PREFIX)/share/dyad-web
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan $(FUZZ_BUILD)
 
 -include $(DEPFILES)

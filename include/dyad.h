@@ -104,12 +104,16 @@ struct dyad_input {
 	enum dyad_format format; /* what the document was read as */
 	dyad_status status;    /* DYAD_OK, or why the document was lost */
 	const char *error;     /* human message when status != DYAD_OK */
+	const char *warning;   /* NULL, or what was wrong but ignored (a JSON
+	                          Lines fact of the wrong type); tell the user */
 	/* facts given by the container (JSON Lines fields, HTML meta tags) */
 	const char *url;
 	const char *title;
 	const char *published;
 	const char *source;
 	const char *author;
+	size_t head_lines;     /* lines of text before the article body (the
+	                          headline an HTML page gave); 0 when unknown */
 };
 
 typedef struct dyad_reader dyad_reader;
@@ -131,6 +135,14 @@ dyad_status dyad_reader_open(const char *const *paths, size_t n_paths,
  */
 dyad_status dyad_reader_next(dyad_reader *reader, const struct dyad_input **out);
 void dyad_reader_free(dyad_reader *reader);
+
+/*
+ * Reduce HTML pages with the knowledge the engine loaded from data/html/
+ * (class and id words, tag weights) and read their dates with its date
+ * words. Without an engine a page is reduced by its structure alone. The
+ * engine is borrowed: it must outlive the reader.
+ */
+void dyad_reader_set_engine(dyad_reader *reader, const dyad_engine *engine);
 
 /* Largest document body accepted; larger ones fail with DYAD_ETOOBIG. */
 #define DYAD_MAX_DOC_BYTES (8u << 20)
@@ -225,6 +237,7 @@ struct dyad_doc {
 
 	const char *text;      /* the normalised text spans point into */
 	size_t text_len;
+	struct dyad_span body; /* the article text in text, headline excluded */
 
 	struct dyad_entity *entities;
 	size_t n_entities;
@@ -255,6 +268,14 @@ void dyad_doc_free(struct dyad_doc *doc);
  * ../shared/docs/output-contract.md) followed by '\n'.
  */
 dyad_status dyad_doc_write_json(const struct dyad_doc *doc, FILE *out);
+
+enum dyad_json_flags {
+	DYAD_JSON_BODY = 1 << 0, /* add "body": the article text, headline excluded */
+};
+
+/* The same with the extra fields of flags (enum dyad_json_flags). */
+dyad_status dyad_doc_write_json_with(const struct dyad_doc *doc, unsigned flags,
+                                     FILE *out);
 
 /* ---- CAMEO ontology --------------------------------------------------- */
 
@@ -350,7 +371,8 @@ dyad_status dyad_store_commit(dyad_store *store);
 /* Documents per transaction from now on (0 is taken as 1). */
 void dyad_store_set_batch(dyad_store *store, size_t n_docs);
 
-/* New documents put into the open batch and not yet committed. */
+/* New documents put into the open batch and not yet committed; after a
+ * put or commit that failed with DYAD_EDB, how many of them were lost. */
 size_t dyad_store_pending(const dyad_store *store);
 
 /*
@@ -377,10 +399,10 @@ struct dyad_event_filter {
 	const char *dyad;    /* "A:B": source A, target B (each a country or an actor code
 	                        prefix; empty = any); consultations (root 04) match either way */
 	const char *code;    /* CAMEO code prefix, digits only: "05", "051" */
-	const char *since;   /* YYYY[-MM[-DD]] on the event date, else the publication date */
+	const char *since;   /* YYYY[-MM[-DD]] (a real day) on the event date, else the publication date */
 	const char *until;   /* inclusive, same rule */
 	const char *source;  /* outlet, case-insensitive */
-	const char *lang;    /* ISO 639-1 of the document */
+	const char *lang;    /* ISO 639-1 of the document, any case */
 	const char *match;   /* SQLite FTS5 query over document titles and texts */
 	size_t limit;        /* at most this many events; 0 = all */
 	const char *after;   /* a cursor (dyad_event_row_cursor()): the events after

@@ -57,6 +57,10 @@ void dyad_cli_option_error(const char *command, int code, char **argv, int next)
 /* The database path: --db value, else $DYAD_DB, else "dyad.db". */
 const char *dyad_cli_db_path(const char *option_value);
 
+/* Name on stderr what the reader ignored in an input it kept (a JSON
+ * Lines field of the wrong type): "dyad: PATH: warning: ...". */
+void dyad_cli_warn_input(const struct dyad_input *input);
+
 /* Open the database at path for a command that only reads, reporting a
  * failure on stderr. The exit status for the failure when NULL: 1 when
  * the file does not exist, DYAD_EXIT_STORE otherwise. */

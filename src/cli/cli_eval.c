@@ -142,6 +142,7 @@ static int add_extracted(dyad_eval *eval, const char *data_dir,
 		dyad_engine_free(engine);
 		return 1;
 	}
+	dyad_reader_set_engine(reader, engine);
 	int failed = 0;
 	const struct dyad_input *input;
 	dyad_status st = DYAD_OK;

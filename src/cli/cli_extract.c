@@ -10,7 +10,8 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 	        "usage: dyad extract [--data DIR] [--format auto|text|html|jsonl]\n"
-	        "                    [--dict PATH | --dict-on-top PATH] [PATH...]\n\n"
+	        "                    [--dict PATH | --dict-on-top PATH] [--with-body]\n"
+	        "                    [PATH...]\n\n"
 	        "Read articles (files, folders, .gz, JSON Lines; '-' or nothing for\n"
 	        "standard input) and write one JSON object per document to standard\n"
 	        "output, in input order. A document that cannot be read still gets a\n"
@@ -21,7 +22,8 @@ static void usage(FILE *out)
 	        "  --dict PATH    code events with TABARI/PETRARCH dictionaries (a folder\n"
 	        "                 of *actors*, *agents*, *verbs*, *discards* files, or a\n"
 	        "                 config of \"kind = FILE\" lines) instead of dyad's own\n"
-	        "  --dict-on-top PATH  the same, adding their events to dyad's own\n\n"
+	        "  --dict-on-top PATH  the same, adding their events to dyad's own\n"
+	        "  --with-body    add a \"body\" field: the article text, headline excluded\n\n"
 	        "Exit status: 0 all documents extracted, 1 some failed, 2 bad usage.\n");
 }
 
@@ -30,6 +32,7 @@ struct options {
 	const char *dict_path;
 	enum dyad_dict_mode dict_mode;
 	enum dyad_format format;
+	unsigned json_flags; /* enum dyad_json_flags */
 	const char *const *paths;
 	size_t n_paths;
 };
@@ -51,6 +54,8 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		} else if (strcmp(argv[i], "--dict-on-top") == 0 && i + 1 < argc) {
 			opt->dict_path = argv[++i];
 			opt->dict_mode = DYAD_DICT_ON_TOP;
+		} else if (strcmp(argv[i], "--with-body") == 0) {
+			opt->json_flags |= DYAD_JSON_BODY;
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			if (!dyad_cli_parse_format(argv[++i], &opt->format)) {
 				fprintf(stderr, "dyad extract: unknown format '%s'\n", argv[i]);
@@ -71,13 +76,15 @@ static int parse_options(int argc, char **argv, struct options *opt)
 }
 
 /* Every document of the reader as one JSON line; returns the exit status. */
-static int extract_all(const dyad_engine *engine, dyad_reader *reader)
+static int extract_all(const dyad_engine *engine, dyad_reader *reader,
+                       unsigned json_flags)
 {
 	int exit_code = DYAD_EXIT_OK;
 	const struct dyad_input *input;
 	dyad_status st;
 	while ((st = dyad_reader_next(reader, &input)) == DYAD_OK) {
 		struct dyad_doc *doc;
+		dyad_cli_warn_input(input);
 		if (dyad_extract(engine, input, &doc) != DYAD_OK) {
 			fprintf(stderr, "dyad: %s: out of memory\n", input->path);
 			exit_code = DYAD_EXIT_FAILED;
@@ -87,7 +94,7 @@ static int extract_all(const dyad_engine *engine, dyad_reader *reader)
 			fprintf(stderr, "dyad: %s: %s\n", doc->path, doc->error);
 			exit_code = DYAD_EXIT_FAILED;
 		}
-		if (dyad_doc_write_json(doc, stdout) != DYAD_OK) {
+		if (dyad_doc_write_json_with(doc, json_flags, stdout) != DYAD_OK) {
 			fprintf(stderr, "dyad: %s: could not write the output\n", doc->path);
 			exit_code = DYAD_EXIT_FAILED;
 		}
@@ -102,7 +109,7 @@ static int extract_all(const dyad_engine *engine, dyad_reader *reader)
 
 int dyad_cli_extract(int argc, char **argv)
 {
-	struct options opt = {NULL, NULL, DYAD_DICT_INSTEAD, DYAD_FORMAT_AUTO, NULL, 0};
+	struct options opt = {NULL, NULL, DYAD_DICT_INSTEAD, DYAD_FORMAT_AUTO, 0, NULL, 0};
 	int rc = parse_options(argc, argv, &opt);
 	if (rc >= 0)
 		return rc;
@@ -121,7 +128,8 @@ int dyad_cli_extract(int argc, char **argv)
 		dyad_dict_free(dict);
 		return DYAD_EXIT_FAILED;
 	}
-	int exit_code = extract_all(engine, reader);
+	dyad_reader_set_engine(reader, engine);
+	int exit_code = extract_all(engine, reader, opt.json_flags);
 	dyad_reader_free(reader);
 	dyad_engine_free(engine);
 	dyad_dict_free(dict);

@@ -55,11 +55,12 @@ static double seconds_since(const struct timespec *start)
 }
 
 /* The database failed: say so once, with what is lost. */
-static void store_failed(const char *db, dyad_store *store, const char *path,
-                         size_t lost)
+static void store_failed(const char *db, dyad_store *store, const char *path)
 {
-	fprintf(stderr, "dyad: %s: %s (storing %s); stopped: %zu new document%s of "
-	        "the open batch not stored, those committed before kept\n",
+	size_t lost = dyad_store_pending(store);
+	fprintf(stderr, "dyad: %s: the database failed: %s (storing %s); ingest "
+	        "stopped: %zu new document%s of the open batch not stored, those "
+	        "committed before kept\n",
 	        db, dyad_store_errmsg(store), path, lost, lost == 1 ? "" : "s");
 }
 
@@ -70,6 +71,7 @@ static int ingest_one(dyad_engine *engine, dyad_store *store, const char *db,
 {
 	struct dyad_doc *doc;
 	t->n_docs++;
+	dyad_cli_warn_input(input);
 	if (dyad_extract(engine, input, &doc) != DYAD_OK) {
 		fprintf(stderr, "dyad: %s: %s\n", input->path, dyad_strerror(DYAD_ENOMEM));
 		t->n_failed++;
@@ -80,11 +82,11 @@ static int ingest_one(dyad_engine *engine, dyad_store *store, const char *db,
 		fprintf(stderr, "dyad: %s: %s\n", doc->path, doc->error);
 		failed = 1;
 	}
-	size_t pending = dyad_store_pending(store);
+	size_t counted = dyad_store_pending(store); /* new, in the open batch */
 	dyad_status st = dyad_store_put(store, doc, &added);
 	if (st == DYAD_EDB || st == DYAD_ENOMEM) {
-		store_failed(db, store, doc->path, pending);
-		t->n_new -= pending;
+		store_failed(db, store, doc->path);
+		t->n_new -= counted;
 		dyad_doc_free(doc);
 		return -1;
 	}
@@ -125,6 +127,7 @@ static int run(const char *db, const char *data_dir, enum dyad_format format,
 		fprintf(stderr, "dyad ingest: %s\n", dyad_strerror(DYAD_ENOMEM));
 		goto fail_reader;
 	}
+	dyad_reader_set_engine(reader, engine);
 	const struct dyad_input *input;
 	dyad_status st;
 	int db_failed = 0;
@@ -132,10 +135,10 @@ static int run(const char *db, const char *data_dir, enum dyad_format format,
 		db_failed = ingest_one(engine, store, db, input, &t) != 0;
 	if (!db_failed && st != DYAD_DONE)
 		fprintf(stderr, "dyad ingest: %s\n", dyad_strerror(st));
-	size_t pending = dyad_store_pending(store);
+	size_t counted = dyad_store_pending(store);
 	if (!db_failed && dyad_store_commit(store) != DYAD_OK) {
-		store_failed(db, store, "the last batch", pending);
-		t.n_new -= pending;
+		store_failed(db, store, "the last batch");
+		t.n_new -= counted;
 		db_failed = 1;
 	}
 	fprintf(stderr, "ingested %zu document%s (%zu new, %zu failed) in %.1f s%s\n",

@@ -34,6 +34,12 @@ const char *dyad_cli_db_path(const char *option_value)
 	return env && *env ? env : "dyad.db";
 }
 
+void dyad_cli_warn_input(const struct dyad_input *input)
+{
+	if (input->warning)
+		fprintf(stderr, "dyad: %s: warning: %s\n", input->path, input->warning);
+}
+
 dyad_store *dyad_cli_open_store_readonly(const char *path, int *exit_code)
 {
 	char err[DYAD_ERRMSG_MAX];

@@ -1,6 +1,8 @@
 /*
  * alloc.c - heap wrappers with one out-of-memory policy and a failure hook
- * for tests (see alloc.h).
+ * for tests (see alloc.h): $DYAD_FAIL_ALLOC_AFTER for a whole process, or
+ * dyad__alloc_fail_after() for a test that makes every allocation point of
+ * a call fail in turn (tests/unit/test_alloc_fail.c).
  */
 #include "core/alloc.h"
 
@@ -11,6 +13,19 @@
 /* Allocation-failure injection: -1 = off. Read once from the environment. */
 static long fail_after = -2;
 static long n_allocs;
+static int counting; /* a test asked: count even when nothing fails */
+
+void dyad__alloc_fail_after(long n)
+{
+	fail_after = n < 0 ? -1 : n;
+	n_allocs = 0;
+	counting = 1;
+}
+
+long dyad__alloc_count(void)
+{
+	return n_allocs;
+}
 
 static int should_fail(void)
 {
@@ -18,8 +33,10 @@ static int should_fail(void)
 		const char *env = getenv("DYAD_FAIL_ALLOC_AFTER");
 		fail_after = env ? strtol(env, NULL, 10) : -1;
 	}
-	if (fail_after < 0)
+	if (fail_after < 0) {
+		n_allocs += counting; /* how many points a call has, for the test */
 		return 0;
+	}
 	return n_allocs++ >= fail_after;
 }
 

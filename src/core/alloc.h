@@ -21,6 +21,15 @@ void dyad__free(void *ptr);
 char *dyad__strndup(const char *s, size_t len);
 char *dyad__strdup(const char *s);
 
+/*
+ * Tests: make the nth allocation from now (0-based) and every later one
+ * fail; n < 0 lets all succeed again. Either way the count starts again at
+ * 0, and dyad__alloc_count() is how many allocations were asked for since.
+ * Not thread-safe: for single-threaded tests.
+ */
+void dyad__alloc_fail_after(long n);
+long dyad__alloc_count(void);
+
 /* count * size without overflow; 0 with *overflow set on overflow. */
 size_t dyad__mul_size(size_t count, size_t size, int *overflow);
 

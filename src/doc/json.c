@@ -178,6 +178,12 @@ static void put_amounts(struct dyad_buf *b, const struct dyad_doc *doc)
 
 dyad_status dyad_doc_write_json(const struct dyad_doc *doc, FILE *out)
 {
+	return dyad_doc_write_json_with(doc, 0, out);
+}
+
+dyad_status dyad_doc_write_json_with(const struct dyad_doc *doc, unsigned flags,
+                                     FILE *out)
+{
 	struct dyad_buf b;
 	int first = 1;
 	dyad_buf_init(&b, 0);
@@ -194,6 +200,11 @@ dyad_status dyad_doc_write_json(const struct dyad_doc *doc, FILE *out)
 		put_field(&b, "url", doc->url, &first);
 	if (doc->error)
 		put_field(&b, "error", doc->error, &first);
+	if (flags & DYAD_JSON_BODY) {
+		put_key(&b, "body", &first);
+		put_str(&b, doc->text ? doc->text + doc->body.start : "",
+		        doc->text ? doc->body.end - doc->body.start : 0);
+	}
 	put_key(&b, "entities", &first);
 	put_entities(&b, doc);
 	put_key(&b, "events", &first);

@@ -27,6 +27,27 @@ static const char *copy_or_null(struct dyad_arena *arena, const char *s,
 	return c;
 }
 
+/* The article text: after the lines the reader marked as the headline, else
+ * from the line the metadata stage took for the start of the body. */
+static struct dyad_span body_span(const struct dyad__work *w)
+{
+	size_t first = w->input->head_lines ? w->input->head_lines : w->body_line;
+	while (first < w->n_lines && (w->lines[first].flags & DYAD_LINE_BLANK))
+		first++;
+	size_t last = w->n_lines;
+	while (last > first && (w->lines[last - 1].flags & DYAD_LINE_BLANK))
+		last--;
+	struct dyad_span span = {(uint32_t)w->len, (uint32_t)w->len};
+	if (first < last) {
+		/* from the line's first byte: the dateline stays part of the text */
+		span.start = w->lines[first].start;
+		while (span.start > 0 && w->text[span.start - 1] != '\n')
+			span.start--;
+		span.end = w->lines[last - 1].end;
+	}
+	return span;
+}
+
 static dyad_status run_stages(struct dyad__work *w)
 {
 	const struct dyad_input *in = w->input;
@@ -38,8 +59,10 @@ static dyad_status run_stages(struct dyad__work *w)
 	w->doc->id = dyad__digest_hex(w->arena, w->text, w->len);
 	if (!w->doc->id)
 		return DYAD_ENOMEM;
-	if ((st = dyad__meta_extract(w)) != DYAD_OK ||
-	    (st = dyad__segment(w)) != DYAD_OK ||
+	if ((st = dyad__meta_extract(w)) != DYAD_OK)
+		return st;
+	w->doc->body = body_span(w);
+	if ((st = dyad__segment(w)) != DYAD_OK ||
 	    (st = dyad__tokenize(w)) != DYAD_OK ||
 	    (st = dyad__entities_extract(w)) != DYAD_OK ||
 	    (st = dyad__events_extract(w)) != DYAD_OK ||

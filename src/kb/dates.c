@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/token.h"
 #include "core/utf8.h"
 #include "core/vec.h"
 #include "kb/tsv.h"
@@ -109,6 +110,58 @@ size_t dyad__date_format(const struct dyad__date *d, char *out, size_t cap)
 	return (size_t)n;
 }
 
+/* ---- words ---------------------------------------------------------- */
+
+/* 1 when the bytes at s (n left) start an apostrophe: ', U+2019, U+02BC. */
+static size_t apostrophe_len(const char *s, size_t n)
+{
+	if (n >= 1 && s[0] == '\'')
+		return 1;
+	if (n >= 3 && memcmp(s, "\xE2\x80\x99", 3) == 0)
+		return 3;
+	if (n >= 2 && memcmp(s, "\xCA\xBC", 2) == 0)
+		return 2;
+	return 0;
+}
+
+size_t dyad__date_word_key(const char *s, size_t len, char *out, size_t cap)
+{
+	if (cap == 0 || len >= DYAD_DATE_MAX_WORD_BYTES)
+		return 0;
+	size_t n = dyad_utf8_lower(s, len, out, cap);
+	if (n + 1 >= cap)
+		return 0;
+	if (!memchr(out, '\'', n) && !memchr(out, '\xE2', n) && !memchr(out, '\xCA', n))
+		return n; /* the common case: no apostrophe */
+	size_t o = 0;
+	for (size_t i = 0; i < n;) {
+		size_t a = apostrophe_len(out + i, n - i);
+		if (a) {
+			out[o++] = '\'';
+			i += a;
+		} else {
+			out[o++] = out[i++];
+		}
+	}
+	out[o] = '\0';
+	return o;
+}
+
+size_t dyad__date_word_end(const char *text, size_t start, size_t end)
+{
+	size_t i = start;
+	struct dyad__piece p, q;
+	if (!dyad__next_piece(text, &i, end, &p) || p.kind != DYAD_PIECE_LETTERS)
+		return start;
+	size_t j = p.end;
+	for (;;) {
+		size_t a = apostrophe_len(text + j, end - j), k = j + a;
+		if (!a || !dyad__next_piece(text, &k, end, &q) || q.kind != DYAD_PIECE_LETTERS)
+			return j;
+		j = q.end;
+	}
+}
+
 /* ---- loading -------------------------------------------------------- */
 
 struct loader {
@@ -166,6 +219,81 @@ static dyad_status parse_case(struct dyad_tsv *tsv, const char *field, int *cap)
 	return DYAD_OK;
 }
 
+/* The words of a phrase (single spaces between them) into ph->words. */
+static dyad_status phrase_words(struct loader *ld, struct dyad_tsv *tsv,
+                                const char *text, struct dyad__date_phrase *ph)
+{
+	size_t len = strlen(text);
+	for (size_t a = 0; a <= len;) {
+		size_t b = a;
+		while (b < len && text[b] != ' ')
+			b++;
+		char key[DYAD_DATE_MAX_WORD_BYTES];
+		size_t klen = b > a ? dyad__date_word_key(text + a, b - a, key, sizeof key) : 0;
+		if (klen == 0 || ph->n_words == DYAD_DATE_MAX_PHRASE_WORDS ||
+		    dyad__date_word_end(text, a, b) != b)
+			return dyad_tsv_error(tsv, "\"%s\": 1..%d words of letters with single "
+			                      "spaces", text, DYAD_DATE_MAX_PHRASE_WORDS);
+		uint32_t id = vocab_add(ld, key, klen);
+		if (id == NO_VOCAB)
+			return DYAD_ENOMEM;
+		ph->words[ph->n_words++] = id;
+		a = b + 1;
+	}
+	return DYAD_OK;
+}
+
+static struct dyad__date_phrase *new_phrase(struct loader *ld, int kind, int value)
+{
+	struct dyad__date_lexicon *lex = ld->lex;
+	struct dyad__date_phrase *ph =
+		DYAD_VEC_PUSH(&lex->phrases, &lex->n_phrases, &ld->phrases_alloc);
+	if (ph) {
+		memset(ph, 0, sizeof *ph);
+		ph->kind = (uint8_t)kind;
+		ph->value = (int16_t)value;
+	}
+	return ph;
+}
+
+/*
+ * One form of a month or weekday name. A weekday of several words ("bazar
+ * ertəsi") becomes a phrase. A form two languages share with different case
+ * rules counts in any case: the language that writes it in lower case needs
+ * that, and a capital is any case too.
+ */
+static dyad_status add_name(struct loader *ld, struct dyad_tsv *tsv,
+                            const char *form, int is_month, int value, int cap)
+{
+	size_t len = strlen(form);
+	if (!is_month && strchr(form, ' ')) {
+		struct dyad__date_phrase *ph = new_phrase(ld, DYAD_REL_WEEKDAY_NAME, value);
+		return ph ? phrase_words(ld, tsv, form, ph) : DYAD_ENOMEM;
+	}
+	char key[DYAD_DATE_MAX_WORD_BYTES];
+	size_t klen = dyad__date_word_key(form, len, key, sizeof key);
+	if (klen == 0 || dyad__date_word_end(form, 0, len) != len)
+		return dyad_tsv_error(tsv, "\"%s\": a form is one word of letters (an "
+		                      "apostrophe may join two), without a full stop", form);
+	uint32_t id = vocab_add(ld, key, klen);
+	if (id == NO_VOCAB)
+		return DYAD_ENOMEM;
+	struct dyad__date_word *w = &ld->lex->words[id];
+	if (is_month) {
+		if (w->month && w->month != value)
+			return dyad_tsv_error(tsv, "\"%s\" is already month %d", form, w->month);
+		w->month_cap = (uint8_t)(w->month ? w->month_cap && cap : cap);
+		w->month = (int8_t)value;
+	} else {
+		if (w->weekday >= 0 && w->weekday != value)
+			return dyad_tsv_error(tsv, "\"%s\" is already weekday %d", form,
+			                      w->weekday);
+		w->weekday_cap = (uint8_t)(w->weekday >= 0 ? w->weekday_cap && cap : cap);
+		w->weekday = (int8_t)value;
+	}
+	return DYAD_OK;
+}
+
 /* months.tsv and weekdays.tsv share one shape: number, lang, case, forms. */
 static dyad_status load_names(struct loader *ld, const char *data_dir,
                               const char *file, int is_month, char *errmsg)
@@ -188,32 +316,9 @@ static dyad_status load_names(struct loader *ld, const char *data_dir,
 		size_t n = dyad_tsv_split(tsv.fields[3], forms, MAX_FORMS);
 		if (n == 0 || n > MAX_FORMS)
 			return dyad_tsv_error(&tsv, "expected 1..%d forms", MAX_FORMS);
-		for (size_t i = 0; i < n; i++) {
-			char lower[DYAD_DATE_MAX_WORD_BYTES];
-			size_t len = dyad_utf8_lower(forms[i], strlen(forms[i]), lower,
-			                             sizeof lower);
-			if (len == 0 || len + 1 >= sizeof lower || strchr(lower, ' ') ||
-			    strchr(lower, '.'))
-				return dyad_tsv_error(&tsv, "\"%s\": a form is one word without "
-				                      "a full stop", forms[i]);
-			uint32_t id = vocab_add(ld, lower, len);
-			if (id == NO_VOCAB)
-				return DYAD_ENOMEM;
-			struct dyad__date_word *w = &ld->lex->words[id];
-			if (is_month) {
-				if (w->month && w->month != value)
-					return dyad_tsv_error(&tsv, "\"%s\" is already month %d",
-					                      forms[i], w->month);
-				w->month = (int8_t)value;
-				w->month_cap = (uint8_t)cap;
-			} else {
-				if (w->weekday >= 0 && w->weekday != value)
-					return dyad_tsv_error(&tsv, "\"%s\" is already weekday %d",
-					                      forms[i], w->weekday);
-				w->weekday = (int8_t)value;
-				w->weekday_cap = (uint8_t)cap;
-			}
-		}
+		for (size_t i = 0; i < n; i++)
+			if ((st = add_name(ld, &tsv, forms[i], is_month, value, cap)) != DYAD_OK)
+				return st;
 	}
 	return st == DYAD_DONE ? DYAD_OK : st;
 }
@@ -234,6 +339,10 @@ static const char *const rel_kind_names[DYAD_N_REL_KINDS] = {
 	[DYAD_REL_UNIT_YEAR] = "unit_year",
 	[DYAD_REL_YEAR_WORD] = "year_word",
 	[DYAD_REL_IN] = "in",
+	[DYAD_REL_JOINER] = "joiner",
+	[DYAD_REL_ORDINAL] = "ordinal",
+	[DYAD_REL_AT] = "at",
+	[DYAD_REL_WEEKDAY_NAME] = "weekday_name",
 };
 
 #define MAX_REL_VALUE 100 /* offsets beyond a century are data errors */
@@ -246,7 +355,6 @@ static dyad_status load_relative(struct loader *ld, const char *data_dir,
 	dyad_status st = dyad_tsv_open_in(&tsv, ld->arena, data_dir, RELATIVE_FILE, cols, 4, errmsg);
 	if (st != DYAD_OK)
 		return st;
-	struct dyad__date_lexicon *lex = ld->lex;
 	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
 		char **f = tsv.fields;
 		int kind = -1, value;
@@ -260,29 +368,54 @@ static dyad_status load_relative(struct loader *ld, const char *data_dir,
 			return st;
 		if (!f[1])
 			return dyad_tsv_error(&tsv, "phrase is missing");
-		struct dyad__date_phrase *ph =
-			DYAD_VEC_PUSH(&lex->phrases, &lex->n_phrases, &ld->phrases_alloc);
+		struct dyad__date_phrase *ph = new_phrase(ld, kind, value);
 		if (!ph)
 			return DYAD_ENOMEM;
-		ph->kind = (uint8_t)kind;
-		ph->value = (int16_t)value;
-		char lower[DYAD_DATE_MAX_WORD_BYTES * DYAD_DATE_MAX_PHRASE_WORDS];
-		size_t len = dyad_utf8_lower(f[1], strlen(f[1]), lower, sizeof lower);
-		for (size_t a = 0; a < len;) {
-			size_t b = a;
-			while (b < len && lower[b] != ' ')
-				b++;
-			if (b == a || ph->n_words == DYAD_DATE_MAX_PHRASE_WORDS)
-				return dyad_tsv_error(&tsv, "\"%s\": 1..%d words with single "
-				                      "spaces", f[1], DYAD_DATE_MAX_PHRASE_WORDS);
-			uint32_t id = vocab_add(ld, lower + a, b - a);
-			if (id == NO_VOCAB)
-				return DYAD_ENOMEM;
-			ph->words[ph->n_words++] = id;
-			a = b + 1;
-		}
+		if ((st = phrase_words(ld, &tsv, f[1], ph)) != DYAD_OK)
+			return st;
 	}
 	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
+/* Sort one group of phrase indices, longer phrases first and the order of
+ * the files among equals (insertion sort: a group is a few phrases). */
+static void longest_first(const struct dyad__date_phrase *phrases, uint32_t *g,
+                          size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		uint32_t x = g[i];
+		size_t j = i;
+		while (j > 0 && phrases[g[j - 1]].n_words < phrases[x].n_words) {
+			g[j] = g[j - 1];
+			j--;
+		}
+		g[j] = x;
+	}
+}
+
+/* first/by_first: the phrases grouped by their first word (counting sort). */
+static dyad_status index_phrases(struct dyad__date_lexicon *lex)
+{
+	lex->first = dyad__calloc(lex->n_words + 1, sizeof *lex->first);
+	lex->by_first = dyad__calloc(lex->n_phrases ? lex->n_phrases : 1,
+	                             sizeof *lex->by_first);
+	uint32_t *next = dyad__calloc(lex->n_words + 1, sizeof *next);
+	if (!lex->first || !lex->by_first || !next) {
+		dyad__free(next);
+		return DYAD_ENOMEM;
+	}
+	for (size_t p = 0; p < lex->n_phrases; p++)
+		lex->first[lex->phrases[p].words[0] + 1]++;
+	for (size_t v = 0; v < lex->n_words; v++)
+		lex->first[v + 1] += lex->first[v];
+	memcpy(next, lex->first, (lex->n_words + 1) * sizeof *next);
+	for (size_t p = 0; p < lex->n_phrases; p++)
+		lex->by_first[next[lex->phrases[p].words[0]]++] = (uint32_t)p;
+	dyad__free(next);
+	for (size_t v = 0; v < lex->n_words; v++)
+		longest_first(lex->phrases, lex->by_first + lex->first[v],
+		              lex->first[v + 1] - lex->first[v]);
+	return DYAD_OK;
 }
 
 dyad_status dyad__date_lexicon_load(struct dyad__date_lexicon *lex,
@@ -295,7 +428,8 @@ dyad_status dyad__date_lexicon_load(struct dyad__date_lexicon *lex,
 	dyad_status st;
 	if ((st = load_names(&ld, data_dir, MONTHS_FILE, 1, errmsg)) != DYAD_OK ||
 	    (st = load_names(&ld, data_dir, WEEKDAYS_FILE, 0, errmsg)) != DYAD_OK ||
-	    (st = load_relative(&ld, data_dir, errmsg)) != DYAD_OK) {
+	    (st = load_relative(&ld, data_dir, errmsg)) != DYAD_OK ||
+	    (st = index_phrases(lex)) != DYAD_OK) {
 		dyad__date_lexicon_release(lex);
 		return st;
 	}
@@ -309,5 +443,7 @@ void dyad__date_lexicon_release(struct dyad__date_lexicon *lex)
 	dyad_hash_release(&lex->vocab);
 	dyad__free(lex->words);
 	dyad__free(lex->phrases);
+	dyad__free(lex->first);
+	dyad__free(lex->by_first);
 	memset(lex, 0, sizeof *lex);
 }

@@ -31,7 +31,9 @@ struct dyad__date {
 /* Longest relative phrase, in words ("the day before yesterday"). */
 #define DYAD_DATE_MAX_PHRASE_WORDS 6
 
-/* Longest word of the date vocabulary. */
+/* Longest word of the date vocabulary. Words are letter runs of the one
+ * scanning rule, or runs joined by an apostrophe ("п'ятниця", written with
+ * ' in the vocabulary whichever apostrophe the text uses). */
 #define DYAD_DATE_MAX_WORD_BYTES 64
 
 /* What a word of data/dates/ means; one word may be several things. */
@@ -58,6 +60,11 @@ enum dyad__date_rel_kind {
 	DYAD_REL_UNIT_YEAR,
 	DYAD_REL_YEAR_WORD,   /* "года", "г." after a year number */
 	DYAD_REL_IN,          /* "in", "в" before a bare year */
+	DYAD_REL_JOINER,      /* "of", "de" between day, month and year */
+	DYAD_REL_ORDINAL,     /* "th", "er" glued to a day number */
+	DYAD_REL_AT,          /* "at", "в", "um" between a date and its time */
+	DYAD_REL_WEEKDAY_NAME, /* a weekday name of several words ("bazar
+	                          ertəsi"): value = the weekday */
 	DYAD_N_REL_KINDS
 };
 
@@ -70,10 +77,15 @@ struct dyad__date_phrase {
 
 struct dyad__date_lexicon {
 	struct dyad_hash vocab;            /* lower-case word -> index in words */
-	struct dyad__date_word *words;     /* in the engine arena */
+	struct dyad__date_word *words;     /* heap */
 	size_t n_words;
-	struct dyad__date_phrase *phrases; /* in the engine arena */
+	struct dyad__date_phrase *phrases; /* heap */
 	size_t n_phrases;
+	/* The phrases by their first word: those starting with vocabulary word
+	 * v are by_first[first[v] .. first[v + 1]), longest first, so a match
+	 * looks at a handful of phrases instead of all of them. Heap. */
+	uint32_t *first;                   /* n_words + 1 entries */
+	uint32_t *by_first;                /* n_phrases entries */
 };
 
 /*
@@ -86,6 +98,15 @@ dyad_status dyad__date_lexicon_load(struct dyad__date_lexicon *lex,
                                     struct dyad_arena *arena,
                                     const char *data_dir, char *errmsg);
 void dyad__date_lexicon_release(struct dyad__date_lexicon *lex);
+
+/* The vocabulary key of a written word (s, len): lower case, apostrophes
+ * written '. NUL-terminated into out (cap bytes); the length, 0 when it does
+ * not fit. */
+size_t dyad__date_word_key(const char *s, size_t len, char *out, size_t cap);
+
+/* The end of the date word starting at text[start] (a letter run, runs
+ * joined by apostrophes), or start when none starts there. */
+size_t dyad__date_word_end(const char *text, size_t start, size_t end);
 
 /* "YYYY-MM-DD", "YYYY-MM" or "YYYY" into out (cap bytes); returns the length
  * written (0 when d has no year or cap is too small). */

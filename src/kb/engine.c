@@ -11,6 +11,7 @@
 #include "core/alloc.h"
 #include "kb/amounts.h"
 #include "kb/gazetteer.h"
+#include "kb/html.h"
 #include "kb/lang.h"
 #include "kb/meta.h"
 #include "kb/verbs.h"
@@ -47,6 +48,7 @@ void dyad_engine_free(dyad_engine *engine)
 {
 	if (!engine)
 		return;
+	dyad__html_lexicon_free(engine->html);
 	dyad__amounts_free(engine->amounts);
 	dyad__verbs_free(engine->verbs);
 	dyad__gazetteer_free(engine->gaz);
@@ -97,7 +99,8 @@ dyad_status dyad_engine_open(const char *data_dir, dyad_engine **out,
 	    (st = dyad__meta_lexicon_load(engine, errmsg)) != DYAD_OK ||
 	    (st = dyad__gazetteer_load(engine, errmsg)) != DYAD_OK ||
 	    (st = dyad__verbs_load(engine, errmsg)) != DYAD_OK ||
-	    (st = dyad__amounts_load(engine, errmsg)) != DYAD_OK)
+	    (st = dyad__amounts_load(engine, errmsg)) != DYAD_OK ||
+	    (st = dyad__html_lexicon_load(engine, errmsg)) != DYAD_OK)
 		goto fail;
 	*out = engine;
 	return DYAD_OK;

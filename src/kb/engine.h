@@ -21,6 +21,7 @@ struct dyad__gazetteer;
 struct dyad__verbs;
 struct dyad__amount_lexicon;
 struct dyad__stem_cache;
+struct dyad__html_lexicon;
 
 struct dyad__cameo {
 	struct dyad_cameo_code *codes; /* sorted by code, in the engine arena */
@@ -43,6 +44,7 @@ struct dyad_engine {
 	struct dyad__gazetteer *gaz;      /* kb/gazetteer.c */
 	struct dyad__verbs *verbs;        /* kb/verbs.c */
 	struct dyad__amount_lexicon *amounts; /* kb/amounts.c */
+	struct dyad__html_lexicon *html;  /* kb/html.c */
 	const dyad_dict *dict;          /* borrowed user dictionaries, or NULL */
 	enum dyad_dict_mode dict_mode;
 };

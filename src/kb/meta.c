@@ -1,8 +1,9 @@
 /*
- * meta.c - the reader of data/meta/ (outlets, credit lines, clutter, labels,
- * stop words and letters for language identification) and of data/dates/
- * through kb/dates.c: the knowledge the metadata stage (src/meta/) reads
- * documents with. See meta.h for the shapes.
+ * meta.c - the reader of data/meta/ (outlets, credit lines, news domains,
+ * clutter, labels, stop words and letters for language identification) and
+ * of data/dates/ through kb/dates.c: the knowledge the metadata stage
+ * (src/meta/) reads documents with, and the look-ups of URLs into the news
+ * domains. See meta.h for the shapes.
  */
 #include "kb/meta.h"
 
@@ -22,6 +23,7 @@
 #define OUTLETS_FILE "meta/outlets.tsv"
 #define CREDITS_FILE "meta/credits.tsv"
 #define NOT_OUTLETS_FILE "meta/not_outlets.tsv"
+#define DOMAINS_FILE "meta/domains.tsv"
 #define OUTLET_PLACEHOLDER "{OUTLET}"
 
 #define MAX_WORDS_PER_LINE 256  /* variants on one stopwords.tsv line */
@@ -41,6 +43,10 @@ void dyad__meta_lexicon_free(struct dyad__meta_lexicon *meta)
 	dyad_hash_release(&meta->stopwords);
 	dyad_hash_release(&meta->outlet_names);
 	dyad_hash_release(&meta->not_outlets);
+	dyad_hash_release(&meta->domain_index);
+	dyad__aho_release(&meta->credit_aho);
+	dyad__free(meta->credit_of_key);
+	dyad__free(meta->domains);
 	dyad__free(meta->letters);
 	dyad__free(meta->outlets);
 	dyad__free(meta->credits);
@@ -380,15 +386,208 @@ static dyad_status load_credits(struct dyad__meta_lexicon *lex,
 			DYAD_VEC_PUSH(&lex->credits, &lex->n_credits, &alloc);
 		if (!c)
 			return DYAD_ENOMEM;
+		memset(c, 0, sizeof *c);
 		*hole = '\0';
 		c->prefix = f[1];
-		c->prefix_len = strlen(f[1]);
 		c->suffix = hole + strlen(OUTLET_PLACEHOLDER);
 		c->suffix_len = strlen(c->suffix);
+		if (c->prefix[0] == '^') {
+			c->at_start = 1;
+			c->prefix++;
+		}
+		if (c->suffix_len && c->suffix[c->suffix_len - 1] == '$') {
+			c->at_end = 1;
+			((char *)c->suffix)[--c->suffix_len] = '\0';
+		}
+		c->prefix_len = strlen(c->prefix);
+		if (!c->prefix_len && !c->suffix_len)
+			return dyad_tsv_error(&tsv, "a pattern needs text beside %s",
+			                      OUTLET_PLACEHOLDER);
 		c->rank = f[2][0] - '0';
 		c->open = strcmp(f[3], "yes") == 0;
 	}
 	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
+/* The credits' literal sides in one automaton (meta.h, credit_aho). */
+static dyad_status index_credits(struct dyad__meta_lexicon *lex)
+{
+	size_t n = lex->n_credits;
+	const char **keys = dyad__calloc(n ? n : 1, sizeof *keys);
+	size_t *lens = dyad__calloc(n ? n : 1, sizeof *lens);
+	lex->credit_of_key = dyad__calloc(n ? n : 1, sizeof *lex->credit_of_key);
+	dyad_status st = DYAD_ENOMEM;
+	if (!keys || !lens || !lex->credit_of_key)
+		goto done;
+	size_t n_keys = 0;
+	for (size_t c = n; c-- > 0;) { /* backwards: each list in file order */
+		struct dyad__meta_credit *cr = &lex->credits[c];
+		const char *lit = cr->prefix_len ? cr->prefix : cr->suffix;
+		size_t len = cr->prefix_len ? cr->prefix_len : cr->suffix_len, k = 0;
+		while (k < n_keys && !(lens[k] == len && memcmp(keys[k], lit, len) == 0))
+			k++;
+		if (k == n_keys) {
+			keys[n_keys] = lit;
+			lens[n_keys++] = len;
+			lex->credit_of_key[k] = UINT32_MAX;
+		}
+		cr->next_same = lex->credit_of_key[k];
+		lex->credit_of_key[k] = (uint32_t)c;
+	}
+	st = dyad__aho_build(&lex->credit_aho, keys, lens, n_keys);
+done:
+	dyad__free(keys);
+	dyad__free(lens);
+	return st;
+}
+
+/* ---- news domains (domains.tsv) ------------------------------------------ */
+
+static int valid_domain(const char *d)
+{
+	size_t n = strlen(d), dots = 0;
+	if (n == 0 || n >= DYAD_META_MAX_HOST_BYTES || d[0] == '.' || d[n - 1] == '.' ||
+	    strncmp(d, "www.", 4) == 0)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = d[i];
+		if (c == '.')
+			dots++;
+		else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+			return 0;
+	}
+	return dots > 0;
+}
+
+static int upper_code(const char *s, size_t n)
+{
+	if (!s || strlen(s) != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < 'A' || s[i] > 'Z')
+			return 0;
+	return 1;
+}
+
+/* The outlet column: an outlet of outlets.tsv must be written as there. */
+static dyad_status check_outlet(const struct dyad__meta_lexicon *lex,
+                                struct dyad_tsv *tsv, const char *outlet)
+{
+	char lower[DYAD_META_MAX_NAME_BYTES];
+	size_t len = dyad_utf8_lower(outlet, strlen(outlet), lower, sizeof lower);
+	uint32_t id;
+	if (len + 1 >= sizeof lower)
+		return dyad_tsv_error(tsv, "\"%s\": name too long", outlet);
+	if (dyad_hash_get(&lex->outlet_names, lower, len, &id) &&
+	    strcmp(lex->outlets[id], outlet) != 0)
+		return dyad_tsv_error(tsv, "\"%s\": outlets.tsv writes it \"%s\"", outlet,
+		                      lex->outlets[id]);
+	return DYAD_OK;
+}
+
+static dyad_status load_domains(struct dyad__meta_lexicon *lex,
+                                struct dyad_arena *arena, const char *data_dir,
+                                char *errmsg)
+{
+	static const char *const cols[] = {"domain", "outlet", "country", "lang"};
+	struct dyad_tsv tsv;
+	dyad_status st = dyad_tsv_open_in(&tsv, arena, data_dir, DOMAINS_FILE, cols, 4, errmsg);
+	if (st != DYAD_OK)
+		return st;
+	size_t alloc = 0;
+	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
+		char **f = tsv.fields;
+		if (!f[0] || !valid_domain(f[0]))
+			return dyad_tsv_error(&tsv, "\"%s\": a domain is lower-case letters, "
+			                      "digits, '-' and dots, without \"www.\"",
+			                      f[0] ? f[0] : "-");
+		if (!f[1])
+			return dyad_tsv_error(&tsv, "outlet is missing");
+		if ((st = check_outlet(lex, &tsv, f[1])) != DYAD_OK)
+			return st;
+		if (!upper_code(f[2], 3) || !f[3] || !valid_code(f[3]))
+			return dyad_tsv_error(&tsv, "country must be ISO 3166-1 alpha-3 (\"RUS\"), "
+			                      "lang ISO 639-1 (\"ru\")");
+		struct dyad__meta_domain *d =
+			DYAD_VEC_PUSH(&lex->domains, &lex->n_domains, &alloc);
+		if (!d)
+			return DYAD_ENOMEM;
+		d->domain = f[0];
+		d->outlet = f[1];
+		memcpy(d->country, f[2], 4);
+		snprintf(d->lang, sizeof d->lang, "%s", f[3]);
+		int existed = 0;
+		if (dyad_hash_put(&lex->domain_index, f[0], strlen(f[0]),
+		                  (uint32_t)(lex->n_domains - 1), &existed, NULL) != DYAD_OK)
+			return DYAD_ENOMEM;
+		if (existed)
+			return dyad_tsv_error(&tsv, "\"%s\" is listed twice", f[0]);
+	}
+	return st == DYAD_DONE ? DYAD_OK : st;
+}
+
+/* A leading label of a host that names no outlet of its own. */
+static size_t host_skip(const char *h, size_t n)
+{
+	static const char *const skip[] = {"www.", "www1.", "www2.", "www3.", "m.",
+	                                   "mobile.", "amp."};
+	for (size_t k = 0; k < sizeof skip / sizeof skip[0]; k++) {
+		size_t l = strlen(skip[k]);
+		if (n > l && memcmp(h, skip[k], l) == 0 && memchr(h + l, '.', n - l))
+			return l;
+	}
+	return 0;
+}
+
+size_t dyad__url_host(const char *url, size_t len, char *out, size_t cap)
+{
+	const char *s = url, *end = url + len;
+	for (const char *p = s; p + 2 < end && p < s + 16; p++)
+		if (p[0] == ':' && p[1] == '/' && p[2] == '/') {
+			s = p + 3;
+			break;
+		}
+	const char *h = s;
+	while (h < end && !strchr("/?#", *h))
+		h++;
+	const char *at = memchr(s, '@', (size_t)(h - s));
+	if (at)
+		s = at + 1;
+	const char *colon = memchr(s, ':', (size_t)(h - s));
+	size_t n = (size_t)((colon ? colon : h) - s);
+	if (n == 0 || n + 1 > cap || !memchr(s, '.', n))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + ('a' - 'A'));
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+		      (unsigned char)c >= 0x80))
+			return 0;
+		out[i] = c;
+	}
+	while (n && out[n - 1] == '.')
+		n--;
+	size_t k = host_skip(out, n);
+	memmove(out, out + k, n - k);
+	n -= k;
+	out[n] = '\0';
+	return n;
+}
+
+const struct dyad__meta_domain *dyad__meta_domain_find(
+	const struct dyad__meta_lexicon *lex, const char *host, size_t len)
+{
+	for (size_t i = 0; lex && i < len;) {
+		uint32_t id;
+		if (dyad_hash_get(&lex->domain_index, host + i, len - i, &id))
+			return &lex->domains[id];
+		const char *dot = memchr(host + i, '.', len - i);
+		if (!dot || !memchr(dot + 1, '.', (size_t)(host + len - dot - 1)))
+			break; /* "co.uk" and "ru" name no outlet */
+		i = (size_t)(dot - host) + 1;
+	}
+	return NULL;
 }
 
 dyad_status dyad__meta_source_load(struct dyad__meta_lexicon *lex,
@@ -400,5 +599,9 @@ dyad_status dyad__meta_source_load(struct dyad__meta_lexicon *lex,
 		st = load_not_outlets(lex, arena, data_dir, errmsg);
 	if (st == DYAD_OK)
 		st = load_credits(lex, arena, data_dir, errmsg);
+	if (st == DYAD_OK)
+		st = index_credits(lex);
+	if (st == DYAD_OK)
+		st = load_domains(lex, arena, data_dir, errmsg);
 	return st;
 }

@@ -1,8 +1,9 @@
 /*
  * meta.h - the knowledge the metadata stage reads documents with: outlets
- * and their spellings, credit-line patterns, clutter, line labels, the date
- * words, and the stop words and letters that tell languages apart. Loaded
- * from data/meta/ and data/dates/ by kb/meta.c when the engine opens.
+ * and their spellings, credit-line patterns, news domains, clutter, line
+ * labels, the date words, and the stop words and letters that tell
+ * languages apart. Loaded from data/meta/ and data/dates/ by kb/meta.c when
+ * the engine opens.
  */
 #ifndef DYAD_KB_META_H
 #define DYAD_KB_META_H
@@ -13,6 +14,7 @@
 #include "core/arena.h"
 #include "core/hash.h"
 #include "dyad.h"
+#include "kb/aho.h"
 #include "kb/dates.h"
 #include "kb/lang.h"
 
@@ -37,14 +39,29 @@ enum dyad__credit_place {
 	DYAD_CREDIT_AFTER,       /* "told {OUTLET}": the name comes after */
 };
 
-/* One line of credits.tsv: prefix {OUTLET} suffix. */
+/* One line of credits.tsv: [^]prefix {OUTLET} suffix[$]. */
 struct dyad__meta_credit {
 	const char *prefix;      /* may be "" */
 	const char *suffix;      /* may be "" */
 	size_t prefix_len, suffix_len;
 	int rank;                /* higher wins */
 	int open;                /* names missing from outlets.tsv are accepted */
+	uint8_t at_start;        /* "^": the pattern opens the line */
+	uint8_t at_end;          /* "$": it ends the line (a full stop may follow) */
+	uint32_t next_same;      /* the next credit with the same literal, or
+	                            UINT32_MAX (see credit_aho) */
 };
+
+/* One line of domains.tsv: a news site and its outlet. */
+struct dyad__meta_domain {
+	const char *domain;      /* lower case, no "www." */
+	const char *outlet;
+	char country[4];         /* ISO 3166-1 alpha-3 */
+	char lang[4];            /* ISO 639-1 */
+};
+
+/* Longest host name looked up in domains.tsv. */
+#define DYAD_META_MAX_HOST_BYTES 128
 
 enum dyad__clutter_match {
 	DYAD_CLUTTER_EXACT,      /* the whole line */
@@ -74,6 +91,14 @@ struct dyad__meta_lexicon {
 	struct dyad_hash not_outlets;      /* lower names that are no outlet */
 	struct dyad__meta_credit *credits; /* heap */
 	size_t n_credits;
+	/* The literal side of every credit (its prefix, or its suffix when the
+	 * prefix is empty) in one automaton: a line is scanned once for all of
+	 * them. Key k's credits are credit_of_key[k], then their next_same. */
+	struct dyad__aho credit_aho;
+	uint32_t *credit_of_key;           /* heap */
+	struct dyad__meta_domain *domains; /* heap */
+	size_t n_domains;
+	struct dyad_hash domain_index;     /* domain -> index in domains */
 
 	struct dyad__meta_clutter *clutter; /* heap */
 	size_t n_clutter;
@@ -101,9 +126,22 @@ dyad_status dyad__meta_lang_load(struct dyad__meta_lexicon *lex,
 dyad_status dyad__meta_lines_load(struct dyad__meta_lexicon *lex,
                                   struct dyad_arena *arena,
                                   const char *data_dir, char *errmsg);
-/* outlets.tsv, not_outlets.tsv and credits.tsv */
+/* outlets.tsv, not_outlets.tsv, credits.tsv and domains.tsv */
 dyad_status dyad__meta_source_load(struct dyad__meta_lexicon *lex,
                                    struct dyad_arena *arena,
                                    const char *data_dir, char *errmsg);
+
+/*
+ * The host of a URL ("https://www.Tass.ru:443/x?y" -> "tass.ru"): lower
+ * case, without scheme, user, port, path and a leading "www." or "m.", into
+ * out (cap bytes, NUL-terminated). A bare domain is its own host. Returns
+ * the length, 0 when there is no host with a dot in it.
+ */
+size_t dyad__url_host(const char *url, size_t len, char *out, size_t cap);
+
+/* The domains.tsv entry of a host (dyad__url_host's form) or of its nearest
+ * listed parent domain ("news.rambler.ru", then "rambler.ru"), or NULL. */
+const struct dyad__meta_domain *dyad__meta_domain_find(
+	const struct dyad__meta_lexicon *lex, const char *host, size_t len);
 
 #endif

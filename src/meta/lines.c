@@ -17,10 +17,12 @@
 
 #include "core/token.h"
 #include "core/utf8.h"
+#include "kb/byline.h"
+#include "kb/html.h"
 #include "meta/meta.h"
 
 #define CREDIT_ONLY_MAX_WORDS 10 /* a longer line is more than a credit (source.c) */
-#define HEAD_MAX_LINES 24      /* non-blank lines searched for the headline */
+#define HEAD_MAX_LINES 40      /* non-blank lines searched for the headline */
 #define TITLE_MIN_WORDS 3
 #define TITLE_MAX_CHARS 250
 #define STAMP_MAX_EXTRA_WORDS 2 /* words on a time-stamp line besides labels */
@@ -345,12 +347,25 @@ static int label_like(const struct dyad__work *w, size_t l, unsigned n_words)
 	return 1;
 }
 
+/* A headline is never a clutter, navigation or credit line, a byline
+ * ("By Anna Lind") or a line that carries a full date ("This story is from
+ * August 16, 2021", "Photo by A. Lind on 19 April, 2023"). */
 static int title_like(const struct dyad__meta_scan *scan, size_t l)
 {
 	const struct dyad__meta_line *info = &scan->info[l];
 	const struct dyad__line *line = &scan->w->lines[l];
 	if (info->kind != DYAD_META_TEXT || info->prose ||
 	    info->n_words < TITLE_MIN_WORDS || info->n_chars > TITLE_MAX_CHARS)
+		return 0;
+	if (info->has_date && info->date.date.year && info->date.date.day)
+		return 0;
+	uint32_t a, b;
+	if (dyad__meta_byline(scan, l, &a, &b))
+		return 0;
+	/* "by choosing only interesting": the middle of a sentence */
+	size_t i = line->start;
+	uint32_t first = dyad_utf8_next(scan->w->text, line->end, &i);
+	if (dyad_cp_is_letter(first) && !dyad_cp_is_upper(first))
 		return 0;
 	uint32_t last = last_cp(scan->w->text, line->start, line->end);
 	return last != ':' && last != '.' && last != ',';
@@ -431,6 +446,20 @@ static unsigned head_flags(const struct dyad__meta_line *info)
 	}
 }
 
+/* The names of the byline text[a, b), without job titles, lead words and
+ * dates (kb/byline.h, the same cleaning as bylines in HTML markup). */
+static dyad_status byline_author(struct dyad__meta_scan *scan, uint32_t a, uint32_t b)
+{
+	struct dyad__work *w = scan->w;
+	char names[DYAD_META_MAX_LINE_BYTES];
+	size_t n = dyad__byline_clean(dyad__html_lexicon(w->engine), &scan->lex->dates,
+	                              NULL, w->text + a, b - a, names, sizeof names);
+	if (n == 0)
+		return DYAD_OK;
+	scan->author = dyad_arena_strndup(w->arena, names, n);
+	return scan->author ? DYAD_OK : DYAD_ENOMEM;
+}
+
 /* The byline in the head or just after the body starts. */
 static dyad_status find_byline(struct dyad__meta_scan *scan)
 {
@@ -454,11 +483,8 @@ static dyad_status find_byline(struct dyad__meta_scan *scan)
 			info->kind = DYAD_META_BYLINE;
 			line->flags = (line->flags & ~DYAD_LINE_CLUTTER) | DYAD_LINE_META;
 		}
-		if (b > a && !scan->author) {
-			scan->author = dyad_arena_strndup(w->arena, w->text + a, b - a);
-			if (!scan->author)
-				return DYAD_ENOMEM;
-		}
+		if (b > a && !scan->author && byline_author(scan, a, b) != DYAD_OK)
+			return DYAD_ENOMEM;
 		if (l == scan->body && whole) {
 			/* the body starts after the byline */
 			size_t next = l + 1;
@@ -493,6 +519,7 @@ static void find_dateline(struct dyad__meta_scan *scan)
 		scan->dateline_end = d.place_end;
 		scan->agency_start = d.agency_start;
 		scan->agency_end = d.agency_end;
+		scan->dateline_date = d.date;
 		if (d.rest < line->end) {
 			line->start = d.rest;
 		} else {

@@ -8,15 +8,20 @@
  * Facts the container gave (JSON Lines fields, HTML meta tags) win over the
  * ones guessed from the text.
  *
- * The publication date: the crawler's leading " date YYYY-MM-DD" field when
- * present, else the time stamp of the story (the stamp next to the headline
- * wins over a page header printed above it), with the year inferred from a
- * written weekday when the stamp has none.
+ * The publication date, always in the output contract's form or none: the
+ * container's (JSON Lines "published", the HTML page's markup) normalised
+ * by kb/date_norm.c, or dropped when it reads as no date; else the
+ * crawler's leading " date YYYY-MM-DD" field; else a date path of the URL
+ * ("/2024/06/19/"); else the time stamp of the story (the stamp next to the
+ * headline wins over a page header printed above it), with the year
+ * inferred from a written weekday when the stamp has none; else the date of
+ * the dateline when it gives a year ("New York, Oct 01, 2016:").
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "core/token.h"
+#include "kb/date_norm.h"
 #include "kb/engine.h"
 #include "meta/meta.h"
 
@@ -133,26 +138,49 @@ static const struct dyad__date_expr *best_stamp(const struct dyad__meta_scan *sc
 	return best;
 }
 
+/* A date value in the contract's form (iso) as the stage's date. */
+static struct dyad__date iso_date(const struct dyad__meta_scan *scan, const char *iso)
+{
+	struct dyad__date_expr e;
+	struct dyad__date none = {0, 0, 0};
+	return dyad__date_find(&scan->lex->dates, iso, 0, (uint32_t)strlen(iso), &e)
+	       ? e.date : none;
+}
+
+/* The date the container gives, normalised; 0 when it gives none that
+ * reads as a date. */
+static int given_date(struct dyad__meta_scan *scan, dyad_status *st)
+{
+	struct dyad__work *w = scan->w;
+	const char *p = w->input->published;
+	char iso[DYAD_DATE_ISO_CAP];
+	*st = DYAD_OK;
+	if (!p || !dyad__date_normalise(p, strlen(p), &scan->lex->dates, iso, sizeof iso))
+		return 0;
+	w->doc->published = dyad_arena_strdup(w->arena, iso);
+	if (!w->doc->published)
+		*st = DYAD_ENOMEM;
+	w->published = iso_date(scan, iso);
+	return 1;
+}
+
 static dyad_status published(struct dyad__meta_scan *scan)
 {
 	struct dyad__work *w = scan->w;
 	struct dyad_doc *doc = w->doc;
-	if (w->input->published) {
-		doc->published = dyad_arena_strdup(w->arena, w->input->published);
-		if (!doc->published)
-			return DYAD_ENOMEM;
-		struct dyad__date_expr e;
-		const char *p = w->input->published;
-		if (dyad__date_find(&scan->lex->dates, p, 0, (uint32_t)strlen(p), &e) &&
-		    e.date.year)
-			w->published = e.date;
-		return DYAD_OK;
-	}
+	dyad_status st;
+	if (given_date(scan, &st))
+		return st;
 	const struct dyad__date_expr *stamp = best_stamp(scan);
 	struct dyad__date d = {0, 0, 0};
 	const struct dyad__date_expr *timed = NULL;
+	char iso[DYAD_DATE_ISO_CAP];
 	if (scan->crawl.year) {
 		d = scan->crawl;
+		if (stamp && stamp->date.month == d.month && stamp->date.day == d.day)
+			timed = stamp;
+	} else if (w->input->url && dyad__date_from_url(w->input->url, iso, sizeof iso)) {
+		d = iso_date(scan, iso);
 		if (stamp && stamp->date.month == d.month && stamp->date.day == d.day)
 			timed = stamp;
 	} else if (stamp) {
@@ -162,6 +190,8 @@ static dyad_status published(struct dyad__meta_scan *scan)
 			d.year = year_from_weekday(w, d.month, d.day, stamp->weekday);
 		if (!d.year)
 			w->published_weekday = stamp->weekday;
+	} else if (scan->dateline_date.year) {
+		d = scan->dateline_date;
 	}
 	w->published = d;
 	if (d.year) {

@@ -54,6 +54,7 @@ struct dyad__meta_scan {
 	size_t dateline;              /* line with the dateline, or SIZE_MAX */
 	uint32_t dateline_start, dateline_end; /* the place name */
 	uint32_t agency_start, agency_end;     /* the agency it names, if any */
+	struct dyad__date dateline_date;       /* the date it gives, if any */
 	const char *author;           /* in the document arena, or NULL */
 };
 
@@ -75,6 +76,7 @@ struct dyad__dateline {
 	uint32_t place_start, place_end;
 	uint32_t agency_start, agency_end; /* empty when no agency is named */
 	uint32_t rest;
+	struct dyad__date date;            /* the date it gives; year 0 if none */
 };
 
 /* 1 and *d when the line opens with a dateline ("BAKU, Azerbaijan, Sept.

@@ -10,7 +10,6 @@
  * that opens the first paragraph ("BAKU, Azerbaijan, Sept. 28"); the author
  * is a byline line near the headline.
  */
-#define _GNU_SOURCE /* memmem */
 #include <string.h>
 #include <unicode/uchar.h>
 
@@ -176,10 +175,44 @@ static int known_outlet(const struct dyad__meta_lexicon *lex, const char *text,
 struct credit_hit {
 	int rank;
 	size_t pos;        /* where the name starts, for first-wins */
-	int known;
-	uint32_t outlet;
-	size_t start, end; /* the name as written, for unknown outlets */
+	const char *name;  /* the outlet's canonical name (outlets.tsv,
+	                      domains.tsv), or NULL: the name as written */
+	size_t start, end; /* the name as written */
 };
+
+static int host_char(char c)
+{
+	char l = (char)(c | 0x20);
+	return (l >= 'a' && l <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+/* A news domain written in the text ("tass.ru", "http://ria.ru/...") at
+ * text[at]: its domains.tsv entry, or NULL; *end past the host. */
+static const struct dyad__meta_domain *domain_at(const struct dyad__meta_lexicon *lex,
+                                                 const char *text, size_t hi,
+                                                 size_t at, size_t *end)
+{
+	size_t i = at;
+	static const char *const schemes[] = {"https://", "http://"};
+	for (size_t k = 0; k < 2; k++) {
+		size_t n = strlen(schemes[k]);
+		if (hi - i >= n && memcmp(text + i, schemes[k], n) == 0)
+			i += n;
+	}
+	size_t h = i;
+	while (h < hi && host_char(text[h]))
+		h++;
+	while (h > i && text[h - 1] == '.')
+		h--;
+	char host[DYAD_META_MAX_HOST_BYTES];
+	if (h == i || h - i >= sizeof host || (h < hi && is_alnum(cp_at(text, hi, h))))
+		return NULL;
+	size_t n = dyad__url_host(text + i, h - i, host, sizeof host);
+	const struct dyad__meta_domain *d = n ? dyad__meta_domain_find(lex, host, n) : NULL;
+	if (d)
+		*end = h;
+	return d;
+}
 
 /*
  * The outlet name that starts at `at` (after = 1) or ends at `at` (after =
@@ -191,7 +224,14 @@ static int outlet_name(const struct dyad__meta_lexicon *lex, const char *text,
                        size_t lo, size_t hi, size_t at, int after, int open,
                        struct credit_hit *hit)
 {
-	size_t ends[MAX_OUTLET_WORDS], starts[MAX_OUTLET_WORDS], n = 0;
+	size_t ends[MAX_OUTLET_WORDS], starts[MAX_OUTLET_WORDS], n = 0, host_end;
+	const struct dyad__meta_domain *d;
+	if (after && (d = domain_at(lex, text, hi, at, &host_end)) != NULL) {
+		hit->name = d->outlet; /* "Читать на tass.ru", "Источник: http://ria.ru/" */
+		hit->start = at;
+		hit->end = host_end;
+		return 1;
+	}
 	if (after) {
 		size_t i = at, y = name_word(text, hi, at);
 		/* "© 2024 Lenta.ru": a year between the mark and the name */
@@ -233,14 +273,13 @@ static int outlet_name(const struct dyad__meta_lexicon *lex, const char *text,
 				size_t ra = after ? starts[0] : starts[n - 1];
 				size_t rb = after ? ends[n - 1] : ends[0];
 				if (looks_like_outlet(lex, text, ra, rb)) {
-					hit->known = 0;
+					hit->name = NULL;
 					hit->start = ra;
 					hit->end = rb;
 					return 1;
 				}
 			}
-			hit->known = 1;
-			hit->outlet = id;
+			hit->name = lex->outlets[id];
 			hit->start = a;
 			hit->end = b;
 			return 1;
@@ -249,7 +288,7 @@ static int outlet_name(const struct dyad__meta_lexicon *lex, const char *text,
 	size_t ra = after ? starts[0] : starts[n - 1];
 	size_t rb = after ? ends[n - 1] : ends[0];
 	if (open && looks_like_outlet(lex, text, ra, rb)) {
-		hit->known = 0;
+		hit->name = NULL;
 		hit->start = ra;
 		hit->end = rb;
 		return 1;
@@ -276,61 +315,94 @@ static int ends_closed(const char *lit, size_t n)
 	       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-/* Occurrences of s (n bytes) in text[a, b). */
-static const char *find(const char *text, size_t a, size_t b, const char *s,
-                        size_t n)
+/* Only spaces and full stops between i and the line end. */
+static int at_line_end(const char *text, size_t i, size_t hi)
 {
-	if (n == 0 || b < a + n)
-		return NULL;
-	return memmem(text + a, b - a, s, n); /* glibc's two-way search */
+	while (i < hi && (text[i] == ' ' || text[i] == '.'))
+		i++;
+	return i >= hi;
 }
 
-/* The best credit of one pattern inside text[lo, hi). */
-static void credit_in(const struct dyad__meta_lexicon *lex,
+/* 1 when text[a] is inside a URL ("http://www.trud.ru/" is no "/TASS/"):
+ * the word around it, up to a, holds "://". */
+static int inside_url(const char *text, size_t lo, size_t a)
+{
+	size_t w = a;
+	while (w > lo && text[w - 1] != ' ')
+		w--;
+	for (size_t i = w; i < a; i++)
+		if (text[i] == ':' && text[i + 1] == '/' && text[i + 2] == '/')
+			return 1;
+	return 0;
+}
+
+/* The credit c whose literal side starts at text[a], inside [lo, hi). */
+static void credit_at(const struct dyad__meta_lexicon *lex,
                       const struct dyad__meta_credit *c, const char *text,
-                      size_t lo, size_t hi, struct credit_hit *best)
+                      size_t lo, size_t hi, size_t a, struct credit_hit *best)
 {
 	int after = c->prefix_len > 0;
-	const char *lit = after ? c->prefix : c->suffix;
-	size_t lit_len = after ? c->prefix_len : c->suffix_len;
-	for (size_t from = lo;;) {
-		const char *p = find(text, from, hi, lit, lit_len);
-		if (!p)
+	size_t lit_len = after ? c->prefix_len : c->suffix_len, b = a + lit_len;
+	if (b > hi)
+		return;
+	/* "PKK/PYD/YPG" is not the "/TASS/" of an agency dateline */
+	if (after && (!boundary_before(text, lo, a) || inside_url(text, lo, a)))
+		return;
+	if (after && c->at_start && a != lo)
+		return;
+	if (!after && ends_closed(c->suffix, lit_len) && !boundary_after(text, hi, b))
+		return;
+	if (!after && c->at_end && !at_line_end(text, b, hi))
+		return;
+	struct credit_hit hit = {.rank = c->rank};
+	if (!outlet_name(lex, text, lo, hi, after ? b : a, after, c->open, &hit))
+		return;
+	/* the other side of the pattern must follow the name */
+	if (after && c->suffix_len) {
+		if (hi - hit.end < c->suffix_len ||
+		    memcmp(text + hit.end, c->suffix, c->suffix_len) != 0)
 			return;
-		size_t a = (size_t)(p - text), b = a + lit_len;
-		from = a + 1;
-		/* "PKK/PYD/YPG" is not the "/TASS/" of an agency dateline */
-		if (after && !boundary_before(text, lo, a))
-			continue;
-		if (!after && ends_closed(lit, lit_len) && !boundary_after(text, hi, b))
-			continue;
-		struct credit_hit hit = {.rank = c->rank};
-		if (!outlet_name(lex, text, lo, hi, after ? b : a, after, c->open, &hit))
-			continue;
-		/* the other side of the pattern must follow the name */
-		if (after && c->suffix_len) {
-			if (hi - hit.end < c->suffix_len ||
-			    memcmp(text + hit.end, c->suffix, c->suffix_len) != 0)
-				continue;
-			if (ends_closed(c->suffix, c->suffix_len) &&
-			    !boundary_after(text, hi, hit.end + c->suffix_len))
-				continue;
-		} else if (after && !boundary_after(text, hi, hit.end)) {
-			continue;
-		}
-		if (!after && !boundary_before(text, lo, hit.start))
-			continue;
-		hit.pos = hit.start;
-		if (hit.rank > best->rank || (hit.rank == best->rank && hit.pos < best->pos))
-			*best = hit;
+		size_t z = hit.end + c->suffix_len;
+		if (ends_closed(c->suffix, c->suffix_len) && !boundary_after(text, hi, z))
+			return;
+		if (c->at_end && !at_line_end(text, z, hi))
+			return;
+	} else if (after && (!boundary_after(text, hi, hit.end) ||
+	                     (c->at_end && !at_line_end(text, hit.end, hi)))) {
+		return;
 	}
+	if (!after && (!boundary_before(text, lo, hit.start) ||
+	               (c->at_start && hit.start != lo)))
+		return;
+	hit.pos = hit.start;
+	if (hit.rank > best->rank || (hit.rank == best->rank && hit.pos < best->pos))
+		*best = hit;
 }
 
+struct credit_scan {
+	const struct dyad__meta_lexicon *lex;
+	const char *text;
+	size_t lo, hi;
+	struct credit_hit *best;
+};
+
+/* One literal found by the automaton: every credit written with it. */
+static void credit_literal(void *ctx, uint32_t key, size_t start)
+{
+	const struct credit_scan *cs = ctx;
+	const struct dyad__meta_lexicon *lex = cs->lex;
+	for (uint32_t c = lex->credit_of_key[key]; c != UINT32_MAX;
+	     c = lex->credits[c].next_same)
+		credit_at(lex, &lex->credits[c], cs->text, cs->lo, cs->hi, start, cs->best);
+}
+
+/* The best credit inside text[lo, hi): one pass of the credits' automaton
+ * over the line, then each pattern checked where its literal stands. */
 static void credits_in(const struct dyad__meta_lexicon *lex, const char *text,
                        size_t lo, size_t hi, struct credit_hit *best)
 {
-	for (size_t k = 0; k < lex->n_credits; k++)
-		credit_in(lex, &lex->credits[k], text, lo, hi, best);
+	struct credit_scan cs = {lex, text, lo, hi, best};
+	dyad__aho_scan(&lex->credit_aho, text, lo, hi, credit_literal, &cs);
 }
 
 int dyad__meta_credit_line(const struct dyad__meta_scan *scan, size_t line)
@@ -350,6 +422,30 @@ static size_t skip_spaces(const char *text, size_t end, size_t i)
 {
 	while (i < end && text[i] == ' ')
 		i++;
+	return i;
+}
+
+/* The agency that follows the dash of a dateline and ends its sentence
+ * ("— РИА Новости. ", "– ПРАЙМ."): capitalised words that name a known
+ * outlet or look like one, then a full stop. Returns the name's end, or i. */
+static size_t dash_credit(const struct dyad__meta_lexicon *lex, const char *text,
+                          size_t i, size_t end)
+{
+	size_t b = i;
+	for (size_t n = 0; n < MAX_OUTLET_WORDS; n++) {
+		size_t e = name_word(text, end, b == i ? i : b + 1);
+		size_t from = b == i ? i : b + 1;
+		if (e == from || !word_starts_upper(text, from, e))
+			break;
+		b = e;
+		if (b >= end || text[b] != ' ')
+			break;
+	}
+	uint32_t id;
+	if (b == i || b >= end || text[b] != '.' || (b + 1 < end && text[b + 1] != ' '))
+		return i;
+	if (known_outlet(lex, text, i, b, &id) || looks_like_outlet(lex, text, i, b))
+		return b;
 	return i;
 }
 
@@ -373,8 +469,8 @@ static size_t after_agency(const struct dyad__meta_lexicon *lex,
 		if (!agency || cp_at(text, end, b) != close)
 			return 0;
 		i = b + 1;
-		if (close == '/' && cp_at(text, end, i) == '.')
-			i++;
+		if ((close == '/' && cp_at(text, end, i) == '.') || cp_at(text, end, i) == ':')
+			i++; /* "/TASS/.", "(ANI):" */
 		i = skip_spaces(text, end, i);
 	} else if (agency) {
 		size_t k = skip_spaces(text, end, b);
@@ -392,6 +488,13 @@ static size_t after_agency(const struct dyad__meta_lexicon *lex,
 	if (is_dash(cp)) {
 		while (k < end && (is_dash(cp_at(text, end, k)) || text[k] == ' '))
 			k++;
+		size_t cb;
+		if (!agency && (cb = dash_credit(lex, text, k, end)) > k) {
+			/* "МОСКВА, 27 окт — РИА Новости. Украинские ..." */
+			d->agency_start = (uint32_t)k;
+			d->agency_end = (uint32_t)cb;
+			k = skip_spaces(text, end, cb + 1);
+		}
 		return k;
 	}
 	return open == '(' || open == '/' ? i : 0;
@@ -413,6 +516,37 @@ static int dash_agency(const struct dyad__meta_lexicon *lex, const char *text,
 	*a = d;
 	*b = end;
 	return 1;
+}
+
+/* After the place of a dateline: the country in brackets, "New Delhi
+ * [India], May 11 (ANI):". Returns the end of the bracket, or i. */
+static size_t bracketed_country(const char *text, size_t i, size_t end)
+{
+	if (i + 2 >= end || text[i] != ' ' || text[i + 1] != '[')
+		return i;
+	size_t j = i + 2;
+	while (j < end && j < i + 2 + DYAD_META_MAX_NAME_BYTES && text[j] != ']' &&
+	       text[j] != '[')
+		j++;
+	return j < end && text[j] == ']' && word_starts_upper(text, i + 2, j) ? j + 1 : i;
+}
+
+/* A place written in small letters, up to MAX_PLACE_WORDS capitalised
+ * words and a country in brackets ("New Delhi [India]"), before a comma. */
+static size_t mixed_place(const char *text, size_t a, size_t end, size_t *name_end)
+{
+	size_t i = a, place_b = a;
+	for (size_t n = 0; n < MAX_PLACE_WORDS; n++) {
+		size_t e = name_word(text, end, i);
+		if (e == i || !word_starts_upper(text, i, e))
+			break;
+		*name_end = e;
+		place_b = bracketed_country(text, e, end);
+		if (place_b > e || e >= end || text[e] != ' ')
+			break;
+		i = e + 1;
+	}
+	return place_b > a && place_b < end && text[place_b] == ',' ? place_b : a;
 }
 
 /* The place: up to MAX_PLACE_WORDS capitalised words, more than one only in
@@ -441,6 +575,58 @@ static size_t dateline_place(const char *text, size_t a, size_t end, int *caps,
 	return place_b;
 }
 
+/* Only a colon from i on, then the sentence: its start, or 0. */
+static size_t after_colon(const char *text, size_t i, size_t end)
+{
+	i = skip_spaces(text, end, i);
+	return i < end && text[i] == ':' ? skip_spaces(text, end, i + 1) : 0;
+}
+
+/*
+ * A place, a comma or a full stop, then a date: "BAKU, Azerbaijan, Sept.
+ * 28", "MOSCOW, June 5. /TASS/.", "Москва. 4 февраля. INTERFAX.RU - ". A
+ * place not in capitals needs an agency or a dated colon after the date
+ * ("Tokyo, Feb. 18 (Jiji Press)--", "Ереван, 23 февраля /Синьхуа/", "New
+ * York, Oct 01, 2016:"); a place in capitals with a full stop may name the
+ * agency without a date ("ASTANA. KAZINFORM – "). Returns where the
+ * sentence starts, 0 when the line is no dateline; d->date the date.
+ */
+static size_t dated_dateline(const struct dyad__meta_scan *scan, size_t place_b,
+                             size_t end, int caps, uint32_t sep,
+                             struct dyad__dateline *d)
+{
+	const char *text = scan->w->text;
+	size_t lim = place_b + DATELINE_WINDOW < end ? place_b + DATELINE_WINDOW : end;
+	struct dyad__date_expr e;
+	if (!dyad__date_find(&scan->lex->dates, text, (uint32_t)place_b, (uint32_t)lim, &e) ||
+	    e.start > place_b + DATELINE_WINDOW / 2) {
+		if (!caps || sep != '.')
+			return 0;
+		size_t body = after_agency(scan->lex, text, place_b + 1, end, d);
+		return body && d->agency_end > d->agency_start ? body : 0;
+	}
+	d->date = e.date;
+	size_t j = e.end;
+	int stop = j < end && text[j] == '.';
+	while (j < end && (text[j] == '.' || text[j] == ','))
+		j++;
+	size_t body = after_agency(scan->lex, text, j, end, d);
+	if (!caps && sep == ',') {
+		if (body && d->agency_end > d->agency_start)
+			return body;
+		return e.date.year ? after_colon(text, e.end, end) : 0;
+	}
+	if (!body) {
+		unsigned chars, words;
+		dyad__meta_count(text, (uint32_t)j, (uint32_t)end, &chars, &words);
+		if (words == 0)
+			body = end;
+		else if (stop && caps) /* "BAKU, Azerbaijan, May 5. Azerbaijan and..." */
+			body = skip_spaces(text, end, j);
+	}
+	return body;
+}
+
 int dyad__meta_dateline(const struct dyad__meta_scan *scan, size_t line,
                         struct dyad__dateline *d)
 {
@@ -457,32 +643,19 @@ int dyad__meta_dateline(const struct dyad__meta_scan *scan, size_t line,
 	if (n == 0)
 		return 0;
 	uint32_t sep = cp_at(text, end, place_b);
-	size_t body = 0;
-	struct dyad__date_expr e;
+	size_t body = 0, mb, name_end = place_b;
 	if (sep == ',' || sep == '.') {
-		/* "BAKU, Azerbaijan, Sept. 28", "MOSCOW, June 5. /TASS/.",
-		 * "Москва. 4 февраля. INTERFAX.RU - ": a date must follow */
-		size_t lim = place_b + DATELINE_WINDOW < end ? place_b + DATELINE_WINDOW : end;
-		if ((!caps && sep == ',') ||
-		    !dyad__date_find(&scan->lex->dates, text, (uint32_t)place_b,
-		                     (uint32_t)lim, &e) ||
-		    e.start > place_b + DATELINE_WINDOW / 2)
-			return 0;
-		size_t j = e.end;
-		int stop = j < end && text[j] == '.';
-		while (j < end && (text[j] == '.' || text[j] == ','))
-			j++;
-		body = after_agency(scan->lex, text, j, end, d);
-		if (!body) {
-			unsigned chars, words;
-			dyad__meta_count(text, (uint32_t)j, (uint32_t)end, &chars, &words);
-			if (words == 0)
-				body = end;
-			else if (stop && caps) /* "BAKU, Azerbaijan, May 5. Azerbaijan and..." */
-				body = skip_spaces(text, end, j);
-			else
-				return 0;
+		body = dated_dateline(scan, place_b, end, caps, sep, d);
+		if (!body && !caps) {
+			/* "Rio Grande, May 5 (AP) -" */
+			mb = mixed_place(text, a, end, &name_end);
+			if (mb > place_b && (body = dated_dateline(scan, mb, end, 0, ',', d)))
+				place_b = name_end;
 		}
+	} else if (!caps && sep == ' ' && (mb = mixed_place(text, a, end, &name_end)) > a) {
+		/* "New Delhi [India], May 11 (ANI):" */
+		if ((body = dated_dateline(scan, mb, end, 0, ',', d)))
+			place_b = name_end;
 	} else if (caps && (sep == ':' || sep == ' ')) {
 		if (sep == ':')
 			body = n == 1 ? skip_spaces(text, end, place_b + 1) : 0;
@@ -501,6 +674,8 @@ int dyad__meta_dateline(const struct dyad__meta_scan *scan, size_t line,
 	} else {
 		return 0;
 	}
+	if (!body)
+		return 0;
 	d->place_start = (uint32_t)a;
 	d->place_end = (uint32_t)place_b;
 	d->rest = (uint32_t)body;
@@ -663,8 +838,7 @@ static void site_name(const struct dyad__meta_scan *scan, struct credit_hit *bes
 		struct credit_hit hit = {.rank = 1, .pos = line->start};
 		uint32_t id;
 		if (known_outlet(scan->lex, w->text, line->start, line->end, &id)) {
-			hit.known = 1;
-			hit.outlet = id;
+			hit.name = scan->lex->outlets[id];
 		} else if (dyad_cp_is_letter(cp_at(w->text, line->end, line->start)) &&
 		           name_word(w->text, line->end, line->start) == line->end &&
 		           looks_like_outlet(scan->lex, w->text, line->start, line->end) &&
@@ -679,58 +853,88 @@ static void site_name(const struct dyad__meta_scan *scan, struct credit_hit *bes
 	}
 }
 
-dyad_status dyad__meta_source(struct dyad__meta_scan *scan)
+/* The credits of the page's head, the lede, the last lines and the
+ * dateline's agency: an outlet credits itself there, not in the middle of a
+ * long story. */
+static void text_credits(const struct dyad__meta_scan *scan, struct credit_hit *best)
+{
+	const struct dyad__work *w = scan->w;
+	const struct dyad__meta_lexicon *lex = scan->lex;
+	size_t n_text = 0, tail_from = w->n_lines;
+	for (size_t l = w->n_lines; l-- > 0 && tail_from > 0;) {
+		if (!(w->lines[l].flags & DYAD_LINE_BLANK) && ++n_text > CREDIT_TAIL_LINES)
+			break;
+		tail_from = l;
+	}
+	n_text = 0;
+	for (size_t l = 0; l < w->n_lines; l++) {
+		if (w->lines[l].flags & DYAD_LINE_BLANK)
+			continue;
+		if (++n_text > CREDIT_HEAD_LINES && l < tail_from)
+			continue;
+		credits_in(lex, w->text, scan->info[l].start, w->lines[l].end, best);
+	}
+	if (scan->dateline != NO_LINE && scan->agency_end > scan->agency_start) {
+		/* the agency of the dateline: "Тартус – САНА", "INTERFAX.RU -" */
+		struct credit_hit hit = {.rank = 3, .pos = scan->agency_start,
+		                         .start = scan->agency_start, .end = scan->agency_end};
+		uint32_t id;
+		if (known_outlet(lex, w->text, scan->agency_start, scan->agency_end, &id))
+			hit.name = lex->outlets[id];
+		if (hit.rank > best->rank || (hit.rank == best->rank && hit.pos < best->pos))
+			*best = hit;
+	}
+	if (best->rank == 0)
+		site_name(scan, best);
+}
+
+/*
+ * The outlet, in this order: the one the container names (JSON Lines
+ * "source", og:site_name), canonical when outlets.tsv knows it; the outlet
+ * of the URL's news domain (domains.tsv); a credit in the text that reports
+ * or datelines the story; the URL's host; a weaker credit (a photo credit,
+ * a site name line).
+ */
+static dyad_status find_source(struct dyad__meta_scan *scan)
 {
 	struct dyad__work *w = scan->w;
 	const struct dyad__meta_lexicon *lex = scan->lex;
 	struct dyad_doc *doc = w->doc;
-	if (w->input->source) {
-		doc->source = dyad_arena_strdup(w->arena, w->input->source);
-		if (!doc->source)
-			return DYAD_ENOMEM;
-	} else {
-		struct credit_hit best = {.rank = 0, .pos = SIZE_MAX};
-		/* an outlet credits itself in the page's head, the lede or the last
-		 * lines, not in the middle of a long story */
-		size_t n_text = 0, tail_from = w->n_lines;
-		for (size_t l = w->n_lines; l-- > 0 && tail_from > 0;) {
-			if (!(w->lines[l].flags & DYAD_LINE_BLANK) && ++n_text > CREDIT_TAIL_LINES)
-				break;
-			tail_from = l;
-		}
-		n_text = 0;
-		for (size_t l = 0; l < w->n_lines; l++) {
-			if (w->lines[l].flags & DYAD_LINE_BLANK)
-				continue;
-			if (++n_text > CREDIT_HEAD_LINES && l < tail_from)
-				continue;
-			credits_in(lex, w->text, scan->info[l].start, w->lines[l].end, &best);
-		}
-		if (scan->dateline != NO_LINE && scan->agency_end > scan->agency_start) {
-			/* the agency of the dateline: "Тартус – САНА", "INTERFAX.RU -" */
-			struct credit_hit hit = {.rank = 3, .pos = scan->agency_start};
-			uint32_t id;
-			if (known_outlet(lex, w->text, scan->agency_start, scan->agency_end, &id)) {
-				hit.known = 1;
-				hit.outlet = id;
-			} else {
-				hit.start = scan->agency_start;
-				hit.end = scan->agency_end;
-			}
-			if (hit.rank > best.rank || (hit.rank == best.rank && hit.pos < best.pos))
-				best = hit;
-		}
-		if (best.rank == 0)
-			site_name(scan, &best);
-		if (best.rank > 0) {
-			doc->source = best.known
-				? dyad_arena_strdup(w->arena, lex->outlets[best.outlet])
-				: dyad_arena_strndup(w->arena, w->text + best.start,
-				                     best.end - best.start);
-			if (!doc->source)
-				return DYAD_ENOMEM;
-		}
+	const char *given = w->input->source, *url = w->input->url;
+	if (given) {
+		size_t n = strlen(given);
+		uint32_t id;
+		int known = n && known_outlet(lex, given, 0, n, &id);
+		doc->source = dyad_arena_strdup(w->arena, known ? lex->outlets[id] : given);
+		return doc->source ? DYAD_OK : DYAD_ENOMEM;
 	}
+	char host[DYAD_META_MAX_HOST_BYTES];
+	size_t hn = url ? dyad__url_host(url, strlen(url), host, sizeof host) : 0;
+	const struct dyad__meta_domain *d = hn ? dyad__meta_domain_find(lex, host, hn) : NULL;
+	struct credit_hit best = {.rank = 0, .pos = SIZE_MAX};
+	if (!d)
+		text_credits(scan, &best);
+	if (d)
+		doc->source = dyad_arena_strdup(w->arena, d->outlet);
+	else if (hn && best.rank <= 1)
+		doc->source = dyad_arena_strdup(w->arena, host);
+	else if (best.rank > 0 && best.name)
+		doc->source = dyad_arena_strdup(w->arena, best.name);
+	else if (best.rank > 0)
+		doc->source = dyad_arena_strndup(w->arena, w->text + best.start,
+		                                 best.end - best.start);
+	else
+		return DYAD_OK;
+	return doc->source ? DYAD_OK : DYAD_ENOMEM;
+}
+
+dyad_status dyad__meta_source(struct dyad__meta_scan *scan)
+{
+	struct dyad__work *w = scan->w;
+	struct dyad_doc *doc = w->doc;
+	dyad_status st = find_source(scan);
+	if (st != DYAD_OK)
+		return st;
 	if (w->input->author)
 		doc->author = dyad_arena_strdup(w->arena, w->input->author);
 	else if (scan->author)

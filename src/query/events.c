@@ -74,6 +74,13 @@ static int is_digits(const char *s, size_t n)
 	return 1;
 }
 
+static int days_in_month(int year, int month)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return month == 2 && leap ? 29 : days[month - 1];
+}
+
 /*
  * Normalise a date bound into out: "YYYY-MM-DD" as is, "YYYY-MM" and
  * "YYYY" widened to the first (since) or last (until) day they cover.
@@ -87,9 +94,13 @@ static int normalise_date(const char *s, int until, char *out)
 		return 0;
 	if (n == DYAD_DATE_LEN && (s[7] != '-' || !is_digits(s + 8, 2)))
 		return 0;
+	int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	           (s[3] - '0');
 	int month = n >= 7 ? (s[5] - '0') * 10 + (s[6] - '0') : 1;
 	int day = n == DYAD_DATE_LEN ? (s[8] - '0') * 10 + (s[9] - '0') : 1;
-	if (month < 1 || month > 12 || day < 1 || day > 31)
+	/* A day the calendar does not have is refused, not rolled over:
+	 * 2024-02-30 is a typo, not March 1. */
+	if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
 		return 0;
 	memcpy(out, s, n);
 	/* Dates compare as strings: "-99" sorts after every real day. */
@@ -353,8 +364,18 @@ dyad_status dyad__event_where(struct dyad_store *store,
 		return st;
 	if (f->source && f->source[0])
 		clause(q, " AND d.source = ?%1$d COLLATE NOCASE", push(q, f->source));
-	if (f->lang && f->lang[0])
-		clause(q, " AND d.lang = ?%1$d", push(q, f->lang));
+	if (f->lang && f->lang[0]) {
+		/* Stored lower case (ISO 639-1): "EN" means "en". */
+		char *v = q->values[q->n_binds];
+		if (!code_upper(f->lang, strlen(f->lang), v))
+			return dyad__store_error(store, DYAD_EINVAL,
+			                         "lang \"%s\": expected a language code (en, ru)",
+			                         f->lang);
+		for (char *p = v; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		clause(q, " AND d.lang = ?%1$d", push(q, v));
+	}
 	if (f->match && f->match[0])
 		clause(q, " AND d.seq IN (SELECT rowid FROM docs_fts"
 		          " WHERE docs_fts MATCH ?%1$d)",

@@ -147,6 +147,20 @@ static char *join_path(const char *dir, const char *name)
 	return path;
 }
 
+/* What an entry that is neither a file nor a folder is, for the message. */
+static const char *kind_name(mode_t mode)
+{
+	if (S_ISFIFO(mode))
+		return "a FIFO (named pipe)";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	return "an entry of unknown type";
+}
+
 dyad_status dyad__walk_next(struct dyad__walk *walk, char **path,
                             char *errmsg)
 {
@@ -176,17 +190,23 @@ dyad_status dyad__walk_next(struct dyad__walk *walk, char **path,
 			*path = found;
 			return DYAD_OK;
 		}
-		if (S_ISDIR(st.st_mode)) {
-			/* push may move the frames: `top` is not used after it */
-			dyad_status rc = dyad__walk_push(walk, found, errmsg);
-			if (rc == DYAD_ENOMEM) {
-				dyad__free(found);
-				return rc;
-			}
-			if (rc != DYAD_OK) {
-				*path = found;
-				return rc;
-			}
+		if (!S_ISDIR(st.st_mode)) {
+			/* Never opened (a FIFO would block the walk), but named. */
+			*path = found;
+			int n = snprintf(errmsg, DYAD_ERRMSG_MAX, "skipped: %s, not a regular file",
+			                 kind_name(st.st_mode));
+			(void)n;
+			return DYAD_EINVAL;
+		}
+		/* push may move the frames: `top` is not used after it */
+		dyad_status rc = dyad__walk_push(walk, found, errmsg);
+		if (rc == DYAD_ENOMEM) {
+			dyad__free(found);
+			return rc;
+		}
+		if (rc != DYAD_OK) {
+			*path = found;
+			return rc;
 		}
 		dyad__free(found);
 	}

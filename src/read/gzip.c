@@ -40,6 +40,7 @@ static void zfree_cb(voidpf opaque, voidpf ptr)
 dyad_status dyad__gunzip_init(struct dyad__gunzip *gz)
 {
 	gz->at_member_end = 0;
+	gz->in_garbage = 0;
 	gz->total_out = 0;
 	z_stream *zs = dyad__calloc(1, sizeof *zs);
 	gz->zs = zs;
@@ -81,6 +82,12 @@ dyad_status dyad__gunzip_step(struct dyad__gunzip *gz, const void *in,
 	*produced = 0;
 	if (!zs)
 		return DYAD_ENOMEM;
+	if (gz->in_garbage) {
+		/* Everything after trailing garbage is garbage too, wherever the
+		 * chunks that bring it happen to start. */
+		*consumed = in_len;
+		return DYAD_OK;
+	}
 	if (gz->at_member_end) {
 		if (in_len == 0)
 			return DYAD_OK;
@@ -90,6 +97,7 @@ dyad_status dyad__gunzip_step(struct dyad__gunzip *gz, const void *in,
 			return DYAD_OK;
 		if (!dyad__gzip_magic(in, in_len)) {
 			/* Trailing garbage after the last member: ignored, as gzip does. */
+			gz->in_garbage = 1;
 			*consumed = in_len;
 			return DYAD_OK;
 		}

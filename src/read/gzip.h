@@ -24,6 +24,7 @@
 struct dyad__gunzip {
 	void *zs;       /* z_stream, heap; NULL when not started */
 	int at_member_end; /* the last member ended; more input may start another */
+	int in_garbage;    /* bytes after a member were not a member: the rest is ignored */
 	size_t total_out;
 };
 

@@ -1,6 +1,6 @@
 /*
- * html.h - from an HTML page to its article text and the facts its meta
- * tags give.
+ * html.h - from an HTML page to its article text and the facts its markup
+ * gives.
  *
  * Part of the read stage: reader.c (and jsonl.c for "html" fields) hand the
  * decoded page here; what comes out is plain text in the shape the extract
@@ -8,13 +8,20 @@
  * line per block (paragraph, heading, list item, quote), a blank line
  * between paragraphs, inline white space collapsed, entities decoded.
  *
- * Gumbo parses the page. The article is the <article> element, or failing
- * one the element holding the most paragraph text (a content-density score,
- * link text not counted); navigation, headers, footers, asides, forms,
- * scripts, share buttons, comments, cookie banners and "related" lists are
- * dropped by tag name, ARIA role, and class/id substrings. The facts (title,
- * published, source, author, url) come from meta tags, JSON-LD, and
- * byline/time elements, in a fixed order of trust (see html.c).
+ * Gumbo parses the page; the modules under it, in the order they run:
+ *   html_tree.c     the page as a flat array with text counts
+ *   html_evidence.c the evidence of tags, roles, microdata, class/id words
+ *                   (weighed with kb/html.h, the reader of data/html/)
+ *   html_facts.c    title, date, outlet, author, URL from the markup, with
+ *   html_jsonld.c   JSON-LD,
+ *   kb/date_norm.c  dates normalised to the contract or dropped,
+ *   kb/byline.c     names without job titles, and
+ *   html_title.c    <title> without the site name
+ *   html_score.c    prose and furniture; the element that holds the article
+ *   html_prune.c    furniture inside it taken out
+ *   html_emit.c     the text written out
+ * When what comes out is implausibly short for the prose the chosen element
+ * held, the choice is made again with less evidence (see html.c).
  */
 #ifndef DYAD_READ_HTML_H
 #define DYAD_READ_HTML_H
@@ -28,7 +35,7 @@
 struct dyad__facts {
 	const char *url;
 	const char *title;
-	const char *published;
+	const char *published; /* "YYYY-MM-DD" or ISO 8601 with an offset (HTML) */
 	const char *source;
 	const char *author;
 };
@@ -36,6 +43,7 @@ struct dyad__facts {
 struct dyad__html_page {
 	const char *text;   /* article text, NUL-terminated, in the arena */
 	size_t text_len;
+	size_t head_lines;  /* lines of text before the body (headline, blank) */
 	struct dyad__facts facts; /* strings in the arena */
 };
 
@@ -43,6 +51,8 @@ struct dyad__html_page {
 #define DYAD_HTML_CHARSET_SCAN 2048
 /* Bytes at the start of a file looked at to tell HTML from text. */
 #define DYAD_HTML_SNIFF_SCAN 4096
+/* Pages whose container tags open deeper than this are not parsed at all. */
+#define DYAD_HTML_MAX_NESTING 5000
 
 /* 1 when the start of (bytes, len) looks like an HTML page. */
 int dyad__html_sniff(const char *bytes, size_t len);
@@ -55,13 +65,21 @@ int dyad__html_sniff(const char *bytes, size_t len);
 int dyad__html_charset(const char *bytes, size_t len, char *name, size_t cap);
 
 /*
- * Reduce the UTF-8 page (html, len) to its article text and facts, all
- * allocated in arena (valid until it is released). Returns DYAD_OK,
- * DYAD_EEMPTY when the page holds no article text, DYAD_ENOMEM; errmsg
- * (DYAD_ERRMSG_MAX bytes) says why on failure.
+ * 1 when container tags in (html, len) open deeper than
+ * DYAD_HTML_MAX_NESTING: gumbo's tree building is quadratic in depth.
  */
-dyad_status dyad__html_reduce(const char *html, size_t len,
-                              struct dyad_arena *arena,
+int dyad__html_nested_too_deep(const char *html, size_t len);
+
+/*
+ * Reduce the UTF-8 page (html, len) to its article text and facts, all
+ * allocated in arena (valid until it is released). engine (may be NULL)
+ * gives the knowledge of data/html/ and the date words; without it the page
+ * is reduced by its structure alone. Returns DYAD_OK, DYAD_EEMPTY when the
+ * page holds no article text, DYAD_EFORMAT when it nests too deep,
+ * DYAD_ENOMEM; errmsg (DYAD_ERRMSG_MAX bytes) says why on failure.
+ */
+dyad_status dyad__html_reduce(const dyad_engine *engine, const char *html,
+                              size_t len, struct dyad_arena *arena,
                               struct dyad__html_page *page, char *errmsg);
 
 #endif

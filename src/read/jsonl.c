@@ -1,9 +1,13 @@
 /*
  * jsonl.c - parsing one JSON Lines record with jansson (see jsonl.h).
  *
- * Known fields must be strings ("id" may be a number); unknown fields are
- * ignored so that richer exports (with "lang", "tags", ...) read as they are.
- * A field that is present but null counts as not given.
+ * "text" and "html" must be strings: they are the document. The other
+ * known fields are facts about it, so one of the wrong type ("title": 7)
+ * is ignored with a warning and the record is kept; "id" may also be a
+ * number, any number (jansson refuses integers beyond 64 bits, so such a
+ * line is read again with every integer as a real). Unknown fields are
+ * ignored so that richer exports (with "lang", "tags", ...) read as they
+ * are. A field that is present but null counts as not given.
  */
 #include "read/jsonl.h"
 
@@ -12,8 +16,8 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Room for a JSON integer id written out in decimal. */
-#define JSONL_ID_DIGITS 24
+/* Room for a JSON number id written out in decimal ("%.17g" of a real). */
+#define JSONL_ID_DIGITS 32
 
 int dyad__jsonl_blank(const char *line, size_t len)
 {
@@ -24,9 +28,37 @@ int dyad__jsonl_blank(const char *line, size_t len)
 	return 1;
 }
 
-/* The string field key of obj: DYAD_OK with *out (arena) or NULL when absent. */
-static dyad_status string_field(json_t *obj, const char *key, size_t line_no,
-                                struct dyad_arena *arena, const char **out,
+static const char *json_type_name(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: return "an object";
+	case JSON_ARRAY: return "an array";
+	case JSON_INTEGER:
+	case JSON_REAL: return "a number";
+	case JSON_TRUE:
+	case JSON_FALSE: return "a boolean";
+	default: return "not a string";
+	}
+}
+
+/* Note an ignored field in rec->warning (the first few, "; "-joined). */
+static dyad_status warn(struct dyad_arena *arena, struct dyad__jsonl_record *rec,
+                        const char *key, const json_t *v)
+{
+	char line[DYAD_ERRMSG_MAX];
+	int n = snprintf(line, sizeof line, "%s%s\"%s\" is %s, not a string: ignored",
+	                 rec->warning ? rec->warning : "", rec->warning ? "; " : "",
+	                 key, json_type_name(v));
+	(void)n; /* a cut warning is still a warning */
+	rec->warning = dyad_arena_strdup(arena, line);
+	return rec->warning ? DYAD_OK : DYAD_ENOMEM;
+}
+
+/* The string field key of obj: DYAD_OK with *out (arena) or NULL when absent.
+ * A value of another type is an error when required, else a warning. */
+static dyad_status string_field(json_t *obj, const char *key, int required,
+                                struct dyad_arena *arena,
+                                struct dyad__jsonl_record *rec, const char **out,
                                 size_t *out_len, char *errmsg)
 {
 	*out = NULL;
@@ -36,8 +68,10 @@ static dyad_status string_field(json_t *obj, const char *key, size_t line_no,
 	if (!v || json_is_null(v))
 		return DYAD_OK;
 	if (!json_is_string(v)) {
-		int n = snprintf(errmsg, DYAD_ERRMSG_MAX,
-		                 "line %zu: \"%s\" is not a string", line_no, key);
+		if (!required)
+			return warn(arena, rec, key, v);
+		int n = snprintf(errmsg, DYAD_ERRMSG_MAX, "line %zu: \"%s\" is %s, not a string",
+		                 rec->line_no, key, json_type_name(v));
 		(void)n;
 		return DYAD_EFORMAT;
 	}
@@ -51,25 +85,26 @@ static dyad_status string_field(json_t *obj, const char *key, size_t line_no,
 	return DYAD_OK;
 }
 
-static dyad_status id_field(json_t *obj, size_t line_no,
-                            struct dyad_arena *arena, const char **out,
-                            char *errmsg)
+static dyad_status id_field(json_t *obj, struct dyad_arena *arena,
+                            struct dyad__jsonl_record *rec, char *errmsg)
 {
 	json_t *v = json_object_get(obj, "id");
-	if (json_is_integer(v)) {
-		char digits[JSONL_ID_DIGITS];
-		int n = snprintf(digits, sizeof digits, "%" JSON_INTEGER_FORMAT,
-		                 json_integer_value(v));
-		if (n < 0 || (size_t)n >= sizeof digits)
-			return DYAD_EFORMAT;
-		*out = dyad_arena_strdup(arena, digits);
-		return *out ? DYAD_OK : DYAD_ENOMEM;
-	}
-	return string_field(obj, "id", line_no, arena, out, NULL, errmsg);
+	char digits[JSONL_ID_DIGITS];
+	int n = -1;
+	if (json_is_integer(v))
+		n = snprintf(digits, sizeof digits, "%" JSON_INTEGER_FORMAT,
+		             json_integer_value(v));
+	else if (json_is_real(v))
+		n = snprintf(digits, sizeof digits, "%.17g", json_real_value(v));
+	else
+		return string_field(obj, "id", 0, arena, rec, &rec->id, NULL, errmsg);
+	if (n < 0 || (size_t)n >= sizeof digits)
+		return warn(arena, rec, "id", v);
+	rec->id = dyad_arena_strdup(arena, digits);
+	return rec->id ? DYAD_OK : DYAD_ENOMEM;
 }
 
-static dyad_status read_fields(json_t *obj, size_t line_no,
-                               struct dyad_arena *arena,
+static dyad_status read_fields(json_t *obj, struct dyad_arena *arena,
                                struct dyad__jsonl_record *rec, char *errmsg)
 {
 	struct {
@@ -87,12 +122,30 @@ static dyad_status read_fields(json_t *obj, size_t line_no,
 		{"path", &rec->path, NULL},
 	};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-		dyad_status st = string_field(obj, fields[i].key, line_no, arena,
+		/* the first two are the document itself */
+		dyad_status st = string_field(obj, fields[i].key, i < 2, arena, rec,
 		                              fields[i].out, fields[i].len, errmsg);
 		if (st != DYAD_OK)
 			return st;
 	}
-	return id_field(obj, line_no, arena, &rec->id, errmsg);
+	return id_field(obj, arena, rec, errmsg);
+}
+
+/* jansson's message for an integer it cannot hold. */
+#define JSONL_TOO_BIG "too big integer"
+
+static json_t *load(const char *line, size_t len, size_t line_no, char *errmsg)
+{
+	json_error_t err;
+	json_t *root = json_loadb(line, len, 0, &err);
+	if (!root && strstr(err.text, JSONL_TOO_BIG))
+		root = json_loadb(line, len, JSON_DECODE_INT_AS_REAL, &err);
+	if (!root) {
+		int n = snprintf(errmsg, DYAD_ERRMSG_MAX, "line %zu: invalid JSON: %s",
+		                 line_no, err.text);
+		(void)n;
+	}
+	return root;
 }
 
 dyad_status dyad__jsonl_parse(const char *line, size_t len, size_t line_no,
@@ -100,17 +153,13 @@ dyad_status dyad__jsonl_parse(const char *line, size_t len, size_t line_no,
                               struct dyad__jsonl_record *rec, char *errmsg)
 {
 	memset(rec, 0, sizeof *rec);
+	rec->line_no = line_no;
 	while (len > 0 && (line[len - 1] == '\r' || line[len - 1] == ' ' ||
 	                   line[len - 1] == '\t'))
 		len--;
-	json_error_t err;
-	json_t *root = json_loadb(line, len, 0, &err);
-	if (!root) {
-		int n = snprintf(errmsg, DYAD_ERRMSG_MAX, "line %zu: invalid JSON: %s",
-		                 line_no, err.text);
-		(void)n;
+	json_t *root = load(line, len, line_no, errmsg);
+	if (!root)
 		return DYAD_EFORMAT;
-	}
 	dyad_status st;
 	if (!json_is_object(root)) {
 		int n = snprintf(errmsg, DYAD_ERRMSG_MAX,
@@ -118,7 +167,7 @@ dyad_status dyad__jsonl_parse(const char *line, size_t len, size_t line_no,
 		(void)n;
 		st = DYAD_EFORMAT;
 	} else {
-		st = read_fields(root, line_no, arena, rec, errmsg);
+		st = read_fields(root, arena, rec, errmsg);
 	}
 	json_decref(root);
 	if (st == DYAD_ENOMEM) {

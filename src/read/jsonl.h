@@ -32,6 +32,8 @@ struct dyad__jsonl_record {
 	struct dyad__facts facts; /* the string fields given, else NULL */
 	const char *id;    /* "id" (a string, or a number written out), or NULL */
 	const char *path;  /* "path", or NULL */
+	const char *warning; /* the fields ignored for their type, or NULL */
+	size_t line_no;
 };
 
 /* 1 when the line holds nothing but white space (such lines are skipped). */
@@ -39,9 +41,10 @@ int dyad__jsonl_blank(const char *line, size_t len);
 
 /*
  * Parse one line (without its '\n'; a trailing '\r' is allowed). Strings are
- * copied into arena. Returns DYAD_OK; DYAD_EFORMAT with errmsg
+ * copied into arena. Returns DYAD_OK (rec->warning names the optional
+ * fields ignored for being of the wrong type); DYAD_EFORMAT with errmsg
  * "line N: invalid JSON: <jansson's message>" or "line N: ..." naming the
- * field that is wrong; DYAD_EEMPTY "line N: no \"text\" or \"html\" field";
+ * field that is wrong ("text" or "html" not a string); DYAD_EEMPTY "line N: no \"text\" or \"html\" field";
  * DYAD_ENOMEM.
  */
 dyad_status dyad__jsonl_parse(const char *line, size_t len, size_t line_no,

@@ -45,6 +45,7 @@ struct dyad_reader {
 	char **paths;             /* copies, heap */
 	size_t n_paths, next_path;
 	enum dyad_format format;  /* DYAD_FORMAT_AUTO, or forced for every file */
+	const dyad_engine *engine; /* borrowed, for HTML; may be NULL */
 
 	struct dyad__walk walk;
 	int walking;
@@ -120,6 +121,11 @@ static void end_jsonl(dyad_reader *r)
 	r->jsonl_path = NULL;
 	r->in_jsonl = 0;
 	r->jsonl_broken = 0;
+}
+
+void dyad_reader_set_engine(dyad_reader *r, const dyad_engine *engine)
+{
+	r->engine = engine;
 }
 
 void dyad_reader_free(dyad_reader *r)
@@ -208,14 +214,15 @@ static dyad_status build_doc(dyad_reader *r, const struct doc_spec *spec,
 	const struct dyad__facts *found = &none;
 	struct dyad__html_page page;
 	if (spec->read_as == DYAD_FORMAT_HTML) {
-		st = dyad__html_reduce(r->text.data, r->text.len, &r->arena, &page,
-		                       r->errmsg);
+		st = dyad__html_reduce(r->engine, r->text.data, r->text.len, &r->arena,
+		                       &page, r->errmsg);
 		if (st == DYAD_ENOMEM)
 			return st;
 		if (st != DYAD_OK)
 			return failed_spec(r, spec, st);
 		in->text = page.text;
 		in->text_len = page.text_len;
+		in->head_lines = page.head_lines;
 		found = &page.facts;
 	} else {
 		in->text = r->text.data;
@@ -308,9 +315,11 @@ static dyad_status jsonl_next(dyad_reader *r)
 			.given = &rec.facts,
 			.line_no = r->line_no,
 		};
-		if (rec.text)
-			return build_doc(r, &spec, rec.text, rec.text_len);
-		return build_doc(r, &spec, rec.html, rec.html_len);
+		st = rec.text ? build_doc(r, &spec, rec.text, rec.text_len)
+		              : build_doc(r, &spec, rec.html, rec.html_len);
+		if (st == DYAD_OK && r->input.status == DYAD_OK && rec.warning)
+			r->input.warning = rec.warning; /* in the arena, like rec */
+		return st;
 	}
 }
 

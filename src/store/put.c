@@ -287,7 +287,7 @@ static void abandon_batch(struct dyad_store *store)
 	memcpy(store->errmsg, keep, sizeof keep);
 	store->in_batch = 0;
 	store->n_batched = 0;
-	store->n_pending = 0;
+	/* n_pending stays: it is what was lost, until the next batch opens. */
 }
 
 /* Undo one document inside the batch; a failure here is the database's. */
@@ -376,6 +376,7 @@ dyad_status dyad_store_put(dyad_store *store, const struct dyad_doc *doc,
 	if (st != DYAD_OK)
 		return st == DYAD_DONE ? DYAD_OK : st;
 	if (!store->in_batch) {
+		store->n_pending = 0;
 		st = run_plain(store, DYAD_PUT_BEGIN, "cannot start a transaction");
 		if (st != DYAD_OK)
 			return st == DYAD_ENOMEM ? st : DYAD_EDB;

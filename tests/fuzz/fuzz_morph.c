@@ -5,16 +5,9 @@
  * looked up and walked), or a mapping file (opencorpora-ud.tsv rules for
  * the real tag table).
  *
- * Not built by `make`. From the repository root, with the dictionary
- * fetched (tools/install-deps):
- *
- *   mkdir -p build-fuzz/corpus-morph
- *   clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
- *     -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc \
- *     tests/fuzz/fuzz_morph.c src/kb/morph*.c src/kb/tsv.c src/kb/ud.c \
- *     src/core/[a-z]*.c $(pkg-config --libs jansson icu-uc icu-i18n) \
- *     -o build-fuzz/fuzz_morph
- *   build-fuzz/fuzz_morph -max_len=4096 -timeout=10 build-fuzz/corpus-morph
+ * Built and run by `make fuzz` with the other targets (tests/fuzz/run); it
+ * needs the dictionary fetched (tools/install-deps, which `make check`
+ * runs first).
  */
 #include <stdint.h>
 #include <stdio.h>

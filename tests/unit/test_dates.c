@@ -9,9 +9,10 @@
 #include <unistd.h>
 
 #include "dyad.h"
-#include "text/dates.h"
-#include "meta/meta.h"
+#include "kb/date_norm.h"
 #include "kb/engine.h"
+#include "meta/meta.h"
+#include "text/dates.h"
 #include "testlib.h"
 
 static dyad_engine *engine;
@@ -124,6 +125,43 @@ TEST(time_stamps)
 	CHECK(!find("USD 92.13", &e));
 	CHECK(!find("64,247.73", &e));
 	CHECK(!find("MENAFN18082024000195011045ID1108572726", &e));
+}
+
+/* The contract's form of a written date, or "" (dyad__date_normalise). */
+static const char *norm(const char *s)
+{
+	static char out[DYAD_DATE_ISO_CAP];
+	if (!dyad__date_normalise(s, strlen(s), dyad__meta_dates(engine), out, sizeof out))
+		out[0] = '\0';
+	return out;
+}
+
+/* Month and weekday names of every language data/dates/ lists. */
+TEST(dates_in_many_languages)
+{
+	CHECK_STR_EQ(norm("Mittwoch, 5. Juni 2024"), "2024-06-05");
+	CHECK_STR_EQ(norm("12. März 2023 um 14:30"), "2023-03-12");
+	CHECK_STR_EQ(norm("mercredi 1er mai 2024"), "2024-05-01");
+	CHECK_STR_EQ(norm("le 14 juillet 2022 à 10:00"), "2022-07-14");
+	CHECK_STR_EQ(norm("lunes, 3 de marzo de 2025"), "2025-03-03");
+	CHECK_STR_EQ(norm("1º de mayo del 2023"), "2023-05-01");
+	CHECK_STR_EQ(norm("sexta-feira, 22 de outubro de 2010"), "2010-10-22");
+	CHECK_STR_EQ(norm("quarta-feira, 9 de março de 2022 às 18:00"), "2022-03-09");
+	CHECK_STR_EQ(norm("giovedì 7 settembre 2023, ore 9:15"), "2023-09-07");
+	CHECK_STR_EQ(norm("18 Şubat 2024 Pazar"), "2024-02-18");
+	CHECK_STR_EQ(norm("30 Ağustos 2023 Çarşamba"), "2023-08-30");
+	CHECK_STR_EQ(norm("23 fevral 2024-cü il"), "2024-02-23");
+	CHECK_STR_EQ(norm("bazar ertəsi, 4 mart 2024"), "2024-03-04");
+	CHECK_STR_EQ(norm("2024 жылғы 23 ақпан"), "2024-02-23");
+	CHECK_STR_EQ(norm("15 желтоқсан 2023 ж."), "2023-12-15");
+	CHECK_STR_EQ(norm("п'ятниця, 24 лютого 2023 р."), "2023-02-24");
+	CHECK_STR_EQ(norm("24 серпня 2021 року"), "2021-08-24");
+	CHECK_STR_EQ(norm("Среда, 8 ноября 2023"), "2023-11-08");
+	CHECK_STR_EQ(norm("Wednesday, November 8th, 2023 at 10:30"), "2023-11-08");
+	/* English "may" is a verb unless capitalised; other languages' words
+	 * that look like months stay words */
+	CHECK_STR_EQ(norm("they may 2 be"), "");
+	CHECK_STR_EQ(norm("Section 5. The rules of 2024"), "");
 }
 
 TEST(relative_days)
@@ -260,6 +298,7 @@ int main(void)
 	RUN(calendar);
 	RUN(infer_year);
 	RUN(time_stamps);
+	RUN(dates_in_many_languages);
 	RUN(relative_days);
 	RUN(weekdays);
 	RUN(month_and_day);

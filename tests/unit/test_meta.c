@@ -592,6 +592,142 @@ TEST(bad_data_lines_are_reported)
 	dyad_arena_release(&arena);
 }
 
+/* ---- outlets from datelines, credits and URLs ------------------------- */
+
+/* The outlet, dateline and date of one text (NULL fields are not checked). */
+static void check_credit(const char *text, const char *source, const char *dateline,
+                         const char *published)
+{
+	struct dyad_doc *doc = extract(text);
+	CHECK(doc != NULL);
+	if (!doc)
+		return;
+	CHECK_STR_EQ(doc->source, source);
+	if (dateline)
+		CHECK_STR_EQ(doc->dateline, dateline);
+	if (published)
+		CHECK_STR_EQ(day_of(doc->published), published);
+	dyad_doc_free(doc);
+}
+
+TEST(agency_datelines_of_both_languages)
+{
+	check_credit("Tokyo, Feb. 18 (Jiji Press)--The government plans to widen the "
+	             "programme next year, officials said on Tuesday.\n",
+	             "Jiji Press", "Tokyo", NULL);
+	check_credit("Ереван, 23 февраля /Синьхуа/. Премьер-министр Армении провел "
+	             "встречу с делегацией соседней страны.\n",
+	             "Xinhua", "Ереван", NULL);
+	check_credit("МОСКВА, 5 мар — РИА Новости. Министр заявил о новых планах "
+	             "ведомства на будущий год, сообщили в пресс-службе.\n",
+	             "RIA Novosti", "Москва", NULL);
+	check_credit("ASTANA. KAZINFORM – The President received the foreign minister "
+	             "of a neighbouring country in the capital today.\n",
+	             "Kazinform", "Astana", NULL);
+	check_credit("New Delhi [India], May 11 (ANI): The minister said the talks with "
+	             "the delegation had gone well and would go on.\n",
+	             "ANI", "New Delhi", NULL);
+	check_credit("New York, Oct 03, 2016: The council met on Friday to discuss the "
+	             "situation in the region, diplomats said.\n",
+	             NULL, "New York", "2016-10-03");
+	/* a place and a date in a sentence is no dateline */
+	check_credit("Moscow, May 5 is the date the talks were set for, the ministry "
+	             "said in a statement on Monday.\n",
+	             NULL, NULL, NULL);
+}
+
+TEST(credits_at_the_end_and_links_to_the_site)
+{
+	check_credit("Министр провел переговоры с коллегой из соседней страны.\n\n"
+	             "Стороны обсудили вопросы торговли и транспорта, сказал он. — ТАСС\n",
+	             "TASS", NULL, NULL);
+	check_credit("Министр провел переговоры с коллегой из соседней страны.\n\n"
+	             "Стороны обсудили вопросы торговли и транспорта.\n\nЧитать на tass.ru\n",
+	             "TASS", NULL, NULL);
+	check_credit("Министр провел переговоры с коллегой из соседней страны.\n\n"
+	             "Источник: http://ria.ru/\n",
+	             "RIA Novosti", NULL, NULL);
+	/* a URL's path is not the slashes of an agency credit */
+	check_credit("Министр провел переговоры с коллегой из соседней страны.\n\n"
+	             "Фото: http://www.kommersant.ru/photo\n",
+	             NULL, NULL, NULL);
+}
+
+static struct dyad_doc *extract_url(const char *text, const char *url,
+                                    const char *published)
+{
+	struct dyad_input in;
+	memset(&in, 0, sizeof in);
+	in.text = text;
+	in.url = url;
+	in.published = published;
+	return extract_input(&in);
+}
+
+TEST(outlet_and_date_of_the_url)
+{
+	static const char *const text =
+		"Talks end in Ankara\n\nThe delegations met for two days and agreed on a "
+		"joint statement (Reuters).\n";
+	struct dyad_doc *doc = extract_url(text, "https://www.tass.ru/politika/123", NULL);
+	CHECK(doc && doc->source && strcmp(doc->source, "TASS") == 0);
+	dyad_doc_free(doc);
+	/* a subdomain of a listed outlet */
+	doc = extract_url(text, "https://news.rambler.ru/world/1-x/", NULL);
+	CHECK(doc && doc->source && strcmp(doc->source, "Rambler") == 0);
+	dyad_doc_free(doc);
+	/* an unknown host: a reporting credit of the text first, else the host */
+	doc = extract_url(text, "http://m.some-daily-news.example/a/2024/06/19/talks", NULL);
+	CHECK(doc && doc->source && strcmp(doc->source, "some-daily-news.example") == 0);
+	CHECK(doc && doc->published && strcmp(doc->published, "2024-06-19") == 0);
+	dyad_doc_free(doc);
+	doc = extract_url("Talks end\n\nThe delegations agreed, Reuters reports. More "
+	                  "talks are planned for June.\n", "https://x.example/a", NULL);
+	CHECK(doc && doc->source && strcmp(doc->source, "Reuters") == 0);
+	dyad_doc_free(doc);
+}
+
+TEST(given_dates_are_normalised_or_dropped)
+{
+	static const char *const text =
+		"Talks end in Ankara\n\nThe delegations met for two days and agreed on a "
+		"joint statement.\n";
+	static const struct { const char *given, *want; } cases[] = {
+		{"Mon, 18 Nov 2019 16:07:38 -0600", "2019-11-18T16:07:38-06:00"},
+		{"sexta-feira, 22 de outubro de 2010", "2010-10-22"},
+		{"12 травня 2023 р.", "2023-05-12"},
+		{"2021-03-04T10:00:00Z", "2021-03-04T10:00:00Z"},
+		{"yesterday", NULL},
+		{"n/a", NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct dyad_doc *doc = extract_url(text, NULL, cases[i].given);
+		CHECK(doc != NULL);
+		if (doc)
+			CHECK_STR_EQ(doc->published, cases[i].want);
+		dyad_doc_free(doc);
+	}
+}
+
+TEST(headlines_and_bylines_in_text)
+{
+	struct dyad_doc *doc = extract(
+		"Ссылки для упрощенного доступа\n"
+		"Skip to main content\n"
+		"Photo by Anna Lind on 19 April, 2023\n"
+		"Ministers agree on a new transit corridor\n"
+		"By Senior Correspondent\n"
+		"By Maria Petrova, Staff Writer\n"
+		"The ministers of the two countries agreed on Tuesday to build a new "
+		"transit corridor across the region.\n");
+	CHECK(doc != NULL);
+	if (!doc)
+		return;
+	CHECK_STR_EQ(doc->title, "Ministers agree on a new transit corridor");
+	CHECK_STR_EQ(doc->author, "Maria Petrova");
+	dyad_doc_free(doc);
+}
+
 int main(void)
 {
 	char errmsg[DYAD_ERRMSG_MAX];
@@ -621,6 +757,11 @@ int main(void)
 	RUN(languages);
 	RUN(trailing_tag_lists);
 	RUN(bad_data_lines_are_reported);
+	RUN(agency_datelines_of_both_languages);
+	RUN(credits_at_the_end_and_links_to_the_site);
+	RUN(outlet_and_date_of_the_url);
+	RUN(given_dates_are_normalised_or_dropped);
+	RUN(headlines_and_bylines_in_text);
 	dyad_engine_free(engine);
 	return testlib_done();
 }

@@ -12,7 +12,9 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -23,6 +25,7 @@
 #include "read/gzip.h"
 #include "read/html.h"
 #include "read/jsonl.h"
+#include "testdoc.h"
 #include "testlib.h"
 
 #define FIXTURES "tests/fixtures/read"
@@ -32,6 +35,8 @@
 #define PATH_MAX_LEN 512
 
 static char tmp_dir[PATH_MAX_LEN];
+/* The engine HTML pages are reduced with (data/html/), as in dyad extract. */
+static dyad_engine *engine;
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -93,6 +98,7 @@ static void remove_tree(const char *path)
 /* A copy of one document as the reader gave it. */
 struct doc {
 	char *path, *text, *error, *url, *title, *published, *source, *author;
+	char *warning;
 	size_t text_len;
 	dyad_status status;
 	enum dyad_format format;
@@ -113,6 +119,7 @@ static void doc_release(struct doc *d)
 	free(d->published);
 	free(d->source);
 	free(d->author);
+	free(d->warning);
 	memset(d, 0, sizeof *d);
 }
 
@@ -123,6 +130,7 @@ static int read_all(const char *const *paths, size_t n_paths,
 	dyad_reader *r;
 	if (dyad_reader_open(paths, n_paths, format, &r) != DYAD_OK)
 		return -1;
+	dyad_reader_set_engine(r, engine);
 	int n = 0;
 	const struct dyad_input *in;
 	dyad_status st;
@@ -144,6 +152,7 @@ static int read_all(const char *const *paths, size_t n_paths,
 		d->published = dup_or_null(in->published);
 		d->source = dup_or_null(in->source);
 		d->author = dup_or_null(in->author);
+		d->warning = dup_or_null(in->warning);
 		d->status = in->status;
 		d->format = in->format;
 		if (in->status != DYAD_OK)
@@ -386,6 +395,69 @@ TEST(gzip_round_trip)
 	free(gz);
 }
 
+/* Inflate (in, len) through the streaming calls in chunks of `chunk`. */
+static dyad_status gunzip_chunked(const unsigned char *in, size_t len, size_t chunk,
+                                  size_t *total)
+{
+	unsigned char out[4096];
+	char err[DYAD_ERRMSG_MAX];
+	struct dyad__gunzip gz;
+	size_t at = 0, want = chunk;
+	*total = 0;
+	dyad_status st = dyad__gunzip_init(&gz);
+	while (st == DYAD_OK) {
+		size_t n = len - at < want ? len - at : want, used = 0, made = 0;
+		st = dyad__gunzip_step(&gz, in + at, n, &used, out, sizeof out, &made, err);
+		at += used;
+		*total += made;
+		if (used || made)
+			want = chunk;
+		else if (at + n >= len)
+			break;
+		else
+			want += chunk; /* it waits for more bytes, as source.c gives */
+	}
+	if (st == DYAD_OK)
+		st = dyad__gunzip_finish(&gz, err);
+	dyad__gunzip_end(&gz);
+	return st;
+}
+
+/* Found by tests/fuzz/fuzz_gzip: garbage after a member used to hide a later
+ * member only when it arrived in the same chunk. */
+TEST(gzip_garbage_ends_the_data_whatever_the_chunks)
+{
+	size_t a_len = 0, b_len = 0;
+	unsigned char *a = gzip_bytes("one member\n", 11, &a_len);
+	unsigned char *b = gzip_bytes("two members\n", 12, &b_len);
+	unsigned char data[512];
+	CHECK(a && b && a_len + 36 + b_len <= sizeof data);
+	if (!a || !b || a_len + 36 + b_len > sizeof data) {
+		free(a);
+		free(b);
+		return;
+	}
+	memcpy(data, a, a_len);
+	memset(data + a_len, 0, 36);
+	memcpy(data + a_len + 36, b, b_len);
+	size_t len = a_len + 36 + b_len;
+	char err[DYAD_ERRMSG_MAX];
+	struct dyad_buf whole;
+	dyad_buf_init(&whole, 1 << 20);
+	CHECK_INT_EQ(dyad__gunzip_buf(data, len, &whole, err), DYAD_OK);
+	CHECK_INT_EQ(whole.len, 11);
+	for (size_t chunk = 1; chunk <= 64; chunk++) {
+		size_t total = 0;
+		CHECK_INT_EQ(gunzip_chunked(data, len, chunk, &total), DYAD_OK);
+		if (total != whole.len)
+			TESTLIB_FAIL("chunks of %zu: %zu bytes, whole: %zu", chunk, total,
+			             whole.len);
+	}
+	dyad_buf_release(&whole);
+	free(a);
+	free(b);
+}
+
 TEST(truncated_and_corrupt_gzip_fail)
 {
 	static char text[4096];
@@ -494,14 +566,16 @@ TEST(jsonl_bad_records)
 	if (n == 7) {
 		CHECK_INT_EQ(docs[5].status, DYAD_EEMPTY);
 		CHECK_STR_EQ(docs[5].error, "line 6: no article text in the HTML page");
-		CHECK_INT_EQ(docs[6].status, DYAD_EFORMAT);
-		CHECK_STR_EQ(docs[6].error, "line 7: \"title\" is not a string");
+		/* a fact of the wrong type is ignored, the record kept */
+		CHECK_INT_EQ(docs[6].status, DYAD_OK);
+		CHECK_STR_EQ(docs[6].text, "ok");
+		CHECK_STR_EQ(docs[6].warning, "\"title\" is an array, not a string: ignored");
 		CHECK_INT_EQ(docs[0].status, DYAD_EFORMAT);
 		CHECK_STR_EQ(docs[0].error, "line 1: expected a JSON object");
 		CHECK_INT_EQ(docs[1].status, DYAD_EEMPTY);
 		CHECK_STR_EQ(docs[1].error, "line 2: no \"text\" or \"html\" field");
 		CHECK_INT_EQ(docs[2].status, DYAD_EFORMAT);
-		CHECK_STR_EQ(docs[2].error, "line 3: \"text\" is not a string");
+		CHECK_STR_EQ(docs[2].error, "line 3: \"text\" is a number, not a string");
 		CHECK_INT_EQ(docs[3].status, DYAD_EEMPTY);
 		CHECK_STR_EQ(docs[3].error, "line 4: only white space");
 		CHECK_INT_EQ(docs[4].status, DYAD_OK);
@@ -611,7 +685,7 @@ TEST(html_without_article_uses_density_and_title_tag)
 	CHECK_STR_EQ(d.url, "https://day.example/1");
 	CHECK_STR_EQ(d.published, "2022-05-03");
 	CHECK_STR_EQ(d.text,
-	             "Talks end in Ankara\n\nBy Anna Petrova\n\n"
+	             "Talks end in Ankara\n\n" /* the byline is a fact, not text */
 	             "ANKARA, May 3. Talks between the delegations ended on Tuesday with a joint statement.\n\n"
 	             "The next round is planned for June in Baku, officials said.\n\n"
 	             "Both sides\nwelcomed the result.\n");
@@ -724,6 +798,87 @@ TEST(html_sniffing_and_formats)
 }
 
 /* ---- paths, folders, limits --------------------------------------------- */
+
+TEST(jsonl_wrong_typed_facts_are_warned_and_ignored)
+{
+	const char *path = write_str(
+		"facts.jsonl",
+		"{\"text\": \"One.\", \"title\": 7, \"author\": \"A. Writer\"}\n"
+		"{\"text\": \"Two.\", \"url\": {\"href\": \"x\"}, \"published\": true,"
+		" \"source\": \"Trend\"}\n"
+		"{\"text\": \"Three.\", \"id\": 42}\n"
+		"{\"text\": \"Four.\", \"id\": 1.5}\n"
+		"{\"text\": \"Five.\", \"id\": 123456789012345678901234567890}\n"
+		"{\"text\": \"Six.\", \"id\": [1], \"path\": 3}\n");
+	struct doc docs[MAX_DOCS];
+	int n = read_all(&path, 1, DYAD_FORMAT_AUTO, docs);
+	CHECK_INT_EQ(n, 6);
+	if (n == 6) {
+		for (int i = 0; i < 6; i++)
+			CHECK_INT_EQ(docs[i].status, DYAD_OK);
+		CHECK_STR_EQ(docs[0].text, "One.");
+		CHECK(docs[0].title == NULL);
+		CHECK_STR_EQ(docs[0].author, "A. Writer");
+		CHECK_STR_EQ(docs[0].warning, "\"title\" is a number, not a string: ignored");
+		CHECK_STR_EQ(docs[1].source, "Trend");
+		CHECK(docs[1].url == NULL && docs[1].published == NULL);
+		CHECK_STR_EQ(docs[1].warning, "\"url\" is an object, not a string: ignored; "
+		                              "\"published\" is a boolean, not a string: ignored");
+		/* numbers are ids, even ones too big for 64 bits */
+		CHECK(docs[2].warning == NULL);
+		CHECK(docs[3].warning == NULL);
+		CHECK(docs[4].warning == NULL);
+		CHECK_STR_EQ(docs[4].text, "Five.");
+		CHECK(contains(docs[5].warning, "\"path\" is a number"));
+		CHECK(contains(docs[5].warning, "\"id\" is an array"));
+		CHECK(contains(docs[5].path, "facts.jsonl:6"));
+	}
+	free_docs(docs, n);
+	char err[DYAD_ERRMSG_MAX];
+	struct dyad_arena arena;
+	struct dyad__jsonl_record rec;
+	dyad_arena_init(&arena, 1 << 20);
+	static const char huge[] = "{\"text\": \"x\", \"id\": 123456789012345678901234567890}";
+	CHECK_INT_EQ(dyad__jsonl_parse(huge, sizeof huge - 1, 1, &arena, &rec, err), DYAD_OK);
+	CHECK(rec.id != NULL && strncmp(rec.id, "1.2345678901234568e+29", 22) == 0);
+	static const char small[] = "{\"text\": \"x\", \"id\": -7}";
+	CHECK_INT_EQ(dyad__jsonl_parse(small, sizeof small - 1, 1, &arena, &rec, err), DYAD_OK);
+	CHECK_STR_EQ(rec.id, "-7");
+	dyad_arena_release(&arena);
+}
+
+TEST(folder_fifo_and_socket_are_named_not_opened)
+{
+	make_dir("special");
+	write_str("special/a.txt", "a");
+	CHECK(mkfifo(tmp_path("special/b-fifo"), 0644) == 0);
+	int sock = socket(AF_UNIX, SOCK_STREAM, 0);
+	struct sockaddr_un addr;
+	memset(&addr, 0, sizeof addr);
+	addr.sun_family = AF_UNIX;
+	snprintf(addr.sun_path, sizeof addr.sun_path, "%s", tmp_path("special/c-sock"));
+	int bound = sock >= 0 && bind(sock, (struct sockaddr *)&addr, sizeof addr) == 0;
+	write_str("special/d.txt", "d");
+	const char *path = tmp_path("special");
+	struct doc docs[MAX_DOCS];
+	/* a FIFO opened for reading would block here for ever */
+	int n = read_all(&path, 1, DYAD_FORMAT_AUTO, docs);
+	CHECK_INT_EQ(n, bound ? 4 : 3);
+	if (n >= 3) {
+		CHECK_STR_EQ(docs[0].text, "a");
+		CHECK(contains(docs[1].path, "special/b-fifo"));
+		CHECK_INT_EQ(docs[1].status, DYAD_EINVAL);
+		CHECK_STR_EQ(docs[1].error, "skipped: a FIFO (named pipe), not a regular file");
+		if (bound) {
+			CHECK(contains(docs[2].path, "special/c-sock"));
+			CHECK_STR_EQ(docs[2].error, "skipped: a socket, not a regular file");
+		}
+		CHECK_STR_EQ(docs[n - 1].text, "d");
+	}
+	free_docs(docs, n);
+	if (sock >= 0)
+		close(sock);
+}
 
 TEST(folders_are_walked_in_byte_order)
 {
@@ -869,6 +1024,8 @@ int main(void)
 		perror("mkdtemp");
 		return 1;
 	}
+	if (!(engine = testdoc_engine()))
+		return 1;
 	RUN(utf8_bom_is_stripped);
 	RUN(crlf_and_cr_become_lf);
 	RUN(cp1251_russian_is_converted);
@@ -882,6 +1039,7 @@ int main(void)
 	RUN(decode_api_directly);
 	RUN(gzip_round_trip);
 	RUN(truncated_and_corrupt_gzip_fail);
+	RUN(gzip_garbage_ends_the_data_whatever_the_chunks);
 	RUN(gzip_bomb_is_capped);
 	RUN(jsonl_lines_are_documents);
 	RUN(jsonl_bad_records);
@@ -894,6 +1052,8 @@ int main(void)
 	RUN(html_without_text_is_empty);
 	RUN(html_nested_too_deep_is_refused);
 	RUN(html_sniffing_and_formats);
+	RUN(jsonl_wrong_typed_facts_are_warned_and_ignored);
+	RUN(folder_fifo_and_socket_are_named_not_opened);
 	RUN(folders_are_walked_in_byte_order);
 	RUN(links_dangling_and_looping_fail_once);
 	RUN(missing_path_is_one_failed_document);
@@ -902,5 +1062,6 @@ int main(void)
 	RUN(open_rejects_bad_arguments);
 	RUN(forced_format_applies_to_every_file);
 	remove_tree(tmp_dir);
+	dyad_engine_free(engine);
 	return testlib_done();
 }

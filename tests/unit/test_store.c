@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -263,7 +264,7 @@ TEST(put_is_idempotent)
 	CHECK_INT_EQ(sql_count("SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'tokayev'"), 1);
 	CHECK_INT_EQ(sql_count("SELECT count(*) FROM events WHERE root = '05'"), 1);
 	CHECK_INT_EQ(sql_count("SELECT count(*) FROM amounts WHERE text = '$400 million'"), 1);
-	CHECK_INT_EQ(sql_count("PRAGMA user_version"), 1);
+	CHECK_INT_EQ(sql_count("PRAGMA user_version"), 2); /* with the knowledge graph */
 	CHECK_INT_EQ(sql_count("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
 }
 
@@ -393,6 +394,13 @@ TEST(event_filters)
 	COUNT_WITH(source, "trend", 2);
 	COUNT_WITH(source, "TASS", 1);
 	COUNT_WITH(lang, "ru", 1);
+	/* Code filters take any case. */
+	COUNT_WITH(lang, "RU", 1);
+	COUNT_WITH(lang, "En", 2);
+	COUNT_WITH(country, "aze", 3);
+	/* Real days, leap days included. */
+	COUNT_WITH(since, "2024-02-29", 0);
+	COUNT_WITH(until, "2000-02-29", 0);
 	COUNT_WITH(match, "strategic", 2);
 	COUNT_WITH(match, "переговоры", 1);
 	COUNT_WITH(match, "Baku NOT Tokayev", 0);
@@ -420,6 +428,9 @@ TEST(bad_filters)
 		{"since", "2021-13-01"}, {"since", "yesterday"}, {"until", "2021-1-1"},
 		{"code", "05a"},          {"code", "0'; DROP"}, {"dyad", "AZE"},
 		{"dyad", "AZE:KAZ:RUS"}, {"dyad", "A'Z:KAZ"},  {"country", "A Z"},
+		/* days the calendar does not have are refused, not rolled over */
+		{"since", "2024-02-30"}, {"since", "2023-02-29"}, {"until", "2021-04-31"},
+		{"until", "1900-02-29"}, {"lang", "e n"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct dyad_event_filter f;
@@ -433,6 +444,8 @@ TEST(bad_filters)
 			f.code = bad[i].value;
 		else if (strcmp(bad[i].field, "dyad") == 0)
 			f.dyad = bad[i].value;
+		else if (strcmp(bad[i].field, "lang") == 0)
+			f.lang = bad[i].value;
 		else
 			f.country = bad[i].value;
 		dyad_status st = dyad_store_events(store, &f, &cur);
@@ -746,6 +759,174 @@ TEST(refuses_foreign_files)
 	remove_db();
 }
 
+static void count_problem(void *ctx, const char *problem)
+{
+	(void)problem;
+	(*(int *)ctx)++;
+}
+
+TEST(batches_commit_every_n)
+{
+	static const char *const ids[] = {"d001", "d002", "d003", "d004", "d005"};
+	remove_db();
+	dyad_store *store = open_store();
+	if (!store) {
+		CHECK(store != NULL);
+		return;
+	}
+	dyad_store_set_batch(store, 3);
+	struct dyad_doc d;
+	int added;
+	for (size_t i = 0; i < 5; i++) {
+		make_en(&d);
+		d.id = ids[i];
+		CHECK_INT_EQ(dyad_store_put(store, &d, &added), DYAD_OK);
+		CHECK_INT_EQ(added, 1);
+	}
+	/* Three committed with the first batch; two wait in the open one,
+	 * invisible to another connection. */
+	CHECK_INT_EQ(dyad_store_pending(store), 2);
+	CHECK_INT_EQ(sql_count("SELECT count(*) FROM documents"), 3);
+	/* The same id again inside the batch is not new. */
+	make_en(&d);
+	d.id = ids[4];
+	CHECK_INT_EQ(dyad_store_put(store, &d, &added), DYAD_OK);
+	CHECK_INT_EQ(added, 0);
+	/* A read on the handle commits first, so it sees what it put. */
+	struct dyad_store_stats *stats;
+	CHECK_INT_EQ(dyad_store_stats(store, 0, &stats), DYAD_OK);
+	if (stats) {
+		CHECK_INT_EQ(stats->n_documents, 5);
+		dyad_store_stats_free(stats);
+	}
+	CHECK_INT_EQ(dyad_store_pending(store), 0);
+	CHECK_INT_EQ(sql_count("SELECT count(*) FROM documents"), 5);
+	make_ru(&d);
+	CHECK_INT_EQ(dyad_store_put(store, &d, &added), DYAD_OK);
+	CHECK_INT_EQ(dyad_store_commit(store), DYAD_OK);
+	CHECK_INT_EQ(dyad_store_commit(store), DYAD_OK); /* nothing open: fine */
+	CHECK_INT_EQ(sql_count("SELECT count(*) FROM documents"), 6);
+	CHECK_INT_EQ(sql_count("SELECT count(*) FROM entities"), 15);
+	dyad_store_close(store);
+}
+
+TEST(a_failing_database_rolls_back_the_batch)
+{
+	remove_db();
+	dyad_store *store = open_store();
+	if (!store) {
+		CHECK(store != NULL);
+		return;
+	}
+	dyad_store_set_batch(store, 10);
+	struct dyad_doc d;
+	int added;
+	make_en(&d);
+	CHECK_INT_EQ(dyad_store_put(store, &d, &added), DYAD_OK);
+	CHECK_INT_EQ(dyad_store_commit(store), DYAD_OK);
+	make_ru(&d);
+	CHECK_INT_EQ(dyad_store_put(store, &d, &added), DYAD_OK);
+	/* The open batch holds the write lock: a second writer cannot start
+	 * one, and says so once its busy timeout is over. */
+	setenv("DYAD_BUSY_TIMEOUT_MS", "50", 1);
+	dyad_store *second = open_store();
+	unsetenv("DYAD_BUSY_TIMEOUT_MS");
+	CHECK(second != NULL);
+	if (second) {
+		make_en(&d);
+		d.id = "e001";
+		CHECK_INT_EQ(dyad_store_put(second, &d, &added), DYAD_EDB);
+		CHECK(strstr(dyad_store_errmsg(second), "locked") != NULL);
+		CHECK(strstr(dyad_store_errmsg(second), "50 ms") != NULL);
+		dyad_store_close(second);
+	}
+	CHECK_INT_EQ(dyad_store_commit(store), DYAD_OK);
+	CHECK_INT_EQ(sql_count("SELECT count(*) FROM documents"), 2);
+	dyad_store_close(store);
+}
+
+TEST(readonly_handles_never_write)
+{
+	dyad_store *store = fresh_store();
+	if (!store) {
+		CHECK(store != NULL);
+		return;
+	}
+	dyad_store_close(store);
+	char err[DYAD_ERRMSG_MAX];
+	CHECK_INT_EQ(dyad_store_open_readonly(db_path, &store, err), DYAD_OK);
+	if (store) {
+		struct dyad_doc d;
+		int added;
+		make_en(&d);
+		d.id = "f001";
+		CHECK_INT_EQ(dyad_store_put(store, &d, &added), DYAD_EDB);
+		int n = 0;
+		size_t n_problems = 99;
+		CHECK_INT_EQ(dyad_store_check(store, count_problem, &n, &n_problems), DYAD_OK);
+		CHECK_INT_EQ(n_problems, 0);
+		CHECK_INT_EQ(n, 0);
+		dyad_store_close(store);
+	}
+	CHECK_INT_EQ(sql_count("SELECT count(*) FROM documents"), 2);
+	/* An empty file stays empty; an older schema stays older. */
+	remove_db();
+	FILE *f = fopen(db_path, "w");
+	if (f)
+		fclose(f);
+	CHECK_INT_EQ(dyad_store_open_readonly(db_path, &store, err), DYAD_EDB);
+	CHECK(strstr(err, "empty database") != NULL);
+	struct stat info;
+	CHECK(stat(db_path, &info) == 0 && info.st_size == 0);
+	CHECK_INT_EQ(sql_exec("PRAGMA application_id = 1685676388; CREATE TABLE documents (id TEXT);"),
+	             SQLITE_OK);
+	CHECK_INT_EQ(dyad_store_open_readonly(db_path, &store, err), DYAD_EDB);
+	CHECK(strstr(err, "schema version 0, older") != NULL);
+	CHECK_INT_EQ(sql_count("PRAGMA user_version"), 0);
+	CHECK_INT_EQ(sql_count("SELECT count(*) FROM sqlite_master"), 1);
+	/* Writing refuses another program's tables instead of adding to them. */
+	remove_db();
+	CHECK_INT_EQ(sql_exec("CREATE TABLE notes (x TEXT);"), SQLITE_OK);
+	CHECK_INT_EQ(dyad_store_open(db_path, &store, err), DYAD_EDB);
+	CHECK(strstr(err, "not a dyad database") != NULL);
+	CHECK_INT_EQ(sql_count("SELECT count(*) FROM sqlite_master"), 1);
+	remove_db();
+}
+
+TEST(check_finds_what_is_broken)
+{
+	dyad_store *store = fresh_store();
+	if (!store) {
+		CHECK(store != NULL);
+		return;
+	}
+	int n = 0;
+	size_t n_problems = 99;
+	CHECK_INT_EQ(dyad_store_check(store, count_problem, &n, &n_problems), DYAD_OK);
+	CHECK_INT_EQ(n_problems, 0);
+	dyad_store_close(store);
+	CHECK_INT_EQ(sql_exec("DELETE FROM entities WHERE idx = 1;"
+	                      "UPDATE events SET root = '99' WHERE idx = 0;"
+	                      "UPDATE mentions SET span_end = 100000 WHERE idx = 0;"),
+	             SQLITE_OK);
+	store = open_store();
+	if (!store)
+		return;
+	CHECK_INT_EQ(dyad_store_check(store, count_problem, &n, &n_problems), DYAD_OK);
+	/* orphan mentions, an event's entity gone, a bad root, a span past the text */
+	CHECK(n_problems >= 4);
+	CHECK_INT_EQ(n, (int)n_problems);
+	dyad_store_close(store);
+	CHECK_INT_EQ(sql_exec("UPDATE documents SET text = 'other words' WHERE seq = 1;"), SQLITE_OK);
+	store = open_store();
+	if (!store)
+		return;
+	n = 0;
+	CHECK_INT_EQ(dyad_store_check(store, count_problem, &n, &n_problems), DYAD_OK);
+	CHECK(n_problems >= 5); /* the full-text index no longer matches */
+	dyad_store_close(store);
+}
+
 int main(void)
 {
 	snprintf(dir, sizeof dir, "/tmp/dyad-test-store-XXXXXX");
@@ -766,6 +947,10 @@ int main(void)
 	RUN(jsonl_format);
 	RUN(table_format);
 	RUN(refuses_foreign_files);
+	RUN(batches_commit_every_n);
+	RUN(a_failing_database_rolls_back_the_batch);
+	RUN(readonly_handles_never_write);
+	RUN(check_finds_what_is_broken);
 	remove_db();
 	rmdir(dir);
 	return testlib_done();

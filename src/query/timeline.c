@@ -13,8 +13,8 @@
 static const char *const period_sql[] = {
 	[DYAD_TIMELINE_DAY] = "e.day",
 	[DYAD_TIMELINE_WEEK] =
-		"date(e.day, '-' || ((CAST(strftime('%w', e.day) AS INTEGER) + 6) % 7)"
-		" || ' days')",
+		("date(e.day, '-' || ((CAST(strftime('%w', e.day) AS INTEGER) + 6) % 7)"
+		 " || ' days')"),
 	[DYAD_TIMELINE_MONTH] = "substr(e.day, 1, 7) || '-01'",
 };
 

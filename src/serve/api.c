@@ -169,12 +169,27 @@ static const struct route *route_of(const char *path, const char **rest, int *ot
 	return found;
 }
 
+/* A method is a token of upper-case letters ("GET", "POST"). */
+static int plain_method(const char *m)
+{
+	if (!*m)
+		return 0;
+	for (; *m; m++)
+		if (*m < 'A' || *m > 'Z')
+			return 0;
+	return 1;
+}
+
 void dyad__api_handle(const struct dyad__api *api, dyad_store *store,
                       struct dyad__request *req, struct dyad__response *resp)
 {
 	const char *rest = "";
 	int other_method = 0;
 	resp->allow = NULL;
+	if (!plain_method(req->method)) {
+		dyad__api_error(resp, 400, "not an HTTP method");
+		return;
+	}
 	const struct route *r = route_of(req->path, &rest, &other_method, req->method);
 	if (r) {
 		r->run(api, store, req, rest, resp);

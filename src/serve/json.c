@@ -1,17 +1,53 @@
 /*
  * json.c - JSON members into a buffer (see json.h). Strings are escaped
  * for JSON and for being inlined in a page: '<' and '>' are written as
- * \u003c / \u003e, so a response can never close a script element.
+ * \u003c / \u003e, so a response can never close a script element; bytes
+ * that are not UTF-8 become U+FFFD, so a response is always valid JSON.
  */
 #include "serve/json.h"
 
 #include <string.h>
+
+#include "core/alloc.h"
+#include "core/utf8.h"
+
+/* (s, n) with every malformed UTF-8 sequence replaced by U+FFFD (a
+ * message cut mid-character, bytes a client sent), into a heap copy. */
+static char *repaired(const char *s, size_t n, size_t *len)
+{
+	char *out = dyad__malloc(3 * n + 1), *o = out;
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n;) {
+		size_t start = i;
+		uint32_t cp = dyad_utf8_next(s, n, &i);
+		if (cp == DYAD_UTF8_INVALID) {
+			o += dyad_utf8_encode(0xFFFD, o);
+		} else {
+			memcpy(o, s + start, i - start);
+			o += i - start;
+		}
+	}
+	*len = (size_t)(o - out);
+	return out;
+}
 
 void dyad__json_strn(struct dyad_buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	if (!s) {
 		dyad_buf_puts(b, "null");
+		return;
+	}
+	if (!dyad_utf8_valid(s, n)) {
+		size_t len;
+		char *fixed = repaired(s, n, &len);
+		if (!fixed) {
+			b->error = DYAD_ENOMEM;
+			return;
+		}
+		dyad__json_strn(b, fixed, len);
+		dyad__free(fixed);
 		return;
 	}
 	dyad_buf_putc(b, '"');

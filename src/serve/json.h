@@ -12,7 +12,8 @@
 
 #include "core/buf.h"
 
-/* A JSON string of (s, n) UTF-8 bytes, or null for s == NULL. */
+/* A JSON string of (s, n) UTF-8 bytes (malformed ones as U+FFFD), or null
+ * for s == NULL. */
 void dyad__json_strn(struct dyad_buf *b, const char *s, size_t n);
 void dyad__json_str(struct dyad_buf *b, const char *s);
 

@@ -392,7 +392,9 @@ static dyad_status build(struct dyad_store *store, const struct dyad_event_filte
 		st = add_after(store, q, f->after);
 	if (st != DYAD_OK)
 		return st;
-	dyad_buf_puts(&q->sql, " ORDER BY day IS NULL, day, d.id, e.idx");
+	/* e.doc_id is d.id; written so, the order is that of the index
+	 * events_order (store/graph.c) and a page stops at its limit. */
+	dyad_buf_puts(&q->sql, " ORDER BY e.day IS NULL, e.day, e.doc_id, e.idx");
 	q->limit = f->limit ? (sqlite3_int64)f->limit : -1;
 	if (f->limit > (size_t)INT64_MAX)
 		q->limit = -1;
@@ -427,6 +429,13 @@ dyad_status dyad__event_check_match(struct dyad_store *store, const char *match)
 	}
 	sqlite3_finalize(s);
 	return st;
+}
+
+const char *dyad__event_from(const struct dyad_event_filter *f)
+{
+	int docs = (f->source && f->source[0]) || (f->lang && f->lang[0]) ||
+	           (f->match && f->match[0]);
+	return docs ? " FROM events e JOIN documents d ON d.id = e.doc_id" : " FROM events e";
 }
 
 dyad_status dyad__event_query_prepare(struct dyad_store *store,

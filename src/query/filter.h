@@ -36,6 +36,10 @@ dyad_status dyad__event_where(struct dyad_store *store,
                               const struct dyad_event_filter *f,
                               struct dyad__event_query *q);
 
+/* The FROM of a query over the events of f: with the documents joined
+ * ("d") only when a field of f reads them (outlet, language, text). */
+const char *dyad__event_from(const struct dyad_event_filter *f);
+
 /* DYAD_EINVAL (with a message) when match is not an FTS5 query. */
 dyad_status dyad__event_check_match(struct dyad_store *store, const char *match);
 

@@ -171,10 +171,10 @@ static dyad_status filtered_pairs(struct dyad_store *store,
 	if (!q)
 		return dyad__store_error(store, DYAD_ENOMEM, "%s", dyad_strerror(DYAD_ENOMEM));
 	dyad_buf_init(&q->sql, 0);
-	dyad_buf_puts(&q->sql,
-	              "SELECT e.src_node, e.tgt_node, e.quad, count(*) FROM events e"
-	              " JOIN documents d ON d.id = e.doc_id WHERE e.src_node IS NOT NULL"
-	              " AND e.tgt_node IS NOT NULL AND e.src_node <> e.tgt_node");
+	dyad_buf_printf(&q->sql,
+	                "SELECT e.src_node, e.tgt_node, e.quad, count(*)%s WHERE e.src_node"
+	                " IS NOT NULL AND e.tgt_node IS NOT NULL AND e.src_node <> e.tgt_node",
+	                dyad__event_from(f));
 	dyad_status st = dyad__event_where(store, f, q);
 	dyad_buf_puts(&q->sql, " GROUP BY 1, 2, 3");
 	if (st == DYAD_OK)

@@ -8,20 +8,31 @@
 #include "query/filter.h"
 #include "query/result.h"
 
-/* The first day of the bin of e.day, per unit. Weeks start on Monday:
+/* The first day of the bin of day, per unit. Weeks start on Monday:
  * strftime('%w') is 0 for Sunday. */
 static const char *const period_sql[] = {
-	[DYAD_TIMELINE_DAY] = "e.day",
+	[DYAD_TIMELINE_DAY] = "day",
 	[DYAD_TIMELINE_WEEK] =
-		("date(e.day, '-' || ((CAST(strftime('%w', e.day) AS INTEGER) + 6) % 7)"
+		("date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7)"
 		 " || ' days')"),
-	[DYAD_TIMELINE_MONTH] = "substr(e.day, 1, 7) || '-01'",
+	[DYAD_TIMELINE_MONTH] = "substr(day, 1, 7) || '-01'",
 };
 
 static const char *const key_sql[] = {
-	[DYAD_TIMELINE_QUAD] = "CAST(e.quad AS TEXT)",
+	[DYAD_TIMELINE_QUAD] = "e.quad",
 	[DYAD_TIMELINE_ROOT] = "e.root",
 };
+
+/* Counted per day first (the index on day reads them in order), then the
+ * days per bin: the date arithmetic runs once per day, not per event. */
+static const char timeline_head[] =
+	"SELECT %s AS period, CAST(key AS TEXT), sum(n), sum(g) / sum(n) FROM ("
+	" SELECT e.day AS day, %s AS key, count(*) AS n, total(e.goldstein) AS g%s"
+	" WHERE e.day IS NOT NULL";
+/* Days that are not whole dates (a publication year alone) are left out. */
+static const char timeline_tail[] =
+	" GROUP BY e.day, key) WHERE day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+	" GROUP BY 1, 2 ORDER BY 1, 2";
 
 static dyad_status read_bins(struct dyad_store *store, sqlite3_stmt *s,
                              struct dyad_timeline *t)
@@ -56,13 +67,10 @@ static dyad_status count_bins(struct dyad_store *store,
 	if (!q)
 		return dyad__store_error(store, DYAD_ENOMEM, "%s", dyad_strerror(DYAD_ENOMEM));
 	dyad_buf_init(&q->sql, 0);
-	dyad_buf_printf(&q->sql,
-	                "SELECT %s AS period, %s AS key, count(*), avg(e.goldstein)"
-	                " FROM events e JOIN documents d ON d.id = e.doc_id"
-	                " WHERE e.day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'",
-	                period_sql[unit], key_sql[group]);
+	dyad_buf_printf(&q->sql, timeline_head, period_sql[unit], key_sql[group],
+	                dyad__event_from(f));
 	dyad_status st = dyad__event_where(store, f, q);
-	dyad_buf_puts(&q->sql, " GROUP BY 1, 2 ORDER BY 1, 2");
+	dyad_buf_puts(&q->sql, timeline_tail);
 	if (st == DYAD_OK)
 		st = dyad__event_query_prepare(store, q, f->match, &s);
 	if (st == DYAD_OK)

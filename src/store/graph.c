@@ -72,7 +72,14 @@ const char dyad__graph_schema_sql[] =
 	"CREATE INDEX IF NOT EXISTS node_entities_node ON node_entities(node_id);"
 	"CREATE INDEX IF NOT EXISTS edges_tgt ON edges(tgt);"
 	"CREATE INDEX IF NOT EXISTS relations_dst ON relations(dst);"
-	"CREATE INDEX IF NOT EXISTS events_day ON events(day);"
+	/* The order of the event listing (query/events.c), so that a page of
+	 * it reads as many index entries as it lists. */
+	"CREATE INDEX IF NOT EXISTS events_order ON events(day IS NULL, day, doc_id, idx);"
+	/* By day, with what the graph and the timeline count: a range of days
+	 * is read from the index alone, and counts per day and QuadClass come
+	 * in its order. */
+	"CREATE INDEX IF NOT EXISTS events_day ON events(day, quad, root, goldstein,"
+	"  src_node, tgt_node);"
 	"CREATE INDEX IF NOT EXISTS events_src_node ON events(src_node, tgt_node, root);"
 	"CREATE INDEX IF NOT EXISTS events_tgt_node ON events(tgt_node);"
 	/* The dyad filter of query/events.c, one index per pair of sides it

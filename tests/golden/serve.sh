@@ -71,7 +71,7 @@ check "office held is a relation" \
 cp "$db" "$tmp/v1.db"
 sqlite3 "$tmp/v1.db" "DROP TABLE nodes; DROP TABLE node_entities; DROP TABLE node_variants;
   DROP TABLE edges; DROP TABLE relations; DROP INDEX events_day; DROP INDEX events_src_node;
-  DROP INDEX events_tgt_node; DROP INDEX events_dyad_cc; DROP INDEX events_dyad_ca;
+  DROP INDEX events_tgt_node; DROP INDEX events_order; DROP INDEX events_dyad_cc; DROP INDEX events_dyad_ca;
   DROP INDEX events_dyad_ac; DROP INDEX events_dyad_aa;
   ALTER TABLE events DROP COLUMN day; ALTER TABLE events DROP COLUMN src_node;
   ALTER TABLE events DROP COLUMN tgt_node; PRAGMA user_version = 1;"

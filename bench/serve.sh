@@ -6,7 +6,10 @@
 # and p50/p99 latency. The cases: /api/events with a dyad filter (the 200
 # most frequent country pairs in turn) and /api/graph (the page's default
 # view, and a month at a time over the three years), each with the
-# server's answer cache off (every request is a query) and on.
+# server's answer cache off (every request is a query) and on (after one
+# pass over the requests, so that the answers are kept). Each line also
+# says the server's own CPU time per request, which the other jobs on the
+# machine do not change the way they change the latencies.
 #   sh bench/serve.sh [BUILD]     DYAD_BENCH_SERVE_DOCS, _SECONDS, _CLIENTS
 set -eu
 BUILD=${1:-build}
@@ -67,23 +70,33 @@ start() { # cache-MB
 	cat "$tmp/err"
 	exit 1
 }
-run() { # label script
+ticks=$(getconf CLK_TCK)
+cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+run() { # label script [warm]
+	# With the cache on, one pass first, so that the figures are those of
+	# answers already kept (the first pass is the cache-off figure).
+	[ "${3:-}" = warm ] && wrk -t1 -c4 -d3s -s "$cache/$2.lua" "http://127.0.0.1:$port" >/dev/null
+	c0=$(cpu)
 	wrk -t2 -c"$clients" -d"${seconds}s" --latency -s "$cache/$2.lua" "http://127.0.0.1:$port" >"$tmp/wrk"
+	c1=$(cpu)
 	rps=$(sed -n 's/^Requests\/sec: *//p' "$tmp/wrk")
 	p50=$(awk '$1 == "50%" {print $2}' "$tmp/wrk")
 	p99=$(awk '$1 == "99%" {print $2}' "$tmp/wrk")
 	n=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$tmp/wrk")
 	errors=$(grep -E 'Non-2xx|Socket errors' "$tmp/wrk" | tr -s ' ' | tr '\n' ' ')
-	printf '  %-42s %8s req/s  p50 %9s  p99 %9s  (%s requests%s)\n' "$1" "$rps" "$p50" "$p99" "$n" \
-		"${errors:+; $errors}"
+	# The server's own CPU time per request: what an answer costs, whatever
+	# else the machine is running.
+	ms=$(awk -v d=$((c1 - c0)) -v t="$ticks" -v n="$n" 'BEGIN { printf "%.2f", n ? 1000 * d / t / n : 0 }')
+	printf '  %-46s %8s req/s  p50 %9s  p99 %9s  %s ms CPU/req  (%s requests%s)\n' "$1" "$rps" \
+		"$p50" "$p99" "$ms" "$n" "${errors:+; $errors}"
 }
 echo "serve bench: $clients connections, ${seconds} s per case, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for mb in 0 64; do
 	start "$mb"
-	label="cache off"
-	[ "$mb" = 0 ] || label="cache on"
-	run "/api/events?dyad=A:B (200 dyads), $label" events
-	run "/api/graph (default view), $label" graph
-	run "/api/graph?since=M&until=M (36 months), $label" graph-months
+	label="cache off" warm=""
+	[ "$mb" = 0 ] || label="cache on" warm=warm
+	run "/api/events?dyad=A:B (200 dyads), $label" events $warm
+	run "/api/graph (default view), $label" graph $warm
+	run "/api/graph?since=M&until=M (36 months), $label" graph-months $warm
 	stop
 done

@@ -65,7 +65,7 @@ static dyad_status read_nodes(struct dyad_store *store, sqlite3_stmt *s,
                               struct dyad_nodes *r)
 {
 	size_t cap = 0;
-	int rc, oom = 0;
+	int rc = SQLITE_DONE, oom = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (!dyad__result_reserve(r->priv, (void **)&r->items, r->n, &cap,
 		                          sizeof *r->items))
@@ -225,7 +225,7 @@ static dyad_status load_variants(struct dyad_store *store, struct dyad_node_deta
 {
 	sqlite3_stmt *s;
 	size_t cap = 0;
-	int oom = 0, rc;
+	int oom = 0, rc = SQLITE_DONE;
 	if (sqlite3_prepare_v2(store->db,
 	                       "SELECT variant, n FROM node_variants WHERE node_id = ?1"
 	                       " ORDER BY n DESC, variant LIMIT ?2",
@@ -270,7 +270,7 @@ static dyad_status load_links(struct dyad_store *store, struct dyad_node_detail 
 {
 	sqlite3_stmt *s;
 	size_t cap = 0;
-	int oom = 0, rc;
+	int oom = 0, rc = SQLITE_DONE;
 	const int c = 1 + DYAD_NODE_N_COLUMNS;
 	if (sqlite3_prepare_v2(store->db, sql, -1, &s, NULL) != SQLITE_OK)
 		return dyad__store_fail(store, "cannot read the entity's links");

@@ -38,7 +38,7 @@ static dyad_status read_bins(struct dyad_store *store, sqlite3_stmt *s,
                              struct dyad_timeline *t)
 {
 	size_t cap = 0;
-	int rc, oom = 0;
+	int rc = SQLITE_DONE, oom = 0;
 	while (!oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (!dyad__result_reserve(t->priv, (void **)&t->bins, t->n, &cap,
 		                          sizeof *t->bins)) {

@@ -8,8 +8,8 @@
  *
  * And the memory of a long-lived reading handle (dyad_store_set_memory):
  * SQLite's memory map and page cache sizes; whether the file changed
- * (dyad_store_changed), from the pager's data version, which costs no
- * statement.
+ * (dyad_store_changed), from PRAGMA data_version, which moves when another
+ * connection commits.
  */
 #include <stdio.h>
 #include <time.h>
@@ -81,9 +81,19 @@ dyad_status dyad_store_set_memory(dyad_store *store, size_t map_bytes,
 
 int dyad_store_changed(dyad_store *store)
 {
+	static const char sql[] = "PRAGMA data_version";
+	sqlite3_stmt *s;
 	unsigned v = 0;
-	if (sqlite3_file_control(store->db, "main", SQLITE_FCNTL_DATA_VERSION, &v) != SQLITE_OK)
+	/* The pragma, not the pager's counter: the counter moves only when
+	 * this handle reads, and a client that keeps answers may not. */
+	if (dyad__stmt_get(store, sql, sizeof sql - 1, &s) != DYAD_OK)
 		return 1; /* cannot tell: say changed, the safe answer */
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		v = (unsigned)sqlite3_column_int64(s, 0);
+	dyad__stmt_put(store, s);
+	if (rc != SQLITE_ROW)
+		return 1;
 	int changed = !store->seen_version || v != store->data_version;
 	store->data_version = v;
 	store->seen_version = 1;

@@ -265,5 +265,22 @@ check "the access log names method, target and status" \
 	grep -q ' 127\.0\.0\.1 GET /api/events?since=yesterday 400 ' "$tmp/access.log"
 check "the database is unchanged by the server" [ "$(cat "$db" | cksum)" = "$sum_before" ]
 
+# ---- kept answers follow the database: an ingest while it serves ----
+cp "$db" "$tmp/live.db"
+if start_server "$tmp/live.db" "$tmp/live.log"; then
+	get /api/stats "$tmp/l1.json" >/dev/null
+	get /api/stats "$tmp/l2.json" >/dev/null
+	printf 'Turkish President Recep Tayyip Erdogan met Azerbaijani President Ilham Aliyev in Ankara on Friday.\n' >"$tmp/more.txt"
+	"$DYAD" ingest --db "$tmp/live.db" "$tmp/more.txt" 2>/dev/null
+	get /api/stats "$tmp/l3.json" >/dev/null
+	stop_server
+	check "a repeated answer is kept" grep -q ' GET /api/stats 200 .* cached$' "$tmp/live.log"
+	check "the same answer either way" cmp -s "$tmp/l1.json" "$tmp/l2.json"
+	check "a commit by an ingest is seen by the next request" \
+		js "$tmp/l3.json" 'j["documents"] == '"$((n_docs + 1))"
+else
+	fail "dyad serve starts on a second database"
+fi
+
 echo "RESULT passed=$passed failed=$failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,102 @@
+/*
+ * perceptron.h - weights of the averaged perceptron: learnt sparse while
+ * training, frozen into a compact table for use.
+ *
+ * Every model of the grammar stage (tagger, morphology, parser) scores a set
+ * of classes as the sum, over the active features, of one row of weights per
+ * feature: rows keep all classes of a feature together, so scoring is one
+ * hash probe and one vector add per feature.
+ *
+ * Training (struct dyad__ptrain) keeps, for each feature that was ever
+ * updated, only the classes it was updated for, with the running sums that
+ * averaging needs (Collins 2002; Daume's trick: avg = w - u / t). Freezing
+ * averages, drops weights too small to matter and quantises the rest to 16
+ * bits with one scale per table (struct dyad__pmodel): an open-addressing
+ * table of 32-bit fingerprints and dense rows padded to a multiple of
+ * DYAD_PMODEL_LANES, laid out so that a model file is used where it was read.
+ */
+#ifndef DYAD_PARSE_PERCEPTRON_H
+#define DYAD_PARSE_PERCEPTRON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "dyad.h"
+
+/* Rows are padded to a multiple of this many weights (vector width). */
+#define DYAD_PMODEL_LANES 16
+
+/* ---- training ---------------------------------------------------------- */
+
+struct dyad__ptrain;
+
+/* A table for n_classes classes; *out owned by the caller (dyad__ptrain_free). */
+dyad_status dyad__ptrain_new(uint32_t n_classes, struct dyad__ptrain **out);
+void dyad__ptrain_free(struct dyad__ptrain *t);
+
+/* scores[c] += current weight of (key, c), for every key (unknown keys add
+ * nothing). scores has n_classes entries. */
+void dyad__ptrain_score(const struct dyad__ptrain *t, const uint64_t *keys, size_t n,
+                        float *scores);
+
+/* For every key and every k < n_upd: weight (key, cls[k]) += delta[k]. */
+dyad_status dyad__ptrain_update(struct dyad__ptrain *t, const uint64_t *keys, size_t n,
+                                const uint32_t *cls, const float *delta, size_t n_upd);
+
+/* One training instance went by (the clock of averaging). */
+void dyad__ptrain_tick(struct dyad__ptrain *t);
+
+/* Counts for reports: features and weights held. */
+void dyad__ptrain_stats(const struct dyad__ptrain *t, size_t *n_feats, size_t *n_weights);
+
+/*
+ * Freeze: average, drop features whose largest averaged weight is under
+ * min_weight (absolute), quantise, and append the table to out (the format
+ * dyad__pmodel_open reads). The training table is unchanged.
+ */
+dyad_status dyad__ptrain_freeze(const struct dyad__ptrain *t, float min_weight,
+                                struct dyad_buf *out);
+
+/* ---- use --------------------------------------------------------------- */
+
+struct dyad__pslot {
+	uint32_t fingerprint; /* high half of the key */
+	uint32_t row;         /* 1 + row index; 0 = empty slot */
+};
+
+/* A frozen table; points into memory it does not own (a model file). */
+struct dyad__pmodel {
+	uint32_t n_classes, stride; /* stride: n_classes rounded up to LANES */
+	uint32_t n_rows;
+	uint64_t mask;              /* slots - 1 (a power of two minus one) */
+	float scale;                /* a weight is its int16 times scale */
+	const struct dyad__pslot *slots;
+	const int16_t *weights;     /* n_rows * stride */
+};
+
+/*
+ * Read a table written by dyad__ptrain_freeze from (p, len), which must be
+ * 8-byte aligned and outlive *m. DYAD_EDATA when it is inconsistent.
+ */
+dyad_status dyad__pmodel_open(const void *p, size_t len, struct dyad__pmodel *m);
+
+/* The row of key, NULL when the feature is not in the table. */
+static inline const int16_t *dyad__pmodel_row(const struct dyad__pmodel *m, uint64_t key)
+{
+	uint32_t fp = (uint32_t)(key >> 32);
+	for (uint64_t i = key & m->mask;; i = (i + 1) & m->mask) {
+		const struct dyad__pslot *s = &m->slots[i];
+		if (s->row == 0)
+			return NULL;
+		if (s->fingerprint == fp)
+			return m->weights + (size_t)(s->row - 1) * m->stride;
+	}
+}
+
+/* acc[c] = sum over keys of the int16 weights of (key, c); acc has stride
+ * entries. Scores compare as integers; times scale they are the model's. */
+void dyad__pmodel_score(const struct dyad__pmodel *m, const uint64_t *keys, size_t n,
+                        int32_t *acc);
+
+#endif

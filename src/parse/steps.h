@@ -98,6 +98,10 @@ dyad_status dyad__step_tag(const struct dyad__parts *p, struct dyad__sent *s, in
 dyad_status dyad__step_morphology(const struct dyad__parts *p, struct dyad__sent *s,
                                   int32_t *acc);
 
+/* Step 3 without the features: lemmas (and their keys) of words whose
+ * tags and features are set. */
+dyad_status dyad__step_lemmas(const struct dyad__parts *p, struct dyad__sent *s);
+
 /* The lemma key the parser reads, from the word's lemma text. */
 void dyad__step_lemma_keys(struct dyad__sent *s);
 

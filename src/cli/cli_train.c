@@ -1,0 +1,138 @@
+/*
+ * cli_train.c - 'dyad train': learn a grammar model from UD treebanks.
+ *
+ * `make models` runs it once per language with the settings that made the
+ * committed models (see data/lang/MODELS.md); the training itself is
+ * parse/train.c. Progress and the dev figures go to stderr.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "kb/morph.h"
+#include "parse/train.h"
+
+#define MAX_FILES 16
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+	        "usage: dyad train --lang LANG --out MODEL --train FILE... [--dev FILE...]\n"
+	        "                  [--xpos] [--rich] [--featlex] [--dict DIR] [--folds N]\n"
+	        "                  [--tag-epochs N] [--morph-epochs N] [--parse-epochs N]\n"
+	        "                  [--seed N] [--min-weight X] [--explore P] [--quiet]\n\n"
+	        "Learn a tagger, lemmatiser and dependency parser from CoNLL-U treebanks\n"
+	        "and write them as one model file.\n\n"
+	        "  --train FILE   training treebank (repeatable)\n"
+	        "  --dev FILE     measured after each epoch, never learnt from (repeatable)\n"
+	        "  --xpos         fine tags are UPOS/XPOS pairs (XPOS is predicted too)\n"
+	        "  --rich         the parser reads case, number, gender and case markers\n"
+	        "  --featlex      features from the ones seen with the word and tag\n"
+	        "  --dict DIR     the language's dictionary: its analyses become features\n"
+	        "                 and morphology is chosen among them\n"
+	        "  --folds N      jackknifing folds for the parser's training tags (5)\n"
+	        "  --tag-epochs N, --morph-epochs N, --parse-epochs N   passes (10, 10, 15)\n"
+	        "  --seed N       order of the sentences (fixed: training is reproducible)\n"
+	        "  --min-weight X drop averaged weights below X (smaller model)\n"
+	        "  --explore P    chance of following a wrong parser move when learning (0.9)\n");
+}
+
+static int number(const char *s, double lo, double hi, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+	if (end == s || *end || v < lo || v > hi)
+		return 0;
+	*out = v;
+	return 1;
+}
+
+/* Options with a value; 0 when arg is not one of them, -1 when bad. */
+static int value_option(struct dyad__train_opts *o, const char *arg, const char *val,
+                        const char **files, size_t *n_train, const char **dev, size_t *n_dev,
+                        const char **dict_dir)
+{
+	double v;
+	if (strcmp(arg, "--train") == 0 || strcmp(arg, "--dev") == 0) {
+		int train = arg[2] == 't';
+		size_t *n = train ? n_train : n_dev;
+		if (*n == MAX_FILES)
+			return -1;
+		(train ? files : dev)[(*n)++] = val;
+	} else if (strcmp(arg, "--lang") == 0) {
+		o->lang = val;
+	} else if (strcmp(arg, "--out") == 0) {
+		o->out = val;
+	} else if (strcmp(arg, "--dict") == 0) {
+		*dict_dir = val;
+	} else if (strcmp(arg, "--folds") == 0 && number(val, 0, 20, &v)) {
+		o->folds = (unsigned)v;
+	} else if (strcmp(arg, "--tag-epochs") == 0 && number(val, 1, 100, &v)) {
+		o->tag_epochs = (unsigned)v;
+	} else if (strcmp(arg, "--morph-epochs") == 0 && number(val, 1, 100, &v)) {
+		o->morph_epochs = (unsigned)v;
+	} else if (strcmp(arg, "--parse-epochs") == 0 && number(val, 1, 100, &v)) {
+		o->parse_epochs = (unsigned)v;
+	} else if (strcmp(arg, "--seed") == 0 && number(val, 0, 4e9, &v)) {
+		o->seed = (uint64_t)v;
+	} else if (strcmp(arg, "--min-weight") == 0 && number(val, 0, 1e6, &v)) {
+		o->min_weight = (float)v;
+	} else if (strcmp(arg, "--explore") == 0 && number(val, 0, 1, &v)) {
+		o->explore = v;
+	} else {
+		return strncmp(arg, "--", 2) == 0 && strchr("tldofms", arg[2]) ? -1 : 0;
+	}
+	return 1;
+}
+
+int dyad_cli_train(int argc, char **argv)
+{
+	struct dyad__train_opts o;
+	const char *train[MAX_FILES], *dev[MAX_FILES], *dict_dir = NULL;
+	size_t n_train = 0, n_dev = 0;
+	int quiet = 0;
+	dyad__train_defaults(&o);
+	for (int i = 1; i < argc; i++) {
+		if (dyad_cli_is_help(argv[i])) {
+			usage(stdout);
+			return DYAD_EXIT_OK;
+		}
+		if (strcmp(argv[i], "--xpos") == 0 || strcmp(argv[i], "--rich") == 0 ||
+		    strcmp(argv[i], "--featlex") == 0 || strcmp(argv[i], "--quiet") == 0) {
+			int *flag = argv[i][2] == 'x' ? &o.xpos : argv[i][2] == 'r' ? &o.rich
+			            : argv[i][2] == 'f' ? &o.featlex : &quiet;
+			*flag = 1;
+			continue;
+		}
+		int r = i + 1 < argc ? value_option(&o, argv[i], argv[i + 1], train, &n_train, dev,
+		                                    &n_dev, &dict_dir)
+		                     : 0;
+		if (r <= 0) {
+			fprintf(stderr, "dyad train: %s '%s'\n", r < 0 ? "bad value for" : "unknown argument",
+			        argv[i]);
+			usage(stderr);
+			return DYAD_EXIT_USAGE;
+		}
+		i++;
+	}
+	if (!o.lang || !o.out || n_train == 0) {
+		fprintf(stderr, "dyad train: --lang, --out and --train are required\n");
+		usage(stderr);
+		return DYAD_EXIT_USAGE;
+	}
+	char err[DYAD_ERRMSG_MAX] = "";
+	struct dyad__morph *dict = NULL;
+	if (dict_dir && dyad__morph_load(dict_dir, &dict, err) != DYAD_OK) {
+		fprintf(stderr, "dyad train: %s\n", err);
+		return DYAD_EXIT_FAILED;
+	}
+	o.train = train, o.n_train = n_train, o.dev = dev, o.n_dev = n_dev;
+	o.dict = dict;
+	o.log = quiet ? NULL : stderr;
+	dyad_status st = dyad__train(&o, err);
+	if (st != DYAD_OK)
+		fprintf(stderr, "dyad train: %s\n", err[0] ? err : dyad_strerror(st));
+	dyad__morph_free(dict);
+	return st == DYAD_OK ? DYAD_EXIT_OK : DYAD_EXIT_FAILED;
+}

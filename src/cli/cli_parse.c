@@ -123,84 +123,95 @@ static double seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Analyse every sentence of doc into words (n_words entries). */
+/* What is done with each sentence once analysed (its lemmas live until the
+ * next analysis). */
+struct sink {
+	int (*sentence)(struct sink *k, const struct dyad_conllu_sentence *s,
+	                const struct dyad_grammar_word *words);
+	struct dyad_grammar_scores scores;
+	struct dyad_buf out;
+	struct dyad_conllu_word *cw;
+};
+
+/* Analyse every sentence of doc and hand it to the sink. */
 static int analyse_doc(const struct dyad_grammar *g, const struct dyad_conllu_doc *doc,
-                       struct dyad_grammar_word *words, const char *path)
+                       struct dyad_grammar_word *words, const char *path, struct sink *k)
 {
 	struct dyad_grammar_work *work;
 	if (dyad_grammar_work_new(&work) != DYAD_OK)
 		return 0;
-	double t0 = seconds();
-	size_t at = 0;
-	for (size_t i = 0; i < doc->n_sents; i++) {
+	double t0 = seconds(), busy = 0;
+	size_t n = 0;
+	int ok = 1;
+	for (size_t i = 0; ok && i < doc->n_sents; i++) {
 		const struct dyad_conllu_sentence *s = &doc->sents[i];
-		forms_of(s, words + at);
-		dyad_status st = dyad_grammar_analyse(g, work, words + at, s->n_words, DYAD_GRAMMAR_ALL);
+		forms_of(s, words);
+		double t1 = seconds();
+		dyad_status st = dyad_grammar_analyse(g, work, words, s->n_words, DYAD_GRAMMAR_ALL);
+		busy += seconds() - t1;
 		if (st != DYAD_OK) {
 			fprintf(stderr, "dyad parse: %s:%zu: %s\n", path, s->line_no, dyad_strerror(st));
-			dyad_grammar_work_free(work);
-			return 0;
+			ok = 0;
+			break;
 		}
-		at += s->n_words;
+		ok = k->sentence(k, s, words);
+		n += s->n_words;
 	}
-	double dt = seconds() - t0;
-	fprintf(stderr, "dyad parse: %zu words in %.3f s (%.0f words/s)\n", at, dt,
-	        dt > 0 ? (double)at / dt : 0.0);
+	fprintf(stderr, "dyad parse: %zu words in %.3f s, %.3f s analysing (%.0f words/s)\n", n,
+	        seconds() - t0, busy, busy > 0 ? (double)n / busy : 0.0);
 	dyad_grammar_work_free(work);
+	return ok;
+}
+
+static int score_sentence(struct sink *k, const struct dyad_conllu_sentence *s,
+                          const struct dyad_grammar_word *words)
+{
+	dyad_grammar_score(&k->scores, s->words, words, s->n_words);
 	return 1;
 }
 
-static int eval_doc(const struct dyad_grammar *g, const struct dyad_conllu_doc *doc,
-                    struct dyad_grammar_word *words, const char *path)
+/* The analysis as CoNLL-U words: gold columns replaced, FORM, DEPS, MISC kept. */
+static int print_sentence(struct sink *k, const struct dyad_conllu_sentence *s,
+                          const struct dyad_grammar_word *words)
 {
-	if (!analyse_doc(g, doc, words, path))
-		return DYAD_EXIT_FAILED;
-	struct dyad_grammar_scores sc;
-	memset(&sc, 0, sizeof sc);
-	size_t at = 0;
-	for (size_t i = 0; i < doc->n_sents; i++) {
-		dyad_grammar_score(&sc, doc->sents[i].words, words + at, doc->sents[i].n_words);
-		at += doc->sents[i].n_words;
+	for (uint32_t j = 0; j < s->n_words; j++) {
+		const struct dyad_grammar_word *x = &words[j];
+		struct dyad_conllu_word *c = &k->cw[j];
+		*c = s->words[j];
+		c->lemma = x->lemma, c->lemma_len = x->lemma_len;
+		c->upos = x->upos;
+		c->xpos = x->xpos, c->xpos_len = x->xpos_len;
+		c->feats = x->feats, c->feats_len = 0;
+		c->head = x->head, c->deprel = x->deprel;
 	}
-	const char *base = strrchr(path, '/');
-	dyad_grammar_scores_print(&sc, base ? base + 1 : path, stdout);
-	return DYAD_EXIT_OK;
+	dyad_conllu_write(&k->out, s, k->cw);
+	if (k->out.len > (1u << 20)) {
+		fwrite(k->out.data, 1, k->out.len, stdout);
+		dyad_buf_reset(&k->out);
+	}
+	return k->out.error == DYAD_OK;
 }
 
-/* The analysis as CoNLL-U words: gold columns replaced, FORM, DEPS, MISC kept. */
-static int print_doc(const struct dyad_grammar *g, const struct dyad_conllu_doc *doc,
-                     struct dyad_grammar_word *words, const char *path)
+static int run(const struct dyad_grammar *g, const struct dyad_conllu_doc *doc, const char *path,
+               int eval)
 {
-	if (!analyse_doc(g, doc, words, path))
-		return DYAD_EXIT_FAILED;
-	struct dyad_conllu_word *cw = calloc(DYAD_CONLLU_MAX_WORDS, sizeof *cw);
-	if (!cw)
-		return DYAD_EXIT_FAILED;
-	struct dyad_buf out;
-	dyad_buf_init(&out, 0);
-	size_t at = 0;
-	for (size_t i = 0; i < doc->n_sents; i++) {
-		const struct dyad_conllu_sentence *s = &doc->sents[i];
-		for (uint32_t j = 0; j < s->n_words; j++) {
-			const struct dyad_grammar_word *x = &words[at + j];
-			cw[j] = s->words[j];
-			cw[j].lemma = x->lemma, cw[j].lemma_len = x->lemma_len;
-			cw[j].upos = x->upos;
-			cw[j].xpos = x->xpos, cw[j].xpos_len = x->xpos_len;
-			cw[j].feats = x->feats, cw[j].feats_len = 0;
-			cw[j].head = x->head, cw[j].deprel = x->deprel;
-		}
-		dyad_conllu_write(&out, s, cw);
-		if (out.len > (1u << 20) || i + 1 == doc->n_sents) {
-			fwrite(out.data, 1, out.len, stdout);
-			dyad_buf_reset(&out);
-		}
-		at += s->n_words;
+	struct sink k;
+	memset(&k, 0, sizeof k);
+	dyad_buf_init(&k.out, 0);
+	k.sentence = eval ? score_sentence : print_sentence;
+	struct dyad_grammar_word *words = calloc(DYAD_CONLLU_MAX_WORDS, sizeof *words);
+	k.cw = calloc(DYAD_CONLLU_MAX_WORDS, sizeof *k.cw);
+	int ok = words && k.cw && analyse_doc(g, doc, words, path, &k);
+	if (ok && eval) {
+		const char *base = strrchr(path, '/');
+		dyad_grammar_scores_print(&k.scores, base ? base + 1 : path, stdout);
+	} else if (ok) {
+		fwrite(k.out.data ? k.out.data : "", 1, k.out.len, stdout);
 	}
-	dyad_status st = out.error;
-	dyad_buf_release(&out);
-	free(cw);
-	return st == DYAD_OK ? DYAD_EXIT_OK : DYAD_EXIT_FAILED;
+	dyad_buf_release(&k.out);
+	free(words);
+	free(k.cw);
+	return ok ? DYAD_EXIT_OK : DYAD_EXIT_FAILED;
 }
 
 struct parse_options {
@@ -267,13 +278,11 @@ int dyad_cli_parse(int argc, char **argv)
 	struct dyad_grammar *g;
 	struct dyad__morph *dict;
 	int rc = DYAD_EXIT_FAILED;
-	struct dyad_grammar_word *words = calloc(doc.n_words + 1, sizeof *words);
-	if (words && dyad_cli_open_grammar(dyad_cli_data_dir(o.data), lang, o.model, &g, &dict)) {
-		rc = o.eval ? eval_doc(g, &doc, words, path) : print_doc(g, &doc, words, path);
+	if (dyad_cli_open_grammar(dyad_cli_data_dir(o.data), lang, o.model, &g, &dict)) {
+		rc = run(g, &doc, path, o.eval != NULL);
 		dyad_grammar_free(g);
 		dyad__morph_free(dict);
 	}
-	free(words);
 	dyad_conllu_release(&doc);
 	return rc;
 }

@@ -15,7 +15,7 @@
 
 #include "core/alloc.h"
 
-#define PMODEL_MAGIC 0x444f4d50u /* "PMOD" */
+#define PMODEL_MAGIC 0x534f4d50u /* "PMOS" */
 #define TRAIN_MIN_SLOTS 1024
 
 struct entry {
@@ -46,7 +46,7 @@ struct dyad__ptrain {
 
 struct pmodel_header {
 	uint32_t magic, n_classes, stride, n_rows;
-	uint64_t n_slots;
+	uint64_t n_slots, n_entries;
 	float scale;
 	uint32_t reserved;
 };
@@ -252,19 +252,12 @@ void dyad__ptrain_stats(const struct dyad__ptrain *t, size_t *n_feats, size_t *n
 
 /* ---- freezing ---------------------------------------------------------- */
 
+#define SLOT_LOAD_NUM 3 /* slots at most 3/4 full */
+#define SLOT_LOAD_DEN 4
+
 static float averaged(const struct dyad__ptrain *t, const struct entry *e)
 {
 	return (float)(e->w - e->u / t->clock);
-}
-
-static float row_max(const struct dyad__ptrain *t, const struct row *r)
-{
-	float m = 0;
-	for (uint32_t j = 0; j < r->n; j++) {
-		float a = fabsf(averaged(t, &t->entries[r->off + j]));
-		m = a > m ? a : m;
-	}
-	return m;
 }
 
 static uint32_t stride_of(uint32_t n_classes)
@@ -272,80 +265,124 @@ static uint32_t stride_of(uint32_t n_classes)
 	return (n_classes + DYAD_PMODEL_LANES - 1) / DYAD_PMODEL_LANES * DYAD_PMODEL_LANES;
 }
 
-/* Append the slots and rows of the kept features (keep[i] != 0). */
-static dyad_status write_rows(const struct dyad__ptrain *t, const unsigned char *keep,
+static uint64_t slots_for(uint64_t n_rows)
+{
+	uint64_t n = 16;
+	while (n * SLOT_LOAD_NUM < n_rows * SLOT_LOAD_DEN)
+		n *= 2;
+	return n;
+}
+
+/* Weights kept of each row (0: the row goes), their total and the largest. */
+static size_t count_kept(const struct dyad__ptrain *t, float min_weight, uint32_t *kept,
+                         float *max)
+{
+	size_t total = 0;
+	*max = 0;
+	for (size_t f = 0; f < t->n_rows; f++) {
+		const struct row *r = &t->rows[f];
+		kept[f] = 0;
+		for (uint32_t j = 0; j < r->n; j++) {
+			float a = fabsf(averaged(t, &t->entries[r->off + j]));
+			if (a > 0 && a >= min_weight) {
+				kept[f]++;
+				*max = a > *max ? a : *max;
+			}
+		}
+		total += kept[f];
+	}
+	return total;
+}
+
+static int16_t quantise(float w, float scale)
+{
+	long q = lrintf(w / scale);
+	return (int16_t)(q > INT16_MAX ? INT16_MAX : q < -INT16_MAX ? -INT16_MAX : q);
+}
+
+/* The entries of the kept rows, in training order (the same on every run),
+ * and the slots pointing at them. */
+static dyad_status write_rows(const struct dyad__ptrain *t, const uint32_t *kept, float min_weight,
                               const struct pmodel_header *h, struct dyad_buf *out)
 {
-	size_t slot_bytes = (size_t)h->n_slots * sizeof(struct dyad__pslot);
 	struct dyad__pslot *slots = dyad__calloc((size_t)h->n_slots, sizeof *slots);
-	int16_t *row = dyad__calloc(h->stride, sizeof *row);
-	dyad_status st = slots && row ? DYAD_OK : DYAD_ENOMEM;
-	uint32_t next = 0;
-	/* rows in training order, so that a model is the same on every run */
-	uint32_t *row_of = st == DYAD_OK ? dyad__calloc(t->n_rows + 1, sizeof *row_of) : NULL;
-	if (st == DYAD_OK && !row_of)
-		st = DYAD_ENOMEM;
-	for (size_t f = 0; st == DYAD_OK && f < t->n_rows; f++)
-		if (keep[f])
-			row_of[f] = ++next;
+	uint32_t *start = dyad__calloc(t->n_rows + 1, sizeof *start);
+	struct dyad__pentry *e = dyad__calloc(h->n_entries + 1, sizeof *e);
+	dyad_status st = slots && start && e ? DYAD_OK : DYAD_ENOMEM;
+	size_t at = 0;
+	for (size_t f = 0; st == DYAD_OK && f < t->n_rows; f++) {
+		if (!kept[f])
+			continue;
+		const struct row *r = &t->rows[f];
+		start[f] = (uint32_t)at + 1;
+		e[at++] = (struct dyad__pentry){(uint16_t)kept[f], 0};
+		for (uint32_t j = 0; j < r->n; j++) {
+			const struct entry *x = &t->entries[r->off + j];
+			float a = averaged(t, x);
+			if (fabsf(a) > 0 && fabsf(a) >= min_weight)
+				e[at++] = (struct dyad__pentry){(uint16_t)x->cls, quantise(a, h->scale)};
+		}
+	}
 	for (size_t s = 0; st == DYAD_OK && s < t->n_slots; s++) {
 		uint64_t key = t->slots[s].key;
-		if (!key || !keep[t->slots[s].feat])
+		if (!key || !kept[t->slots[s].feat])
 			continue;
 		uint64_t i = key & (h->n_slots - 1);
 		while (slots[i].row)
 			i = (i + 1) & (h->n_slots - 1);
 		slots[i].fingerprint = (uint32_t)(key >> 32);
-		slots[i].row = row_of[t->slots[s].feat];
+		slots[i].row = start[t->slots[s].feat];
 	}
 	if (st == DYAD_OK)
-		st = dyad_buf_append(out, slots, slot_bytes);
-	for (size_t f = 0; st == DYAD_OK && f < t->n_rows; f++) {
-		if (!keep[f])
-			continue;
-		memset(row, 0, h->stride * sizeof *row);
-		const struct row *r = &t->rows[f];
-		for (uint32_t j = 0; j < r->n; j++) {
-			const struct entry *e = &t->entries[r->off + j];
-			long q = lrintf(averaged(t, e) / h->scale);
-			row[e->cls] = (int16_t)(q > INT16_MAX ? INT16_MAX : q < -INT16_MAX ? -INT16_MAX : q);
-		}
-		st = dyad_buf_append(out, row, h->stride * sizeof *row);
-	}
-	dyad__free(row_of);
+		st = dyad_buf_append(out, slots, (size_t)h->n_slots * sizeof *slots);
+	if (st == DYAD_OK)
+		st = dyad_buf_append(out, e, (size_t)h->n_entries * sizeof *e);
 	dyad__free(slots);
-	dyad__free(row);
+	dyad__free(start);
+	dyad__free(e);
 	return st;
 }
 
 dyad_status dyad__ptrain_freeze(const struct dyad__ptrain *t, float min_weight,
                                 struct dyad_buf *out)
 {
-	unsigned char *keep = dyad__calloc(t->n_rows + 1, 1);
-	if (!keep)
+	uint32_t *kept = dyad__calloc(t->n_rows + 1, sizeof *kept);
+	if (!kept)
 		return DYAD_ENOMEM;
-	float max = 0;
-	uint32_t n_keep = 0;
-	for (size_t f = 0; f < t->n_rows; f++) {
-		float m = row_max(t, &t->rows[f]);
-		if (m >= min_weight && m > 0) {
-			keep[f] = 1;
-			n_keep++;
-			max = m > max ? m : max;
-		}
-	}
-	struct pmodel_header h = {PMODEL_MAGIC, t->n_classes, stride_of(t->n_classes), n_keep,
-	                          16, max > 0 ? max / INT16_MAX : 1, 0};
-	while (h.n_slots < 2 * (uint64_t)n_keep)
-		h.n_slots *= 2;
+	float max;
+	size_t weights = count_kept(t, min_weight, kept, &max);
+	uint32_t n_rows = 0;
+	for (size_t f = 0; f < t->n_rows; f++)
+		n_rows += kept[f] > 0;
+	struct pmodel_header h = {PMODEL_MAGIC, t->n_classes, stride_of(t->n_classes), n_rows,
+	                          slots_for(n_rows), weights + n_rows,
+	                          max > 0 ? max / INT16_MAX : 1, 0};
 	dyad_status st = dyad_buf_append(out, &h, sizeof h);
 	if (st == DYAD_OK)
-		st = write_rows(t, keep, &h, out);
-	dyad__free(keep);
+		st = write_rows(t, kept, min_weight, &h, out);
+	dyad__free(kept);
 	return st;
 }
 
 /* ---- use --------------------------------------------------------------- */
+
+/* Every slot points at a row inside the entries whose classes are in range,
+ * so that scoring never writes outside a score buffer. */
+static dyad_status check_rows(const struct dyad__pmodel *m)
+{
+	for (uint64_t i = 0; i <= m->mask; i++) {
+		uint32_t r = m->slots[i].row;
+		if (!r)
+			continue;
+		if (r > m->n_entries || r + (uint64_t)m->entries[r - 1].cls > m->n_entries)
+			return DYAD_EDATA;
+		const struct dyad__pentry *e = m->entries + (r - 1);
+		for (uint32_t j = 1; j <= e->cls; j++)
+			if (e[j].cls >= m->n_classes)
+				return DYAD_EDATA;
+	}
+	return DYAD_OK;
+}
 
 dyad_status dyad__pmodel_open(const void *p, size_t len, struct dyad__pmodel *m)
 {
@@ -354,57 +391,50 @@ dyad_status dyad__pmodel_open(const void *p, size_t len, struct dyad__pmodel *m)
 	if (len < sizeof h || ((uintptr_t)p & 7))
 		return DYAD_EDATA;
 	memcpy(&h, p, sizeof h);
-	if (h.magic != PMODEL_MAGIC || h.n_classes == 0 || h.stride != stride_of(h.n_classes) ||
-	    h.n_slots < 16 || (h.n_slots & (h.n_slots - 1)) || h.n_slots < 2 * (uint64_t)h.n_rows ||
-	    !(h.scale > 0))
+	if (h.magic != PMODEL_MAGIC || h.n_classes == 0 || h.n_classes > UINT16_MAX ||
+	    h.stride != stride_of(h.n_classes) || h.n_slots < 16 || (h.n_slots & (h.n_slots - 1)) ||
+	    h.n_slots * SLOT_LOAD_NUM < (uint64_t)h.n_rows * SLOT_LOAD_DEN || !(h.scale > 0))
 		return DYAD_EDATA;
 	size_t need = sizeof h + (size_t)h.n_slots * sizeof(struct dyad__pslot) +
-	              (size_t)h.n_rows * h.stride * sizeof(int16_t);
+	              (size_t)h.n_entries * sizeof(struct dyad__pentry);
 	if (need != len)
 		return DYAD_EDATA;
 	const char *base = p;
 	m->slots = (const struct dyad__pslot *)(const void *)(base + sizeof h);
-	for (uint64_t i = 0; i < h.n_slots; i++)
-		if (m->slots[i].row > h.n_rows)
-			return DYAD_EDATA;
-	m->weights = (const int16_t *)(const void *)(base + sizeof h +
-	                                             (size_t)h.n_slots * sizeof(struct dyad__pslot));
+	m->entries = (const struct dyad__pentry *)(const void *)(base + sizeof h +
+	                                                       (size_t)h.n_slots * sizeof *m->slots);
 	m->n_classes = h.n_classes;
 	m->stride = h.stride;
 	m->n_rows = h.n_rows;
+	m->n_entries = h.n_entries;
 	m->mask = h.n_slots - 1;
 	m->scale = h.scale;
-	return DYAD_OK;
+	dyad_status st = check_rows(m);
+	if (st != DYAD_OK)
+		memset(m, 0, sizeof *m);
+	return st;
 }
 
-typedef int16_t v16hi __attribute__((vector_size(32)));
-typedef int32_t v16si __attribute__((vector_size(64)));
-
-/* Keys looked up before their rows are added: the probes of one batch are
+/* Rows looked up before they are added: the probes of one batch are
  * independent, so their cache misses overlap. */
-#define SCORE_BATCH 128
+#define SCORE_BATCH 32
 
 void dyad__pmodel_score(const struct dyad__pmodel *m, const uint64_t *keys, size_t n,
                         int32_t *acc)
 {
 	memset(acc, 0, m->stride * sizeof *acc);
 	for (size_t b = 0; b < n; b += SCORE_BATCH) {
-		const int16_t *rows[SCORE_BATCH];
+		const struct dyad__pentry *rows[SCORE_BATCH];
 		size_t n_rows = 0, end = n - b < SCORE_BATCH ? n : b + SCORE_BATCH;
 		for (size_t k = b; k < end; k++) {
-			const int16_t *r = dyad__pmodel_row(m, keys[k]);
+			const struct dyad__pentry *r = dyad__pmodel_row(m, keys[k]);
 			if (r)
 				rows[n_rows++] = r;
 		}
-		for (uint32_t j = 0; j < m->stride; j += DYAD_PMODEL_LANES) {
-			v16si sum;
-			memcpy(&sum, acc + j, sizeof sum);
-			for (size_t k = 0; k < n_rows; k++) {
-				v16hi w;
-				memcpy(&w, rows[k] + j, sizeof w);
-				sum += __builtin_convertvector(w, v16si);
-			}
-			memcpy(acc + j, &sum, sizeof sum);
+		for (size_t k = 0; k < n_rows; k++) {
+			const struct dyad__pentry *r = rows[k];
+			for (uint32_t j = 1; j <= r->cls; j++)
+				acc[r[j].cls] += r[j].w;
 		}
 	}
 }

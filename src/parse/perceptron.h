@@ -12,8 +12,10 @@
  * averaging needs (Collins 2002; Daume's trick: avg = w - u / t). Freezing
  * averages, drops weights too small to matter and quantises the rest to 16
  * bits with one scale per table (struct dyad__pmodel): an open-addressing
- * table of 32-bit fingerprints and dense rows padded to a multiple of
- * DYAD_PMODEL_LANES, laid out so that a model file is used where it was read.
+ * table of 32-bit fingerprints pointing at sparse rows of (class, weight),
+ * laid out so that a model file is used where it was read. Rows are sparse
+ * because most features are rare and only ever met a few classes: a
+ * parser's row averages under five weights out of a hundred classes.
  */
 #ifndef DYAD_PARSE_PERCEPTRON_H
 #define DYAD_PARSE_PERCEPTRON_H
@@ -24,7 +26,7 @@
 #include "core/buf.h"
 #include "dyad.h"
 
-/* Rows are padded to a multiple of this many weights (vector width). */
+/* Score buffers are padded to a multiple of this many classes. */
 #define DYAD_PMODEL_LANES 16
 
 /* ---- training ---------------------------------------------------------- */
@@ -51,8 +53,8 @@ void dyad__ptrain_tick(struct dyad__ptrain *t);
 void dyad__ptrain_stats(const struct dyad__ptrain *t, size_t *n_feats, size_t *n_weights);
 
 /*
- * Freeze: average, drop features whose largest averaged weight is under
- * min_weight (absolute), quantise, and append the table to out (the format
+ * Freeze: average, drop weights under min_weight (absolute) and features
+ * left without any, quantise, and append the table to out (the format
  * dyad__pmodel_open reads). The training table is unchanged.
  */
 dyad_status dyad__ptrain_freeze(const struct dyad__ptrain *t, float min_weight,
@@ -62,17 +64,24 @@ dyad_status dyad__ptrain_freeze(const struct dyad__ptrain *t, float min_weight,
 
 struct dyad__pslot {
 	uint32_t fingerprint; /* high half of the key */
-	uint32_t row;         /* 1 + row index; 0 = empty slot */
+	uint32_t row;         /* 1 + index of the row's first entry; 0 = empty slot */
+};
+
+/* A weight of a row; a row's first entry holds its length in cls. */
+struct dyad__pentry {
+	uint16_t cls;
+	int16_t w;
 };
 
 /* A frozen table; points into memory it does not own (a model file). */
 struct dyad__pmodel {
-	uint32_t n_classes, stride; /* stride: n_classes rounded up to LANES */
+	uint32_t n_classes, stride; /* stride: room a score buffer needs */
 	uint32_t n_rows;
+	uint64_t n_entries;
 	uint64_t mask;              /* slots - 1 (a power of two minus one) */
 	float scale;                /* a weight is its int16 times scale */
 	const struct dyad__pslot *slots;
-	const int16_t *weights;     /* n_rows * stride */
+	const struct dyad__pentry *entries;
 };
 
 /*
@@ -81,8 +90,9 @@ struct dyad__pmodel {
  */
 dyad_status dyad__pmodel_open(const void *p, size_t len, struct dyad__pmodel *m);
 
-/* The row of key, NULL when the feature is not in the table. */
-static inline const int16_t *dyad__pmodel_row(const struct dyad__pmodel *m, uint64_t key)
+/* The row of key (its header entry), NULL when the feature is not in the table. */
+static inline const struct dyad__pentry *dyad__pmodel_row(const struct dyad__pmodel *m,
+                                                         uint64_t key)
 {
 	uint32_t fp = (uint32_t)(key >> 32);
 	for (uint64_t i = key & m->mask;; i = (i + 1) & m->mask) {
@@ -90,7 +100,7 @@ static inline const int16_t *dyad__pmodel_row(const struct dyad__pmodel *m, uint
 		if (s->row == 0)
 			return NULL;
 		if (s->fingerprint == fp)
-			return m->weights + (size_t)(s->row - 1) * m->stride;
+			return m->entries + (s->row - 1);
 	}
 }
 

@@ -745,8 +745,14 @@ static dyad_status train_all(struct trainer *t)
 		st = learn_parser(t, order, parser);
 	if (st == DYAD_OK)
 		st = dyad__model_writer_save(&t->w, t->o->out, t->errmsg);
-	if (st == DYAD_OK)
-		say(t, "wrote %s", t->o->out);
+	if (st == DYAD_OK) {
+		size_t total = 0;
+		for (size_t i = 0; i < t->w.n; i++) {
+			say(t, "section %-8.8s %10zu bytes", t->w.tags[i], t->w.data[i].len);
+			total += t->w.data[i].len;
+		}
+		say(t, "wrote %s (%.1f MB)", t->o->out, (double)total / 1048576.0);
+	}
 	dyad__free(order);
 	return st == DYAD_OK ? check_saved(t) : st;
 }

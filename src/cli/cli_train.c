@@ -21,7 +21,8 @@ static void usage(FILE *out)
 	        "usage: dyad train --lang LANG --out MODEL --train FILE... [--dev FILE...]\n"
 	        "                  [--xpos] [--rich] [--featlex] [--dict DIR] [--folds N]\n"
 	        "                  [--tag-epochs N] [--morph-epochs N] [--parse-epochs N]\n"
-	        "                  [--seed N] [--min-weight X] [--explore P] [--quiet]\n\n"
+	        "                  [--seed N] [--min-weight X] [--tag-min-weight X]\n"
+	        "                  [--tag-share X] [--explore P] [--quiet]\n\n"
 	        "Learn a tagger, lemmatiser and dependency parser from CoNLL-U treebanks\n"
 	        "and write them as one model file.\n\n"
 	        "  --train FILE   training treebank (repeatable)\n"
@@ -32,10 +33,15 @@ static void usage(FILE *out)
 	        "  --dict DIR     the language's dictionary: its analyses become features\n"
 	        "                 and morphology is chosen among them\n"
 	        "  --folds N      jackknifing folds for the parser's training tags (5)\n"
-	        "  --tag-epochs N, --morph-epochs N, --parse-epochs N   passes (10, 10, 15)\n"
+	        "  --tag-epochs N, --morph-epochs N, --parse-epochs N   passes (10, 10, 15;\n"
+	        "                 --parse-epochs 0 measures the tagging and writes nothing)\n"
 	        "  --seed N       order of the sentences (fixed: training is reproducible)\n"
-	        "  --min-weight X drop averaged weights below X (smaller model)\n"
-	        "  --explore P    chance of following a wrong parser move when learning (0.9)\n");
+	        "  --min-weight X drop averaged parser weights below X (smaller model)\n"
+	        "  --tag-min-weight X  the same for the tagger and the morphology (0)\n"
+	        "  --tag-share X  share of a word's occurrences a tag needs to join the\n"
+	        "                 word's ambiguity class (0.01)\n"
+	        "  --explore P    chance of following a wrong parser move when learning (0.9)\n"
+	        "  --gold-dev-tags  parse dev on its gold tags (the parser's upper bound)\n");
 }
 
 static int number(const char *s, double lo, double hi, double *out)
@@ -72,7 +78,7 @@ static int value_option(struct dyad__train_opts *o, const char *arg, const char 
 		o->tag_epochs = (unsigned)v;
 	} else if (strcmp(arg, "--morph-epochs") == 0 && number(val, 1, 100, &v)) {
 		o->morph_epochs = (unsigned)v;
-	} else if (strcmp(arg, "--parse-epochs") == 0 && number(val, 1, 100, &v)) {
+	} else if (strcmp(arg, "--parse-epochs") == 0 && number(val, 0, 100, &v)) {
 		o->parse_epochs = (unsigned)v;
 	} else if (strcmp(arg, "--seed") == 0 && number(val, 0, 4e9, &v)) {
 		o->seed = (uint64_t)v;
@@ -80,6 +86,10 @@ static int value_option(struct dyad__train_opts *o, const char *arg, const char 
 		o->min_weight = (float)v;
 	} else if (strcmp(arg, "--explore") == 0 && number(val, 0, 1, &v)) {
 		o->explore = v;
+	} else if (strcmp(arg, "--tag-share") == 0 && number(val, 0, 1, &v)) {
+		o->td_share = (float)v;
+	} else if (strcmp(arg, "--tag-min-weight") == 0 && number(val, 0, 1e6, &v)) {
+		o->tag_min_weight = (float)v;
 	} else {
 		return strncmp(arg, "--", 2) == 0 && strchr("tldofms", arg[2]) ? -1 : 0;
 	}
@@ -98,11 +108,14 @@ int dyad_cli_train(int argc, char **argv)
 			usage(stdout);
 			return DYAD_EXIT_OK;
 		}
-		if (strcmp(argv[i], "--xpos") == 0 || strcmp(argv[i], "--rich") == 0 ||
-		    strcmp(argv[i], "--featlex") == 0 || strcmp(argv[i], "--quiet") == 0) {
-			int *flag = argv[i][2] == 'x' ? &o.xpos : argv[i][2] == 'r' ? &o.rich
-			            : argv[i][2] == 'f' ? &o.featlex : &quiet;
-			*flag = 1;
+		static const char *const flags[] = {"--xpos", "--rich", "--featlex", "--quiet",
+		                                    "--gold-dev-tags"};
+		int *slots[] = {&o.xpos, &o.rich, &o.featlex, &quiet, &o.gold_dev};
+		size_t f = 0;
+		while (f < 5 && strcmp(argv[i], flags[f]) != 0)
+			f++;
+		if (f < 5) {
+			*slots[f] = 1;
 			continue;
 		}
 		int r = i + 1 < argc ? value_option(&o, argv[i], argv[i + 1], train, &n_train, dev,

@@ -47,7 +47,8 @@ dyad_status dyad__model_writer_save(const struct dyad__model_writer *w, const ch
 /* ---- reading ----------------------------------------------------------- */
 
 struct dyad__model_file {
-	void *data; /* the whole file, owned */
+	void *data;  /* the whole file, 64-byte aligned (sections are too) */
+	void *block; /* the allocation holding it, owned */
 	size_t len;
 	uint32_t n_sections;
 };

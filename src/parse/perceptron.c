@@ -15,7 +15,7 @@
 
 #include "core/alloc.h"
 
-#define PMODEL_MAGIC 0x534f4d50u /* "PMOS" */
+#define PMODEL_MAGIC 0x324f4d50u /* "PMO2" */
 #define TRAIN_MIN_SLOTS 1024
 
 struct entry {
@@ -44,11 +44,12 @@ struct dyad__ptrain {
 	double clock;
 };
 
+/* 64 bytes, so that the slots after it start a cache line. */
 struct pmodel_header {
 	uint32_t magic, n_classes, stride, n_rows;
 	uint64_t n_slots, n_entries;
 	float scale;
-	uint32_t reserved;
+	uint32_t reserved[7];
 };
 
 dyad_status dyad__ptrain_new(uint32_t n_classes, struct dyad__ptrain **out)
@@ -300,45 +301,57 @@ static int16_t quantise(float w, float scale)
 	return (int16_t)(q > INT16_MAX ? INT16_MAX : q < -INT16_MAX ? -INT16_MAX : q);
 }
 
-/* The entries of the kept rows, in training order (the same on every run),
- * and the slots pointing at them. */
+/* Where the kept weights of row f go: into its slot, or from off on in
+ * the entries. */
+static void fill_row(const struct dyad__ptrain *t, size_t f, float min_weight, float scale,
+                     struct dyad__pslot *slot, struct dyad__pentry *e, size_t *at)
+{
+	const struct row *r = &t->rows[f];
+	struct dyad__pentry *to = slot->n <= DYAD_PSLOT_INLINE ? slot->row.e : e + *at;
+	uint32_t k = 0;
+	if (slot->n > DYAD_PSLOT_INLINE) {
+		slot->row.off = (uint32_t)*at;
+		*at += slot->n;
+	}
+	for (uint32_t j = 0; j < r->n; j++) {
+		const struct entry *x = &t->entries[r->off + j];
+		float a = averaged(t, x);
+		if (fabsf(a) > 0 && fabsf(a) >= min_weight)
+			to[k++] = (struct dyad__pentry){(uint16_t)x->cls, quantise(a, scale)};
+	}
+}
+
+/* The slots of the kept rows and their long rows, filled in training order
+ * (the same on every run). */
 static dyad_status write_rows(const struct dyad__ptrain *t, const uint32_t *kept, float min_weight,
                               const struct pmodel_header *h, struct dyad_buf *out)
 {
 	struct dyad__pslot *slots = dyad__calloc((size_t)h->n_slots, sizeof *slots);
-	uint32_t *start = dyad__calloc(t->n_rows + 1, sizeof *start);
+	uint32_t *slot_of = dyad__calloc(t->n_rows + 1, sizeof *slot_of);
 	struct dyad__pentry *e = dyad__calloc(h->n_entries + 1, sizeof *e);
-	dyad_status st = slots && start && e ? DYAD_OK : DYAD_ENOMEM;
-	size_t at = 0;
-	for (size_t f = 0; st == DYAD_OK && f < t->n_rows; f++) {
-		if (!kept[f])
-			continue;
-		const struct row *r = &t->rows[f];
-		start[f] = (uint32_t)at + 1;
-		e[at++] = (struct dyad__pentry){(uint16_t)kept[f], 0};
-		for (uint32_t j = 0; j < r->n; j++) {
-			const struct entry *x = &t->entries[r->off + j];
-			float a = averaged(t, x);
-			if (fabsf(a) > 0 && fabsf(a) >= min_weight)
-				e[at++] = (struct dyad__pentry){(uint16_t)x->cls, quantise(a, h->scale)};
-		}
-	}
+	dyad_status st = slots && slot_of && e ? DYAD_OK : DYAD_ENOMEM;
+	uint64_t mask = h->n_slots - 1;
 	for (size_t s = 0; st == DYAD_OK && s < t->n_slots; s++) {
 		uint64_t key = t->slots[s].key;
 		if (!key || !kept[t->slots[s].feat])
 			continue;
-		uint64_t i = key & (h->n_slots - 1);
-		while (slots[i].row)
-			i = (i + 1) & (h->n_slots - 1);
+		uint64_t i = key & mask & ~(uint64_t)3;
+		while (slots[i].n)
+			i = (i + 1) & mask;
 		slots[i].fingerprint = (uint32_t)(key >> 32);
-		slots[i].row = start[t->slots[s].feat];
+		slots[i].n = (uint16_t)kept[t->slots[s].feat];
+		slot_of[t->slots[s].feat] = (uint32_t)i;
 	}
+	size_t at = 0;
+	for (size_t f = 0; st == DYAD_OK && f < t->n_rows; f++)
+		if (kept[f])
+			fill_row(t, f, min_weight, h->scale, &slots[slot_of[f]], e, &at);
 	if (st == DYAD_OK)
 		st = dyad_buf_append(out, slots, (size_t)h->n_slots * sizeof *slots);
 	if (st == DYAD_OK)
 		st = dyad_buf_append(out, e, (size_t)h->n_entries * sizeof *e);
 	dyad__free(slots);
-	dyad__free(start);
+	dyad__free(slot_of);
 	dyad__free(e);
 	return st;
 }
@@ -352,11 +365,14 @@ dyad_status dyad__ptrain_freeze(const struct dyad__ptrain *t, float min_weight,
 	float max;
 	size_t weights = count_kept(t, min_weight, kept, &max);
 	uint32_t n_rows = 0;
-	for (size_t f = 0; f < t->n_rows; f++)
+	size_t outside = 0;
+	for (size_t f = 0; f < t->n_rows; f++) {
 		n_rows += kept[f] > 0;
+		outside += kept[f] > DYAD_PSLOT_INLINE ? kept[f] : 0;
+	}
+	(void)weights;
 	struct pmodel_header h = {PMODEL_MAGIC, t->n_classes, stride_of(t->n_classes), n_rows,
-	                          slots_for(n_rows), weights + n_rows,
-	                          max > 0 ? max / INT16_MAX : 1, 0};
+	                          slots_for(n_rows), outside, max > 0 ? max / INT16_MAX : 1, {0}};
 	dyad_status st = dyad_buf_append(out, &h, sizeof h);
 	if (st == DYAD_OK)
 		st = write_rows(t, kept, min_weight, &h, out);
@@ -366,18 +382,21 @@ dyad_status dyad__ptrain_freeze(const struct dyad__ptrain *t, float min_weight,
 
 /* ---- use --------------------------------------------------------------- */
 
-/* Every slot points at a row inside the entries whose classes are in range,
- * so that scoring never writes outside a score buffer. */
+/* Every row lies inside the entries and its classes are in range, so that
+ * scoring never writes outside a score buffer. */
 static dyad_status check_rows(const struct dyad__pmodel *m)
 {
 	for (uint64_t i = 0; i <= m->mask; i++) {
-		uint32_t r = m->slots[i].row;
-		if (!r)
+		const struct dyad__pslot *s = &m->slots[i];
+		const struct dyad__pentry *e = s->row.e;
+		if (s->n == 0)
 			continue;
-		if (r > m->n_entries || r + (uint64_t)m->entries[r - 1].cls > m->n_entries)
-			return DYAD_EDATA;
-		const struct dyad__pentry *e = m->entries + (r - 1);
-		for (uint32_t j = 1; j <= e->cls; j++)
+		if (s->n > DYAD_PSLOT_INLINE) {
+			if (s->row.off > m->n_entries || s->n > m->n_entries - s->row.off)
+				return DYAD_EDATA;
+			e = m->entries + s->row.off;
+		}
+		for (uint32_t j = 0; j < s->n; j++)
 			if (e[j].cls >= m->n_classes)
 				return DYAD_EDATA;
 	}
@@ -415,26 +434,35 @@ dyad_status dyad__pmodel_open(const void *p, size_t len, struct dyad__pmodel *m)
 	return st;
 }
 
-/* Rows looked up before they are added: the probes of one batch are
- * independent, so their cache misses overlap. */
+/* Slots and long rows are fetched ahead of their use: the probes of one
+ * batch are independent, so their cache misses overlap instead of queueing. */
 #define SCORE_BATCH 32
+
+static void add_row(const struct dyad__pmodel *m, const struct dyad__pslot *s, int32_t *acc)
+{
+	const struct dyad__pentry *e = s->n <= DYAD_PSLOT_INLINE ? s->row.e : m->entries + s->row.off;
+	for (uint32_t j = 0; j < s->n; j++)
+		acc[e[j].cls] += e[j].w;
+}
 
 void dyad__pmodel_score(const struct dyad__pmodel *m, const uint64_t *keys, size_t n,
                         int32_t *acc)
 {
 	memset(acc, 0, m->stride * sizeof *acc);
 	for (size_t b = 0; b < n; b += SCORE_BATCH) {
-		const struct dyad__pentry *rows[SCORE_BATCH];
-		size_t n_rows = 0, end = n - b < SCORE_BATCH ? n : b + SCORE_BATCH;
+		const struct dyad__pslot *found[SCORE_BATCH];
+		size_t n_found = 0, end = n - b < SCORE_BATCH ? n : b + SCORE_BATCH;
+		for (size_t k = b; k < end; k++)
+			__builtin_prefetch(&m->slots[dyad__pmodel_home(m, keys[k])]);
 		for (size_t k = b; k < end; k++) {
-			const struct dyad__pentry *r = dyad__pmodel_row(m, keys[k]);
-			if (r)
-				rows[n_rows++] = r;
+			const struct dyad__pslot *s = dyad__pmodel_find(m, keys[k]);
+			if (!s)
+				continue;
+			if (s->n > DYAD_PSLOT_INLINE)
+				__builtin_prefetch(m->entries + s->row.off);
+			found[n_found++] = s;
 		}
-		for (size_t k = 0; k < n_rows; k++) {
-			const struct dyad__pentry *r = rows[k];
-			for (uint32_t j = 1; j <= r->cls; j++)
-				acc[r[j].cls] += r[j].w;
-		}
+		for (size_t k = 0; k < n_found; k++)
+			add_row(m, found[k], acc);
 	}
 }

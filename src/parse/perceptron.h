@@ -62,15 +62,24 @@ dyad_status dyad__ptrain_freeze(const struct dyad__ptrain *t, float min_weight,
 
 /* ---- use --------------------------------------------------------------- */
 
-struct dyad__pslot {
-	uint32_t fingerprint; /* high half of the key */
-	uint32_t row;         /* 1 + index of the row's first entry; 0 = empty slot */
-};
-
-/* A weight of a row; a row's first entry holds its length in cls. */
+/* A weight of a row. */
 struct dyad__pentry {
 	uint16_t cls;
 	int16_t w;
+};
+
+/* Rows of up to this many weights live in their slot (most rows do). */
+#define DYAD_PSLOT_INLINE 2
+
+/* A slot of the table: 16 bytes, four to a cache line. */
+struct dyad__pslot {
+	uint32_t fingerprint; /* high half of the key */
+	uint16_t n;           /* weights of the row; 0 = empty slot */
+	uint16_t reserved;
+	union {
+		struct dyad__pentry e[DYAD_PSLOT_INLINE]; /* n <= DYAD_PSLOT_INLINE */
+		uint32_t off;                             /* else: first of n in entries */
+	} row;
 };
 
 /* A frozen table; points into memory it does not own (a model file). */
@@ -86,21 +95,28 @@ struct dyad__pmodel {
 
 /*
  * Read a table written by dyad__ptrain_freeze from (p, len), which must be
- * 8-byte aligned and outlive *m. DYAD_EDATA when it is inconsistent.
+ * 8-byte aligned (64 for speed) and outlive *m. DYAD_EDATA when it is
+ * inconsistent.
  */
 dyad_status dyad__pmodel_open(const void *p, size_t len, struct dyad__pmodel *m);
 
-/* The row of key (its header entry), NULL when the feature is not in the table. */
-static inline const struct dyad__pentry *dyad__pmodel_row(const struct dyad__pmodel *m,
+/* Probing starts at the first slot of the key's cache line. */
+static inline uint64_t dyad__pmodel_home(const struct dyad__pmodel *m, uint64_t key)
+{
+	return key & m->mask & ~(uint64_t)3;
+}
+
+/* The slot of key, NULL when the feature is not in the table. */
+static inline const struct dyad__pslot *dyad__pmodel_find(const struct dyad__pmodel *m,
                                                          uint64_t key)
 {
 	uint32_t fp = (uint32_t)(key >> 32);
-	for (uint64_t i = key & m->mask;; i = (i + 1) & m->mask) {
+	for (uint64_t i = dyad__pmodel_home(m, key);; i = (i + 1) & m->mask) {
 		const struct dyad__pslot *s = &m->slots[i];
-		if (s->row == 0)
+		if (s->n == 0)
 			return NULL;
 		if (s->fingerprint == fp)
-			return m->entries + (s->row - 1);
+			return s;
 	}
 }
 

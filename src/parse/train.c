@@ -390,7 +390,7 @@ static dyad_status learn_tagger(struct trainer *t, uint32_t held, size_t *order,
 			    all ? 100.0 * (double)right / (double)all : 0.0);
 	}
 	if (st == DYAD_OK)
-		st = dyad__ptrain_freeze(w, t->o->min_weight, out);
+		st = dyad__ptrain_freeze(w, t->o->tag_min_weight, out);
 	dyad__ptrain_free(w);
 	return st;
 }
@@ -417,7 +417,7 @@ static dyad_status learn_morpher(struct trainer *t, uint32_t held, size_t *order
 			    all ? 100.0 * (double)right / (double)all : 0.0);
 	}
 	if (st == DYAD_OK)
-		st = dyad__ptrain_freeze(w, t->o->min_weight, out);
+		st = dyad__ptrain_freeze(w, t->o->tag_min_weight, out);
 	dyad__ptrain_free(w);
 	return st;
 }
@@ -604,6 +604,13 @@ static dyad_status tag_dev(struct trainer *t)
 		if (dyad__step_tag(&t->parts, s, t->acc) != DYAD_OK ||
 		    dyad__step_morphology(&t->parts, s, t->acc) != DYAD_OK)
 			return DYAD_ENOMEM;
+		for (size_t j = 0; t->o->gold_dev && j < s->n; j++) {
+			struct dyad__sword *w = &s->w[j];
+			w->tag = w->gold.tag < t->tags.n ? w->gold.tag : 0;
+			w->upos = w->gold.upos;
+			w->feats = w->gold.feats;
+			w->lemma_key = dyad__hash_str(w->gold.lemma, w->gold.lemma_len);
+		}
 	}
 	if (t->dev.n) {
 		struct dyad_grammar_scores sc;
@@ -733,6 +740,10 @@ static dyad_status train_all(struct trainer *t)
 		st = final_taggers(t, order);
 	if (st == DYAD_OK)
 		st = tag_dev(t);
+	if (st == DYAD_OK && t->o->parse_epochs == 0) {
+		dyad__free(order);
+		return DYAD_OK; /* tagging only: nothing is written */
+	}
 	if (st == DYAD_OK)
 		st = parser_inputs(t);
 	struct dyad_buf *labels = st == DYAD_OK ? section(t, DYAD_SEC_LABELS) : NULL;

@@ -34,9 +34,11 @@ struct dyad__train_opts {
 	int featlex;                   /* features from (word, tag) counts */
 	const struct dyad__morph *dict; /* dictionary (morphology heads), or NULL */
 	uint64_t seed;
-	float min_weight;              /* weights smaller than this are dropped */
+	float min_weight;              /* parser weights smaller than this are dropped */
+	float tag_min_weight;          /* the same for the tagger and the morphology */
 	double explore;                /* chance of following a wrong parser move */
 	float td_share;                /* share a tag needs to join a word's class */
+	int gold_dev;                  /* parse dev on its gold tags (an upper bound) */
 	FILE *log;                     /* progress and figures, or NULL */
 };
 

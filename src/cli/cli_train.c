@@ -32,7 +32,9 @@ static void usage(FILE *out)
 	        "  --featlex      features from the ones seen with the word and tag\n"
 	        "  --dict DIR     the language's dictionary: its analyses become features\n"
 	        "                 and morphology is chosen among them\n"
-	        "  --folds N      jackknifing folds for the parser's training tags (5)\n"
+	        "  --folds N      jackknifing folds for the parser's training tags (5;\n"
+	        "                 under 2: the parser learns from gold tags)\n"
+	        "  --two-pass     a second tagging pass reads the first's tags (needs folds)\n"
 	        "  --tag-epochs N, --morph-epochs N, --parse-epochs N   passes (10, 10, 15;\n"
 	        "                 --parse-epochs 0 measures the tagging and writes nothing)\n"
 	        "  --seed N       order of the sentences (fixed: training is reproducible)\n"
@@ -109,12 +111,12 @@ int dyad_cli_train(int argc, char **argv)
 			return DYAD_EXIT_OK;
 		}
 		static const char *const flags[] = {"--xpos", "--rich", "--featlex", "--quiet",
-		                                    "--gold-dev-tags"};
-		int *slots[] = {&o.xpos, &o.rich, &o.featlex, &quiet, &o.gold_dev};
-		size_t f = 0;
-		while (f < 5 && strcmp(argv[i], flags[f]) != 0)
+		                                    "--gold-dev-tags", "--two-pass"};
+		int *slots[] = {&o.xpos, &o.rich, &o.featlex, &quiet, &o.gold_dev, &o.two_pass};
+		size_t f = 0, n_flags = sizeof flags / sizeof *flags;
+		while (f < n_flags && strcmp(argv[i], flags[f]) != 0)
 			f++;
-		if (f < 5) {
+		if (f < n_flags) {
 			*slots[f] = 1;
 			continue;
 		}

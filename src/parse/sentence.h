@@ -61,7 +61,8 @@ struct dyad__sword {
 	uint32_t cand_off, n_cand; /* dictionary analyses in the sentence's cands */
 	uint32_t chosen;           /* the analysis the morphology chose, or UINT32_MAX */
 	/* the analysis */
-	uint32_t tag; /* fine tag index of the tagger */
+	uint32_t tag1; /* 1 + the first pass's tag (0: none yet) */
+	uint32_t tag;  /* fine tag index of the tagger */
 	enum dyad_upos upos;
 	uint64_t feats;
 	uint32_t lemma_off, lemma_len; /* in the text */

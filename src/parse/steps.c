@@ -123,6 +123,11 @@ static dyad_status open_tagging(struct dyad__parts *p, struct opener *o)
 	if (!get(o, DYAD_SEC_TAGGER, &a, &al) || dyad__pmodel_open(a, al, &p->tagger) != DYAD_OK ||
 	    p->tagger.n_classes != p->tags.n)
 		return bad(o, DYAD_SEC_TAGGER);
+	if (o->section(o->ctx, DYAD_SEC_TAGGER2, &a, &al)) {
+		if (dyad__pmodel_open(a, al, &p->tagger2) != DYAD_OK || p->tagger2.n_classes != p->tags.n)
+			return bad(o, DYAD_SEC_TAGGER2);
+		p->has_tagger2 = 1;
+	}
 	if (!get(o, DYAD_SEC_TD_WORDS, &a, &al) || !get(o, DYAD_SEC_TD_CLASSES, &b, &bl) ||
 	    dyad__tagdict_open(a, al, b, bl, &p->tagdict) != DYAD_OK)
 		return bad(o, DYAD_SEC_TD_WORDS);
@@ -247,7 +252,12 @@ dyad_status dyad__step_lexicon(const struct dyad__parts *p, struct dyad__sent *s
 
 dyad_status dyad__step_tag(const struct dyad__parts *p, struct dyad__sent *s, int32_t *acc)
 {
-	dyad__tagger_run(&p->tagger, s, acc);
+	dyad__tagger_run(&p->tagger, DYAD_TAGGER_FIRST, s, acc);
+	if (p->has_tagger2) {
+		for (size_t i = 0; i < s->n; i++)
+			s->w[i].tag1 = s->w[i].tag + 1;
+		dyad__tagger_run(&p->tagger2, DYAD_TAGGER_SECOND, s, acc);
+	}
 	for (size_t i = 0; i < s->n; i++)
 		s->w[i].upos = p->tags.upos[s->w[i].tag];
 	return DYAD_OK;

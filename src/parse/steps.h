@@ -31,6 +31,7 @@ struct dyad__morph;
 #define DYAD_SEC_META "META"
 #define DYAD_SEC_TAGS "TAGS"
 #define DYAD_SEC_TAGGER "TAGW"
+#define DYAD_SEC_TAGGER2 "TAGW2"
 #define DYAD_SEC_TD_WORDS "TDWORDS"
 #define DYAD_SEC_TD_CLASSES "TDCLASS"
 #define DYAD_SEC_FL_INDEX "FLINDEX"
@@ -65,6 +66,8 @@ struct dyad__parts {
 	unsigned flags; /* enum dyad__parts_flags */
 	struct dyad__tagnames tags;
 	struct dyad__pmodel tagger;
+	struct dyad__pmodel tagger2; /* second pass (has_tagger2) */
+	int has_tagger2;
 	struct dyad__tagdict tagdict;
 	struct dyad__featlex featlex;
 	struct dyad__lemmatiser lemmas;

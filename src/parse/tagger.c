@@ -22,6 +22,9 @@ enum tagger_template {
 	T_TM1SUF0, T_SHAPEP1, T_FLAGSP1, T_TM2W0, T_TM1WP1,
 	/* lexicon attributes: template base + 8 * attribute */
 	T_LEX0 = 64, T_LEXP1, T_LEXP2, T_LEXM1, T_TM1LEX0, T_LEX0LEXP1, T_LEX0SUF0, T_LEXM1LEX0,
+	/* the first pass's tags, read by the second */
+	T_F0 = 160, T_FP1, T_FP2, T_FM1, T_F0FP1, T_FP1FP2, T_TM1FP1, T_F0W0, T_FP1WP1, T_TM1F0FP1,
+	T_F0SUF0, T_FM1F0,
 };
 
 #define BOUNDARY_BEFORE 0x5b05ULL
@@ -83,7 +86,39 @@ static size_t lexicon_features(const struct dyad__sent *s, long i, unsigned a, u
 	return n;
 }
 
-size_t dyad__tagger_features(const struct dyad__sent *s, size_t i, uint64_t *keys)
+static uint64_t first_at(const struct dyad__sent *s, long j)
+{
+	if (j < 0)
+		return BOUNDARY_BEFORE;
+	if ((size_t)j >= s->n)
+		return BOUNDARY_AFTER;
+	return s->w[j].tag1;
+}
+
+/* Templates on the first pass's tags around word i. */
+static size_t second_pass_features(const struct dyad__sent *s, long i, uint64_t *keys)
+{
+	const struct dyad__word_keys *k0 = keys_at(s, i), *kp1 = keys_at(s, i + 1);
+	uint64_t f0 = first_at(s, i), fp1 = first_at(s, i + 1), fp2 = first_at(s, i + 2),
+	         fm1 = first_at(s, i - 1), tm1 = tag_at(s, i - 1);
+	size_t n = 0;
+	keys[n++] = dyad__fkey1(T_F0, f0);
+	keys[n++] = dyad__fkey1(T_FP1, fp1);
+	keys[n++] = dyad__fkey1(T_FP2, fp2);
+	keys[n++] = dyad__fkey1(T_FM1, fm1);
+	keys[n++] = dyad__fkey2(T_F0FP1, f0, fp1);
+	keys[n++] = dyad__fkey2(T_FP1FP2, fp1, fp2);
+	keys[n++] = dyad__fkey2(T_TM1FP1, tm1, fp1);
+	keys[n++] = dyad__fkey2(T_F0W0, f0, k0->norm);
+	keys[n++] = dyad__fkey2(T_FP1WP1, fp1, kp1->norm);
+	keys[n++] = dyad__fkey3(T_TM1F0FP1, tm1, f0, fp1);
+	keys[n++] = dyad__fkey2(T_F0SUF0, f0, k0->suffix[2]);
+	keys[n++] = dyad__fkey2(T_FM1F0, fm1, f0);
+	return n;
+}
+
+size_t dyad__tagger_features(const struct dyad__sent *s, size_t i, enum dyad__tagger_pass pass,
+                             uint64_t *keys)
 {
 	long j = (long)i;
 	const struct dyad__word_keys *k0 = keys_at(s, j), *km1 = keys_at(s, j - 1),
@@ -120,6 +155,8 @@ size_t dyad__tagger_features(const struct dyad__sent *s, size_t i, uint64_t *key
 	keys[n++] = dyad__fkey2(T_TM1WP1, tm1, kp1->norm);
 	for (unsigned a = 0; a < DYAD_N_LEX_ATTRS; a++)
 		n += lexicon_features(s, j, a, keys + n);
+	if (pass == DYAD_TAGGER_SECOND)
+		n += second_pass_features(s, j, keys + n);
 	return n;
 }
 
@@ -132,23 +169,25 @@ static uint32_t argmax_i32(const int32_t *v, uint32_t n)
 	return best;
 }
 
-void dyad__tagger_run(const struct dyad__pmodel *weights, struct dyad__sent *s, int32_t *acc)
+void dyad__tagger_run(const struct dyad__pmodel *weights, enum dyad__tagger_pass pass,
+                      struct dyad__sent *s, int32_t *acc)
 {
 	uint64_t keys[DYAD_TAGGER_MAX_FEATS];
 	for (size_t i = 0; i < s->n; i++) {
-		size_t n = dyad__tagger_features(s, i, keys);
+		size_t n = dyad__tagger_features(s, i, pass, keys);
 		dyad__pmodel_score(weights, keys, n, acc);
 		s->w[i].tag = argmax_i32(acc, weights->n_classes);
 	}
 }
 
-dyad_status dyad__tagger_learn(struct dyad__ptrain *weights, uint32_t n_tags, struct dyad__sent *s,
+dyad_status dyad__tagger_learn(struct dyad__ptrain *weights, uint32_t n_tags,
+                               enum dyad__tagger_pass pass, struct dyad__sent *s,
                                size_t *correct)
 {
 	uint64_t keys[DYAD_TAGGER_MAX_FEATS];
 	float scores[DYAD_MAX_TAGS];
 	for (size_t i = 0; i < s->n; i++) {
-		size_t n = dyad__tagger_features(s, i, keys);
+		size_t n = dyad__tagger_features(s, i, pass, keys);
 		memset(scores, 0, n_tags * sizeof *scores);
 		dyad__ptrain_score(weights, keys, n, scores);
 		uint32_t best = 0;

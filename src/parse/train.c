@@ -60,6 +60,7 @@ struct trainer {
 	struct dyad__kbuild tag_index;
 	struct dyad__morpher layout;
 	int use_morpher;
+	int two_pass; /* a second tagger reads the first's tags */
 	struct dyad__labels labels;
 	struct dyad__model_writer w;
 	struct dyad__parts parts;
@@ -374,19 +375,20 @@ static dyad_status tag_dictionary(struct trainer *t, uint32_t held, struct dyad_
 	return st;
 }
 
-static dyad_status learn_tagger(struct trainer *t, uint32_t held, size_t *order,
-                                struct dyad_buf *out)
+static dyad_status learn_tagger(struct trainer *t, uint32_t held, enum dyad__tagger_pass pass,
+                                size_t *order, struct dyad_buf *out)
 {
 	struct dyad__ptrain *w;
 	dyad_status st = dyad__ptrain_new(t->tags.n, &w);
 	for (unsigned e = 0; st == DYAD_OK && e < t->o->tag_epochs; e++) {
-		size_t n = shuffle(t, held, t->o->seed + e + 100u * (held + 1), order), right = 0, all = 0;
+		size_t n = shuffle(t, held, t->o->seed + e + 100u * (held + 1) + 57u * pass, order);
+		size_t right = 0, all = 0;
 		for (size_t k = 0; st == DYAD_OK && k < n; k++) {
-			st = dyad__tagger_learn(w, t->tags.n, &t->train.sents[order[k]], &right);
+			st = dyad__tagger_learn(w, t->tags.n, pass, &t->train.sents[order[k]], &right);
 			all += t->train.sents[order[k]].n;
 		}
 		if (held == NO_FOLD)
-			say(t, "tagger epoch %u: %.2f%% of training words", e + 1,
+			say(t, "tagger (pass %d) epoch %u: %.2f%% of training words", pass + 1, e + 1,
 			    all ? 100.0 * (double)right / (double)all : 0.0);
 	}
 	if (st == DYAD_OK)
@@ -428,6 +430,14 @@ struct run_models {
 	struct dyad_buf tagger, td_words, td_classes, morpher;
 };
 
+static void run_models_init(struct run_models *m)
+{
+	dyad_buf_init(&m->tagger, 0);
+	dyad_buf_init(&m->td_words, 0);
+	dyad_buf_init(&m->td_classes, 0);
+	dyad_buf_init(&m->morpher, 0);
+}
+
 static void run_models_release(struct run_models *m)
 {
 	dyad_buf_release(&m->tagger);
@@ -436,37 +446,77 @@ static void run_models_release(struct run_models *m)
 	dyad_buf_release(&m->morpher);
 }
 
-/* Learn the tagging models of a run into the buffers of m. */
+/* The tagger a run ends with: the second pass when there is one. */
+static enum dyad__tagger_pass last_pass(const struct trainer *t)
+{
+	return t->two_pass ? DYAD_TAGGER_SECOND : DYAD_TAGGER_FIRST;
+}
+
+/* Learn the last tagging models of a run (its tag dictionary, tagger and
+ * morphology) into the buffers given. */
 static dyad_status learn_run(struct trainer *t, uint32_t held, size_t *order, struct dyad_buf *tagger,
                              struct dyad_buf *td_words, struct dyad_buf *td_classes,
                              struct dyad_buf *morpher)
 {
 	dyad_status st = tag_dictionary(t, held, td_words, td_classes);
 	if (st == DYAD_OK)
-		st = learn_tagger(t, held, order, tagger);
+		st = learn_tagger(t, held, last_pass(t), order, tagger);
 	if (st == DYAD_OK && t->use_morpher)
 		st = learn_morpher(t, held, order, morpher);
 	return st;
 }
 
-/* Tag the held-out fold with its run's models; keep the result in t->jk. */
+/* Tag the held-out fold with a tagger of its run. */
+static dyad_status tag_held(struct trainer *t, uint32_t held, const struct dyad_buf *frozen,
+                            enum dyad__tagger_pass pass)
+{
+	struct dyad__pmodel tagger;
+	if (dyad__pmodel_open(frozen->data, frozen->len, &tagger) != DYAD_OK)
+		return fail(t, DYAD_EDATA, "jackknifing: a frozen tagger does not open");
+	for (size_t i = 0; i < t->train.n; i++)
+		if (t->fold_of[i] == held)
+			dyad__tagger_run(&tagger, pass, &t->train.sents[i], t->acc);
+	return DYAD_OK;
+}
+
+/* With two passes, first-pass tags of every training word by a first pass
+ * that never saw it: what the second pass learns to correct. */
+static dyad_status first_pass_tags(struct trainer *t, size_t *order)
+{
+	dyad_status st = DYAD_OK;
+	for (uint32_t k = 0; st == DYAD_OK && k < t->o->folds; k++) {
+		struct run_models m;
+		run_models_init(&m);
+		st = tag_dictionary(t, k, &m.td_words, &m.td_classes);
+		if (st == DYAD_OK)
+			st = learn_tagger(t, k, DYAD_TAGGER_FIRST, order, &m.tagger);
+		if (st == DYAD_OK)
+			st = tag_held(t, k, &m.tagger, DYAD_TAGGER_FIRST);
+		run_models_release(&m);
+	}
+	for (size_t i = 0; st == DYAD_OK && i < t->train.n; i++)
+		for (size_t j = 0; j < t->train.sents[i].n; j++)
+			t->train.sents[i].w[j].tag1 = t->train.sents[i].w[j].tag + 1;
+	say(t, "first-pass tags of the training words by jackknifing");
+	return st;
+}
+
+/* Tag the held-out fold with its run's last models; keep it in t->jk. */
 static dyad_status tag_fold(struct trainer *t, uint32_t held, const struct run_models *m,
                             const struct dyad__featlex *featlex)
 {
-	struct dyad__pmodel tagger;
 	struct dyad__morpher morpher = t->layout;
-	if (dyad__pmodel_open(m->tagger.data, m->tagger.len, &tagger) != DYAD_OK ||
-	    (t->use_morpher &&
-	     dyad__pmodel_open(m->morpher.data, m->morpher.len, &morpher.weights) != DYAD_OK))
+	if (t->use_morpher &&
+	    dyad__pmodel_open(m->morpher.data, m->morpher.len, &morpher.weights) != DYAD_OK)
 		return fail(t, DYAD_EDATA, "jackknifing: a frozen model does not open");
+	dyad_status st = tag_held(t, held, &m->tagger, last_pass(t));
 	size_t word = 0;
-	for (size_t i = 0; i < t->train.n; i++) {
+	for (size_t i = 0; st == DYAD_OK && i < t->train.n; i++) {
 		struct dyad__sent *s = &t->train.sents[i];
 		if (t->fold_of[i] != held) {
 			word += s->n;
 			continue;
 		}
-		dyad__tagger_run(&tagger, s, t->acc);
 		for (size_t j = 0; j < s->n; j++)
 			s->w[j].upos = t->tags.upos[s->w[j].tag];
 		if (t->use_morpher)
@@ -481,7 +531,7 @@ static dyad_status tag_fold(struct trainer *t, uint32_t held, const struct run_m
 			t->jk.chosen[word] = w->chosen;
 		}
 	}
-	return DYAD_OK;
+	return st;
 }
 
 static dyad_status jackknife(struct trainer *t, size_t *order)
@@ -493,11 +543,10 @@ static dyad_status jackknife(struct trainer *t, size_t *order)
 	    writer_section(&t->w, DYAD_SEC_FL_BUNDLES, &b, &bl) &&
 	    dyad__featlex_open(a, al, b, bl, &featlex) == DYAD_OK)
 		fl = &featlex;
-	dyad_status st = DYAD_OK;
+	dyad_status st = t->two_pass ? first_pass_tags(t, order) : DYAD_OK;
 	for (uint32_t k = 0; st == DYAD_OK && k < t->o->folds; k++) {
 		struct run_models m;
-		dyad_buf_init(&m.tagger, 0), dyad_buf_init(&m.td_words, 0);
-		dyad_buf_init(&m.td_classes, 0), dyad_buf_init(&m.morpher, 0);
+		run_models_init(&m);
 		st = learn_run(t, k, order, &m.tagger, &m.td_words, &m.td_classes, &m.morpher);
 		if (st == DYAD_OK)
 			st = tag_fold(t, k, &m, fl);
@@ -541,11 +590,16 @@ static dyad_status final_taggers(struct trainer *t, size_t *order)
 	struct dyad_buf *tagger = section(t, DYAD_SEC_TAGGER), *tdw = section(t, DYAD_SEC_TD_WORDS),
 	                *tdc = section(t, DYAD_SEC_TD_CLASSES), *meta = section(t, DYAD_SEC_META),
 	                *tags = section(t, DYAD_SEC_TAGS);
+	struct dyad_buf *tagger2 = t->two_pass ? section(t, DYAD_SEC_TAGGER2) : NULL;
 	struct dyad_buf *layout = t->use_morpher ? section(t, "MORL") : NULL;
 	struct dyad_buf *morpher = t->use_morpher ? section(t, DYAD_SEC_MORPHER) : NULL;
-	if (!tagger || !tdw || !tdc || !meta || !tags || (t->use_morpher && (!layout || !morpher)))
+	if (!tagger || !tdw || !tdc || !meta || !tags || (t->two_pass && !tagger2) ||
+	    (t->use_morpher && (!layout || !morpher)))
 		return DYAD_ENOMEM;
-	dyad_status st = learn_run(t, NO_FOLD, order, tagger, tdw, tdc, morpher);
+	dyad_status st = learn_run(t, NO_FOLD, order, t->two_pass ? tagger2 : tagger, tdw, tdc,
+	                           morpher);
+	if (st == DYAD_OK && t->two_pass)
+		st = learn_tagger(t, NO_FOLD, DYAD_TAGGER_FIRST, order, tagger);
 	if (st == DYAD_OK)
 		st = dyad__meta_write(t->o->lang, model_flags(t), meta);
 	if (st == DYAD_OK)
@@ -730,6 +784,7 @@ static dyad_status train_all(struct trainer *t)
 	for (size_t i = 0; st == DYAD_OK && i < t->train.n; i++)
 		t->fold_of[i] = t->o->folds >= 2 ? (uint32_t)(i % t->o->folds) : NO_FOLD;
 	t->use_morpher = t->o->dict != NULL;
+	t->two_pass = t->o->two_pass && t->o->folds >= 2;
 	if (st == DYAD_OK && t->use_morpher)
 		morpher_layout(t);
 	if (st == DYAD_OK)

@@ -39,6 +39,7 @@ struct dyad__train_opts {
 	double explore;                /* chance of following a wrong parser move */
 	float td_share;                /* share a tag needs to join a word's class */
 	int gold_dev;                  /* parse dev on its gold tags (an upper bound) */
+	int two_pass;                  /* a second tagging pass reads the first's tags */
 	FILE *log;                     /* progress and figures, or NULL */
 };
 

@@ -71,21 +71,24 @@ static inline uint64_t dyad__nonzero(uint64_t h)
 	return h ? h : 1;
 }
 
-/* The key of template t with one, two or three values. */
+/* The key of template t with one, two or three values: a linear mix of
+ * the values by odd constants, then one finaliser. Values are hashes or
+ * small integers; two different tuples meet on a key with chance 2^-64. */
 static inline uint64_t dyad__fkey1(uint32_t t, uint64_t a)
 {
-	return dyad__nonzero(dyad__mix(a * 0x9E3779B97F4A7C15ULL + t));
+	return dyad__nonzero(dyad__mix(a * 0x9E3779B97F4A7C15ULL + t * 0xD6E8FEB86659FD93ULL));
 }
 
 static inline uint64_t dyad__fkey2(uint32_t t, uint64_t a, uint64_t b)
 {
-	return dyad__nonzero(dyad__mix((a * 0x9E3779B97F4A7C15ULL + t) ^
-	                               dyad__mix(b + 0x632BE59BD9B4E019ULL)));
+	return dyad__nonzero(dyad__mix(a * 0x9E3779B97F4A7C15ULL + b * 0xC2B2AE3D27D4EB4FULL +
+	                               t * 0xD6E8FEB86659FD93ULL));
 }
 
 static inline uint64_t dyad__fkey3(uint32_t t, uint64_t a, uint64_t b, uint64_t c)
 {
-	return dyad__fkey2(t, a, dyad__mix(b * 0xC2B2AE3D27D4EB4FULL) ^ (c + 0x165667B19E3779F9ULL));
+	return dyad__nonzero(dyad__mix(a * 0x9E3779B97F4A7C15ULL + b * 0xC2B2AE3D27D4EB4FULL +
+	                               c * 0x165667B19E3779F9ULL + t * 0xD6E8FEB86659FD93ULL));
 }
 
 #endif

@@ -248,6 +248,31 @@ static void finish(const struct dyad__pstate *st, const struct dyad__labels *lab
 	}
 }
 
+/* The valid classes as ranges: SHIFT, then LEFT-l and RIGHT-l with or
+ * without the root label (a division per class would cost more than the
+ * rest of the step). */
+static uint32_t best_valid(const struct dyad__pstate *st, const struct dyad__labels *labels,
+                           const int32_t *acc)
+{
+	uint32_t best = UINT32_MAX, L = labels->n, root = labels->root;
+	if (st->b < st->n)
+		best = 0;
+	if (st->depth > 0) {
+		int to_root = st->b == st->n;
+		for (uint32_t l = 0; l < L; l++) {
+			if ((l == root) != to_root || (to_root && st->depth != 1))
+				continue;
+			if (best == UINT32_MAX || acc[1 + l] > acc[best])
+				best = 1 + l;
+		}
+	}
+	if (st->depth > 1)
+		for (uint32_t l = 0; l < L; l++)
+			if (l != root && (best == UINT32_MAX || acc[1 + L + l] > acc[best]))
+				best = 1 + L + l;
+	return best;
+}
+
 dyad_status dyad__parser_run(const struct dyad__pmodel *weights, const struct dyad__labels *labels,
                              struct dyad__pstate *st, struct dyad__sent *s, int32_t *acc)
 {
@@ -255,14 +280,10 @@ dyad_status dyad__parser_run(const struct dyad__pmodel *weights, const struct dy
 		return DYAD_ENOMEM;
 	load(st, s);
 	uint64_t keys[DYAD_PARSER_MAX_FEATS];
-	uint32_t nc = n_classes(labels);
 	while (st->b < st->n || st->depth > 0) {
 		size_t n = dyad__parser_features(st, keys);
 		dyad__pmodel_score(weights, keys, n, acc);
-		uint32_t best = UINT32_MAX;
-		for (uint32_t c = 0; c < nc; c++)
-			if (valid(st, labels, c) && (best == UINT32_MAX || acc[c] > acc[best]))
-				best = c;
+		uint32_t best = best_valid(st, labels, acc);
 		if (best == UINT32_MAX)
 			break;
 		apply(st, labels, best);

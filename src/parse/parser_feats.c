@@ -3,9 +3,10 @@
  *
  * Zhang & Nivre's (2011) templates for arc-eager map onto arc-hybrid with
  * the word below the top of the stack (s1) in the place of the top's head,
- * which arc-hybrid has not found yet. Then come lemma templates, which
- * generalise over inflected forms, and, when the language has case
- * (st->rich), morphology: case, number and gender of the words compared,
+ * which arc-hybrid has not found yet; a few coarse (UPOS) templates keep
+ * working when the fine tag is wrong. When the language inflects
+ * (st->rich) come lemma templates, which generalise over inflected forms
+ * (for English they gave nothing on dev and cost time), and morphology: case, number and gender of the words compared,
  * whether two words agree, and the preposition that governs a noun ("the
  * case marker", its child labelled case), which decides where a
  * prepositional phrase or a bare genitive attaches.
@@ -187,6 +188,21 @@ static size_t lemma_features(const struct dyad__pstate *st, const struct positio
 	return n;
 }
 
+#define U(x) st->upos[x]
+
+/* Coarse tags: what stays true when the tagger's fine tag is wrong. */
+static size_t coarse_features(const struct dyad__pstate *st, const struct positions *p,
+                              uint64_t *k)
+{
+	uint32_t s0 = p->s0, s1 = p->s1, b0 = p->b0, b1 = p->b1;
+	size_t n = 0;
+	k[n++] = dyad__fkey1(130, PK3(U(s1), U(s0), U(b0)));
+	k[n++] = dyad__fkey1(131, PK3(U(s0), U(b0), U(b1)));
+	k[n++] = dyad__fkey2(132, W(s0), U(b0));
+	k[n++] = dyad__fkey2(133, W(b0), U(s0));
+	return n;
+}
+
 /* Case, agreement and case markers. */
 static size_t morph_features(const struct dyad__pstate *st, const struct positions *p,
                              uint64_t *k)
@@ -221,8 +237,10 @@ size_t dyad__parser_features(const struct dyad__pstate *st, uint64_t *keys)
 	positions(st, &p);
 	size_t n = base_features(st, &p, keys);
 	n += structure_features(st, &p, keys + n);
-	n += lemma_features(st, &p, keys + n);
-	if (st->rich)
+	n += coarse_features(st, &p, keys + n);
+	if (st->rich) {
+		n += lemma_features(st, &p, keys + n);
 		n += morph_features(st, &p, keys + n);
+	}
 	return n;
 }

@@ -11,11 +11,15 @@
 #include "parse/perceptron.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
 
-#define PMODEL_MAGIC 0x324f4d50u /* "PMO2" */
+#define PMODEL_MAGIC 0x364f4d50u /* "PMO6" */
+/* Bits of the Bloom filter per key of the large table (about 3% false
+ * positives with three bits in a 64-bit block). */
+#define BLOOM_BITS_PER_KEY 12
 #define TRAIN_MIN_SLOTS 1024
 
 struct entry {
@@ -26,6 +30,7 @@ struct entry {
 
 struct row {
 	uint32_t off, n, cap; /* cap == n_classes: dense, entry index = class */
+	uint32_t hits;        /* times the feature was scored */
 };
 
 struct tslot {
@@ -47,9 +52,9 @@ struct dyad__ptrain {
 /* 64 bytes, so that the slots after it start a cache line. */
 struct pmodel_header {
 	uint32_t magic, n_classes, stride, n_rows;
-	uint64_t n_slots, n_entries;
+	uint64_t n_hot_slots, n_cold_slots, n_entries, n_dense, n_bloom;
 	float scale;
-	uint32_t reserved[7];
+	uint32_t reserved;
 };
 
 dyad_status dyad__ptrain_new(uint32_t n_classes, struct dyad__ptrain **out)
@@ -143,7 +148,7 @@ static dyad_status feature(struct dyad__ptrain *t, uint64_t key, uint32_t *feat)
 		t->rows = rows;
 		t->alloc_rows = alloc;
 	}
-	t->rows[t->n_rows] = (struct row){0, 0, 0};
+	t->rows[t->n_rows] = (struct row){0, 0, 0, 0};
 	t->slots[i].key = key;
 	t->slots[i].feat = (uint32_t)t->n_rows;
 	*feat = (uint32_t)t->n_rows++;
@@ -203,14 +208,14 @@ static dyad_status entry(struct dyad__ptrain *t, uint32_t feat, uint32_t cls,
 	return DYAD_OK;
 }
 
-void dyad__ptrain_score(const struct dyad__ptrain *t, const uint64_t *keys, size_t n,
-                        float *scores)
+void dyad__ptrain_score(struct dyad__ptrain *t, const uint64_t *keys, size_t n, float *scores)
 {
 	for (size_t k = 0; k < n; k++) {
 		size_t i = find_slot(t->slots, t->n_slots, keys[k]);
 		if (!t->slots[i].key)
 			continue;
-		const struct row *r = &t->rows[t->slots[i].feat];
+		struct row *r = &t->rows[t->slots[i].feat];
+		r->hits++;
 		const struct entry *e = t->entries + r->off;
 		for (uint32_t j = 0; j < r->n; j++)
 			scores[e[j].cls] += e[j].w;
@@ -253,8 +258,10 @@ void dyad__ptrain_stats(const struct dyad__ptrain *t, size_t *n_feats, size_t *n
 
 /* ---- freezing ---------------------------------------------------------- */
 
-#define SLOT_LOAD_NUM 3 /* slots at most 3/4 full */
-#define SLOT_LOAD_DEN 4
+#define SLOT_LOAD_NUM 2 /* the large table at most 2/3 full */
+#define SLOT_LOAD_DEN 3
+#define HOT_LOAD_NUM 1 /* the small one at most half full */
+#define HOT_LOAD_DEN 2
 
 static float averaged(const struct dyad__ptrain *t, const struct entry *e)
 {
@@ -266,12 +273,12 @@ static uint32_t stride_of(uint32_t n_classes)
 	return (n_classes + DYAD_PMODEL_LANES - 1) / DYAD_PMODEL_LANES * DYAD_PMODEL_LANES;
 }
 
+/* Slots for n_rows at the load factor: whole buckets, at least two. */
 static uint64_t slots_for(uint64_t n_rows)
 {
-	uint64_t n = 16;
-	while (n * SLOT_LOAD_NUM < n_rows * SLOT_LOAD_DEN)
-		n *= 2;
-	return n;
+	uint64_t n = (n_rows * SLOT_LOAD_DEN + SLOT_LOAD_NUM - 1) / SLOT_LOAD_NUM;
+	n = (n + DYAD_PTABLE_BUCKET - 1) / DYAD_PTABLE_BUCKET * DYAD_PTABLE_BUCKET;
+	return n < 2 * DYAD_PTABLE_BUCKET ? 2 * DYAD_PTABLE_BUCKET : n;
 }
 
 /* Weights kept of each row (0: the row goes), their total and the largest. */
@@ -301,82 +308,183 @@ static int16_t quantise(float w, float scale)
 	return (int16_t)(q > INT16_MAX ? INT16_MAX : q < -INT16_MAX ? -INT16_MAX : q);
 }
 
-/* Where the kept weights of row f go: into its slot, or from off on in
- * the entries. */
-static void fill_row(const struct dyad__ptrain *t, size_t f, float min_weight, float scale,
-                     struct dyad__pslot *slot, struct dyad__pentry *e, size_t *at)
+static int is_dense(uint32_t kept)
+{
+	return kept >= DYAD_PSLOT_DENSE_MIN;
+}
+
+/* Where the kept weights of row f go: into its slot, from off on in the
+ * entries, or (dense) into dense row *dense_at. */
+static void fill_row(const struct dyad__ptrain *t, size_t f, float min_weight,
+                     const struct pmodel_header *h, struct dyad__pslot *slot,
+                     struct dyad__pentry *e, size_t *at, int16_t *dense, size_t *dense_at)
 {
 	const struct row *r = &t->rows[f];
-	struct dyad__pentry *to = slot->n <= DYAD_PSLOT_INLINE ? slot->row.e : e + *at;
+	int d = slot->n == DYAD_PSLOT_DENSE;
+	struct dyad__pentry *to = slot->n <= DYAD_PSLOT_INLINE ? &slot->row.e : e + *at;
+	int16_t *row = d ? dense + *dense_at * h->stride : NULL;
 	uint32_t k = 0;
-	if (slot->n > DYAD_PSLOT_INLINE) {
+	if (d)
+		slot->row.off = (uint32_t)(*dense_at)++;
+	else if (slot->n > DYAD_PSLOT_INLINE) {
 		slot->row.off = (uint32_t)*at;
 		*at += slot->n;
 	}
 	for (uint32_t j = 0; j < r->n; j++) {
 		const struct entry *x = &t->entries[r->off + j];
 		float a = averaged(t, x);
-		if (fabsf(a) > 0 && fabsf(a) >= min_weight)
-			to[k++] = (struct dyad__pentry){(uint16_t)x->cls, quantise(a, scale)};
+		if (!(fabsf(a) > 0 && fabsf(a) >= min_weight))
+			continue;
+		if (d)
+			row[x->cls] = quantise(a, h->scale);
+		else
+			to[k++] = (struct dyad__pentry){(uint16_t)x->cls, quantise(a, h->scale)};
 	}
 }
 
+/* Place key in slots (n_slots of them); returns its slot. */
+static uint64_t place(struct dyad__pslot *slots, uint64_t n_slots, uint64_t key, uint16_t n)
+{
+	struct dyad__ptable t = {slots, n_slots};
+	uint64_t i = dyad__ptable_home(&t, key);
+	while (slots[i].n)
+		i = i + 1 == n_slots ? 0 : i + 1;
+	slots[i].fingerprint = (uint16_t)(key >> 48);
+	slots[i].n = n;
+	return i;
+}
+
+struct frozen {
+	struct dyad__pslot *hot, *cold;
+	struct dyad__pentry *entries;
+	uint32_t *slot_of; /* per row: slot index, hot ones offset by 1 << 31 */
+	int16_t *dense;
+	uint64_t *bloom;
+};
+
 /* The slots of the kept rows and their long rows, filled in training order
- * (the same on every run). */
-static dyad_status write_rows(const struct dyad__ptrain *t, const uint32_t *kept, float min_weight,
+ * (the same on every run); rows marked hot go to the small table. */
+static dyad_status write_rows(const struct dyad__ptrain *t, const uint32_t *kept,
+                              const unsigned char *hot, float min_weight,
                               const struct pmodel_header *h, struct dyad_buf *out)
 {
-	struct dyad__pslot *slots = dyad__calloc((size_t)h->n_slots, sizeof *slots);
-	uint32_t *slot_of = dyad__calloc(t->n_rows + 1, sizeof *slot_of);
-	struct dyad__pentry *e = dyad__calloc(h->n_entries + 1, sizeof *e);
-	dyad_status st = slots && slot_of && e ? DYAD_OK : DYAD_ENOMEM;
-	uint64_t mask = h->n_slots - 1;
+	struct frozen z = {dyad__calloc((size_t)h->n_hot_slots, sizeof *z.hot),
+	                   dyad__calloc((size_t)h->n_cold_slots, sizeof *z.cold),
+	                   dyad__calloc(h->n_entries + 1, sizeof *z.entries),
+	                   dyad__calloc(t->n_rows + 1, sizeof *z.slot_of),
+	                   dyad__calloc((size_t)(h->n_dense + 1) * h->stride, sizeof *z.dense),
+	                   dyad__calloc((size_t)h->n_bloom, sizeof *z.bloom)};
+	dyad_status st = z.hot && z.cold && z.entries && z.slot_of && z.dense && z.bloom
+	                     ? DYAD_OK : DYAD_ENOMEM;
 	for (size_t s = 0; st == DYAD_OK && s < t->n_slots; s++) {
 		uint64_t key = t->slots[s].key;
-		if (!key || !kept[t->slots[s].feat])
+		uint32_t f = t->slots[s].feat;
+		if (!key || !kept[f])
 			continue;
-		uint64_t i = key & mask & ~(uint64_t)3;
-		while (slots[i].n)
-			i = (i + 1) & mask;
-		slots[i].fingerprint = (uint32_t)(key >> 32);
-		slots[i].n = (uint16_t)kept[t->slots[s].feat];
-		slot_of[t->slots[s].feat] = (uint32_t)i;
+		uint16_t n = is_dense(kept[f]) ? DYAD_PSLOT_DENSE : (uint16_t)kept[f];
+		z.slot_of[f] = hot[f] ? (uint32_t)place(z.hot, h->n_hot_slots, key, n) | 1u << 31
+		                      : (uint32_t)place(z.cold, h->n_cold_slots, key, n);
+		if (!hot[f]) {
+			uint64_t word, bits = dyad__bloom_bits(key, &word, h->n_bloom);
+			z.bloom[word] |= bits;
+		}
 	}
-	size_t at = 0;
-	for (size_t f = 0; st == DYAD_OK && f < t->n_rows; f++)
-		if (kept[f])
-			fill_row(t, f, min_weight, h->scale, &slots[slot_of[f]], e, &at);
+	size_t at = 0, dense_at = 0;
+	for (size_t f = 0; st == DYAD_OK && f < t->n_rows; f++) {
+		if (!kept[f])
+			continue;
+		uint32_t i = z.slot_of[f];
+		struct dyad__pslot *slot = i >> 31 ? &z.hot[i & ~(1u << 31)] : &z.cold[i];
+		fill_row(t, f, min_weight, h, slot, z.entries, &at, z.dense, &dense_at);
+	}
+	static const char pad[64];
+	size_t entry_bytes = (size_t)h->n_entries * sizeof *z.entries;
 	if (st == DYAD_OK)
-		st = dyad_buf_append(out, slots, (size_t)h->n_slots * sizeof *slots);
+		st = dyad_buf_append(out, z.hot, (size_t)h->n_hot_slots * sizeof *z.hot);
 	if (st == DYAD_OK)
-		st = dyad_buf_append(out, e, (size_t)h->n_entries * sizeof *e);
-	dyad__free(slots);
-	dyad__free(slot_of);
-	dyad__free(e);
+		st = dyad_buf_append(out, z.cold, (size_t)h->n_cold_slots * sizeof *z.cold);
+	if (st == DYAD_OK)
+		st = dyad_buf_append(out, z.entries, entry_bytes);
+	if (st == DYAD_OK)
+		st = dyad_buf_append(out, pad, (64 - entry_bytes % 64) % 64);
+	size_t dense_bytes = (size_t)h->n_dense * h->stride * sizeof *z.dense;
+	if (st == DYAD_OK)
+		st = dyad_buf_append(out, z.dense, dense_bytes);
+	if (st == DYAD_OK)
+		st = dyad_buf_append(out, pad, (8 - dense_bytes % 8) % 8);
+	if (st == DYAD_OK)
+		st = dyad_buf_append(out, z.bloom, (size_t)h->n_bloom * sizeof *z.bloom);
+	dyad__free(z.hot);
+	dyad__free(z.cold);
+	dyad__free(z.entries);
+	dyad__free(z.slot_of);
+	dyad__free(z.dense);
+	dyad__free(z.bloom);
 	return st;
+}
+
+static const struct row *sort_rows;
+
+static int by_hits(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	if (sort_rows[x].hits != sort_rows[y].hits)
+		return sort_rows[x].hits > sort_rows[y].hits ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* Mark the kept rows met most in training as hot, as many as the small
+ * table holds at half full. */
+static dyad_status choose_hot(const struct dyad__ptrain *t, const uint32_t *kept,
+                              unsigned char *hot, uint32_t *n_hot)
+{
+	uint32_t *order = dyad__calloc(t->n_rows + 1, sizeof *order);
+	if (!order)
+		return DYAD_ENOMEM;
+	uint32_t n = 0;
+	for (uint32_t f = 0; f < t->n_rows; f++)
+		if (kept[f])
+			order[n++] = f;
+	sort_rows = t->rows; /* qsort has no context argument; training is one thread */
+	qsort(order, n, sizeof *order, by_hits);
+	uint32_t cap = DYAD_PMODEL_HOT_SLOTS / HOT_LOAD_DEN * HOT_LOAD_NUM;
+	*n_hot = n < cap ? n : cap;
+	for (uint32_t k = 0; k < *n_hot; k++)
+		hot[order[k]] = 1;
+	dyad__free(order);
+	return DYAD_OK;
 }
 
 dyad_status dyad__ptrain_freeze(const struct dyad__ptrain *t, float min_weight,
                                 struct dyad_buf *out)
 {
 	uint32_t *kept = dyad__calloc(t->n_rows + 1, sizeof *kept);
-	if (!kept)
+	unsigned char *hot = dyad__calloc(t->n_rows + 1, 1);
+	if (!kept || !hot) {
+		dyad__free(kept);
+		dyad__free(hot);
 		return DYAD_ENOMEM;
+	}
 	float max;
-	size_t weights = count_kept(t, min_weight, kept, &max);
-	uint32_t n_rows = 0;
-	size_t outside = 0;
+	count_kept(t, min_weight, kept, &max);
+	uint32_t n_rows = 0, n_hot = 0;
+	size_t outside = 0, dense = 0;
 	for (size_t f = 0; f < t->n_rows; f++) {
 		n_rows += kept[f] > 0;
-		outside += kept[f] > DYAD_PSLOT_INLINE ? kept[f] : 0;
+		dense += is_dense(kept[f]);
+		outside += kept[f] > DYAD_PSLOT_INLINE && !is_dense(kept[f]) ? kept[f] : 0;
 	}
-	(void)weights;
+	dyad_status st = choose_hot(t, kept, hot, &n_hot);
+	uint64_t n_bloom = ((uint64_t)(n_rows - n_hot) * BLOOM_BITS_PER_KEY + 63) / 64;
 	struct pmodel_header h = {PMODEL_MAGIC, t->n_classes, stride_of(t->n_classes), n_rows,
-	                          slots_for(n_rows), outside, max > 0 ? max / INT16_MAX : 1, {0}};
-	dyad_status st = dyad_buf_append(out, &h, sizeof h);
+	                          DYAD_PMODEL_HOT_SLOTS, slots_for(n_rows - n_hot), outside, dense,
+	                          n_bloom ? n_bloom : 1, max > 0 ? max / INT16_MAX : 1, 0};
 	if (st == DYAD_OK)
-		st = write_rows(t, kept, min_weight, &h, out);
+		st = dyad_buf_append(out, &h, sizeof h);
+	if (st == DYAD_OK)
+		st = write_rows(t, kept, hot, min_weight, &h, out);
 	dyad__free(kept);
+	dyad__free(hot);
 	return st;
 }
 
@@ -384,13 +492,18 @@ dyad_status dyad__ptrain_freeze(const struct dyad__ptrain *t, float min_weight,
 
 /* Every row lies inside the entries and its classes are in range, so that
  * scoring never writes outside a score buffer. */
-static dyad_status check_rows(const struct dyad__pmodel *m)
+static dyad_status check_rows(const struct dyad__pmodel *m, const struct dyad__ptable *t)
 {
-	for (uint64_t i = 0; i <= m->mask; i++) {
-		const struct dyad__pslot *s = &m->slots[i];
-		const struct dyad__pentry *e = s->row.e;
+	for (uint64_t i = 0; i < t->n_slots; i++) {
+		const struct dyad__pslot *s = &t->slots[i];
+		const struct dyad__pentry *e = &s->row.e;
 		if (s->n == 0)
 			continue;
+		if (s->n == DYAD_PSLOT_DENSE) {
+			if (s->row.off >= m->n_dense)
+				return DYAD_EDATA;
+			continue;
+		}
 		if (s->n > DYAD_PSLOT_INLINE) {
 			if (s->row.off > m->n_entries || s->n > m->n_entries - s->row.off)
 				return DYAD_EDATA;
@@ -403,6 +516,12 @@ static dyad_status check_rows(const struct dyad__pmodel *m)
 	return DYAD_OK;
 }
 
+static int good_slots(uint64_t n)
+{
+	return n >= 2 * DYAD_PTABLE_BUCKET && n % DYAD_PTABLE_BUCKET == 0 &&
+	       n / DYAD_PTABLE_BUCKET < ((uint64_t)1 << 32);
+}
+
 dyad_status dyad__pmodel_open(const void *p, size_t len, struct dyad__pmodel *m)
 {
 	struct pmodel_header h;
@@ -411,38 +530,149 @@ dyad_status dyad__pmodel_open(const void *p, size_t len, struct dyad__pmodel *m)
 		return DYAD_EDATA;
 	memcpy(&h, p, sizeof h);
 	if (h.magic != PMODEL_MAGIC || h.n_classes == 0 || h.n_classes > UINT16_MAX ||
-	    h.stride != stride_of(h.n_classes) || h.n_slots < 16 || (h.n_slots & (h.n_slots - 1)) ||
-	    h.n_slots * SLOT_LOAD_NUM < (uint64_t)h.n_rows * SLOT_LOAD_DEN || !(h.scale > 0))
+	    h.stride != stride_of(h.n_classes) || !good_slots(h.n_hot_slots) ||
+	    !good_slots(h.n_cold_slots) || !(h.scale > 0) ||
+	    (h.n_hot_slots + h.n_cold_slots) * SLOT_LOAD_NUM < (uint64_t)h.n_rows * SLOT_LOAD_DEN)
 		return DYAD_EDATA;
-	size_t need = sizeof h + (size_t)h.n_slots * sizeof(struct dyad__pslot) +
-	              (size_t)h.n_entries * sizeof(struct dyad__pentry);
-	if (need != len)
+	size_t slot_bytes = (size_t)(h.n_hot_slots + h.n_cold_slots) * sizeof(struct dyad__pslot);
+	size_t entry_bytes = (size_t)h.n_entries * sizeof(struct dyad__pentry);
+	size_t dense_at = sizeof h + slot_bytes + entry_bytes + (64 - entry_bytes % 64) % 64;
+	size_t dense_bytes = (size_t)h.n_dense * h.stride * sizeof(int16_t);
+	size_t bloom_at = dense_at + dense_bytes + (8 - dense_bytes % 8) % 8;
+	if (h.n_dense > len || h.n_bloom == 0 || h.n_bloom > len ||
+	    bloom_at + (size_t)h.n_bloom * sizeof(uint64_t) != len)
 		return DYAD_EDATA;
-	const char *base = p;
-	m->slots = (const struct dyad__pslot *)(const void *)(base + sizeof h);
-	m->entries = (const struct dyad__pentry *)(const void *)(base + sizeof h +
-	                                                       (size_t)h.n_slots * sizeof *m->slots);
+	const char *base = (const char *)p + sizeof h;
+	m->hot.slots = (const struct dyad__pslot *)(const void *)base;
+	m->hot.n_slots = h.n_hot_slots;
+	m->cold.slots = m->hot.slots + h.n_hot_slots;
+	m->cold.n_slots = h.n_cold_slots;
+	m->entries = (const struct dyad__pentry *)(const void *)(base + slot_bytes);
+	m->dense = (const int16_t *)(const void *)((const char *)p + dense_at);
+	m->n_dense = h.n_dense;
+	m->bloom = (const uint64_t *)(const void *)((const char *)p + bloom_at);
+	m->n_bloom = h.n_bloom;
 	m->n_classes = h.n_classes;
 	m->stride = h.stride;
 	m->n_rows = h.n_rows;
 	m->n_entries = h.n_entries;
-	m->mask = h.n_slots - 1;
 	m->scale = h.scale;
-	dyad_status st = check_rows(m);
+	dyad_status st = check_rows(m, &m->hot);
+	if (st == DYAD_OK)
+		st = check_rows(m, &m->cold);
 	if (st != DYAD_OK)
 		memset(m, 0, sizeof *m);
 	return st;
 }
 
 /* Slots and long rows are fetched ahead of their use: the probes of one
- * batch are independent, so their cache misses overlap instead of queueing. */
-#define SCORE_BATCH 32
+ * batch are independent, so their cache misses overlap instead of queueing.
+ * The small table is probed first; only its misses go to the large one. */
+#define SCORE_BATCH 64
 
-static void add_row(const struct dyad__pmodel *m, const struct dyad__pslot *s, int32_t *acc)
+typedef int16_t v8hi __attribute__((vector_size(16)));
+typedef int32_t v8si __attribute__((vector_size(32)));
+
+/* acc += the dense rows, 8 classes at a time over all rows, so that the
+ * partial sum stays in one register. */
+static void add_dense_generic(const int16_t *const *rows, size_t n, uint32_t stride,
+                              int32_t *acc)
 {
-	const struct dyad__pentry *e = s->n <= DYAD_PSLOT_INLINE ? s->row.e : m->entries + s->row.off;
+	for (uint32_t j = 0; j < stride; j += 8) {
+		v8si a;
+		memcpy(&a, acc + j, sizeof a);
+		for (size_t k = 0; k < n; k++) {
+			v8hi w;
+			memcpy(&w, rows[k] + j, sizeof w);
+			a += __builtin_convertvector(w, v8si);
+		}
+		memcpy(acc + j, &a, sizeof a);
+	}
+}
+
+/* The same with AVX2 or AVX-512, where widening int16 to int32 is one
+ * instruction (the generic code takes four); chosen at the first call. */
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__)
+#include <immintrin.h>
+
+__attribute__((target("avx2")))
+static void add_dense_avx2(const int16_t *const *rows, size_t n, uint32_t stride, int32_t *acc)
+{
+	for (uint32_t j = 0; j < stride; j += 8) {
+		__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(acc + j));
+		for (size_t k = 0; k < n; k++) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(rows[k] + j));
+			a = _mm256_add_epi32(a, _mm256_cvtepi16_epi32(w));
+		}
+		_mm256_storeu_si256((__m256i *)(void *)(acc + j), a);
+	}
+}
+
+/* AVX-512 takes 16 classes at a time (strides are multiples of 16). */
+__attribute__((target("avx512f")))
+static void add_dense_avx512(const int16_t *const *rows, size_t n, uint32_t stride,
+                             int32_t *acc)
+{
+	for (uint32_t j = 0; j < stride; j += 16) {
+		__m512i a = _mm512_loadu_si512((const void *)(acc + j));
+		for (size_t k = 0; k < n; k++) {
+			__m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(rows[k] + j));
+			a = _mm512_add_epi32(a, _mm512_cvtepi16_epi32(w));
+		}
+		_mm512_storeu_si512((void *)(acc + j), a);
+	}
+}
+
+static void add_dense(const int16_t *const *rows, size_t n, uint32_t stride, int32_t *acc)
+{
+	static int level = -1; /* a benign race: every thread finds the same answer */
+	if (level < 0)
+		level = __builtin_cpu_supports("avx512f") ? 2 : __builtin_cpu_supports("avx2") ? 1 : 0;
+	if (level == 2)
+		add_dense_avx512(rows, n, stride, acc);
+	else if (level == 1)
+		add_dense_avx2(rows, n, stride, acc);
+	else
+		add_dense_generic(rows, n, stride, acc);
+}
+#else
+#define add_dense add_dense_generic
+#endif
+
+static void add_sparse(const struct dyad__pmodel *m, const struct dyad__pslot *s, int32_t *acc)
+{
+	const struct dyad__pentry *e = s->n <= DYAD_PSLOT_INLINE ? &s->row.e : m->entries + s->row.off;
 	for (uint32_t j = 0; j < s->n; j++)
 		acc[e[j].cls] += e[j].w;
+}
+
+static const void *row_address(const struct dyad__pmodel *m, const struct dyad__pslot *s)
+{
+	if (s->n == DYAD_PSLOT_DENSE)
+		return m->dense + (size_t)s->row.off * m->stride;
+	return s->n > DYAD_PSLOT_INLINE ? (const void *)(m->entries + s->row.off) : NULL;
+}
+
+/* Probe table t for keys, keep the slots found, return the keys missed. */
+static size_t probe(const struct dyad__pmodel *m, const struct dyad__ptable *t,
+                    const uint64_t *keys, size_t n, const struct dyad__pslot **found,
+                    size_t *n_found, uint64_t *missed)
+{
+	size_t n_missed = 0;
+	for (size_t k = 0; k < n; k++)
+		__builtin_prefetch(&t->slots[dyad__ptable_home(t, keys[k])]);
+	for (size_t k = 0; k < n; k++) {
+		const struct dyad__pslot *s = dyad__ptable_find(t, keys[k]);
+		if (!s) {
+			missed[n_missed++] = keys[k];
+			continue;
+		}
+		const void *row = row_address(m, s);
+		if (row)
+			__builtin_prefetch(row);
+		found[(*n_found)++] = s;
+	}
+	return n_missed;
 }
 
 void dyad__pmodel_score(const struct dyad__pmodel *m, const uint64_t *keys, size_t n,
@@ -451,18 +681,22 @@ void dyad__pmodel_score(const struct dyad__pmodel *m, const uint64_t *keys, size
 	memset(acc, 0, m->stride * sizeof *acc);
 	for (size_t b = 0; b < n; b += SCORE_BATCH) {
 		const struct dyad__pslot *found[SCORE_BATCH];
-		size_t n_found = 0, end = n - b < SCORE_BATCH ? n : b + SCORE_BATCH;
-		for (size_t k = b; k < end; k++)
-			__builtin_prefetch(&m->slots[dyad__pmodel_home(m, keys[k])]);
-		for (size_t k = b; k < end; k++) {
-			const struct dyad__pslot *s = dyad__pmodel_find(m, keys[k]);
-			if (!s)
-				continue;
-			if (s->n > DYAD_PSLOT_INLINE)
-				__builtin_prefetch(m->entries + s->row.off);
-			found[n_found++] = s;
+		uint64_t missed[SCORE_BATCH], unused[SCORE_BATCH];
+		size_t n_found = 0, len = n - b < SCORE_BATCH ? n - b : SCORE_BATCH;
+		const int16_t *dense[SCORE_BATCH];
+		size_t n_dense = 0;
+		size_t n_missed = probe(m, &m->hot, keys + b, len, found, &n_found, missed);
+		size_t n_maybe = 0;
+		for (size_t k = 0; k < n_missed; k++)
+			if (dyad__bloom_maybe(m, missed[k]))
+				missed[n_maybe++] = missed[k];
+		probe(m, &m->cold, missed, n_maybe, found, &n_found, unused);
+		for (size_t k = 0; k < n_found; k++) {
+			if (found[k]->n == DYAD_PSLOT_DENSE)
+				dense[n_dense++] = m->dense + (size_t)found[k]->row.off * m->stride;
+			else
+				add_sparse(m, found[k], acc);
 		}
-		for (size_t k = 0; k < n_found; k++)
-			add_row(m, found[k], acc);
+		add_dense(dense, n_dense, m->stride, acc);
 	}
 }

@@ -18,7 +18,8 @@
 static void usage(FILE *out)
 {
 	fprintf(out,
-	        "usage: dyad train --lang LANG --out MODEL --train FILE... [--dev FILE...]\n"
+	        "usage: dyad train --lang LANG --out MODEL --train FILE... [--train-other FILE...]\n"
+	        "                  [--dev FILE...]\n"
 	        "                  [--xpos] [--rich] [--featlex] [--dict DIR] [--folds N]\n"
 	        "                  [--tag-epochs N] [--morph-epochs N] [--parse-epochs N]\n"
 	        "                  [--seed N] [--min-weight X] [--tag-min-weight X]\n"
@@ -26,6 +27,8 @@ static void usage(FILE *out)
 	        "Learn a tagger, lemmatiser and dependency parser from CoNLL-U treebanks\n"
 	        "and write them as one model file.\n\n"
 	        "  --train FILE   training treebank (repeatable)\n"
+	        "  --train-other FILE  a treebank of other annotation conventions: learnt\n"
+	        "                 from, with features of its own that absorb the differences\n"
 	        "  --dev FILE     measured after each epoch, never learnt from (repeatable)\n"
 	        "  --xpos         fine tags are UPOS/XPOS pairs (XPOS is predicted too)\n"
 	        "  --rich         the parser reads case, number, gender and case markers\n"
@@ -57,17 +60,33 @@ static int number(const char *s, double lo, double hi, double *out)
 }
 
 /* Options with a value; 0 when arg is not one of them, -1 when bad. */
+struct file_lists {
+	const char *train[MAX_FILES], *dev[MAX_FILES];
+	unsigned style[MAX_FILES];
+	size_t n_train, n_dev;
+};
+
+static int add_file(struct file_lists *f, const char *arg, const char *val)
+{
+	int dev = strcmp(arg, "--dev") == 0;
+	if ((dev ? f->n_dev : f->n_train) == MAX_FILES)
+		return -1;
+	if (dev) {
+		f->dev[f->n_dev++] = val;
+	} else {
+		f->style[f->n_train] = strcmp(arg, "--train-other") == 0;
+		f->train[f->n_train++] = val;
+	}
+	return 1;
+}
+
 static int value_option(struct dyad__train_opts *o, const char *arg, const char *val,
-                        const char **files, size_t *n_train, const char **dev, size_t *n_dev,
-                        const char **dict_dir)
+                        struct file_lists *files, const char **dict_dir)
 {
 	double v;
-	if (strcmp(arg, "--train") == 0 || strcmp(arg, "--dev") == 0) {
-		int train = arg[2] == 't';
-		size_t *n = train ? n_train : n_dev;
-		if (*n == MAX_FILES)
-			return -1;
-		(train ? files : dev)[(*n)++] = val;
+	if (strcmp(arg, "--train") == 0 || strcmp(arg, "--train-other") == 0 ||
+	    strcmp(arg, "--dev") == 0) {
+		return add_file(files, arg, val);
 	} else if (strcmp(arg, "--lang") == 0) {
 		o->lang = val;
 	} else if (strcmp(arg, "--out") == 0) {
@@ -101,9 +120,10 @@ static int value_option(struct dyad__train_opts *o, const char *arg, const char 
 int dyad_cli_train(int argc, char **argv)
 {
 	struct dyad__train_opts o;
-	const char *train[MAX_FILES], *dev[MAX_FILES], *dict_dir = NULL;
-	size_t n_train = 0, n_dev = 0;
+	struct file_lists files;
+	const char *dict_dir = NULL;
 	int quiet = 0;
+	memset(&files, 0, sizeof files);
 	dyad__train_defaults(&o);
 	for (int i = 1; i < argc; i++) {
 		if (dyad_cli_is_help(argv[i])) {
@@ -120,9 +140,7 @@ int dyad_cli_train(int argc, char **argv)
 			*slots[f] = 1;
 			continue;
 		}
-		int r = i + 1 < argc ? value_option(&o, argv[i], argv[i + 1], train, &n_train, dev,
-		                                    &n_dev, &dict_dir)
-		                     : 0;
+		int r = i + 1 < argc ? value_option(&o, argv[i], argv[i + 1], &files, &dict_dir) : 0;
 		if (r <= 0) {
 			fprintf(stderr, "dyad train: %s '%s'\n", r < 0 ? "bad value for" : "unknown argument",
 			        argv[i]);
@@ -131,7 +149,7 @@ int dyad_cli_train(int argc, char **argv)
 		}
 		i++;
 	}
-	if (!o.lang || !o.out || n_train == 0) {
+	if (!o.lang || !o.out || files.n_train == 0) {
 		fprintf(stderr, "dyad train: --lang, --out and --train are required\n");
 		usage(stderr);
 		return DYAD_EXIT_USAGE;
@@ -142,7 +160,8 @@ int dyad_cli_train(int argc, char **argv)
 		fprintf(stderr, "dyad train: %s\n", err);
 		return DYAD_EXIT_FAILED;
 	}
-	o.train = train, o.n_train = n_train, o.dev = dev, o.n_dev = n_dev;
+	o.train = files.train, o.train_style = files.style, o.n_train = files.n_train;
+	o.dev = files.dev, o.n_dev = files.n_dev;
 	o.dict = dict;
 	o.log = quiet ? NULL : stderr;
 	dyad_status st = dyad__train(&o, err);

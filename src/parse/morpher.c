@@ -26,6 +26,8 @@ enum morpher_template {
 	M_DICTCASE0, M_DICTFIRST0, M_KINDSUF0, M_SUF3TAG0, M_SUF2TAG0,
 	M_SUF1TAG0, M_FLAGSTAG0, M_W0TAG0, M_TAGP1CASEP1, M_SHAPE0, M_DICTCASEM1,
 	M_PREV1W0, M_ADPSUF0,
+	/* the annotation conventions of another treebank (training only) */
+	M_STYLE = 260, M_STYLETAG0, M_STYLESUF0, M_STYLESUF1, M_STYLEW0, M_STYLEFIRST0, M_STYLESHAPE0,
 };
 
 void dyad__morpher_layout(struct dyad__morpher *m, uint32_t mask, uint32_t dict_mask)
@@ -157,6 +159,16 @@ size_t dyad__morpher_features(const struct dyad__morpher *m, const struct dyad__
 		keys[n++] = dyad__fkey2(M_DICTFIRST0, first, t0);
 	if (kind)
 		keys[n++] = dyad__fkey3(M_KINDSUF0, kind, k0->suffix[2], t0);
+	if (s->style) {
+		/* only other treebanks' sentences have these (see sentence.h) */
+		keys[n++] = dyad__fkey1(M_STYLE, s->style);
+		keys[n++] = dyad__fkey2(M_STYLETAG0, s->style, t0);
+		keys[n++] = dyad__fkey3(M_STYLESUF0, s->style, k0->suffix[0], t0);
+		keys[n++] = dyad__fkey3(M_STYLESUF1, s->style, k0->suffix[1], t0);
+		keys[n++] = dyad__fkey2(M_STYLEW0, s->style, k0->norm);
+		keys[n++] = dyad__fkey3(M_STYLEFIRST0, s->style, first, t0);
+		keys[n++] = dyad__fkey3(M_STYLESHAPE0, s->style, k0->shape, t0);
+	}
 	return n;
 }
 

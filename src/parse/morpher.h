@@ -25,7 +25,7 @@
 #include "parse/perceptron.h"
 #include "parse/sentence.h"
 
-#define DYAD_MORPHER_MAX_FEATS 48
+#define DYAD_MORPHER_MAX_FEATS 64
 /* Room for the classes of every category of kb/ud.h. */
 #define DYAD_MORPHER_MAX_CLASSES 256
 

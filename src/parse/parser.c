@@ -97,6 +97,7 @@ static void load(struct dyad__pstate *st, const struct dyad__sent *s)
 	st->n = n;
 	st->b = 0;
 	st->depth = 0;
+	st->style = s->style;
 	for (uint32_t i = 0; i < n + 2; i++) {
 		st->head[i] = st->label[i] = UINT32_MAX;
 		st->lc1[i] = st->lc2[i] = st->rc1[i] = st->rc2[i] = n + 1;

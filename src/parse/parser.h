@@ -51,6 +51,7 @@ struct dyad__pstate {
 	void *block; /* owns every array below */
 	size_t cap;
 	int rich;    /* morphology features on (languages with case) */
+	unsigned style; /* the sentence's annotation conventions (sentence.h) */
 	uint32_t n, b, depth;
 	uint32_t *stack;
 	uint32_t *head, *label;

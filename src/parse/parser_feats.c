@@ -231,6 +231,49 @@ static size_t morph_features(const struct dyad__pstate *st, const struct positio
 	return n;
 }
 
+/* The parts of speech between words a and b (a < b), up to GAP_SCAN of
+ * them; one more bit when there are more. */
+#define GAP_SCAN 8
+
+static uint32_t between(const struct dyad__pstate *st, uint32_t a, uint32_t b)
+{
+	uint32_t mask = 0, none = st->n + 1;
+	if (a == none || b == none || a + 1 >= b)
+		return a == none || b == none ? 1u << 31 : 0;
+	for (uint32_t k = a + 1; k < b && k <= a + GAP_SCAN; k++)
+		mask |= 1u << (st->upos[k] & 31);
+	return b > a + GAP_SCAN + 1 ? mask | 1u << 30 : mask;
+}
+
+/* What lies between the words compared: a verb or a comma between a noun
+ * and a candidate head changes everything. */
+static size_t gap_features(const struct dyad__pstate *st, const struct positions *p, uint64_t *k)
+{
+	size_t n = 0;
+	k[n++] = dyad__fkey2(160, between(st, p->s0, p->b0), PK2(P(p->s0), P(p->b0)));
+	k[n++] = dyad__fkey2(161, between(st, p->s1, p->s0), PK2(P(p->s1), P(p->s0)));
+	return n;
+}
+
+/* Only sentences of another treebank have these: they learn how its
+ * conventions differ, and cost nothing in use (sentence.h). */
+static size_t style_features(const struct dyad__pstate *st, const struct positions *p,
+                             uint64_t *k)
+{
+	uint32_t s0 = p->s0, s1 = p->s1, b0 = p->b0, none = st->n + 1;
+	uint32_t d = s0 == none ? 0 : distance_bucket(b0 - s0);
+	size_t n = 0;
+	k[n++] = dyad__fkey1(150, st->style);
+	k[n++] = dyad__fkey2(151, st->style, P(s0));
+	k[n++] = dyad__fkey2(152, st->style, P(b0));
+	k[n++] = dyad__fkey2(153, st->style, PK2(P(s0), P(b0)));
+	k[n++] = dyad__fkey2(154, st->style, PK2(P(s1), P(s0)));
+	k[n++] = dyad__fkey2(155, st->style, PK3(P(s0), P(b0), d));
+	k[n++] = dyad__fkey3(156, st->style, W(s0), P(b0));
+	k[n++] = dyad__fkey3(157, st->style, W(b0), P(s0));
+	return n;
+}
+
 size_t dyad__parser_features(const struct dyad__pstate *st, uint64_t *keys)
 {
 	struct positions p;
@@ -238,9 +281,12 @@ size_t dyad__parser_features(const struct dyad__pstate *st, uint64_t *keys)
 	size_t n = base_features(st, &p, keys);
 	n += structure_features(st, &p, keys + n);
 	n += coarse_features(st, &p, keys + n);
+	n += gap_features(st, &p, keys + n);
 	if (st->rich) {
 		n += lemma_features(st, &p, keys + n);
 		n += morph_features(st, &p, keys + n);
 	}
+	if (st->style)
+		n += style_features(st, &p, keys + n);
 	return n;
 }

@@ -66,6 +66,7 @@ dyad_status dyad__sent_start(struct dyad__sent *s, const char *const *forms,
 	s->text.error = DYAD_OK;
 	s->n = n;
 	s->n_cands = 0;
+	s->style = 0;
 	char lower[DYAD_WORD_MAX_BYTES];
 	for (size_t i = 0; i < n; i++) {
 		struct dyad__sword *w = &s->w[i];

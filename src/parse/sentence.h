@@ -78,6 +78,11 @@ struct dyad__sent {
 	struct dyad_buf text; /* lower-case spellings, lemmas */
 	struct dyad__cand *cands;
 	size_t n_cands, cap_cands;
+	/* Annotation conventions of the treebank the sentence comes from: 0 those
+	 * the model follows; training sentences of other treebanks (whose
+	 * conventions differ) carry another number, read by features that
+	 * only they have, so the differences are learnt apart. */
+	unsigned style;
 };
 
 void dyad__sent_init(struct dyad__sent *s);

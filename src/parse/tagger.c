@@ -25,6 +25,8 @@ enum tagger_template {
 	/* the first pass's tags, read by the second */
 	T_F0 = 160, T_FP1, T_FP2, T_FM1, T_F0FP1, T_FP1FP2, T_TM1FP1, T_F0W0, T_FP1WP1, T_TM1F0FP1,
 	T_F0SUF0, T_FM1F0,
+	/* the annotation conventions of another treebank (training only) */
+	T_STYLE = 200, T_STYLEW0, T_STYLESUF0, T_STYLETM1, T_STYLELEX0,
 };
 
 #define BOUNDARY_BEFORE 0x5b05ULL
@@ -157,6 +159,15 @@ size_t dyad__tagger_features(const struct dyad__sent *s, size_t i, enum dyad__ta
 		n += lexicon_features(s, j, a, keys + n);
 	if (pass == DYAD_TAGGER_SECOND)
 		n += second_pass_features(s, j, keys + n);
+	if (s->style) {
+		/* only other treebanks' sentences have these: they learn how their
+		 * conventions differ, and cost nothing in use */
+		keys[n++] = dyad__fkey1(T_STYLE, s->style);
+		keys[n++] = dyad__fkey2(T_STYLEW0, s->style, k0->norm);
+		keys[n++] = dyad__fkey2(T_STYLESUF0, s->style, k0->suffix[2]);
+		keys[n++] = dyad__fkey2(T_STYLETM1, s->style, tm1);
+		keys[n++] = dyad__fkey2(T_STYLELEX0, s->style, s->w[i].lex[DYAD_LEX_DICT_FIRST]);
+	}
 	return n;
 }
 

@@ -27,7 +27,7 @@
 #include "parse/sentence.h"
 
 /* Most feature keys of one word. */
-#define DYAD_TAGGER_MAX_FEATS 96
+#define DYAD_TAGGER_MAX_FEATS 112
 
 /* Which pass a model is: the second reads the first's tags (tag1). */
 enum dyad__tagger_pass { DYAD_TAGGER_FIRST, DYAD_TAGGER_SECOND };

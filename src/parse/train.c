@@ -35,6 +35,8 @@
 #define ACC_SLOTS 512
 #define KEY_TAG 0x7a6
 #define MIN_RULE_COUNT 2
+/* Votes of a lemma of the conventions followed, against one of others. */
+#define TARGET_VOTES 3
 
 struct corpus {
 	struct dyad_conllu_doc *docs;
@@ -160,7 +162,7 @@ static void set_gold(struct trainer *t, struct dyad__sent *s,
 }
 
 static dyad_status prepare(struct trainer *t, struct corpus *c, const struct dyad__parts *lex,
-                           int train)
+                           const unsigned *styles, int train)
 {
 	const char *forms[DYAD_CONLLU_MAX_WORDS];
 	uint32_t lens[DYAD_CONLLU_MAX_WORDS];
@@ -177,6 +179,7 @@ static dyad_status prepare(struct trainer *t, struct corpus *c, const struct dya
 			if (dyad__sent_start(s, forms, lens, g->n_words) != DYAD_OK ||
 			    dyad__step_lexicon(lex, s) != DYAD_OK)
 				return DYAD_ENOMEM;
+			s->style = styles ? styles[d] : 0;
 			set_gold(t, s, g, train);
 			c->gold[k] = g;
 			c->text_base[k] = s->text.len;
@@ -187,7 +190,8 @@ static dyad_status prepare(struct trainer *t, struct corpus *c, const struct dya
 }
 
 static dyad_status read_corpus(struct trainer *t, struct corpus *c, const char *const *files,
-                               size_t n_files, const struct dyad__parts *lex, int train)
+                               const unsigned *styles, size_t n_files,
+                               const struct dyad__parts *lex, int train)
 {
 	memset(c, 0, sizeof *c);
 	c->docs = dyad__calloc(n_files ? n_files : 1, sizeof *c->docs);
@@ -207,7 +211,7 @@ static dyad_status read_corpus(struct trainer *t, struct corpus *c, const char *
 	if (!c->sents || !c->gold || !c->text_base)
 		return DYAD_ENOMEM;
 	c->n = n;
-	return prepare(t, c, lex, train);
+	return prepare(t, c, lex, styles, train);
 }
 
 static void corpus_release(struct corpus *c)
@@ -265,8 +269,11 @@ static dyad_status learn_lexicons(struct trainer *t)
 			const struct dyad__sword *w = &s->w[j];
 			if (w->gold.tag == UINT32_MAX)
 				continue;
-			st = dyad__lemma_build_add(&lb, w->form, w->form_len, dyad__sent_str(s, w->lower_off),
-			                           w->lower_len, w->gold.tag, w->gold.lemma, w->gold.lemma_len);
+			/* the conventions followed outvote the others */
+			for (int v = 0; st == DYAD_OK && v < (s->style ? 1 : TARGET_VOTES); v++)
+				st = dyad__lemma_build_add(&lb, w->form, w->form_len,
+				                           dyad__sent_str(s, w->lower_off), w->lower_len,
+				                           w->gold.tag, w->gold.lemma, w->gold.lemma_len);
 			if (st == DYAD_OK && t->o->featlex)
 				st = dyad__featlex_add(&fb, w->k.norm, w->gold.tag, w->gold.feats);
 		}
@@ -286,14 +293,18 @@ static dyad_status learn_lexicons(struct trainer *t)
 	return st;
 }
 
-/* The categories of the training data, and those its dictionary decides. */
+/* The categories of the training data, and those its dictionary decides
+ * (judged on the sentences of the conventions followed, when there are). */
 static void morpher_layout(struct trainer *t)
 {
 	size_t seen[DYAD_N_UD_FEATS] = {0}, covered[DYAD_N_UD_FEATS] = {0}, asked = 0;
 	uint32_t mask = 0, dict = 0;
+	unsigned style = 1;
+	for (size_t i = 0; i < t->train.n; i++)
+		style = t->train.sents[i].style < style ? t->train.sents[i].style : style;
 	for (size_t i = 0; i < t->train.n; i++) {
 		const struct dyad__sent *s = &t->train.sents[i];
-		for (size_t j = 0; j < s->n; j++) {
+		for (size_t j = 0; s->style == style && j < s->n; j++) {
 			const struct dyad__sword *w = &s->w[j];
 			int any = 0;
 			uint64_t hit[DYAD_N_UD_FEATS] = {0};
@@ -763,9 +774,10 @@ static dyad_status train_all(struct trainer *t)
 	struct dyad__parts lex = no_parts;
 	lex.flags = t->o->dict ? DYAD_PARTS_DICT : 0;
 	lex.dict = t->o->dict;
-	dyad_status st = read_corpus(t, &t->train, t->o->train, t->o->n_train, &lex, 1);
+	dyad_status st = read_corpus(t, &t->train, t->o->train, t->o->train_style, t->o->n_train,
+	                             &lex, 1);
 	if (st == DYAD_OK)
-		st = read_corpus(t, &t->dev, t->o->dev, t->o->n_dev, &lex, 0);
+		st = read_corpus(t, &t->dev, t->o->dev, NULL, t->o->n_dev, &lex, 0);
 	if (st != DYAD_OK)
 		return st;
 	if (t->labels.root == UINT32_MAX || t->tags.n == 0)

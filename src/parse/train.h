@@ -23,6 +23,8 @@ struct dyad__morph;
 struct dyad__train_opts {
 	const char *lang;              /* "en", "ru": written into the model */
 	const char *const *train;      /* CoNLL-U files to learn from */
+	const unsigned *train_style;   /* per file: 0 the conventions to follow, else
+	                                  another treebank's (NULL: all 0) */
 	size_t n_train;
 	const char *const *dev;        /* CoNLL-U files measured after each epoch */
 	size_t n_dev;

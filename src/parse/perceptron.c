@@ -16,7 +16,7 @@
 
 #include "core/alloc.h"
 
-#define PMODEL_MAGIC 0x364f4d50u /* "PMO6" */
+#define PMODEL_MAGIC 0x374f4d50u /* "PMO7" */
 /* Bits of the Bloom filter per key of the large table (about 3% false
  * positives with three bits in a 64-bit block). */
 #define BLOOM_BITS_PER_KEY 12
@@ -313,21 +313,27 @@ static int is_dense(uint32_t kept)
 	return kept >= DYAD_PSLOT_DENSE_MIN;
 }
 
+/* A slot while the table is written; packed into buckets at the end. */
+struct wslot {
+	uint16_t fingerprint, n;
+	uint32_t row;
+};
+
 /* Where the kept weights of row f go: into its slot, from off on in the
  * entries, or (dense) into dense row *dense_at. */
 static void fill_row(const struct dyad__ptrain *t, size_t f, float min_weight,
-                     const struct pmodel_header *h, struct dyad__pslot *slot,
+                     const struct pmodel_header *h, struct wslot *slot,
                      struct dyad__pentry *e, size_t *at, int16_t *dense, size_t *dense_at)
 {
 	const struct row *r = &t->rows[f];
 	int d = slot->n == DYAD_PSLOT_DENSE;
-	struct dyad__pentry *to = slot->n <= DYAD_PSLOT_INLINE ? &slot->row.e : e + *at;
+	struct dyad__pentry one, *to = slot->n <= DYAD_PSLOT_INLINE ? &one : e + *at;
 	int16_t *row = d ? dense + *dense_at * h->stride : NULL;
 	uint32_t k = 0;
 	if (d)
-		slot->row.off = (uint32_t)(*dense_at)++;
+		slot->row = (uint32_t)(*dense_at)++;
 	else if (slot->n > DYAD_PSLOT_INLINE) {
-		slot->row.off = (uint32_t)*at;
+		slot->row = (uint32_t)*at;
 		*at += slot->n;
 	}
 	for (uint32_t j = 0; j < r->n; j++) {
@@ -340,13 +346,15 @@ static void fill_row(const struct dyad__ptrain *t, size_t f, float min_weight,
 		else
 			to[k++] = (struct dyad__pentry){(uint16_t)x->cls, quantise(a, h->scale)};
 	}
+	if (slot->n <= DYAD_PSLOT_INLINE)
+		slot->row = one.cls | (uint32_t)(uint16_t)one.w << 16;
 }
 
-/* Place key in slots (n_slots of them); returns its slot. */
-static uint64_t place(struct dyad__pslot *slots, uint64_t n_slots, uint64_t key, uint16_t n)
+/* Place key in slots (n_slots of them, in buckets); returns its slot. */
+static uint64_t place(struct wslot *slots, uint64_t n_slots, uint64_t key, uint16_t n)
 {
-	struct dyad__ptable t = {slots, n_slots};
-	uint64_t i = dyad__ptable_home(&t, key);
+	struct dyad__ptable t = {NULL, n_slots / DYAD_PTABLE_BUCKET};
+	uint64_t i = dyad__ptable_home(&t, key) * DYAD_PTABLE_BUCKET;
 	while (slots[i].n)
 		i = i + 1 == n_slots ? 0 : i + 1;
 	slots[i].fingerprint = (uint16_t)(key >> 48);
@@ -354,8 +362,24 @@ static uint64_t place(struct dyad__pslot *slots, uint64_t n_slots, uint64_t key,
 	return i;
 }
 
+/* Append slots as buckets: fields of eight slots side by side. */
+static dyad_status append_buckets(struct dyad_buf *out, const struct wslot *slots, uint64_t n)
+{
+	dyad_status st = DYAD_OK;
+	for (uint64_t i = 0; st == DYAD_OK && i < n; i += DYAD_PTABLE_BUCKET) {
+		struct dyad__pbucket b;
+		for (unsigned k = 0; k < DYAD_PTABLE_BUCKET; k++) {
+			b.fingerprint[k] = slots[i + k].fingerprint;
+			b.n[k] = slots[i + k].n;
+			b.row[k] = slots[i + k].row;
+		}
+		st = dyad_buf_append(out, &b, sizeof b);
+	}
+	return st;
+}
+
 struct frozen {
-	struct dyad__pslot *hot, *cold;
+	struct wslot *hot, *cold;
 	struct dyad__pentry *entries;
 	uint32_t *slot_of; /* per row: slot index, hot ones offset by 1 << 31 */
 	int16_t *dense;
@@ -394,15 +418,15 @@ static dyad_status write_rows(const struct dyad__ptrain *t, const uint32_t *kept
 		if (!kept[f])
 			continue;
 		uint32_t i = z.slot_of[f];
-		struct dyad__pslot *slot = i >> 31 ? &z.hot[i & ~(1u << 31)] : &z.cold[i];
+		struct wslot *slot = i >> 31 ? &z.hot[i & ~(1u << 31)] : &z.cold[i];
 		fill_row(t, f, min_weight, h, slot, z.entries, &at, z.dense, &dense_at);
 	}
 	static const char pad[64];
 	size_t entry_bytes = (size_t)h->n_entries * sizeof *z.entries;
 	if (st == DYAD_OK)
-		st = dyad_buf_append(out, z.hot, (size_t)h->n_hot_slots * sizeof *z.hot);
+		st = append_buckets(out, z.hot, h->n_hot_slots);
 	if (st == DYAD_OK)
-		st = dyad_buf_append(out, z.cold, (size_t)h->n_cold_slots * sizeof *z.cold);
+		st = append_buckets(out, z.cold, h->n_cold_slots);
 	if (st == DYAD_OK)
 		st = dyad_buf_append(out, z.entries, entry_bytes);
 	if (st == DYAD_OK)
@@ -494,25 +518,27 @@ dyad_status dyad__ptrain_freeze(const struct dyad__ptrain *t, float min_weight,
  * scoring never writes outside a score buffer. */
 static dyad_status check_rows(const struct dyad__pmodel *m, const struct dyad__ptable *t)
 {
-	for (uint64_t i = 0; i < t->n_slots; i++) {
-		const struct dyad__pslot *s = &t->slots[i];
-		const struct dyad__pentry *e = &s->row.e;
-		if (s->n == 0)
-			continue;
-		if (s->n == DYAD_PSLOT_DENSE) {
-			if (s->row.off >= m->n_dense)
+	for (uint64_t i = 0; i < t->n_buckets; i++)
+		for (unsigned k = 0; k < DYAD_PTABLE_BUCKET; k++) {
+			uint32_t n = t->buckets[i].n[k], row = t->buckets[i].row[k];
+			if (n == 0)
+				continue;
+			if (n == DYAD_PSLOT_DENSE) {
+				if (row >= m->n_dense)
+					return DYAD_EDATA;
+				continue;
+			}
+			if (n <= DYAD_PSLOT_INLINE) {
+				if ((row & 0xffffu) >= m->n_classes)
+					return DYAD_EDATA;
+				continue;
+			}
+			if (row > m->n_entries || n > m->n_entries - row)
 				return DYAD_EDATA;
-			continue;
+			for (uint32_t j = 0; j < n; j++)
+				if (m->entries[row + j].cls >= m->n_classes)
+					return DYAD_EDATA;
 		}
-		if (s->n > DYAD_PSLOT_INLINE) {
-			if (s->row.off > m->n_entries || s->n > m->n_entries - s->row.off)
-				return DYAD_EDATA;
-			e = m->entries + s->row.off;
-		}
-		for (uint32_t j = 0; j < s->n; j++)
-			if (e[j].cls >= m->n_classes)
-				return DYAD_EDATA;
-	}
 	return DYAD_OK;
 }
 
@@ -534,7 +560,8 @@ dyad_status dyad__pmodel_open(const void *p, size_t len, struct dyad__pmodel *m)
 	    !good_slots(h.n_cold_slots) || !(h.scale > 0) ||
 	    (h.n_hot_slots + h.n_cold_slots) * SLOT_LOAD_NUM < (uint64_t)h.n_rows * SLOT_LOAD_DEN)
 		return DYAD_EDATA;
-	size_t slot_bytes = (size_t)(h.n_hot_slots + h.n_cold_slots) * sizeof(struct dyad__pslot);
+	size_t slot_bytes = (size_t)(h.n_hot_slots + h.n_cold_slots) / DYAD_PTABLE_BUCKET *
+	                    sizeof(struct dyad__pbucket);
 	size_t entry_bytes = (size_t)h.n_entries * sizeof(struct dyad__pentry);
 	size_t dense_at = sizeof h + slot_bytes + entry_bytes + (64 - entry_bytes % 64) % 64;
 	size_t dense_bytes = (size_t)h.n_dense * h.stride * sizeof(int16_t);
@@ -543,10 +570,10 @@ dyad_status dyad__pmodel_open(const void *p, size_t len, struct dyad__pmodel *m)
 	    bloom_at + (size_t)h.n_bloom * sizeof(uint64_t) != len)
 		return DYAD_EDATA;
 	const char *base = (const char *)p + sizeof h;
-	m->hot.slots = (const struct dyad__pslot *)(const void *)base;
-	m->hot.n_slots = h.n_hot_slots;
-	m->cold.slots = m->hot.slots + h.n_hot_slots;
-	m->cold.n_slots = h.n_cold_slots;
+	m->hot.buckets = (const struct dyad__pbucket *)(const void *)base;
+	m->hot.n_buckets = h.n_hot_slots / DYAD_PTABLE_BUCKET;
+	m->cold.buckets = m->hot.buckets + m->hot.n_buckets;
+	m->cold.n_buckets = h.n_cold_slots / DYAD_PTABLE_BUCKET;
 	m->entries = (const struct dyad__pentry *)(const void *)(base + slot_bytes);
 	m->dense = (const int16_t *)(const void *)((const char *)p + dense_at);
 	m->n_dense = h.n_dense;
@@ -639,38 +666,36 @@ static void add_dense(const int16_t *const *rows, size_t n, uint32_t stride, int
 #define add_dense add_dense_generic
 #endif
 
-static void add_sparse(const struct dyad__pmodel *m, const struct dyad__pslot *s, int32_t *acc)
+static void add_sparse(const struct dyad__pmodel *m, struct dyad__prow r, int32_t *acc)
 {
-	const struct dyad__pentry *e = s->n <= DYAD_PSLOT_INLINE ? &s->row.e : m->entries + s->row.off;
-	for (uint32_t j = 0; j < s->n; j++)
+	if (r.n <= DYAD_PSLOT_INLINE) {
+		acc[r.row & 0xffffu] += (int16_t)(r.row >> 16);
+		return;
+	}
+	const struct dyad__pentry *e = m->entries + r.row;
+	for (uint32_t j = 0; j < r.n; j++)
 		acc[e[j].cls] += e[j].w;
 }
 
-static const void *row_address(const struct dyad__pmodel *m, const struct dyad__pslot *s)
-{
-	if (s->n == DYAD_PSLOT_DENSE)
-		return m->dense + (size_t)s->row.off * m->stride;
-	return s->n > DYAD_PSLOT_INLINE ? (const void *)(m->entries + s->row.off) : NULL;
-}
-
-/* Probe table t for keys, keep the slots found, return the keys missed. */
+/* Probe table t for keys, keep the rows found, return the keys missed. */
 static size_t probe(const struct dyad__pmodel *m, const struct dyad__ptable *t,
-                    const uint64_t *keys, size_t n, const struct dyad__pslot **found,
+                    const uint64_t *keys, size_t n, struct dyad__prow *found,
                     size_t *n_found, uint64_t *missed)
 {
 	size_t n_missed = 0;
 	for (size_t k = 0; k < n; k++)
-		__builtin_prefetch(&t->slots[dyad__ptable_home(t, keys[k])]);
+		__builtin_prefetch(&t->buckets[dyad__ptable_home(t, keys[k])]);
 	for (size_t k = 0; k < n; k++) {
-		const struct dyad__pslot *s = dyad__ptable_find(t, keys[k]);
-		if (!s) {
+		struct dyad__prow r = dyad__ptable_find(t, keys[k]);
+		if (!r.n) {
 			missed[n_missed++] = keys[k];
 			continue;
 		}
-		const void *row = row_address(m, s);
-		if (row)
-			__builtin_prefetch(row);
-		found[(*n_found)++] = s;
+		if (r.n == DYAD_PSLOT_DENSE)
+			__builtin_prefetch(m->dense + (size_t)r.row * m->stride);
+		else if (r.n > DYAD_PSLOT_INLINE)
+			__builtin_prefetch(m->entries + r.row);
+		found[(*n_found)++] = r;
 	}
 	return n_missed;
 }
@@ -680,7 +705,7 @@ void dyad__pmodel_score(const struct dyad__pmodel *m, const uint64_t *keys, size
 {
 	memset(acc, 0, m->stride * sizeof *acc);
 	for (size_t b = 0; b < n; b += SCORE_BATCH) {
-		const struct dyad__pslot *found[SCORE_BATCH];
+		struct dyad__prow found[SCORE_BATCH];
 		uint64_t missed[SCORE_BATCH], unused[SCORE_BATCH];
 		size_t n_found = 0, len = n - b < SCORE_BATCH ? n - b : SCORE_BATCH;
 		const int16_t *dense[SCORE_BATCH];
@@ -692,8 +717,8 @@ void dyad__pmodel_score(const struct dyad__pmodel *m, const uint64_t *keys, size
 				missed[n_maybe++] = missed[k];
 		probe(m, &m->cold, missed, n_maybe, found, &n_found, unused);
 		for (size_t k = 0; k < n_found; k++) {
-			if (found[k]->n == DYAD_PSLOT_DENSE)
-				dense[n_dense++] = m->dense + (size_t)found[k]->row.off * m->stride;
+			if (found[k].n == DYAD_PSLOT_DENSE)
+				dense[n_dense++] = m->dense + (size_t)found[k].row * m->stride;
 			else
 				add_sparse(m, found[k], acc);
 		}

@@ -26,6 +26,10 @@
 #include "core/buf.h"
 #include "dyad.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* Score buffers are padded to a multiple of this many classes. */
 #define DYAD_PMODEL_LANES 16
 
@@ -78,26 +82,30 @@ struct dyad__pentry {
 #define DYAD_PSLOT_DENSE 0xffffu
 
 /*
- * A slot of the table: 8 bytes, eight to a cache line. The key's low half
- * picks the slot, 16 of its high bits tell keys apart; an absent feature
- * taken for another one (2^-16 per slot probed, a few in 10^5 look-ups)
- * adds one wrong row to one decision, noise far below training noise.
+ * Eight slots in one cache line, their fields side by side so that one
+ * vector compare finds a key's slot. The key's low half picks the bucket,
+ * 16 of its high bits tell keys apart; an absent feature taken for another
+ * one (2^-16 per slot compared, a few in 10^5 look-ups) adds one wrong row
+ * to one decision, noise far below training noise.
  */
-struct dyad__pslot {
-	uint16_t fingerprint; /* bits 48..63 of the key */
-	uint16_t n;           /* weights of the row; 0 = empty slot; DYAD_PSLOT_DENSE */
-	union {
-		struct dyad__pentry e; /* n == 1 */
-		uint32_t off;          /* else: first of n in entries, or (dense) the row index */
-	} row;
-};
-
-/* Open addressing in buckets of a cache line, probed from the key's bucket. */
 #define DYAD_PTABLE_BUCKET 8
 
+struct dyad__pbucket {
+	uint16_t fingerprint[DYAD_PTABLE_BUCKET]; /* bits 48..63 of the key */
+	uint16_t n[DYAD_PTABLE_BUCKET];           /* weights; 0 empty; DYAD_PSLOT_DENSE */
+	uint32_t row[DYAD_PTABLE_BUCKET];         /* n == 1: class | weight << 16;
+	                                             else entries offset or dense row */
+};
+
+/* Open addressing over buckets, probed from the key's bucket on. */
 struct dyad__ptable {
-	const struct dyad__pslot *slots;
-	uint64_t n_slots; /* a multiple of DYAD_PTABLE_BUCKET */
+	const struct dyad__pbucket *buckets;
+	uint64_t n_buckets;
+};
+
+/* A row found: n weights (0: the feature is not in the table). */
+struct dyad__prow {
+	uint32_t n, row;
 };
 
 /*
@@ -129,26 +137,53 @@ struct dyad__pmodel {
  */
 dyad_status dyad__pmodel_open(const void *p, size_t len, struct dyad__pmodel *m);
 
-/* The first slot of the key's bucket (the low half of the key scaled to the
- * number of buckets, so that tables need not be powers of two). */
+/* The key's bucket: the low half of the key scaled to the number of
+ * buckets, so that tables need not be powers of two. */
 static inline uint64_t dyad__ptable_home(const struct dyad__ptable *t, uint64_t key)
 {
-	uint64_t buckets = t->n_slots / DYAD_PTABLE_BUCKET;
-	return (((key & 0xffffffffu) * buckets) >> 32) * DYAD_PTABLE_BUCKET;
+	return ((key & 0xffffffffu) * t->n_buckets) >> 32;
 }
 
-/* The slot of key in one table, NULL when the feature is not there. */
-static inline const struct dyad__pslot *dyad__ptable_find(const struct dyad__ptable *t,
-                                                         uint64_t key)
+/* Lanes of a bucket holding fingerprint fp, and empty lanes (bit k = lane k). */
+static inline void dyad__pbucket_match(const struct dyad__pbucket *b, uint16_t fp,
+                                       unsigned *match, unsigned *empty)
+{
+#if defined(__SSE2__)
+	__m128i f = _mm_loadu_si128((const __m128i *)(const void *)b->fingerprint);
+	__m128i n = _mm_loadu_si128((const __m128i *)(const void *)b->n);
+	__m128i z = _mm_setzero_si128();
+	/* packing the 16-bit lanes to bytes leaves one mask bit per lane */
+	unsigned m = (unsigned)_mm_movemask_epi8(
+		_mm_packs_epi16(_mm_cmpeq_epi16(f, _mm_set1_epi16((short)fp)), z));
+	unsigned e = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(_mm_cmpeq_epi16(n, z), z));
+	*match = m & ~e;
+	*empty = e;
+#else
+	unsigned m = 0, e = 0;
+	for (unsigned k = 0; k < DYAD_PTABLE_BUCKET; k++) {
+		e |= (unsigned)(b->n[k] == 0) << k;
+		m |= (unsigned)(b->fingerprint[k] == fp && b->n[k] != 0) << k;
+	}
+	*match = m;
+	*empty = e;
+#endif
+}
+
+/* The row of key in one table ({0, 0} when the feature is not there). */
+static inline struct dyad__prow dyad__ptable_find(const struct dyad__ptable *t, uint64_t key)
 {
 	uint16_t fp = (uint16_t)(key >> 48);
 	for (uint64_t i = dyad__ptable_home(t, key);;) {
-		const struct dyad__pslot *s = &t->slots[i];
-		if (s->n == 0)
-			return NULL;
-		if (s->fingerprint == fp)
-			return s;
-		if (++i == t->n_slots)
+		const struct dyad__pbucket *b = &t->buckets[i];
+		unsigned match, empty;
+		dyad__pbucket_match(b, fp, &match, &empty);
+		if (match) {
+			unsigned k = (unsigned)__builtin_ctz(match);
+			return (struct dyad__prow){b->n[k], b->row[k]};
+		}
+		if (empty)
+			return (struct dyad__prow){0, 0};
+		if (++i == t->n_buckets)
 			i = 0;
 	}
 }
@@ -173,12 +208,13 @@ static inline int dyad__bloom_maybe(const struct dyad__pmodel *m, uint64_t key)
 	return (m->bloom[word] & bits) == bits;
 }
 
-/* The slot of key, NULL when the feature is not in the model. */
-static inline const struct dyad__pslot *dyad__pmodel_find(const struct dyad__pmodel *m,
-                                                         uint64_t key)
+/* The row of key ({0, 0} when the feature is not in the model). */
+static inline struct dyad__prow dyad__pmodel_find(const struct dyad__pmodel *m, uint64_t key)
 {
-	const struct dyad__pslot *s = dyad__ptable_find(&m->hot, key);
-	return s || !dyad__bloom_maybe(m, key) ? s : dyad__ptable_find(&m->cold, key);
+	struct dyad__prow r = dyad__ptable_find(&m->hot, key);
+	if (r.n || !dyad__bloom_maybe(m, key))
+		return r;
+	return dyad__ptable_find(&m->cold, key);
 }
 
 /* acc[c] = sum over keys of the int16 weights of (key, c); acc has stride

@@ -40,6 +40,8 @@ static void usage(FILE *out)
 	        "  --two-pass     a second tagging pass reads the first's tags (needs folds)\n"
 	        "  --tag-epochs N, --morph-epochs N, --parse-epochs N   passes (10, 10, 15;\n"
 	        "                 --parse-epochs 0 measures the tagging and writes nothing)\n"
+	        "  --parse-runs N average N parser runs of different sentence orders into one\n"
+	        "                 model (an ensemble at no cost in use; 1)\n"
 	        "  --seed N       order of the sentences (fixed: training is reproducible)\n"
 	        "  --min-weight X drop averaged parser weights below X (smaller model)\n"
 	        "  --tag-min-weight X  the same for the tagger and the morphology (0)\n"
@@ -101,6 +103,8 @@ static int value_option(struct dyad__train_opts *o, const char *arg, const char 
 		o->morph_epochs = (unsigned)v;
 	} else if (strcmp(arg, "--parse-epochs") == 0 && number(val, 0, 100, &v)) {
 		o->parse_epochs = (unsigned)v;
+	} else if (strcmp(arg, "--parse-runs") == 0 && number(val, 1, 16, &v)) {
+		o->parse_runs = (unsigned)v;
 	} else if (strcmp(arg, "--seed") == 0 && number(val, 0, 4e9, &v)) {
 		o->seed = (uint64_t)v;
 	} else if (strcmp(arg, "--min-weight") == 0 && number(val, 0, 1e6, &v)) {

@@ -242,6 +242,33 @@ dyad_status dyad__ptrain_update(struct dyad__ptrain *t, const uint64_t *keys, si
 	return DYAD_OK;
 }
 
+static float averaged(const struct dyad__ptrain *t, const struct entry *e);
+
+dyad_status dyad__ptrain_add_average(struct dyad__ptrain *sum, const struct dyad__ptrain *t,
+                                     float factor)
+{
+	if (sum->n_classes != t->n_classes)
+		return DYAD_EINVAL;
+	for (size_t s = 0; s < t->n_slots; s++) {
+		if (!t->slots[s].key)
+			continue;
+		const struct row *r = &t->rows[t->slots[s].feat];
+		uint32_t f;
+		if (feature(sum, t->slots[s].key, &f) != DYAD_OK)
+			return DYAD_ENOMEM;
+		sum->rows[f].hits += r->hits;
+		for (uint32_t j = 0; j < r->n; j++) {
+			const struct entry *x = &t->entries[r->off + j];
+			struct entry *e;
+			if (entry(sum, f, x->cls, &e) != DYAD_OK)
+				return DYAD_ENOMEM;
+			/* sum's clock stays 1 and u 0, so its average is w */
+			e->w += factor * averaged(t, x);
+		}
+	}
+	return DYAD_OK;
+}
+
 void dyad__ptrain_tick(struct dyad__ptrain *t)
 {
 	t->clock += 1;

@@ -53,6 +53,15 @@ dyad_status dyad__ptrain_update(struct dyad__ptrain *t, const uint64_t *keys, si
 /* One training instance went by (the clock of averaging). */
 void dyad__ptrain_tick(struct dyad__ptrain *t);
 
+/*
+ * Add factor times the averaged weights of t into sum, a table that only
+ * ever receives such sums (never updates): the weights of several runs
+ * trained on different orders average into one model, an ensemble that
+ * costs nothing more to use. DYAD_ENOMEM.
+ */
+dyad_status dyad__ptrain_add_average(struct dyad__ptrain *sum, const struct dyad__ptrain *t,
+                                     float factor);
+
 /* Counts for reports: features and weights held. */
 void dyad__ptrain_stats(const struct dyad__ptrain *t, size_t *n_feats, size_t *n_weights);
 

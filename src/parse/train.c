@@ -700,37 +700,66 @@ static dyad_status parse_dev(struct trainer *t, const struct dyad_buf *frozen, u
 			return DYAD_ENOMEM;
 	struct dyad_grammar_scores sc;
 	score(t, &t->dev, &sc);
-	say(t, "parser epoch %u: dev UAS %.2f LAS %.2f (%u rows of weights)", epoch,
+	say(t, "parser after epoch %u: dev UAS %.2f LAS %.2f (%u rows of weights)", epoch,
 	    pct(sc.uas, sc.words), pct(sc.las, sc.words), m.n_rows);
 	return DYAD_OK;
 }
 
-static dyad_status learn_parser(struct trainer *t, size_t *order, struct dyad_buf *out)
+/* One run of the parser's training: its own order of sentences and its
+ * own exploration; with a log, dev is measured after every epoch of the
+ * first run. */
+static dyad_status parser_run(struct trainer *t, unsigned run, size_t *order,
+                              struct dyad__ptrain *w)
 {
-	struct dyad__ptrain *w;
-	struct dyad__parser_learning how = {0, t->o->seed | 1, 0, 0};
-	dyad_status st = dyad__ptrain_new(1 + 2 * t->labels.n, &w);
+	uint64_t seed = t->o->seed + 1000003u * run;
+	struct dyad__parser_learning how = {0, seed | 1, 0, 0};
+	dyad_status st = DYAD_OK;
 	t->pstate.rich = t->o->rich;
 	for (unsigned e = 0; st == DYAD_OK && e < t->o->parse_epochs; e++) {
-		size_t n = shuffle(t, NO_FOLD, t->o->seed + 31 * e + 5, order);
+		size_t n = shuffle(t, NO_FOLD, seed + 31 * e + 5, order);
 		how.explore = e == 0 ? 0 : t->o->explore;
 		how.n_steps = how.n_errors = 0;
 		for (size_t k = 0; st == DYAD_OK && k < n; k++)
 			st = dyad__parser_learn(w, &t->labels, &t->pstate, &t->train.sents[order[k]], &how);
 		size_t feats, weights;
 		dyad__ptrain_stats(w, &feats, &weights);
-		say(t, "parser epoch %u: %.2f%% of moves wrong, %zu features, %zu weights", e + 1,
-		    pct(how.n_errors, how.n_steps), feats, weights);
-		int last = e + 1 == t->o->parse_epochs;
-		if (st == DYAD_OK && (last || t->o->log)) {
+		say(t, "parser run %u epoch %u: %.2f%% of moves wrong, %zu features, %zu weights",
+		    run + 1, e + 1, pct(how.n_errors, how.n_steps), feats, weights);
+		if (st == DYAD_OK && t->o->log && run == 0 && t->dev.n) {
 			struct dyad_buf frozen;
 			dyad_buf_init(&frozen, 0);
-			st = dyad__ptrain_freeze(w, t->o->min_weight, last ? out : &frozen);
+			st = dyad__ptrain_freeze(w, t->o->min_weight, &frozen);
 			if (st == DYAD_OK)
-				st = parse_dev(t, last ? out : &frozen, e + 1);
+				st = parse_dev(t, &frozen, e + 1);
 			dyad_buf_release(&frozen);
 		}
 	}
+	return st;
+}
+
+/* The parser: the average of parse_runs runs (one is the plain perceptron). */
+static dyad_status learn_parser(struct trainer *t, size_t *order, struct dyad_buf *out)
+{
+	uint32_t n_classes = 1 + 2 * t->labels.n;
+	unsigned runs = t->o->parse_runs ? t->o->parse_runs : 1;
+	struct dyad__ptrain *sum = NULL, *w = NULL;
+	dyad_status st = runs > 1 ? dyad__ptrain_new(n_classes, &sum) : DYAD_OK;
+	for (unsigned r = 0; st == DYAD_OK && r < runs; r++) {
+		st = dyad__ptrain_new(n_classes, &w);
+		if (st == DYAD_OK)
+			st = parser_run(t, r, order, w);
+		if (st == DYAD_OK && sum)
+			st = dyad__ptrain_add_average(sum, w, 1.0f / (float)runs);
+		if (sum || st != DYAD_OK) {
+			dyad__ptrain_free(w);
+			w = NULL;
+		}
+	}
+	if (st == DYAD_OK)
+		st = dyad__ptrain_freeze(sum ? sum : w, t->o->min_weight, out);
+	if (st == DYAD_OK && runs > 1)
+		st = parse_dev(t, out, t->o->parse_epochs);
+	dyad__ptrain_free(sum);
 	dyad__ptrain_free(w);
 	return st;
 }

@@ -31,6 +31,7 @@ struct dyad__train_opts {
 	const char *out;               /* the model file */
 	unsigned tag_epochs, morph_epochs, parse_epochs;
 	unsigned folds;                /* jackknifing folds (< 2: tag with gold) */
+	unsigned parse_runs;           /* parser runs averaged into one (1: plain) */
 	int xpos;                      /* fine tags are UPOS/XPOS pairs */
 	int rich;                      /* parser uses case/number/gender features */
 	int featlex;                   /* features from (word, tag) counts */

@@ -197,7 +197,7 @@ dyad_status dyad_grammar_analyse(const struct dyad_grammar *g, struct dyad_gramm
 	const struct dyad__parts *p = &g->parts;
 	if (n == 0 || n > DYAD_GRAMMAR_MAX_WORDS)
 		return DYAD_EINVAL;
-	if (reserve(w, n, p->max_stride) != DYAD_OK)
+	if (reserve(w, n, 2 * (size_t)p->max_stride) != DYAD_OK)
 		return DYAD_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
 		if (!words[i].form || words[i].form_len == 0)

@@ -281,9 +281,18 @@ dyad_status dyad__parser_run(const struct dyad__pmodel *weights, const struct dy
 		return DYAD_ENOMEM;
 	load(st, s);
 	uint64_t keys[DYAD_PARSER_MAX_FEATS];
+	int32_t *kept = acc + weights->stride; /* scores of the buffer's features */
+	uint32_t kept_b = UINT32_MAX;
 	while (st->b < st->n || st->depth > 0) {
+		if (st->b != kept_b) {
+			size_t nb = dyad__parser_buffer_features(st, keys);
+			dyad__pmodel_score(weights, keys, nb, kept);
+			kept_b = st->b;
+		}
 		size_t n = dyad__parser_features(st, keys);
 		dyad__pmodel_score(weights, keys, n, acc);
+		for (uint32_t c = 0; c < weights->stride; c++)
+			acc[c] += kept[c];
 		uint32_t best = best_valid(st, labels, acc);
 		if (best == UINT32_MAX)
 			break;
@@ -311,7 +320,8 @@ static dyad_status learn_step(struct dyad__ptrain *weights, const struct dyad__l
 	uint64_t keys[DYAD_PARSER_MAX_FEATS];
 	float scores[DYAD_PARSER_MAX_CLASSES];
 	uint32_t nc = n_classes(labels), cost[3];
-	size_t n = dyad__parser_features(st, keys);
+	size_t n = dyad__parser_buffer_features(st, keys);
+	n += dyad__parser_features(st, keys + n);
 	memset(scores, 0, nc * sizeof *scores);
 	dyad__ptrain_score(weights, keys, n, scores);
 	costs(st, cost);

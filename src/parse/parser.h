@@ -70,11 +70,14 @@ void dyad__pstate_release(struct dyad__pstate *st);
 void dyad__labels_init(struct dyad__labels *l);
 int dyad__labels_add(struct dyad__labels *l, enum dyad_deprel rel);
 
-/* Feature keys of the current configuration (parser_feats.c). */
+/* Feature keys of the current configuration (parser_feats.c): those that
+ * read only the buffer's first three words, which stay the same until the
+ * next SHIFT (their scores are kept meanwhile), and all the others. */
+size_t dyad__parser_buffer_features(const struct dyad__pstate *st, uint64_t *keys);
 size_t dyad__parser_features(const struct dyad__pstate *st, uint64_t *keys);
 
 /* Parse s (its tag, upos, feats and lemma_key set): sets head and label of
- * every word. acc has weights->stride entries. DYAD_ENOMEM. */
+ * every word. acc has 2 * weights->stride entries. DYAD_ENOMEM. */
 dyad_status dyad__parser_run(const struct dyad__pmodel *weights, const struct dyad__labels *labels,
                              struct dyad__pstate *st, struct dyad__sent *s, int32_t *acc);
 

@@ -77,19 +77,11 @@ static void positions(const struct dyad__pstate *st, struct positions *p)
 static size_t base_features(const struct dyad__pstate *st, const struct positions *p,
                             uint64_t *k)
 {
-	uint32_t s0 = p->s0, s1 = p->s1, b0 = p->b0, b1 = p->b1, b2 = p->b2;
+	uint32_t s0 = p->s0, s1 = p->s1, b0 = p->b0, b1 = p->b1;
 	size_t n = 0;
 	k[n++] = dyad__fkey2(1, W(s0), P(s0));
 	k[n++] = dyad__fkey1(2, W(s0));
 	k[n++] = dyad__fkey1(3, P(s0));
-	k[n++] = dyad__fkey2(4, W(b0), P(b0));
-	k[n++] = dyad__fkey1(5, W(b0));
-	k[n++] = dyad__fkey1(6, P(b0));
-	k[n++] = dyad__fkey2(7, W(b1), P(b1));
-	k[n++] = dyad__fkey1(8, W(b1));
-	k[n++] = dyad__fkey1(9, P(b1));
-	k[n++] = dyad__fkey2(10, W(b2), P(b2));
-	k[n++] = dyad__fkey1(12, P(b2));
 	k[n++] = dyad__fkey2(13, W(s1), P(s1));
 	k[n++] = dyad__fkey1(14, W(s1));
 	k[n++] = dyad__fkey1(15, P(s1));
@@ -99,8 +91,6 @@ static size_t base_features(const struct dyad__pstate *st, const struct position
 	k[n++] = dyad__fkey2(21, W(b0), PK2(P(s0), P(b0)));
 	k[n++] = dyad__fkey2(22, W(s0), W(b0));
 	k[n++] = dyad__fkey1(23, PK2(P(s0), P(b0)));
-	k[n++] = dyad__fkey1(24, PK2(P(b0), P(b1)));
-	k[n++] = dyad__fkey1(25, PK3(P(b0), P(b1), P(b2)));
 	k[n++] = dyad__fkey1(26, PK3(P(s0), P(b0), P(b1)));
 	k[n++] = dyad__fkey1(27, PK3(P(s1), P(s0), P(b0)));
 	k[n++] = dyad__fkey1(28, PK3(P(s0), P(p->s0l), P(b0)));
@@ -171,7 +161,6 @@ static size_t lemma_features(const struct dyad__pstate *st, const struct positio
 	uint32_t s0 = p->s0, s1 = p->s1, b0 = p->b0;
 	size_t n = 0;
 	k[n++] = dyad__fkey2(90, L(s0), P(s0));
-	k[n++] = dyad__fkey2(91, L(b0), P(b0));
 	k[n++] = dyad__fkey2(92, L(s1), P(s1));
 	k[n++] = dyad__fkey2(93, L(s0), L(b0));
 	k[n++] = dyad__fkey2(94, L(s1), L(s0));
@@ -204,7 +193,6 @@ static size_t morph_features(const struct dyad__pstate *st, const struct positio
 	uint32_t s0 = p->s0, s1 = p->s1, b0 = p->b0;
 	size_t n = 0;
 	k[n++] = dyad__fkey1(100, PK2(P(s0), M(s0)));
-	k[n++] = dyad__fkey1(101, PK2(P(b0), M(b0)));
 	k[n++] = dyad__fkey1(102, PK2(P(s1), M(s1)));
 	k[n++] = dyad__fkey2(103, PK2(P(s0), M(s0)), PK2(P(b0), M(b0)));
 	k[n++] = dyad__fkey2(104, PK2(P(s1), M(s1)), PK2(P(s0), M(s0)));
@@ -265,6 +253,28 @@ static size_t style_features(const struct dyad__pstate *st, const struct positio
 	k[n++] = dyad__fkey2(155, st->style, PK3(P(s0), P(b0), d));
 	k[n++] = dyad__fkey3(156, st->style, W(s0), P(b0));
 	k[n++] = dyad__fkey3(157, st->style, W(b0), P(s0));
+	return n;
+}
+
+size_t dyad__parser_buffer_features(const struct dyad__pstate *st, uint64_t *k)
+{
+	uint32_t b0 = st->b, none = st->n + 1;
+	uint32_t b1 = b0 + 1 <= st->n ? b0 + 1 : none, b2 = b0 + 2 <= st->n ? b0 + 2 : none;
+	size_t n = 0;
+	k[n++] = dyad__fkey2(4, W(b0), P(b0));
+	k[n++] = dyad__fkey1(5, W(b0));
+	k[n++] = dyad__fkey1(6, P(b0));
+	k[n++] = dyad__fkey2(7, W(b1), P(b1));
+	k[n++] = dyad__fkey1(8, W(b1));
+	k[n++] = dyad__fkey1(9, P(b1));
+	k[n++] = dyad__fkey2(10, W(b2), P(b2));
+	k[n++] = dyad__fkey1(12, P(b2));
+	k[n++] = dyad__fkey1(24, PK2(P(b0), P(b1)));
+	k[n++] = dyad__fkey1(25, PK3(P(b0), P(b1), P(b2)));
+	if (st->rich) {
+		k[n++] = dyad__fkey2(91, L(b0), P(b0));
+		k[n++] = dyad__fkey1(101, PK2(P(b0), M(b0)));
+	}
 	return n;
 }
 

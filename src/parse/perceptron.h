@@ -137,7 +137,7 @@ struct dyad__pmodel {
 };
 
 /* Slots of the table of frequent features (8 bytes each: 512 KB). */
-#define DYAD_PMODEL_HOT_SLOTS 65536u
+#define DYAD_PMODEL_HOT_SLOTS 16384u
 
 /*
  * Read a table written by dyad__ptrain_freeze from (p, len), which must be

@@ -25,6 +25,8 @@ static const struct command commands[] = {
 	{"codes", dyad_cli_codes, "list the CAMEO event codes"},
 	{"eval", dyad_cli_eval, "score extraction against gold annotations"},
 	{"validate", dyad_cli_validate, "run a PETRARCH/TABARI validation file"},
+	{"parse", dyad_cli_parse, "tag, lemmatise and parse CoNLL-U words; measure a treebank"},
+	{"train", dyad_cli_train, "learn a grammar model from UD treebanks"},
 };
 
 static void usage(FILE *out)

@@ -3,10 +3,13 @@
 #   make            build/libdyad.a and build/dyad
 #   make check      install missing packages, build, run every test, then all
 #                   of them again under AddressSanitizer + UBSan
-#   make demo       ingest examples/ into dyad.db and print the events
+#   make demo       ingest examples/ into dyad.db, print the events and the
+#                   URL 'make serve' serves them on
+#   make serve      dyad serve on dyad.db (http://127.0.0.1:8080/), until Ctrl-C
 #   make bench      throughput and load-time benchmarks (not part of check)
 #   make fuzz       build the libFuzzer targets of tests/fuzz with clang,
 #                   ASan and UBSan, and run each FUZZ_SECONDS (default 60)
+#   make models     retrain the grammar models of data/lang/ from ../shared/ud
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Sources are found by wildcard: a new .c under src/ joins the library, a new
@@ -17,14 +20,16 @@ DESTDIR ?=
 BUILD   ?= build
 SAN     ?=
 
-PKGS    := sqlite3 gumbo jansson zlib icu-uc icu-i18n libexttextcat
+PKGS    := sqlite3 gumbo jansson zlib icu-uc icu-i18n libexttextcat libmicrohttpd
 CC      ?= cc
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Werror -Wno-format-truncation
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -DDYAD_SOURCE_DATA='"$(CURDIR)/data"' \
-           -DDYAD_PREFIX_DATA='"$(PREFIX)/share/dyad"'
+           -DDYAD_PREFIX_DATA='"$(PREFIX)/share/dyad"' \
+           -DDYAD_SOURCE_WEB='"$(CURDIR)/web"' \
+           -DDYAD_PREFIX_WEB='"$(PREFIX)/share/dyad-web"'
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -pthread
 ALL_CFLAGS = -std=c11 -pthread $(WARN) $(DEFS) -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS) $(SAN)
@@ -38,8 +43,8 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPFILES := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
-.PHONY: all lib tests check test demo bench install uninstall clean deps layout \
-        fuzz fuzz-build
+.PHONY: all lib tests check test demo serve bench install uninstall clean deps layout \
+        fuzz fuzz-build models
 all: $(BUILD)/libdyad.a $(BUILD)/dyad
 
 lib: $(BUILD)/libdyad.a
@@ -119,9 +124,37 @@ demo: deps
 	@rm -f dyad.db
 	./$(BUILD)/dyad ingest --db dyad.db examples/
 	./$(BUILD)/dyad events --db dyad.db
+	@echo
+	@echo "The page and the API over dyad.db: make serve (./$(BUILD)/dyad serve --db dyad.db),"
+	@echo "then open http://127.0.0.1:8080/"
+
+serve: all
+	@[ -f dyad.db ] || $(MAKE) --no-print-directory demo
+	./$(BUILD)/dyad serve --db dyad.db --listen 127.0.0.1:8080
 
 bench: all
 	@bench/run $(BUILD)
+
+# The grammar models (src/parse/, data/lang/MODELS.md): trained from the UD
+# treebanks of ../shared/ud, deterministic, one training at a time. English
+# learns from EWT train (dev is measured, never learnt from); Russian from
+# GSD dev, following GSD's conventions, and Taiga dev + test, whose
+# conventions are learnt apart. GSD test is never read here.
+UD ?= ../shared/ud
+GRAMMAR_COMMON := --tag-share 0.05 --tag-min-weight 0.5 --min-weight 1
+models: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p data/lang/en data/lang/ru
+	./$(BUILD)/dyad train --lang en --out data/lang/en/grammar.model $(GRAMMAR_COMMON) \
+	  --xpos --featlex --tag-epochs 5 --parse-epochs 10 --parse-runs 2 --explore 0.5 \
+	  --train $(UD)/en_ewt/en_ewt-ud-train.conllu --dev $(UD)/en_ewt/en_ewt-ud-dev.conllu
+	./$(BUILD)/dyad train --lang ru --out data/lang/ru/grammar.model $(GRAMMAR_COMMON) \
+	  --rich --dict data/lang/ru/morph --tag-epochs 10 --parse-epochs 15 --parse-runs 3 \
+	  --explore 0.9 \
+	  --train $(UD)/ru_gsd/ru_gsd-ud-dev.conllu \
+	  --train-other $(UD)/ru_taiga/ru_taiga-ud-dev.conllu \
+	  --train-other $(UD)/ru_taiga/ru_taiga-ud-test.conllu
+	@sha256sum data/lang/en/grammar.model data/lang/ru/grammar.model
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
@@ -130,11 +163,13 @@ install: all
 	install -m 644 $(BUILD)/libdyad.a $(DESTDIR)$(PREFIX)/lib/libdyad.a
 	install -m 644 include/dyad.h $(DESTDIR)$(PREFIX)/include/dyad.h
 	cp -R data/. $(DESTDIR)$(PREFIX)/share/dyad/
+	install -d $(DESTDIR)$(PREFIX)/share/dyad-web
+	cp -R web/. $(DESTDIR)$(PREFIX)/share/dyad-web/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/dyad $(DESTDIR)$(PREFIX)/lib/libdyad.a \
 	  $(DESTDIR)$(PREFIX)/include/dyad.h
-	rm -rf $(DESTDIR)$(PREFIX)/share/dyad
+	rm -rf $(DESTDIR)$(PREFIX)/share/dyad $(DESTDIR)$(PREFIX)/share/dyad-web
 
 clean:
 	rm -rf build build-asan $(FUZZ_BUILD)

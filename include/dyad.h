@@ -514,6 +514,8 @@ struct dyad_event_filter {
 	const char *lang;    /* ISO 639-1 of the document, any case */
 	const char *match;   /* SQLite FTS5 query over document titles and texts */
 	size_t limit;        /* at most this many events; 0 = all */
+	const char *after;   /* a cursor (dyad_event_row_cursor()): the events after
+	                        that row in the listing's order */
 };
 
 /* One stored event with the document it comes from. */
@@ -549,6 +551,17 @@ dyad_status dyad_store_events(dyad_store *store,
 dyad_status dyad_event_cursor_next(dyad_event_cursor *cursor,
                                    const struct dyad_event_row **out);
 void dyad_event_cursor_free(dyad_event_cursor *cursor);
+
+/* Longest cursor dyad_event_row_cursor() writes, with its NUL. */
+#define DYAD_EVENT_CURSOR_MAX 192
+
+/*
+ * The paging cursor of a row: "DAY_DOCID_IDX". Given back as filter.after,
+ * the listing goes on after that row. Written into buf (size bytes,
+ * DYAD_EVENT_CURSOR_MAX is enough), always NUL-terminated.
+ */
+void dyad_event_row_cursor(const struct dyad_event_row *row, char *buf,
+                           size_t size);
 
 enum dyad_event_format {
 	DYAD_EVENTS_TABLE, /* aligned columns for people, cut to a width */
@@ -620,6 +633,179 @@ struct dyad_store_stats {
 dyad_status dyad_store_stats(dyad_store *store, size_t top,
                              struct dyad_store_stats **out);
 void dyad_store_stats_free(struct dyad_store_stats *stats);
+
+/*
+ * Give every later query of the handle at most ms milliseconds (0: no
+ * limit, the default): a query still running then stops and fails with
+ * DYAD_EDB, and dyad_store_timed_out() is 1 until the next query starts.
+ * For servers, so that one costly filter cannot hold a worker.
+ */
+void dyad_store_set_time_limit(dyad_store *store, unsigned ms);
+int dyad_store_timed_out(const dyad_store *store);
+
+/*
+ * Let the handle map up to map_bytes of the file into memory and keep
+ * cache_bytes of pages of its own: for a long-lived reader (a server)
+ * that asks many queries, so that pages are not copied from the system
+ * on every one. DYAD_EDB when the database refuses.
+ */
+dyad_status dyad_store_set_memory(dyad_store *store, size_t map_bytes,
+                                  size_t cache_bytes);
+
+/*
+ * 1 when the database's content changed (a commit by any process) since
+ * the previous call on this handle (the first call says 1), else 0. For
+ * clients that keep answers: a change means they are stale.
+ */
+int dyad_store_changed(dyad_store *store);
+
+/* ---- knowledge graph ---- */
+
+/*
+ * The store resolves the entities of all documents into nodes, one per
+ * real-world referent (a country by its code, anything else by kind,
+ * country and the knowledge base's canonical name), and keeps the events
+ * between nodes as weighted edges and the relations articles state about
+ * them (docs/schema.md, "knowledge graph"). Strings in the results belong
+ * to the result and live until it is freed.
+ */
+
+/* One node with its totals over all documents. */
+struct dyad_node {
+	int64_t id;
+	const char *kind;     /* "person", "country", "place", "org" */
+	const char *name;     /* canonical name */
+	const char *country;  /* ISO3, "IGO", or NULL */
+	const char *actor;    /* CAMEO actor code, or NULL */
+	int64_t n_docs;       /* documents that mention it */
+	int64_t n_mentions;   /* mentions in all of them */
+	int64_t n_events;     /* events between it and another node */
+	const char *first_day, *last_day; /* publication days, or NULL */
+};
+
+/* Which nodes to list; NULL / 0 fields do not filter. */
+struct dyad_node_filter {
+	const char *kind;    /* one kind name */
+	const char *country; /* ISO3 or IGO */
+	const char *name;    /* case-insensitive substring of the name or of a variant */
+	size_t limit;        /* at most this many (0: DYAD_NODES_LIMIT) */
+	size_t offset;       /* skip this many first */
+};
+
+#define DYAD_NODES_LIMIT 100
+
+struct dyad_nodes {
+	struct dyad_node *items; /* most mentioned first, then by id */
+	size_t n;
+	int64_t total;           /* nodes that pass the filter, all pages */
+	struct dyad__result_private *priv;
+};
+
+/* The nodes that pass filter (NULL: all). DYAD_EINVAL for an unknown kind,
+ * DYAD_EDB, DYAD_ENOMEM. Free with dyad_store_nodes_free(). */
+dyad_status dyad_store_nodes(dyad_store *store, const struct dyad_node_filter *filter,
+                             struct dyad_nodes **out);
+
+struct dyad_node_variant {
+	const char *text; /* as written in an article */
+	int64_t n;        /* mentions written so */
+};
+
+/* An event edge or a relation seen from one node. */
+struct dyad_node_link {
+	int outgoing;             /* 1: this node is the source / subject */
+	struct dyad_node other;   /* the node at the other end (totals included) */
+	const char *what;         /* edges: the CAMEO root ("04"); relations:
+	                             "office", "member_of", "located_in" */
+	const char *label;        /* relations: the office ("president"), else "" */
+	int quad;                 /* edges: the root's QuadClass; relations: 0 */
+	int64_t n;                /* edges: events; relations: documents */
+	const char *first_day, *last_day;
+};
+
+struct dyad_node_detail {
+	struct dyad_node node;
+	struct dyad_node_variant *variants; /* most used first */
+	size_t n_variants;
+	struct dyad_node_link *edges;       /* most events first */
+	size_t n_edges;
+	struct dyad_node_link *relations;   /* most documents first */
+	size_t n_relations;
+	struct dyad__result_private *priv;
+};
+
+/* At most this many variants, edges and relations come with a node. */
+#define DYAD_NODE_LINKS_MAX 200
+
+/*
+ * One node with its variants, event edges and relations. key is a node id
+ * (digits), or a name: the node whose canonical name or a variant is key
+ * in any case (the most mentioned when several are), else the one node
+ * whose name contains it. DYAD_ENOENT when none matches, DYAD_EINVAL when
+ * several contain it (the message names some), DYAD_EDB, DYAD_ENOMEM.
+ * Free with dyad_store_node_free().
+ */
+dyad_status dyad_store_node(dyad_store *store, const char *key,
+                            struct dyad_node_detail **out);
+
+struct dyad_graph_edge {
+	int64_t src, tgt; /* node ids */
+	int quad;         /* QuadClass of the events */
+	int64_t n;        /* events */
+};
+
+struct dyad_graph {
+	struct dyad_node *nodes;       /* weightiest first; n_events is the node's
+	                                  events in the filter */
+	size_t n_nodes;
+	struct dyad_graph_edge *edges; /* between those nodes, most events first */
+	size_t n_edges;
+	int64_t n_events;              /* events between these nodes */
+	struct dyad__result_private *priv;
+};
+
+#define DYAD_GRAPH_NODES 40
+
+/*
+ * The graph of the events that pass filter (NULL or an empty filter: all,
+ * read from the stored edges; filter.limit and .after are ignored): the
+ * max_nodes (0: DYAD_GRAPH_NODES) nodes with the most events, and the
+ * edges between them by QuadClass. Errors as dyad_store_events(). Free
+ * with dyad_store_graph_free().
+ */
+dyad_status dyad_store_graph(dyad_store *store, const struct dyad_event_filter *filter,
+                             size_t max_nodes, struct dyad_graph **out);
+
+enum dyad_timeline_unit { DYAD_TIMELINE_DAY, DYAD_TIMELINE_WEEK, DYAD_TIMELINE_MONTH };
+enum dyad_timeline_group { DYAD_TIMELINE_QUAD, DYAD_TIMELINE_ROOT };
+
+struct dyad_timeline_bin {
+	const char *period; /* first day of the bin, YYYY-MM-DD (weeks start on Monday) */
+	const char *key;    /* QuadClass "1".."4", or CAMEO root "01".."20" */
+	int64_t n;          /* events */
+	double goldstein;   /* their mean Goldstein value */
+};
+
+struct dyad_timeline {
+	struct dyad_timeline_bin *bins; /* by period, then key; empty bins left out */
+	size_t n;
+	struct dyad__result_private *priv;
+};
+
+/* Events that pass filter (limit and after ignored) counted per period and
+ * QuadClass or root; events with no day are left out. Errors as
+ * dyad_store_events(). Free with dyad_store_timeline_free(). */
+dyad_status dyad_store_timeline(dyad_store *store, const struct dyad_event_filter *filter,
+                                enum dyad_timeline_unit unit,
+                                enum dyad_timeline_group group,
+                                struct dyad_timeline **out);
+
+/* Free the results of the calls above with everything they point to;
+ * NULL is a no-op. */
+void dyad_store_nodes_free(struct dyad_nodes *nodes);
+void dyad_store_node_free(struct dyad_node_detail *detail);
+void dyad_store_graph_free(struct dyad_graph *graph);
+void dyad_store_timeline_free(struct dyad_timeline *timeline);
 
 /* ---- end of store ---- */
 

@@ -26,10 +26,27 @@ int dyad_cli_ingest(int argc, char **argv);
 int dyad_cli_events(int argc, char **argv);
 int dyad_cli_doc(int argc, char **argv);
 int dyad_cli_stats(int argc, char **argv);
+int dyad_cli_entities(int argc, char **argv);
+int dyad_cli_entity(int argc, char **argv);
+int dyad_cli_serve(int argc, char **argv);
 int dyad_cli_check(int argc, char **argv);
 int dyad_cli_codes(int argc, char **argv);
 int dyad_cli_eval(int argc, char **argv);
 int dyad_cli_validate(int argc, char **argv);
+int dyad_cli_parse(int argc, char **argv);
+int dyad_cli_train(int argc, char **argv);
+
+/* The data folder: option_value, else $DYAD_DATA, the source tree's, the
+ * installed one (cli_parse.c). */
+const char *dyad_cli_data_dir(const char *option_value);
+
+/* Load the grammar model of lang (model: another file, or NULL) and the
+ * dictionary it needs; 0 (reported on stderr) on failure. Both are freed by
+ * the caller (dyad_grammar_free, dyad__morph_free). */
+struct dyad_grammar;
+struct dyad__morph;
+int dyad_cli_open_grammar(const char *data_dir, const char *lang, const char *model,
+                          struct dyad_grammar **g, struct dyad__morph **dict);
 
 /* Open the engine (data from $DYAD_DATA or the defaults), reporting failures
  * on stderr. NULL on failure. */

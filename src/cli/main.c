@@ -18,10 +18,15 @@ static const struct command commands[] = {
 	{"events", dyad_cli_events, "list stored events, with filters"},
 	{"doc", dyad_cli_doc, "show one stored document with its entities and events"},
 	{"stats", dyad_cli_stats, "counts of what the database holds"},
+	{"entities", dyad_cli_entities, "list the entities of the knowledge graph"},
+	{"entity", dyad_cli_entity, "show one entity with its events and relations"},
+	{"serve", dyad_cli_serve, "serve the API and the web page over the database"},
 	{"check", dyad_cli_check, "check that the database is sound"},
 	{"codes", dyad_cli_codes, "list the CAMEO event codes"},
 	{"eval", dyad_cli_eval, "score extraction against gold annotations"},
 	{"validate", dyad_cli_validate, "run a PETRARCH/TABARI validation file"},
+	{"parse", dyad_cli_parse, "tag, lemmatise and parse CoNLL-U words; measure a treebank"},
+	{"train", dyad_cli_train, "learn a grammar model from UD treebanks"},
 };
 
 static void usage(FILE *out)

@@ -11,12 +11,9 @@
 
 #include "core/alloc.h"
 #include "core/buf.h"
+#include "query/filter.h"
 #include "store/store.h"
 
-/* At most this many values are bound (the filter has ten fields). */
-#define DYAD_FILTER_MAX_BINDS 16
-/* Room for a normalised filter value: "2021-03-03", "AZEGOV", "051*". */
-#define DYAD_FILTER_VALUE_MAX 64
 /* "YYYY-MM-DD" */
 #define DYAD_DATE_LEN 10
 
@@ -26,14 +23,6 @@ struct dyad_event_cursor {
 	struct dyad_event_row row;
 };
 
-/* The SQL being built and the values it will bind, in order. */
-struct query {
-	struct dyad_buf sql;
-	const char *binds[DYAD_FILTER_MAX_BINDS];
-	int n_binds;
-	char values[DYAD_FILTER_MAX_BINDS][DYAD_FILTER_VALUE_MAX]; /* normalised copies */
-	sqlite3_int64 limit;
-};
 
 static const char select_sql[] =
 	"SELECT d.id, d.path, d.title, d.published, d.source, d.lang,"
@@ -42,7 +31,7 @@ static const char select_sql[] =
 	" e.tgt_country, e.tgt_actor, e.tgt_name, e.tgt_entity,"
 	" e.date, e.place, e.sentence, e.span_start, e.span_end,"
 	" e.pred_start, e.pred_end, e.flags, e.n_mentions,"
-	" COALESCE(e.date, substr(d.published, 1, 10)) AS day"
+	" e.day AS day"
 	" FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1";
 
 enum {
@@ -54,14 +43,16 @@ enum {
 	COL_PRED_START, COL_PRED_END, COL_FLAGS, COL_N_MENTIONS, COL_DAY
 };
 
-/* The day an event counts for, as SQL: the filters and the order agree. */
-#define DAY_SQL "COALESCE(e.date, substr(d.published, 1, 10))"
+/* The day an event counts for, as SQL: the filters and the order agree.
+ * It is COALESCE(e.date, substr(d.published, 1, 10)), which the store
+ * keeps in the indexed column events.day (store/graph.c). */
+#define DAY_SQL "e.day"
 
 /*
  * Append a fragment whose '?' placeholders are all ?N with N the number of
  * the value pushed next; the value is owned by the query or the filter.
  */
-static int push(struct query *q, const char *value)
+static int push(struct dyad__event_query *q, const char *value)
 {
 	if (q->n_binds == DYAD_FILTER_MAX_BINDS)
 		return -1;
@@ -69,7 +60,7 @@ static int push(struct query *q, const char *value)
 	return q->n_binds;
 }
 
-static void clause(struct query *q, const char *fmt, int n)
+static void clause(struct dyad__event_query *q, const char *fmt, int n)
 {
 	/* fmt names the parameter only as %1$d, as often as it needs it. */
 	dyad_buf_printf(&q->sql, fmt, n);
@@ -122,6 +113,17 @@ static int normalise_date(const char *s, int until, char *out)
 	return 1;
 }
 
+/* An exact day "YYYY-MM-DD" of n bytes copied into out; 0 otherwise. */
+static int normalise_date_exact(const char *s, size_t n, char *out)
+{
+	char copy[DYAD_DATE_LEN + 1];
+	if (n != DYAD_DATE_LEN)
+		return 0;
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	return normalise_date(copy, 0, out);
+}
+
 /* Copy s upper-cased (ASCII codes) into out; 0 when too long or not a code. */
 static int code_upper(const char *s, size_t n, char *out)
 {
@@ -139,50 +141,108 @@ static int code_upper(const char *s, size_t n, char *out)
 	return 1;
 }
 
-/* One side of a dyad: its country is X, or its actor code starts with X. */
-static const char side_src[] =
-	" (e.src_country = ?%1$d OR substr(e.src_actor, 1, length(?%1$d)) = ?%1$d)";
-static const char side_tgt[] =
-	" (e.tgt_country = ?%1$d OR substr(e.tgt_actor, 1, length(?%1$d)) = ?%1$d)";
+/*
+ * One side of a dyad matches X when its country is X or its actor code
+ * starts with X. The prefix test is written as a range (X <= actor < X
+ * with its last letter one higher), and the whole dyad as an OR of plain
+ * conjunctions (each side's country or actor, times the direction), so
+ * that SQLite answers every one of them from an index (the pairs of
+ * store/graph.c's schema) instead of reading every event.
+ */
+/* Letters of a country code, the start of every state actor's code. */
+#define DYAD_COUNTRY_LEN 3
 
-static dyad_status add_dyad(struct dyad_store *store, struct query *q,
+struct side {
+	int value, end; /* parameter numbers of X and of its range's end; 0: any */
+	int three;      /* of X's first three letters (a country's code), 0: shorter */
+};
+
+/* Term k (0: country, 1: actor) of side s on the source or target; '+'
+ * keeps a term out of the index choice (the other side's range leads). */
+static void side_term(struct dyad__event_query *q, int target, struct side s, int k,
+                      int plain)
+{
+	const char *col = target ? "tgt" : "src", *p = plain ? "+" : "";
+	if (k == 0)
+		dyad_buf_printf(&q->sql, " AND e.%s_country = ?%d", col, s.value);
+	else
+		dyad_buf_printf(&q->sql, " AND %se.%s_actor >= ?%d AND %se.%s_actor < ?%d", p,
+		                col, s.value, p, col, s.end);
+}
+
+/* The disjuncts of source a and target b (either may be any). */
+static void disjuncts(struct dyad__event_query *q, struct side a, struct side b,
+                      const char *extra, int *first)
+{
+	for (int ka = 0; ka < (a.value ? 2 : 1); ka++)
+		for (int kb = 0; kb < (b.value ? 2 : 1); kb++) {
+			dyad_buf_puts(&q->sql, *first ? " (1" : " OR (1");
+			*first = 0;
+			dyad_buf_puts(&q->sql, extra);
+			/* Two actor ranges: the first three letters of both
+			 * (implied by the ranges) find them in the index on those
+			 * letters; else the target's range leads. */
+			if (ka && kb && a.value && b.value && a.three && b.three)
+				dyad_buf_printf(&q->sql,
+				                " AND substr(e.tgt_actor, 1, 3) = ?%d"
+				                " AND substr(e.src_actor, 1, 3) = ?%d",
+				                b.three, a.three);
+			if (a.value)
+				side_term(q, 0, a, ka, ka && kb && b.value);
+			if (b.value)
+				side_term(q, 1, b, kb, 0);
+			dyad_buf_putc(&q->sql, ')');
+		}
+}
+
+/* Push code x (upper-cased) and the end of its prefix range. */
+static int push_side(struct dyad__event_query *q, const char *x, size_t n, struct side *s)
+{
+	s->value = s->end = s->three = 0;
+	if (q->n_binds + 3 > DYAD_FILTER_MAX_BINDS)
+		return 0;
+	char *v = q->values[q->n_binds], *e = q->values[q->n_binds + 1],
+	     *t = q->values[q->n_binds + 2];
+	if (!code_upper(x, n, v))
+		return 0;
+	if (!v[0])
+		return 1;
+	memcpy(e, v, n + 1);
+	e[n - 1]++; /* letters and digits: never the last byte value */
+	s->value = push(q, v);
+	s->end = push(q, e);
+	if (n >= DYAD_COUNTRY_LEN) {
+		memcpy(t, v, DYAD_COUNTRY_LEN);
+		t[DYAD_COUNTRY_LEN] = '\0';
+		s->three = push(q, t);
+	}
+	return 1;
+}
+
+static dyad_status add_dyad(struct dyad_store *store, struct dyad__event_query *q,
                             const char *dyad)
 {
 	const char *colon = strchr(dyad, ':');
-	char *a = q->values[q->n_binds], *b;
+	struct side a, b;
+	int first = 1;
 	if (!colon || strchr(colon + 1, ':') ||
-	    !code_upper(dyad, (size_t)(colon - dyad), a))
-		goto bad;
-	int na = a[0] ? push(q, a) : 0;
-	b = q->values[q->n_binds];
-	if (!code_upper(colon + 1, strlen(colon + 1), b))
-		goto bad;
-	int nb = b[0] ? push(q, b) : 0;
-	if (na < 0 || nb < 0)
-		goto bad;
-	if (!na && !nb)
+	    !push_side(q, dyad, (size_t)(colon - dyad), &a) ||
+	    !push_side(q, colon + 1, strlen(colon + 1), &b))
+		return dyad__store_error(store, DYAD_EINVAL,
+		                         "dyad \"%s\": expected SOURCE:TARGET, each a country or "
+		                         "actor code (letters and digits)", dyad);
+	if (!a.value && !b.value)
 		return DYAD_OK;
 	/* A directed pair, or either way round for consultations (root 04),
 	 * where "A met B" and "B met A" report the same meeting. */
-	dyad_buf_puts(&q->sql, " AND ((1");
-	if (na)
-		dyad_buf_puts(&q->sql, " AND"), clause(q, side_src, na);
-	if (nb)
-		dyad_buf_puts(&q->sql, " AND"), clause(q, side_tgt, nb);
-	dyad_buf_puts(&q->sql, ") OR (e.root = '04'");
-	if (na)
-		dyad_buf_puts(&q->sql, " AND"), clause(q, side_tgt, na);
-	if (nb)
-		dyad_buf_puts(&q->sql, " AND"), clause(q, side_src, nb);
-	dyad_buf_puts(&q->sql, "))");
+	dyad_buf_puts(&q->sql, " AND (");
+	disjuncts(q, a, b, "", &first);
+	disjuncts(q, b, a, " AND e.root = '04'", &first);
+	dyad_buf_putc(&q->sql, ')');
 	return DYAD_OK;
-bad:
-	return dyad__store_error(store, DYAD_EINVAL,
-	                         "dyad \"%s\": expected SOURCE:TARGET, each a country or "
-	                         "actor code (letters and digits)", dyad);
 }
 
-static dyad_status add_date(struct dyad_store *store, struct query *q,
+static dyad_status add_date(struct dyad_store *store, struct dyad__event_query *q,
                             const char *date, int until)
 {
 	char *v = q->values[q->n_binds];
@@ -195,7 +255,7 @@ static dyad_status add_date(struct dyad_store *store, struct query *q,
 	return DYAD_OK;
 }
 
-static dyad_status add_code(struct dyad_store *store, struct query *q,
+static dyad_status add_code(struct dyad_store *store, struct dyad__event_query *q,
                             const char *code)
 {
 	size_t n = strlen(code);
@@ -212,11 +272,73 @@ static dyad_status add_code(struct dyad_store *store, struct query *q,
 	return DYAD_OK;
 }
 
-static dyad_status build(struct dyad_store *store, const struct dyad_event_filter *f,
-                         struct query *q)
+/* The longest document id a cursor may carry (hex digits). */
+#define DYAD_CURSOR_ID_MAX 128
+/* The longest event position a cursor may carry (decimal digits). */
+#define DYAD_CURSOR_IDX_MAX 9
+
+/* Split a cursor "DAY_ID_IDX" (DAY empty for events with no day) into the
+ * query's values; 0 when it is not one. */
+static int parse_cursor(const char *s, char *day, char *id, char *idx)
+{
+	const char *u1 = strchr(s, '_'), *u2 = u1 ? strchr(u1 + 1, '_') : NULL;
+	if (!u2 || strchr(u2 + 1, '_'))
+		return 0;
+	size_t nd = (size_t)(u1 - s), ni = (size_t)(u2 - u1 - 1), nx = strlen(u2 + 1);
+	if ((nd && !normalise_date_exact(s, nd, day)) || ni == 0 ||
+	    ni > DYAD_CURSOR_ID_MAX || ni >= DYAD_FILTER_VALUE_MAX || nx == 0 ||
+	    nx > DYAD_CURSOR_IDX_MAX || !is_digits(u2 + 1, nx))
+		return 0;
+	for (size_t i = 0; i < ni; i++)
+		if (!strchr("0123456789abcdef", u1[1 + i]))
+			return 0;
+	day[nd] = '\0';
+	memcpy(id, u1 + 1, ni);
+	id[ni] = '\0';
+	memcpy(idx, u2 + 1, nx + 1);
+	return 1;
+}
+
+/* Keyset paging: the events after the cursor in the listing's order. */
+static dyad_status add_after(struct dyad_store *store, struct dyad__event_query *q,
+                             const char *after)
+{
+	if (q->n_binds + 3 > DYAD_FILTER_MAX_BINDS)
+		return dyad__store_error(store, DYAD_EINVAL, "too many filters");
+	char *day = q->values[q->n_binds], *id = q->values[q->n_binds + 1],
+	     *idx = q->values[q->n_binds + 2];
+	if (!parse_cursor(after, day, id, idx))
+		return dyad__store_error(store, DYAD_EINVAL,
+		                         "cursor \"%s\": not a cursor this listing gave",
+		                         after);
+	int nd = day[0] ? push(q, day) : 0;
+	int ni = push(q, id), nx = push(q, idx);
+	if (nd)
+		dyad_buf_printf(&q->sql,
+		                " AND (" DAY_SQL " IS NULL OR " DAY_SQL " > ?%1$d OR (" DAY_SQL
+		                " = ?%1$d AND (d.id > ?%2$d OR (d.id = ?%2$d"
+		                " AND e.idx > CAST(?%3$d AS INTEGER)))))",
+		                nd, ni, nx);
+	else
+		dyad_buf_printf(&q->sql,
+		                " AND " DAY_SQL " IS NULL AND (d.id > ?%1$d OR (d.id = ?%1$d"
+		                " AND e.idx > CAST(?%2$d AS INTEGER)))",
+		                ni, nx);
+	return q->sql.error;
+}
+
+void dyad_event_row_cursor(const struct dyad_event_row *row, char *buf, size_t size)
+{
+	int n = snprintf(buf, size, "%s_%s_%zu", row->day ? row->day : "",
+	                 row->doc_id ? row->doc_id : "", row->idx);
+	(void)n; /* a cut cursor is refused when it comes back */
+}
+
+dyad_status dyad__event_where(struct dyad_store *store,
+                              const struct dyad_event_filter *f,
+                              struct dyad__event_query *q)
 {
 	dyad_status st;
-	dyad_buf_puts(&q->sql, select_sql);
 	if (f->actor && f->actor[0])
 		clause(q, " AND (instr(dyad_fold(e.src_actor), dyad_fold(?%1$d)) > 0"
 		          " OR instr(dyad_fold(e.tgt_actor), dyad_fold(?%1$d)) > 0"
@@ -258,11 +380,26 @@ static dyad_status build(struct dyad_store *store, const struct dyad_event_filte
 		clause(q, " AND d.seq IN (SELECT rowid FROM docs_fts"
 		          " WHERE docs_fts MATCH ?%1$d)",
 		       push(q, f->match));
-	dyad_buf_puts(&q->sql, " ORDER BY day IS NULL, day, d.id, e.idx");
+	return q->sql.error;
+}
+
+static dyad_status build(struct dyad_store *store, const struct dyad_event_filter *f,
+                         struct dyad__event_query *q)
+{
+	dyad_buf_puts(&q->sql, select_sql);
+	dyad_status st = dyad__event_where(store, f, q);
+	if (st == DYAD_OK && f->after && f->after[0])
+		st = add_after(store, q, f->after);
+	if (st != DYAD_OK)
+		return st;
+	/* e.doc_id is d.id; written so, the order is that of the index
+	 * events_order (store/graph.c) and a page stops at its limit. */
+	dyad_buf_puts(&q->sql, " ORDER BY e.day IS NULL, e.day, e.doc_id, e.idx");
 	q->limit = f->limit ? (sqlite3_int64)f->limit : -1;
 	if (f->limit > (size_t)INT64_MAX)
 		q->limit = -1;
-	dyad_buf_puts(&q->sql, " LIMIT ?");
+	/* Numbered: a value pushed and not used must not shift it. */
+	dyad_buf_printf(&q->sql, " LIMIT ?%d", q->n_binds + 1);
 	if (q->sql.error != DYAD_OK)
 		return dyad__store_error(store, q->sql.error, "%s",
 		                         dyad_strerror(q->sql.error));
@@ -273,7 +410,7 @@ static dyad_status build(struct dyad_store *store, const struct dyad_event_filte
  * FTS5 parses a query only when it runs, so a malformed one would fail in
  * the middle of a listing: try it on its own first and blame the user.
  */
-static dyad_status check_match(struct dyad_store *store, const char *match)
+dyad_status dyad__event_check_match(struct dyad_store *store, const char *match)
 {
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(store->db,
@@ -294,6 +431,33 @@ static dyad_status check_match(struct dyad_store *store, const char *match)
 	return st;
 }
 
+const char *dyad__event_from(const struct dyad_event_filter *f)
+{
+	int docs = (f->source && f->source[0]) || (f->lang && f->lang[0]) ||
+	           (f->match && f->match[0]);
+	return docs ? " FROM events e JOIN documents d ON d.id = e.doc_id" : " FROM events e";
+}
+
+dyad_status dyad__event_query_prepare(struct dyad_store *store,
+                                      struct dyad__event_query *q,
+                                      const char *match, sqlite3_stmt **out)
+{
+	*out = NULL;
+	if (q->sql.error != DYAD_OK)
+		return dyad__store_error(store, q->sql.error, "%s",
+		                         dyad_strerror(q->sql.error));
+	dyad_status st = dyad_store_commit(store);
+	if (st == DYAD_OK && match && match[0])
+		st = dyad__event_check_match(store, match);
+	if (st != DYAD_OK)
+		return st;
+	if ((st = dyad__stmt_get(store, q->sql.data, q->sql.len, out)) != DYAD_OK)
+		return st;
+	for (int i = 0; i < q->n_binds; i++)
+		sqlite3_bind_text(*out, i + 1, q->binds[i], -1, SQLITE_TRANSIENT);
+	return DYAD_OK;
+}
+
 dyad_status dyad_store_events(dyad_store *store,
                               const struct dyad_event_filter *filter,
                               dyad_event_cursor **out)
@@ -301,7 +465,7 @@ dyad_status dyad_store_events(dyad_store *store,
 	static const struct dyad_event_filter all;
 	*out = NULL;
 	store->errmsg[0] = '\0';
-	struct query *q = dyad__calloc(1, sizeof *q);
+	struct dyad__event_query *q = dyad__calloc(1, sizeof *q);
 	struct dyad_event_cursor *cur = dyad__calloc(1, sizeof *cur);
 	dyad_status st = DYAD_ENOMEM;
 	if (!q || !cur) {
@@ -317,13 +481,10 @@ dyad_status dyad_store_events(dyad_store *store,
 	if ((st = build(store, filter, q)) != DYAD_OK)
 		goto done;
 	if (filter->match && filter->match[0] &&
-	    (st = check_match(store, filter->match)) != DYAD_OK)
+	    (st = dyad__event_check_match(store, filter->match)) != DYAD_OK)
 		goto done;
-	if (sqlite3_prepare_v2(store->db, q->sql.data, (int)q->sql.len, &cur->stmt,
-	                       NULL) != SQLITE_OK) {
-		st = dyad__store_fail(store, "cannot query the events");
+	if ((st = dyad__stmt_get(store, q->sql.data, q->sql.len, &cur->stmt)) != DYAD_OK)
 		goto done;
-	}
 	/* Copied: the query and its normalised values go away below. */
 	for (int i = 0; i < q->n_binds; i++)
 		sqlite3_bind_text(cur->stmt, i + 1, q->binds[i], -1, SQLITE_TRANSIENT);
@@ -405,6 +566,9 @@ void dyad_event_cursor_free(dyad_event_cursor *cur)
 {
 	if (!cur)
 		return;
-	sqlite3_finalize(cur->stmt);
+	if (cur->store)
+		dyad__stmt_put(cur->store, cur->stmt);
+	else
+		sqlite3_finalize(cur->stmt);
 	dyad__free(cur);
 }

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/graph.h"
 #include "store/store.h"
 
 /* Integrity-check lines reported at most (a wrecked file has thousands). */
@@ -92,7 +93,8 @@ static long long count(struct checker *c, const char *sql)
 
 static const char *const tables[] = {
 	"documents", "entities", "mentions", "events", "quotes", "amounts", "docs_fts",
-	"docs_fts_docsize",
+	"docs_fts_docsize", "nodes", "node_entities", "node_variants", "edges",
+	"relations",
 };
 
 /* Every table of the schema is there; 0 when one is missing. */
@@ -194,6 +196,13 @@ dyad_status dyad_store_check(dyad_store *store,
 			long long n = count(&c, rules[i].sql);
 			if (n > 0)
 				problem(&c, "%lld %s", n, rules[i].what);
+		}
+		size_t n_graph;
+		const struct dyad__graph_rule *graph = dyad__graph_rules(&n_graph);
+		for (size_t i = 0; i < n_graph; i++) {
+			long long n = count(&c, graph[i].sql);
+			if (n > 0)
+				problem(&c, "%lld %s", n, graph[i].what);
 		}
 		fts_matches(&c);
 	}

@@ -62,6 +62,8 @@ void dyad__store_put_finalize(struct dyad_store *store)
 		sqlite3_finalize(store->put[i]);
 		store->put[i] = NULL;
 	}
+	dyad__graph_finalize(&store->graph);
+	dyad__stmt_finalize(store);
 }
 
 /* The statement, prepared on first use; NULL with the error recorded. */
@@ -311,9 +313,13 @@ static dyad_status put_rows(struct dyad_store *store, const struct dyad_doc *doc
 		return st;
 	if ((st = put_entities(store, doc)) != DYAD_OK ||
 	    (st = put_events(store, doc)) != DYAD_OK ||
-	    (st = put_quotes(store, doc)) != DYAD_OK)
+	    (st = put_quotes(store, doc)) != DYAD_OK ||
+	    (st = put_amounts(store, doc)) != DYAD_OK)
 		return st;
-	return put_amounts(store, doc);
+	/* The knowledge graph grows from the rows just written (store/graph.h). */
+	if (dyad__graph_put(store->db, &store->graph, doc->id) != SQLITE_OK)
+		return dyad__store_fail(store, "cannot add the document to the graph");
+	return DYAD_OK;
 }
 
 dyad_status dyad_store_commit(dyad_store *store)

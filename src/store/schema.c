@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/graph.h"
+
 /* Version 0 -> 1: the first schema. */
 static const char migration_1[] =
 	/* seq gives the FTS index a rowid that VACUUM cannot renumber; id is the
@@ -64,9 +66,15 @@ static const char migration_1[] =
 	"CREATE INDEX IF NOT EXISTS events_tgt_actor ON events(tgt_actor);"
 	"CREATE INDEX IF NOT EXISTS entities_kind ON entities(kind);";
 
+/* Version 1 -> 2: the knowledge graph (store/graph.h), whose rows are then
+ * derived from the documents already stored (migrate() runs the step). */
 static const char *const migrations[DYAD_SCHEMA_VERSION] = {
 	migration_1,
+	dyad__graph_schema_sql,
 };
+
+/* The version whose migration must also fill the graph. */
+#define DYAD_GRAPH_VERSION 2
 
 static int pragma_int(sqlite3 *db, const char *sql, int *value)
 {
@@ -104,7 +112,8 @@ static dyad_status migrate(sqlite3 *db, int from, char *errmsg)
 	if (pragma_int(db, "PRAGMA user_version", &version) != SQLITE_OK)
 		goto fail;
 	for (int v = version; v < DYAD_SCHEMA_VERSION; v++)
-		if (sqlite3_exec(db, migrations[v], NULL, NULL, NULL) != SQLITE_OK)
+		if (sqlite3_exec(db, migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
+		    (v + 1 == DYAD_GRAPH_VERSION && dyad__graph_rebuild(db) != SQLITE_OK))
 			goto fail;
 	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;",
 	         DYAD_SCHEMA_VERSION);

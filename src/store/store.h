@@ -10,8 +10,10 @@
 #define DYAD_STORE_STORE_H
 
 #include <sqlite3.h>
+#include <stdint.h>
 
 #include "dyad.h"
+#include "store/graph.h"
 
 /* The statements of dyad_store_put(), prepared on first use. */
 enum dyad__put_stmt {
@@ -35,6 +37,16 @@ enum dyad__put_stmt {
  * ($DYAD_BUSY_TIMEOUT_MS overrides it). */
 #define DYAD_STORE_BUSY_MS 10000
 
+/* Statements of queries kept prepared per handle (stmts.c). */
+#define DYAD_STMT_CACHE 16
+struct dyad__stmt_cache {
+	sqlite3_stmt *stmt[DYAD_STMT_CACHE]; /* NULL: a free slot */
+	uint64_t hash[DYAD_STMT_CACHE];      /* of its SQL text */
+	unsigned long long used[DYAD_STMT_CACHE]; /* clock of its last use */
+	int busy[DYAD_STMT_CACHE];           /* handed out, not yet put back */
+	unsigned long long clock;
+};
+
 struct dyad_store {
 	sqlite3 *db;
 	int readonly;         /* opened by dyad_store_open_readonly() */
@@ -44,6 +56,13 @@ struct dyad_store {
 	size_t n_pending;     /* of them, new ones (lost if it rolls back) */
 	int in_batch;         /* a transaction is open */
 	sqlite3_stmt *put[DYAD_N_PUT_STMTS]; /* NULL until first used */
+	struct dyad__graph_stmts graph;      /* the graph step of a put */
+	struct dyad__stmt_cache stmts;       /* queries kept prepared */
+	unsigned time_limit_ms;              /* dyad_store_set_time_limit() */
+	long long deadline_ns;               /* of the running query, 0: none */
+	int timed_out;                       /* the last query hit the limit */
+	unsigned data_version;               /* seen by dyad_store_changed() */
+	int seen_version;                    /* data_version is set */
 	char errmsg[DYAD_ERRMSG_MAX];
 };
 
@@ -68,6 +87,17 @@ dyad_status dyad__store_error(struct dyad_store *store, dyad_status status,
 
 /* Finalize the put statements (before closing). */
 void dyad__store_put_finalize(struct dyad_store *store);
+
+/*
+ * The statement of (sql, len), prepared now or kept from an earlier
+ * query, reset and unbound; give it back with dyad__stmt_put() (which
+ * finalizes it when it is not kept). DYAD_EDB/DYAD_ENOMEM with the
+ * store's message. dyad__stmt_finalize() ends them all (before closing).
+ */
+dyad_status dyad__stmt_get(struct dyad_store *store, const char *sql, size_t len,
+                           sqlite3_stmt **out);
+void dyad__stmt_put(struct dyad_store *store, sqlite3_stmt *stmt);
+void dyad__stmt_finalize(struct dyad_store *store);
 
 /*
  * Bind a string or SQL NULL (s == NULL). The text is not copied: it must

@@ -4,7 +4,8 @@
  *
  * The driver sits above every stage it calls (the stages never call each
  * other's entry points): text/normalise -> meta -> text/segment ->
- * text/tokenize -> entities -> events (own coder, then the user's
+ * text/tokenize -> entities -> parse/stage (the grammar of the sentences
+ * that can hold an event) -> events (own coder, then the user's
  * dictionaries) -> extract/quotes -> extract/amounts -> doc/freeze.
  */
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "extract/extract.h"
 #include "kb/engine.h"
 #include "meta/meta.h"
+#include "parse/stage.h"
 #include "text/text.h"
 
 static const char *copy_or_null(struct dyad_arena *arena, const char *s,
@@ -65,6 +67,7 @@ static dyad_status run_stages(struct dyad__work *w)
 	if ((st = dyad__segment(w)) != DYAD_OK ||
 	    (st = dyad__tokenize(w)) != DYAD_OK ||
 	    (st = dyad__entities_extract(w)) != DYAD_OK ||
+	    (st = dyad__grammar_extract(w, DYAD_GRAMMAR_EVENT_SENTENCES)) != DYAD_OK ||
 	    (st = dyad__events_extract(w)) != DYAD_OK ||
 	    (st = dyad__dict_events_extract(w)) != DYAD_OK ||
 	    (st = dyad__quotes_extract(w)) != DYAD_OK ||

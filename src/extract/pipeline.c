@@ -50,7 +50,18 @@ static struct dyad_span body_span(const struct dyad__work *w)
 	return span;
 }
 
-static dyad_status run_stages(struct dyad__work *w)
+/* What dyad_parse() runs: the text read as for extraction, then every
+ * sentence's grammar; no entities, events, quotes or amounts. */
+static dyad_status run_grammar_stages(struct dyad__work *w)
+{
+	dyad_status st;
+	if ((st = dyad__segment(w)) != DYAD_OK || (st = dyad__tokenize(w)) != DYAD_OK ||
+	    (st = dyad__grammar_extract_conllu(w)) != DYAD_OK)
+		return st;
+	return dyad__work_freeze(w);
+}
+
+static dyad_status run_stages(struct dyad__work *w, int grammar_only)
 {
 	const struct dyad_input *in = w->input;
 	dyad_status st;
@@ -64,6 +75,8 @@ static dyad_status run_stages(struct dyad__work *w)
 	if ((st = dyad__meta_extract(w)) != DYAD_OK)
 		return st;
 	w->doc->body = body_span(w);
+	if (grammar_only)
+		return run_grammar_stages(w);
 	if ((st = dyad__segment(w)) != DYAD_OK ||
 	    (st = dyad__tokenize(w)) != DYAD_OK ||
 	    (st = dyad__entities_extract(w)) != DYAD_OK ||
@@ -76,8 +89,8 @@ static dyad_status run_stages(struct dyad__work *w)
 	return dyad__work_freeze(w);
 }
 
-dyad_status dyad_extract(const dyad_engine *engine,
-                         const struct dyad_input *input, struct dyad_doc **out)
+static dyad_status extract(const dyad_engine *engine, const struct dyad_input *input,
+                           struct dyad_doc **out, int grammar_only)
 {
 	*out = NULL;
 	struct dyad_doc *doc = dyad__doc_new();
@@ -113,7 +126,7 @@ dyad_status dyad_extract(const dyad_engine *engine,
 	struct dyad_arena scratch;
 	dyad_arena_init(&scratch, DYAD_ARENA_DOC_CAP);
 	w.scratch = &scratch;
-	dyad_status st = run_stages(&w);
+	dyad_status st = run_stages(&w, grammar_only);
 	if (st == DYAD_ENOMEM && scratch.refused)
 		st = DYAD_ETOOBIG; /* past the bound of work.h, not out of memory */
 	dyad_arena_release(&scratch);
@@ -126,11 +139,23 @@ dyad_status dyad_extract(const dyad_engine *engine,
 		             : st == DYAD_ETOOBIG ? "too dense to analyse within the memory bound"
 		                                  : dyad_strerror(st);
 		failed.text = NULL;
-		return dyad_extract(engine, &failed, out);
+		return extract(engine, &failed, out, grammar_only);
 	}
 	*out = doc;
 	return DYAD_OK;
 nomem:
 	dyad_doc_free(doc);
 	return DYAD_ENOMEM;
+}
+
+dyad_status dyad_extract(const dyad_engine *engine, const struct dyad_input *input,
+                         struct dyad_doc **out)
+{
+	return extract(engine, input, out, 0);
+}
+
+dyad_status dyad_parse(const dyad_engine *engine, const struct dyad_input *input,
+                       struct dyad_doc **out)
+{
+	return extract(engine, input, out, 1);
 }

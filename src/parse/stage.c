@@ -17,6 +17,7 @@
 #include "kb/engine.h"
 #include "kb/forms.h"
 #include "kb/lang.h"
+#include "parse/conllu_doc.h"
 #include "parse/engine.h"
 #include "parse/grammar.h"
 #include "parse/words.h"
@@ -27,6 +28,8 @@ struct stage {
 	struct dyad__gword *gw;        /* the sentence's words */
 	struct dyad_grammar_word *words;
 	size_t cap;
+	struct dyad_buf *conllu;       /* the sentences as CoNLL-U, or NULL */
+	size_t sent_no;
 };
 
 int dyad__grammar_wanted(const struct dyad__work *w, size_t s_idx)
@@ -156,12 +159,16 @@ static dyad_status analyse_sentence(struct stage *st, struct dyad__sentence *s)
 	if ((rc = analyse_words(st, g, n)) != DYAD_OK)
 		return rc;
 	s->analysed = 1;
-	return DYAD_OK;
+	if (st->conllu)
+		rc = dyad__conllu_sentence(st->conllu, w, (size_t)(s - w->sentences), ++st->sent_no,
+		                           st->gw, st->words, n);
+	return rc;
 }
 
-dyad_status dyad__grammar_extract(struct dyad__work *w, enum dyad__grammar_scope scope)
+static dyad_status run(struct dyad__work *w, enum dyad__grammar_scope scope,
+                       struct dyad_buf *conllu)
 {
-	struct stage st = {.w = w};
+	struct stage st = {.w = w, .conllu = conllu};
 	dyad_status rc = DYAD_OK;
 	for (size_t i = 0; rc == DYAD_OK && i < w->n_sentences; i++) {
 		if (scope == DYAD_GRAMMAR_EVENT_SENTENCES && !dyad__grammar_wanted(w, i))
@@ -171,5 +178,27 @@ dyad_status dyad__grammar_extract(struct dyad__work *w, enum dyad__grammar_scope
 		rc = analyse_sentence(&st, &w->sentences[i]);
 	}
 	dyad__grammar_work_give(w->engine, st.work);
+	return rc;
+}
+
+dyad_status dyad__grammar_extract(struct dyad__work *w, enum dyad__grammar_scope scope)
+{
+	return run(w, scope, NULL);
+}
+
+dyad_status dyad__grammar_extract_conllu(struct dyad__work *w)
+{
+	struct dyad_buf out;
+	dyad_buf_init(&out, 0);
+	dyad_status rc = run(w, DYAD_GRAMMAR_EVERY_SENTENCE, &out);
+	if (rc == DYAD_OK && out.error)
+		rc = out.error;
+	if (rc == DYAD_OK) {
+		w->doc->conllu = dyad_arena_strndup(w->arena, out.data ? out.data : "", out.len);
+		w->doc->conllu_len = out.len;
+		if (!w->doc->conllu)
+			rc = DYAD_ENOMEM;
+	}
+	dyad_buf_release(&out);
 	return rc;
 }

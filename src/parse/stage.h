@@ -32,4 +32,9 @@ int dyad__grammar_wanted(const struct dyad__work *w, size_t s_idx);
  * DYAD_ENOMEM (or DYAD_ETOOBIG past the bound of work.h). */
 dyad_status dyad__grammar_extract(struct dyad__work *w, enum dyad__grammar_scope scope);
 
+/* Every sentence analysed, and the document's CoNLL-U (conllu_doc.h) kept
+ * in w->doc->conllu (the result's arena). A sentence of a language with no
+ * model is left out. DYAD_ENOMEM. */
+dyad_status dyad__grammar_extract_conllu(struct dyad__work *w);
+
 #endif

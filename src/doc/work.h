@@ -263,7 +263,7 @@ static inline const char *dyad__tok_lemma(const struct dyad__work *w, size_t k, 
 		return dyad__tok_lower(w, &w->tokens[k]);
 	}
 	*len = g->lemma_len;
-	return w->lemmas + g->lemma;
+	return w->lemmas ? w->lemmas + g->lemma : "";
 }
 
 /* Token k is the single punctuation character c. */

@@ -111,11 +111,11 @@ static dyad_status write_back(struct stage *st, size_t from, size_t to)
 		g.head = x->head ? (int32_t)st->gw[x->head - 1].tok : -1;
 		g.flags = gw->recut ? DYAD_GTOK_RECUT : 0;
 		const struct dyad__token *t = &w->tokens[gw->tok];
-		size_t len = x->lemma_len < UINT16_MAX ? x->lemma_len : 0;
-		if (!gw->recut && gw->tok_end == gw->tok + 1 && len == t->lower_len &&
+		size_t len = x->lemma && x->lemma_len < UINT16_MAX ? x->lemma_len : 0;
+		if (len && !gw->recut && gw->tok_end == gw->tok + 1 && len == t->lower_len &&
 		    memcmp(x->lemma, dyad__tok_lower(w, t), len) == 0)
 			g.flags |= DYAD_GTOK_LEMMA_LOWER;
-		else if ((rc = keep_lemma(w, x->lemma, len, &g.lemma)) != DYAD_OK)
+		else if (len && (rc = keep_lemma(w, x->lemma, len, &g.lemma)) != DYAD_OK)
 			return rc;
 		g.lemma_len = (uint16_t)len;
 		w->grammar[gw->tok] = g;

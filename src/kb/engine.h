@@ -27,6 +27,7 @@ struct dyad__amount_lexicon;
 struct dyad__stem_cache;
 struct dyad__forms;
 struct dyad__html_lexicon;
+struct dyad__grammar_pool;
 
 struct dyad__cameo {
 	struct dyad_cameo_code *codes; /* sorted by code, in the engine arena */
@@ -54,7 +55,20 @@ struct dyad_engine {
 	struct dyad__html_lexicon *html;  /* kb/html.c */
 	const dyad_dict *dict;          /* borrowed user dictionaries, or NULL */
 	enum dyad_dict_mode dict_mode;
+	/* the grammar stage's work areas not in use (parse/engine.c): a thread
+	 * takes one per document and gives it back, under the pool's lock */
+	struct dyad__grammar_pool *grammar_pool;
 };
+
+/*
+ * Opening in two layers: dyad_engine_open() (parse/engine.c, above the
+ * stages' models) opens the knowledge base here, then loads each
+ * language's grammar model; dyad_engine_free() frees them, then this.
+ * The same contract as dyad_engine_open() / dyad_engine_free() otherwise.
+ */
+dyad_status dyad__engine_open_knowledge(const char *data_dir, dyad_engine **out,
+                                        char *errmsg);
+void dyad__engine_free_knowledge(dyad_engine *engine);
 
 /* The CAMEO code record for code, or NULL when unknown. */
 const struct dyad_cameo_code *dyad__cameo_find(const dyad_engine *engine,

@@ -284,6 +284,16 @@ dyad_status dyad__parser_run(const struct dyad__pmodel *weights, const struct dy
 	int32_t *kept = acc + weights->stride; /* scores of the buffer's features */
 	uint32_t kept_b = UINT32_MAX;
 	while (st->b < st->n || st->depth > 0) {
+		/* a step with one valid move is not scored: SHIFT onto an empty
+		 * stack (a fifth to a third of the steps), the last word to the root */
+		if (st->depth == 0) {
+			apply(st, labels, 0);
+			continue;
+		}
+		if (st->b == st->n && st->depth == 1) {
+			apply(st, labels, 1 + labels->root);
+			continue;
+		}
 		if (st->b != kept_b) {
 			size_t nb = dyad__parser_buffer_features(st, keys);
 			dyad__pmodel_score(weights, keys, nb, kept);

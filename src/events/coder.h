@@ -45,6 +45,7 @@ struct dyad__match {
 	size_t first, last;          /* token range of the predicate */
 	const struct dyad__actor *source;  /* bound by a slot, or NULL */
 	const struct dyad__actor *target;
+	double confidence;           /* of the events it emits (confidence.h) */
 };
 
 

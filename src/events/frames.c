@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "events/coder.h"
+#include "events/confidence.h"
 #include "events/events.h"
 #include "events/speech.h"
 #include "kb/engine.h"
@@ -189,5 +190,6 @@ dyad_status dyad__events_extract(struct dyad__work *w)
 		if (st != DYAD_OK)
 			return st;
 	}
+	dyad__events_apply_dial(w);
 	return DYAD_OK;
 }

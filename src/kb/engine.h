@@ -54,6 +54,9 @@ struct dyad_engine {
 	struct dyad__html_lexicon *html;  /* kb/html.c */
 	const dyad_dict *dict;          /* borrowed user dictionaries, or NULL */
 	enum dyad_dict_mode dict_mode;
+	double min_confidence;          /* events under it are dropped, when */
+	int min_confidence_set;         /* set (events/confidence.c); else
+	                                   DYAD_MIN_CONFIDENCE */
 };
 
 /* The CAMEO code record for code, or NULL when unknown. */

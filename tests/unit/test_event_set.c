@@ -77,6 +77,7 @@ static int scored_triple(const char *src, size_t src_len, const char *tgt,
 	out->src = s;
 	out->tgt = t;
 	out->root = root;
+	out->confidence = 1.0;
 	*out = dyad__eval_canon(*out);
 	return 1;
 }

@@ -270,6 +270,11 @@ struct dyad_doc {
 	struct dyad_amount *amounts;
 	size_t n_amounts;
 
+	/* dyad_parse(): every sentence's grammar as CoNLL-U (conllu_len bytes,
+	 * NUL-terminated); NULL from dyad_extract() */
+	const char *conllu;
+	size_t conllu_len;
+
 	struct dyad__doc_private *priv; /* arena and working state */
 };
 
@@ -291,6 +296,26 @@ dyad_status dyad_extract(const dyad_engine *engine,
                          const struct dyad_input *input,
                          struct dyad_doc **out);
 void dyad_doc_free(struct dyad_doc *doc);
+
+/*
+ * The grammar of one document: read it as dyad_extract() does (the same
+ * text, sentences and tokens), then tag, lemmatise and parse every sentence
+ * with its language's model (data/lang/LANG/grammar.model) into
+ * doc->conllu. No entities or events are extracted. A sentence in a
+ * language without a model is left out. Same statuses and ownership as
+ * dyad_extract(); safe from several threads at once on one engine.
+ */
+dyad_status dyad_parse(const dyad_engine *engine, const struct dyad_input *input,
+                       struct dyad_doc **out);
+
+/*
+ * Write a dyad_parse() result as CoNLL-U: "# newdoc id", then per sentence
+ * "# sent_id", "# text" and one line per word, with the word's byte range
+ * in doc->text as MISC TokenRange=START:END (and SpaceAfter=No where no
+ * space follows). A result of dyad_extract() or a failed document writes
+ * nothing. DYAD_EIO when writing fails.
+ */
+dyad_status dyad_doc_write_conllu(const struct dyad_doc *doc, FILE *out);
 
 /*
  * Write the document as one line of JSON (the output contract, see

@@ -7,11 +7,15 @@
  *   dyad parse --conllu IN.conllu    print the analysis as CoNLL-U, keeping
  *                                    IN's comments, multiword tokens and MISC
  *
+ *   dyad parse [PATH...]             read documents as `dyad extract` does
+ *                                    (files, folders, JSON Lines, stdin) and
+ *                                    print every sentence's grammar as
+ *                                    CoNLL-U (dyad_parse, parse/conllu_doc.h)
+ *
  * The model is DATA/lang/LANG/grammar.model (or --model PATH); LANG comes
  * from --lang or from the UD file name ("ru_gsd-ud-test.conllu"). A model
- * trained with a dictionary loads it from DATA/lang/LANG/morph. Running
- * dyad's own tokens through the stage (`dyad parse PATH...`) comes with the
- * pipeline integration.
+ * trained with a dictionary loads it from DATA/lang/LANG/morph. Documents
+ * use the engine's models: the one of each sentence's language.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,10 +40,16 @@
 static void usage(FILE *out)
 {
 	fprintf(out,
-	        "usage: dyad parse --eval GOLD.conllu [--lang LANG] [--model PATH] [--data DIR]\n"
+	        "usage: dyad parse [--data DIR] [--format auto|text|html|jsonl] [PATH...]\n"
+	        "       dyad parse --eval GOLD.conllu [--lang LANG] [--model PATH] [--data DIR]\n"
 	        "       dyad parse --conllu IN.conllu [--lang LANG] [--model PATH] [--data DIR]\n\n"
-	        "Tag, lemmatise and parse the words of a CoNLL-U file with the grammar model\n"
-	        "of its language (DATA/lang/LANG/grammar.model).\n\n"
+	        "Read articles (files, folders, .gz, JSON Lines; '-' or nothing for standard\n"
+	        "input) as 'dyad extract' does and print every sentence as CoNLL-U: # newdoc id,\n"
+	        "# sent_id, # text, and the byte range of each word in the document's text\n"
+	        "(MISC TokenRange=START:END, SpaceAfter=No). Or tag, lemmatise and parse the\n"
+	        "words of a CoNLL-U file with the grammar model of its language\n"
+	        "(DATA/lang/LANG/grammar.model).\n\n"
+	        "  --format F     force the input format of documents instead of guessing it\n"
 	        "  --eval FILE    measure against FILE's gold analysis: UPOS, XPOS, UFeats\n"
 	        "                 (and per category), lemma, UAS, LAS; the last line sums up\n"
 	        "  --conllu FILE  print FILE with its analysis columns replaced\n"
@@ -215,7 +225,9 @@ static int run(const struct dyad_grammar *g, const struct dyad_conllu_doc *doc, 
 }
 
 struct parse_options {
-	const char *eval, *conllu, *lang, *model, *data;
+	const char *eval, *conllu, *lang, *model, *data, *format;
+	const char *const *paths;
+	size_t n_paths;
 };
 
 static int parse_args(int argc, char **argv, struct parse_options *o)
@@ -237,6 +249,13 @@ static int parse_args(int argc, char **argv, struct parse_options *o)
 			slot = &o->model;
 		else if (strcmp(argv[i], "--data") == 0)
 			slot = &o->data;
+		else if (strcmp(argv[i], "--format") == 0)
+			slot = &o->format;
+		if (!slot && (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)) {
+			o->paths = (const char *const *)argv + i;
+			o->n_paths = (size_t)(argc - i);
+			break;
+		}
 		if (!slot || i + 1 >= argc) {
 			fprintf(stderr, "dyad parse: %s '%s'\n", slot ? "missing value for" : "unknown argument",
 			        argv[i]);
@@ -244,11 +263,59 @@ static int parse_args(int argc, char **argv, struct parse_options *o)
 		}
 		*slot = argv[++i];
 	}
-	if (!o->eval == !o->conllu) {
-		fprintf(stderr, "dyad parse: give one of --eval FILE or --conllu FILE\n");
+	if ((o->eval && o->conllu) || ((o->eval || o->conllu) && (o->n_paths || o->format))) {
+		fprintf(stderr, "dyad parse: give one of --eval FILE, --conllu FILE or documents\n");
 		return 0;
 	}
 	return 1;
+}
+
+/* Every document of the paths as CoNLL-U on stdout, in order. */
+static int parse_documents(const struct parse_options *o)
+{
+	enum dyad_format format = DYAD_FORMAT_AUTO;
+	if (o->format && !dyad_cli_parse_format(o->format, &format)) {
+		fprintf(stderr, "dyad parse: unknown format '%s'\n", o->format);
+		return DYAD_EXIT_USAGE;
+	}
+	static const char *const stdin_only[] = {"-"};
+	dyad_engine *engine = dyad_cli_open_engine(o->data);
+	if (!engine)
+		return DYAD_EXIT_FAILED;
+	dyad_reader *reader;
+	if (dyad_reader_open(o->n_paths ? o->paths : stdin_only, o->n_paths ? o->n_paths : 1,
+	                     format, &reader) != DYAD_OK) {
+		dyad_engine_free(engine);
+		return DYAD_EXIT_FAILED;
+	}
+	dyad_reader_set_engine(reader, engine);
+	int rc = DYAD_EXIT_OK;
+	const struct dyad_input *in;
+	dyad_status st;
+	while ((st = dyad_reader_next(reader, &in)) == DYAD_OK) {
+		dyad_cli_warn_input(in);
+		struct dyad_doc *doc;
+		if (dyad_parse(engine, in, &doc) != DYAD_OK) {
+			st = DYAD_ENOMEM;
+			break;
+		}
+		if (doc->status != DYAD_OK) {
+			fprintf(stderr, "dyad parse: %s: %s\n", doc->path, doc->error ? doc->error : "");
+			rc = DYAD_EXIT_FAILED;
+		} else if (dyad_doc_write_conllu(doc, stdout) != DYAD_OK) {
+			rc = DYAD_EXIT_FAILED;
+		}
+		dyad_doc_free(doc);
+	}
+	if (st != DYAD_DONE) {
+		fprintf(stderr, "dyad parse: %s\n", dyad_strerror(st));
+		rc = DYAD_EXIT_FAILED;
+	}
+	dyad_reader_free(reader);
+	dyad_engine_free(engine);
+	if (fflush(stdout) != 0)
+		rc = DYAD_EXIT_FAILED;
+	return rc;
 }
 
 int dyad_cli_parse(int argc, char **argv)
@@ -261,6 +328,8 @@ int dyad_cli_parse(int argc, char **argv)
 		usage(stderr);
 		return DYAD_EXIT_USAGE;
 	}
+	if (!o.eval && !o.conllu)
+		return parse_documents(&o);
 	const char *path = o.eval ? o.eval : o.conllu;
 	char lang[16];
 	if (o.lang)

@@ -2,7 +2,7 @@
  * work.h - the working state of one document as it goes down the pipeline.
  *
  *   read -> normalise -> lines -> meta (lang, title, dates, outlet, clutter)
- *        -> sentences -> tokens -> entities -> events, quotes, amounts
+ *        -> sentences -> tokens -> entities -> grammar -> events, quotes, amounts
  *        -> struct dyad_doc
  *
  * Each stage reads what the earlier ones left here and adds its own layer.
@@ -20,6 +20,7 @@
 #include "dyad.h"
 #include "kb/dates.h"
 #include "kb/forms.h"
+#include "kb/ud.h"
 
 struct dyad__lang; /* kb/lang.h */
 
@@ -53,6 +54,43 @@ struct dyad__sentence {
 	uint32_t tok_end;        /* one past the last token */
 	int32_t line;            /* the line it comes from */
 	const struct dyad__lang *lang; /* the language most of its words are in */
+	uint8_t analysed;        /* the grammar stage tagged and parsed it
+	                            (w->grammar holds its tokens' analysis) */
+};
+
+enum dyad__tok_grammar_flags {
+	/* the token is a piece of a word that starts at an earlier token (its
+	 * head): the "-" and "за" of "из-за", the "t" of "don't"; it repeats
+	 * that word's UPOS, features and lemma, its relation is NONE */
+	DYAD_GTOK_PIECE = 1 << 0,
+	/* the word of this token starts inside it or ends inside the next one:
+	 * "don't" is the words "do" (on token "don") and "n't" (on token "'") */
+	DYAD_GTOK_RECUT = 1 << 1,
+	/* its lemma is its lower-case form (dyad__tok_lower): not in the pool */
+	DYAD_GTOK_LEMMA_LOWER = 1 << 2,
+};
+
+/*
+ * The grammar stage's analysis of one token (parse/stage.c), in
+ * w->grammar[token index] when its sentence is analysed (s->analysed):
+ *   upos      enum dyad_upos (DYAD_UPOS_NONE: not analysed)
+ *   feats     kb/ud.h bundle: dyad_ud_feat_get(feats, DYAD_FEAT_Case) ...
+ *   lemma     dyad__tok_lemma(w, k, &len) (in the pool w->lemmas, or the
+ *             token's lower-case form)
+ *   head      token index of its head (a token of the same sentence), -1
+ *             for the root of the sentence
+ *   deprel    enum dyad_deprel: its relation to the head (nsubj, obl:agent)
+ * One token is one word of the parser but for the pieces and recuts of
+ * enum dyad__tok_grammar_flags: UD cuts "don't" and joins "из-за".
+ */
+struct dyad__tok_grammar {
+	uint64_t feats;
+	uint32_t lemma;
+	int32_t head;
+	uint16_t lemma_len;
+	uint8_t upos;
+	uint8_t deprel;
+	uint8_t flags;           /* enum dyad__tok_grammar_flags */
 };
 
 enum dyad__mention_kind {
@@ -163,6 +201,12 @@ struct dyad__work {
 	struct dyad__entity *entities;
 	size_t n_entities, entities_cap;
 
+	/* the grammar stage (parse/stage.c): n_tokens analyses, NULL when no
+	 * sentence was analysed; the lemmas they point into */
+	struct dyad__tok_grammar *grammar;
+	char *lemmas;
+	size_t lemmas_len, lemmas_cap;
+
 	struct dyad_event *events;
 	size_t n_events, events_cap;
 	/* the date the last sentence with an event names (events/emit.c): read
@@ -194,6 +238,30 @@ static inline const char *dyad__tok_stem(const struct dyad__work *w,
                                          const struct dyad__token *t)
 {
 	return dyad__tok_form(w, t)->stem;
+}
+
+/* The grammar of token k, or NULL when its sentence was not analysed. */
+static inline const struct dyad__tok_grammar *dyad__tok_grammar(const struct dyad__work *w,
+                                                                size_t k)
+{
+	return w->grammar && w->grammar[k].upos != DYAD_UPOS_NONE ? &w->grammar[k] : NULL;
+}
+
+/* The lemma of token k (*len bytes, no NUL after them); NULL (and *len 0)
+ * when its sentence was not analysed. */
+static inline const char *dyad__tok_lemma(const struct dyad__work *w, size_t k, size_t *len)
+{
+	const struct dyad__tok_grammar *g = dyad__tok_grammar(w, k);
+	if (!g) {
+		*len = 0;
+		return NULL;
+	}
+	if (g->flags & DYAD_GTOK_LEMMA_LOWER) {
+		*len = w->tokens[k].lower_len;
+		return dyad__tok_lower(w, &w->tokens[k]);
+	}
+	*len = g->lemma_len;
+	return w->lemmas + g->lemma;
 }
 
 /* Token k is the single punctuation character c. */

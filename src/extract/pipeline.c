@@ -4,7 +4,8 @@
  *
  * The driver sits above every stage it calls (the stages never call each
  * other's entry points): text/normalise -> meta -> text/segment ->
- * text/tokenize -> entities -> events (own coder, then the user's
+ * text/tokenize -> entities -> parse/stage (the grammar of the sentences
+ * that can hold an event) -> events (own coder, then the user's
  * dictionaries) -> extract/quotes -> extract/amounts -> doc/freeze.
  */
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "extract/extract.h"
 #include "kb/engine.h"
 #include "meta/meta.h"
+#include "parse/stage.h"
 #include "text/text.h"
 
 static const char *copy_or_null(struct dyad_arena *arena, const char *s,
@@ -48,7 +50,18 @@ static struct dyad_span body_span(const struct dyad__work *w)
 	return span;
 }
 
-static dyad_status run_stages(struct dyad__work *w)
+/* What dyad_parse() runs: the text read as for extraction, then every
+ * sentence's grammar; no entities, events, quotes or amounts. */
+static dyad_status run_grammar_stages(struct dyad__work *w)
+{
+	dyad_status st;
+	if ((st = dyad__segment(w)) != DYAD_OK || (st = dyad__tokenize(w)) != DYAD_OK ||
+	    (st = dyad__grammar_extract_conllu(w)) != DYAD_OK)
+		return st;
+	return dyad__work_freeze(w);
+}
+
+static dyad_status run_stages(struct dyad__work *w, int grammar_only)
 {
 	const struct dyad_input *in = w->input;
 	dyad_status st;
@@ -62,9 +75,12 @@ static dyad_status run_stages(struct dyad__work *w)
 	if ((st = dyad__meta_extract(w)) != DYAD_OK)
 		return st;
 	w->doc->body = body_span(w);
+	if (grammar_only)
+		return run_grammar_stages(w);
 	if ((st = dyad__segment(w)) != DYAD_OK ||
 	    (st = dyad__tokenize(w)) != DYAD_OK ||
 	    (st = dyad__entities_extract(w)) != DYAD_OK ||
+	    (st = dyad__grammar_extract(w, DYAD_GRAMMAR_EVENT_SENTENCES)) != DYAD_OK ||
 	    (st = dyad__events_extract(w)) != DYAD_OK ||
 	    (st = dyad__dict_events_extract(w)) != DYAD_OK ||
 	    (st = dyad__quotes_extract(w)) != DYAD_OK ||
@@ -73,8 +89,8 @@ static dyad_status run_stages(struct dyad__work *w)
 	return dyad__work_freeze(w);
 }
 
-dyad_status dyad_extract(const dyad_engine *engine,
-                         const struct dyad_input *input, struct dyad_doc **out)
+static dyad_status extract(const dyad_engine *engine, const struct dyad_input *input,
+                           struct dyad_doc **out, int grammar_only)
 {
 	*out = NULL;
 	struct dyad_doc *doc = dyad__doc_new();
@@ -110,7 +126,7 @@ dyad_status dyad_extract(const dyad_engine *engine,
 	struct dyad_arena scratch;
 	dyad_arena_init(&scratch, DYAD_ARENA_DOC_CAP);
 	w.scratch = &scratch;
-	dyad_status st = run_stages(&w);
+	dyad_status st = run_stages(&w, grammar_only);
 	if (st == DYAD_ENOMEM && scratch.refused)
 		st = DYAD_ETOOBIG; /* past the bound of work.h, not out of memory */
 	dyad_arena_release(&scratch);
@@ -123,11 +139,23 @@ dyad_status dyad_extract(const dyad_engine *engine,
 		             : st == DYAD_ETOOBIG ? "too dense to analyse within the memory bound"
 		                                  : dyad_strerror(st);
 		failed.text = NULL;
-		return dyad_extract(engine, &failed, out);
+		return extract(engine, &failed, out, grammar_only);
 	}
 	*out = doc;
 	return DYAD_OK;
 nomem:
 	dyad_doc_free(doc);
 	return DYAD_ENOMEM;
+}
+
+dyad_status dyad_extract(const dyad_engine *engine, const struct dyad_input *input,
+                         struct dyad_doc **out)
+{
+	return extract(engine, input, out, 0);
+}
+
+dyad_status dyad_parse(const dyad_engine *engine, const struct dyad_input *input,
+                       struct dyad_doc **out)
+{
+	return extract(engine, input, out, 1);
 }

@@ -1,6 +1,8 @@
 /*
  * engine.c - opening and closing the knowledge base (see engine.h and the
- * dyad_engine_* functions of dyad.h).
+ * dyad_engine_* functions of dyad.h). The public dyad_engine_open() and
+ * dyad_engine_free() wrap these in parse/engine.c, which also loads the
+ * grammar models (the layers point one way: kb does not know the parser).
  */
 #include "kb/engine.h"
 
@@ -45,7 +47,7 @@ static const char *find_data_dir(void)
 	return DYAD_PREFIX_DATA;
 }
 
-void dyad_engine_free(dyad_engine *engine)
+void dyad__engine_free_knowledge(dyad_engine *engine)
 {
 	if (!engine)
 		return;
@@ -67,8 +69,8 @@ const char *dyad_engine_data_dir(const dyad_engine *engine)
 	return engine->data_dir;
 }
 
-dyad_status dyad_engine_open(const char *data_dir, dyad_engine **out,
-                             char *errmsg)
+dyad_status dyad__engine_open_knowledge(const char *data_dir, dyad_engine **out,
+                                        char *errmsg)
 {
 	char scratch[DYAD_ERRMSG_MAX];
 	if (!errmsg)
@@ -112,6 +114,6 @@ fail:
 	if (!errmsg[0])
 		snprintf(errmsg, DYAD_ERRMSG_MAX, "loading knowledge from %s: %s",
 		         data_dir, dyad_strerror(st));
-	dyad_engine_free(engine);
+	dyad__engine_free_knowledge(engine);
 	return st;
 }

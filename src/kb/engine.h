@@ -27,6 +27,7 @@ struct dyad__amount_lexicon;
 struct dyad__stem_cache;
 struct dyad__forms;
 struct dyad__html_lexicon;
+struct dyad__grammar_pool;
 
 struct dyad__cameo {
 	struct dyad_cameo_code *codes; /* sorted by code, in the engine arena */
@@ -57,7 +58,20 @@ struct dyad_engine {
 	double min_confidence;          /* events under it are dropped, when */
 	int min_confidence_set;         /* set (events/confidence.c); else
 	                                   DYAD_MIN_CONFIDENCE */
+	/* the grammar stage's work areas not in use (parse/engine.c): a thread
+	 * takes one per document and gives it back, under the pool's lock */
+	struct dyad__grammar_pool *grammar_pool;
 };
+
+/*
+ * Opening in two layers: dyad_engine_open() (parse/engine.c, above the
+ * stages' models) opens the knowledge base here, then loads each
+ * language's grammar model; dyad_engine_free() frees them, then this.
+ * The same contract as dyad_engine_open() / dyad_engine_free() otherwise.
+ */
+dyad_status dyad__engine_open_knowledge(const char *data_dir, dyad_engine **out,
+                                        char *errmsg);
+void dyad__engine_free_knowledge(dyad_engine *engine);
 
 /* The CAMEO code record for code, or NULL when unknown. */
 const struct dyad_cameo_code *dyad__cameo_find(const dyad_engine *engine,

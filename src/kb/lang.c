@@ -18,6 +18,7 @@
 #include "core/token.h"
 #include "core/utf8.h"
 #include "kb/engine.h"
+#include "kb/morph.h"
 #include "kb/tsv.h"
 
 #define LANGUAGES_FILE "lang/languages.tsv"
@@ -110,6 +111,53 @@ static dyad_status set_stemmer(struct lang_file *lf, const char *value)
 	return DYAD_OK;
 }
 
+/* A file or folder name of the language's folder, "-" for none. */
+static dyad_status parse_file_name(struct lang_file *lf, const char *value, const char **out)
+{
+	if (!value || strchr(value, '/') || strcmp(value, "..") == 0)
+		return dyad_tsv_error(&lf->tsv, "\"%s\": a name in the language's folder, or -",
+		                      value ? value : "");
+	*out = strcmp(value, "-") == 0 ? NULL : value;
+	return DYAD_OK;
+}
+
+/* "n't|'s|'m": the clitics a word's glued end may be. */
+static dyad_status parse_clitics(struct lang_file *lf, char *value)
+{
+	struct dyad__lang_grammar *g = &lf->lang->grammar;
+	char *parts[DYAD_MAX_CLITICS + 1];
+	size_t n = value && strcmp(value, "-") != 0
+	               ? dyad_tsv_split(value, parts, DYAD_MAX_CLITICS + 1) : 0;
+	if (n > DYAD_MAX_CLITICS)
+		return dyad_tsv_error(&lf->tsv, "more than %d clitics", DYAD_MAX_CLITICS);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(parts[i]);
+		if (len < 2 || len > 16)
+			return dyad_tsv_error(&lf->tsv, "\"%s\": a clitic has 2 to 16 bytes", parts[i]);
+		g->clitics[i] = parts[i];
+		g->clitic_len[i] = (uint8_t)len;
+	}
+	g->n_clitics = n;
+	return DYAD_OK;
+}
+
+/* The keys of the grammar stage; 0 when key is none of them. */
+static int grammar_key(struct lang_file *lf, const char *key, char *value, dyad_status *st)
+{
+	struct dyad__lang_grammar *g = &lf->lang->grammar;
+	if (strcmp(key, "grammar") == 0)
+		*st = parse_file_name(lf, value, &g->model_file);
+	else if (strcmp(key, "dictionary") == 0)
+		*st = parse_file_name(lf, value, &g->dictionary_dir);
+	else if (strcmp(key, "hyphenated") == 0)
+		*st = parse_yes_no(lf, value, &g->hyphen_joins);
+	else if (strcmp(key, "clitics") == 0)
+		*st = parse_clitics(lf, value);
+	else
+		return 0;
+	return 1;
+}
+
 /* One key of lang.tsv. */
 static dyad_status descriptor_key(struct lang_file *lf, const char *key, char *value)
 {
@@ -132,6 +180,9 @@ static dyad_status descriptor_key(struct lang_file *lf, const char *key, char *v
 		return parse_yes_no(lf, value, &lang->genitive_after_noun);
 	if (strcmp(key, "script_default") == 0)
 		return parse_yes_no(lf, value, &lang->script_default);
+	dyad_status st;
+	if (grammar_key(lf, key, value, &st))
+		return st;
 	return dyad_tsv_error(&lf->tsv, "\"%s\": unknown key (see data/lang/README.md)", key);
 }
 
@@ -403,6 +454,25 @@ static dyad_status load_speech(struct lang_file *lf)
 	return st == DYAD_DONE ? DYAD_OK : st;
 }
 
+/* The language's morphological dictionary (lang.tsv key dictionary), shared
+ * read-only by every thread; it is fetched by tools/install-deps, not
+ * committed, so its absence says how to get it. */
+static dyad_status load_dictionary(struct lang_file *lf)
+{
+	struct dyad__lang_grammar *g = &lf->lang->grammar;
+	if (!g->dictionary_dir)
+		return DYAD_OK;
+	char dir[DYAD_ERRMSG_MAX], why[DYAD_ERRMSG_MAX] = "";
+	snprintf(dir, sizeof dir, "%s/lang/%s/%s", lf->engine->data_dir, lf->lang->id,
+	         g->dictionary_dir);
+	dyad_status st = dyad__morph_load(dir, &g->morph, why);
+	if (st != DYAD_OK)
+		snprintf(lf->errmsg, DYAD_ERRMSG_MAX, "%s (the dictionary of lang/%s/lang.tsv%s)",
+		         why[0] ? why : dir, lf->lang->id,
+		         st == DYAD_ENOENT ? "; tools/install-deps fetches it" : "");
+	return st;
+}
+
 static dyad_status load_language(dyad_engine *engine, struct dyad__lang *lang,
                                  char *errmsg)
 {
@@ -411,7 +481,7 @@ static dyad_status load_language(dyad_engine *engine, struct dyad__lang *lang,
 	if ((st = load_descriptor(&lf)) != DYAD_OK || (st = load_abbrev(&lf)) != DYAD_OK ||
 	    (st = load_name_endings(&lf)) != DYAD_OK || (st = load_translit(&lf)) != DYAD_OK ||
 	    (st = load_modifiers(&lf)) != DYAD_OK || (st = load_endings(&lf)) != DYAD_OK ||
-	    (st = load_speech(&lf)) != DYAD_OK)
+	    (st = load_speech(&lf)) != DYAD_OK || (st = load_dictionary(&lf)) != DYAD_OK)
 		return st;
 	return DYAD_OK;
 }
@@ -469,6 +539,7 @@ void dyad__langs_free(dyad_engine *engine)
 		struct dyad__lang *lang = &engine->langs[i];
 		if (lang->stemmer)
 			sb_stemmer_delete(lang->stemmer);
+		dyad__morph_free(lang->grammar.morph);
 		dyad_hash_release(&lang->abbrev);
 		dyad_hash_release(&lang->translit);
 		dyad_hash_release(&lang->cues);

@@ -106,6 +106,28 @@ struct dyad__speech_verb {
 };
 
 struct sb_stemmer;
+struct dyad__morph;   /* kb/morph.h */
+struct dyad_grammar;  /* parse/grammar.h: loaded by dyad_engine_open (parse/engine.c) */
+
+#define DYAD_MAX_CLITICS 16 /* clitics of lang.tsv */
+
+/* What the grammar stage asks of a language (lang.tsv keys grammar,
+ * dictionary, hyphenated, clitics): where its model and dictionary are and
+ * how its treebank cuts words, so that dyad's tokens are given to the
+ * parser as the words it was trained on. */
+struct dyad__lang_grammar {
+	const char *model_file;      /* in the language's folder; NULL: no model
+	                                (its sentences are not analysed) */
+	const char *dictionary_dir;  /* morphological dictionary folder, or NULL */
+	int hyphen_joins;            /* "из-за" is one word of the treebank */
+	const char *clitics[DYAD_MAX_CLITICS]; /* "n't", "'s": a word's glued
+	                                end that is a word of its own */
+	uint8_t clitic_len[DYAD_MAX_CLITICS];
+	size_t n_clitics;
+	struct dyad__morph *morph;   /* the loaded dictionary (owned), or NULL */
+	struct dyad_grammar *model;  /* the loaded model (owned, freed by
+	                                dyad_engine_free), or NULL */
+};
 
 struct dyad__lang {
 	char id[DYAD_LANG_ID_MAX];   /* "en" */
@@ -133,6 +155,7 @@ struct dyad__lang {
 	struct dyad__speech_verb *speech; /* their patterns, in file order */
 	size_t n_speech;
 	const char *speech_path;     /* the file they come from, for messages */
+	struct dyad__lang_grammar grammar;
 };
 
 /* Read data/lang/ into engine->langs (the stemmers too). DYAD_EDATA with

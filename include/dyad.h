@@ -97,7 +97,7 @@ const char *dyad_engine_data_dir(const dyad_engine *engine);
  * shared dev corpus at a precision of 0.90 or more (docs/events.md); 0 keeps
  * every event the coder finds. Call before the engine is shared by threads.
  */
-#define DYAD_MIN_CONFIDENCE 0.5
+#define DYAD_MIN_CONFIDENCE 0.55
 void dyad_engine_set_min_confidence(dyad_engine *engine, double min);
 
 /* ---- reading ---------------------------------------------------------- */

@@ -25,7 +25,7 @@ static void usage(FILE *out)
 	        "  --dict-on-top PATH  the same, adding their events to dyad's own\n"
 	        "  --with-body    add a \"body\" field: the article text, headline excluded\n"
 	        "  --min-confidence X  report the events of confidence X (0..1) or more\n"
-	        "                 (default 0.5, dev precision >= 0.90; 0: every event)\n"
+	        "                 (default 0.55, dev precision >= 0.90; 0: every event)\n"
 	        "  -j, --jobs N   extract on N threads (default: the number of cores);\n"
 	        "                 the output is the same, in the same order\n\n"
 	        "Exit status: 0 all documents extracted, 1 some failed, 2 bad usage.\n");

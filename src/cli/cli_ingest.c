@@ -37,7 +37,7 @@ static void usage(FILE *out)
 	        "  --batch N      documents per transaction (default %d): a crash loses\n"
 	        "                 at most the last N, which a re-run adds\n"
 	        "  --min-confidence X  store the events of confidence X (0..1) or more\n"
-	        "                 (default 0.5; 0: every event the coder finds)\n"
+	        "                 (default 0.55; 0: every event the coder finds)\n"
 	        "  -j, --jobs N   extract on N threads (default: the number of cores);\n"
 	        "                 documents are stored in input order all the same\n\n"
 	        "Exit status: 0 all documents stored, 1 some failed, 2 bad usage, 3 the\n"

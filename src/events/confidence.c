@@ -13,6 +13,7 @@ static const double by_binding[DYAD_N_BINDINGS] = {
 	[DYAD_BIND_RELATIONS] = 0.90,
 	[DYAD_BIND_RELATION_SPEAKER] = 0.75,
 	[DYAD_BIND_RELATION_PAIR] = 0.80,
+	[DYAD_BIND_RELATION_FAR] = 0.55,
 	[DYAD_BIND_SLOTS] = 0.80,
 	[DYAD_BIND_POSITIONS] = 0.70,
 	[DYAD_BIND_PASSIVE] = 0.65,
@@ -29,7 +30,8 @@ double dyad__confidence(enum dyad__binding how, unsigned flags)
 	double c = how < DYAD_N_BINDINGS ? by_binding[how] : 0.5;
 	if (flags & DYAD_EVENT_INTENT)
 		c *= INTENT_FACTOR;
-	return c;
+	/* to the hundredth, as the JSON writes it: a dial compares what it shows */
+	return (double)(long)(c * 100 + 0.5) / 100;
 }
 
 void dyad_engine_set_min_confidence(dyad_engine *engine, double min)

@@ -16,6 +16,7 @@ enum dyad__binding {
 	DYAD_BIND_RELATIONS,     /* both sides by relation in the dependency tree */
 	DYAD_BIND_RELATION_SPEAKER, /* target by relation, source the speaker */
 	DYAD_BIND_RELATION_PAIR, /* a joint act of coordinated or "between" parties, by relation */
+	DYAD_BIND_RELATION_FAR,  /* by relation, the subject two or more clauses up */
 	DYAD_BIND_SLOTS,         /* a lexicon slot bound a side, the other by position */
 	DYAD_BIND_POSITIONS,     /* subject before, object after, by position */
 	DYAD_BIND_PASSIVE,       /* by position, with the passive's sides swapped */

@@ -122,19 +122,24 @@ static int plain_oblique(const struct tree_reading *r, size_t c)
 static void default_target(struct tree_reading *r)
 {
 	static const enum dyad_deprel order[] = {DYAD_DEPREL_OBJ, DYAD_DEPREL_IOBJ};
-	if (!r->noun)
-		for (size_t i = 0; i < sizeof order / sizeof order[0] && !r->tgt.n; i++) {
-			int32_t c = dyad__tree_child(r->t, r->p, order[i]);
-			if (c >= 0 && !in_frame(r, (size_t)c) && dyad__actors_at(r->t, r->ctx, c, &r->tgt))
+	int pass = 0;
+	int32_t subj = r->noun ? -1 : dyad__clause_subject(r->t, r->p, &pass, NULL);
+	int32_t demoted = r->noun ? -1 : dyad__clause_demoted_subject(r->t, r->p);
+	if (demoted >= 0 && dyad__actors_at(r->t, r->ctx, demoted, &r->tgt))
+		r->tgt.node = demoted; /* the parser's "subject" is the object */
+	for (size_t i = 0; i < sizeof order / sizeof order[0] && !r->tgt.n && !r->noun; i++)
+		for (int32_t c = dyad__tree_first(r->t, r->p); c >= 0 && !r->tgt.n;
+		     c = dyad__tree_next(r->t, (size_t)c))
+			if (dyad__tree_rel(r->t, (size_t)c) == order[i] && c != subj &&
+			    !in_frame(r, (size_t)c) && dyad__actors_at(r->t, r->ctx, c, &r->tgt))
 				r->tgt.node = c;
-		}
 	for (size_t i = 0; i < r->n_frame && !r->tgt.n; i++)
 		for (int32_t c = dyad__tree_first(r->t, r->frame[i]); c >= 0 && !r->tgt.n;
 		     c = dyad__tree_next(r->t, (size_t)c)) {
 			enum dyad_deprel u = dyad__tree_urel(r->t, (size_t)c);
 			int obl = u == DYAD_DEPREL_OBL || (u == DYAD_DEPREL_NMOD &&
 			                                   dyad__tree_case(r->t, (size_t)c) >= 0);
-			if (!obl || in_frame(r, (size_t)c) || !plain_oblique(r, (size_t)c))
+			if (!obl || c == subj || in_frame(r, (size_t)c) || !plain_oblique(r, (size_t)c))
 				continue;
 			if (dyad__actors_at(r->t, r->ctx, c, &r->tgt))
 				r->tgt.node = c;
@@ -166,11 +171,38 @@ static int32_t passive_agent(const struct tree_reading *r)
 	int32_t c = dyad__tree_child(r->t, r->p, DYAD_DEPREL_OBL_AGENT);
 	if (c >= 0)
 		return c;
-	for (c = dyad__tree_first(r->t, r->p); c >= 0; c = dyad__tree_next(r->t, (size_t)c))
-		if (dyad__tree_urel(r->t, (size_t)c) == DYAD_DEPREL_OBL &&
+	for (c = dyad__tree_first(r->t, r->p); c >= 0; c = dyad__tree_next(r->t, (size_t)c)) {
+		enum dyad_deprel u = dyad__tree_urel(r->t, (size_t)c);
+		if ((u == DYAD_DEPREL_OBL || u == DYAD_DEPREL_IOBJ || u == DYAD_DEPREL_OBJ ||
+		     u == DYAD_DEPREL_NMOD) &&
 		    dyad__tree_case(r->t, (size_t)c) < 0 &&
 		    dyad__tree_feat_is(r->t, (size_t)c, DYAD_FEAT_Case, "Ins"))
 			return c;
+	}
+	return -1;
+}
+
+/* A "by" phrase of the noun or of its "of" phrase (the parser hangs "the
+ * expulsion of diplomats by X" either way), or -1. */
+static int32_t noun_agent(const struct tree_reading *r, int32_t *patient)
+{
+	*patient = -1;
+	for (int32_t c = dyad__tree_first(r->t, r->p); c >= 0; c = dyad__tree_next(r->t, (size_t)c)) {
+		int32_t cs = dyad__tree_case(r->t, (size_t)c);
+		if (dyad__tree_urel(r->t, (size_t)c) != DYAD_DEPREL_NMOD || cs < 0)
+			continue;
+		if (dyad__tok_kind(r->w, (size_t)cs, MOD_PASSIVE_BY))
+			return c;
+		if (!dyad__tok_kind(r->w, (size_t)cs, MOD_GENITIVE))
+			continue;
+		*patient = c;
+		for (int32_t g = dyad__tree_first(r->t, (size_t)c); g >= 0;
+		     g = dyad__tree_next(r->t, (size_t)g)) {
+			int32_t gs = dyad__tree_case(r->t, (size_t)g);
+			if (gs >= 0 && dyad__tok_kind(r->w, (size_t)gs, MOD_PASSIVE_BY))
+				return g;
+		}
+	}
 	return -1;
 }
 
@@ -210,6 +242,13 @@ static int head_is_predicate(const struct tree_reading *r, int32_t h, int speech
 static void read_source(struct tree_reading *r)
 {
 	if (r->noun) {
+		int32_t patient, by = noun_agent(r, &patient);
+		if (by >= 0 && dyad__actors_at(r->t, r->ctx, by, &r->src)) {
+			r->src.node = by; /* "the expulsion of X's diplomats by Y" */
+			if (!r->tgt.n && patient >= 0 && dyad__actors_at(r->t, r->ctx, patient, &r->tgt))
+				r->tgt.node = patient;
+			return;
+		}
 		int32_t o = noun_owner(r);
 		if (o >= 0 && dyad__actors_at(r->t, r->ctx, o, &r->src))
 			r->src.node = o;
@@ -297,9 +336,12 @@ static void read_speaker(struct tree_reading *r)
 	}
 }
 
+/* Both sides act on each other: the lexicon says so, a consultation (04),
+ * or the signing of an agreement (057). */
 static int joint(const struct tree_reading *r)
 {
-	return (r->m->p->flags & VERB_JOINT) || (r->m->code[0] == '0' && r->m->code[1] == '4');
+	return (r->m->p->flags & VERB_JOINT) || strncmp(r->m->code, "04", 2) == 0 ||
+	       strncmp(r->m->code, "057", 3) == 0;
 }
 
 static dyad_status emit_all(struct tree_reading *r)
@@ -343,8 +385,7 @@ static int not_an_act(const struct tree_reading *r)
 	if (rel == DYAD_DEPREL_COMPOUND && h >= 0 &&
 	    dyad__tree_upos(r->t, (size_t)h) == DYAD_UPOS_NOUN)
 		return 1;
-	if ((u == DYAD_DEPREL_OBJ || u == DYAD_DEPREL_OBL || u == DYAD_DEPREL_NMOD ||
-	     rel == DYAD_DEPREL_NSUBJ_PASS) &&
+	if ((u == DYAD_DEPREL_OBJ || u == DYAD_DEPREL_OBL || u == DYAD_DEPREL_NMOD) &&
 	    dyad__tree_upos(r->t, r->p) == DYAD_UPOS_NOUN && h >= 0 && !in_frame(r, (size_t)h) &&
 	    head_is_predicate(r, h, 0))
 		return 1;
@@ -353,7 +394,7 @@ static int not_an_act(const struct tree_reading *r)
 		int32_t kh = dyad__tree_head(r->t, k);
 		if (kr == DYAD_DEPREL_ACL && dyad__tree_child(r->t, k, DYAD_DEPREL_MARK) >= 0)
 			return 1;
-		if (kh < 0 || (kr != DYAD_DEPREL_CONJ && kr != DYAD_DEPREL_OBJ))
+		if (kh < 0 || (kr != DYAD_DEPREL_CONJ && kr != DYAD_DEPREL_OBJ && kr != DYAD_DEPREL_XCOMP))
 			break;
 		k = (size_t)kh;
 	}
@@ -416,9 +457,11 @@ enum dyad__verdict dyad__read_predicate(struct dyad__work *w, size_t s,
 	read_source(&r);
 	read_between(&r);
 	read_speaker(&r);
-	if (!r.src.n || (!r.tgt.n && !(r.src.n >= 2 && (joint(&r) || r.pair)))) {
+	if (!r.src.n && r.passive && r.tgt.n &&
+	    dyad__tree_child(t, r.p, DYAD_DEPREL_AUX_PASS) >= 0)
+		return DYAD_READ_NONE; /* "diplomats were expelled": by whom, it does not say */
+	if (!r.src.n || (!r.tgt.n && !(r.src.n >= 2 && (joint(&r) || r.pair))))
 		return DYAD_READ_UNSURE;
-	}
 	*st = emit_all(&r);
 	return DYAD_READ_EVENT;
 }

@@ -28,12 +28,79 @@ int dyad__clause_passive(const struct dyad__tree *t, size_t p)
 	       dyad__tree_head(t, p) < 0;
 }
 
+/* A subject is in the nominative where the language marks case: a
+ * genitive or accusative "nsubj" is the parser's slip over free word order
+ * ("Территориальную целостность Азербайджана поддержал Пакистан"). */
+static int case_allows_subject(const struct dyad__tree *t, size_t k)
+{
+	unsigned c = dyad__tree_feat(t, k, DYAD_FEAT_Case);
+	return !c || dyad__tree_feat_is(t, k, DYAD_FEAT_Case, "Nom");
+}
+
+/* The verb and the noun agree where both mark gender and number: the
+ * subject of "поддержала" is feminine. */
+static int agrees(const struct dyad__tree *t, size_t verb, size_t noun)
+{
+	static const enum dyad_ud_feat feats[] = {DYAD_FEAT_Gender, DYAD_FEAT_Number};
+	for (size_t i = 0; i < sizeof feats / sizeof feats[0]; i++) {
+		unsigned v = dyad__tree_feat(t, verb, feats[i]), n = dyad__tree_feat(t, noun, feats[i]);
+		if (v && n && v != n)
+			return 0;
+	}
+	return 1;
+}
+
+/* A nominal child of the verb, with no preposition, that could be its
+ * subject: nominative, or accusative where the tagger cannot tell them
+ * apart ("Казахстан"), agreeing with the verb. */
+static int could_be_subject(const struct dyad__tree *t, size_t p, size_t c, int nominative_only)
+{
+	enum dyad_upos u = dyad__tree_upos(t, c);
+	enum dyad_deprel rel = dyad__tree_urel(t, c);
+	if ((u != DYAD_UPOS_PROPN && u != DYAD_UPOS_NOUN) || dyad__tree_case(t, c) >= 0 ||
+	    !dyad__tree_feat(t, c, DYAD_FEAT_Case))
+		return 0;
+	if (rel != DYAD_DEPREL_CONJ && rel != DYAD_DEPREL_OBJ && rel != DYAD_DEPREL_OBL &&
+	    rel != DYAD_DEPREL_NMOD && rel != DYAD_DEPREL_DEP && rel != DYAD_DEPREL_NSUBJ &&
+	    rel != DYAD_DEPREL_IOBJ)
+		return 0;
+	int nom = dyad__tree_feat_is(t, c, DYAD_FEAT_Case, "Nom");
+	int acc = dyad__tree_feat_is(t, c, DYAD_FEAT_Case, "Acc");
+	return (nom || (!nominative_only && acc)) && agrees(t, p, c);
+}
+
+/* Where the parser's subject is none, or not nominative, or does not agree
+ * with the verb, the nominal that is and does: Russian free word order
+ * ("Казахстан поддержала Турция", "Армению обвинил Азербайджан"). -1 when
+ * there is no better one. */
+static int32_t subject_by_case(const struct dyad__tree *t, size_t p, int32_t parsed)
+{
+	if (parsed >= 0 && case_allows_subject(t, (size_t)parsed) && agrees(t, p, (size_t)parsed))
+		return -1;
+	for (int pass = 0; pass < 2; pass++)
+		for (int32_t c = dyad__tree_first(t, p); c >= 0; c = dyad__tree_next(t, (size_t)c))
+			if (c != parsed && could_be_subject(t, p, (size_t)c, pass == 0))
+				return c;
+	return -1;
+}
+
+int32_t dyad__clause_demoted_subject(const struct dyad__tree *t, size_t p)
+{
+	int32_t parsed = dyad__tree_child(t, p, DYAD_DEPREL_NSUBJ);
+	return parsed >= 0 && subject_by_case(t, p, parsed) >= 0 ? parsed : -1;
+}
+
 /* p's own subject: nsubj (active) or nsubj:pass; -1 when none. */
 static int32_t own_subject(const struct dyad__tree *t, size_t p, int *passive)
 {
 	int32_t c = dyad__tree_child(t, p, DYAD_DEPREL_NSUBJ);
 	if (c < 0)
 		c = dyad__tree_child(t, p, DYAD_DEPREL_NSUBJ_OUTER);
+	int32_t better = dyad__tree_feat(t, p, DYAD_FEAT_VerbForm) ? subject_by_case(t, p, c) : -1;
+	if (better >= 0)
+		c = better;
+	else if (c >= 0 && !case_allows_subject(t, (size_t)c))
+		c = -1;
 	if (c >= 0) {
 		*passive = 0;
 		return c;
@@ -75,7 +142,11 @@ int32_t dyad__clause_subject(const struct dyad__tree *t, size_t p, int *passive,
 			int32_t o = dyad__tree_child(t, (size_t)h, DYAD_DEPREL_OBJ);
 			if (o >= 0)
 				return o;
-			break;
+			/* "X is expected to sign": X signs, actively */
+			int up_passive = 0;
+			int32_t up = dyad__clause_subject(t, (size_t)h, &up_passive, NULL);
+			*hops = depth + 1;
+			return up;
 		}
 		default:
 			return -1;

@@ -84,6 +84,8 @@ static int match_pattern(struct dyad__work *w, struct dyad__sentence_ctx *ctx,
  * (13) govern an act that has not happened. */
 int dyad__takes_complement(const struct dyad__match *m)
 {
+	if (strncmp(m->code, "016", 3) == 0)
+		return 1; /* what is denied ("denied supplying drones") */
 	static const char *const roots[] = {"02", "03", "10", "12", "13"};
 	for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++)
 		if (m->code[0] == roots[i][0] && m->code[1] == roots[i][1])

@@ -36,6 +36,13 @@ static int performative(const struct dyad__tree *t, size_t p)
 
 int dyad__modal_in_tree(const struct dyad__tree *t, size_t p)
 {
+	/* a verbal noun in a conditional clause: "if talks fail" */
+	int32_t gov = dyad__tree_head(t, p);
+	enum dyad_deprel u = dyad__tree_urel(t, p);
+	if (gov >= 0 && dyad__tree_upos(t, p) == DYAD_UPOS_NOUN &&
+	    (u == DYAD_DEPREL_NSUBJ || u == DYAD_DEPREL_OBJ || u == DYAD_DEPREL_OBL) &&
+	    dyad__tree_child_kind(t, (size_t)gov, DYAD_DEPREL_MARK, MOD_CONDITIONAL) >= 0)
+		return 1;
 	for (int depth = 0; depth < MODAL_DEPTH; depth++) {
 		if (modal_here(t, p))
 			return 1;

@@ -72,6 +72,9 @@ size_t dyad__actors_at(const struct dyad__tree *t, const struct dyad__sentence_c
  * so found is a passive one; *hops (may be NULL) counts the clauses passed
  * through. */
 int32_t dyad__clause_subject(const struct dyad__tree *t, size_t p, int *passive, int *hops);
+/* The parser's nsubj of p when case and agreement make another nominal
+ * the subject (it is then an object), or -1. */
+int32_t dyad__clause_demoted_subject(const struct dyad__tree *t, size_t p);
 /* The verb p is passive: nsubj:pass, aux:pass, Voice=Pass participle. */
 int dyad__clause_passive(const struct dyad__tree *t, size_t p);
 

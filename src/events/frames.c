@@ -1,13 +1,14 @@
 /*
  * frames.c - the event stage and its predicates: at each word the patterns
- * of data/verbs/ anchored on it are matched (slots bind actors, skips pass
- * over a few words), the best one wins, and its event is resolved
- * (resolvers.c). What is demanded, urged, intended or rejected is no event
- * of its own: the coder skips the clause such a predicate governs.
+ * of data/verbs/ anchored on it are matched (by stem; skips pass over a few
+ * words), the best one wins, and the sentence's predicates are read in the
+ * dependency tree first (args.c and its resolvers, reading.h). Only where
+ * the tree cannot bind a side (the sentence was not parsed, a side is
+ * missing) does the older positional reading decide (resolvers.c), with the
+ * lower confidence of a guess; there, what is demanded, urged, intended or
+ * rejected is skipped by clause boundaries.
  */
 #include <string.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 #include "events/coder.h"
 #include "events/reading.h"
@@ -207,9 +208,6 @@ static dyad_status code_sentence(struct dyad__work *w, size_t s, struct dyad__se
 		/* the tree first; the positional reading where it cannot tell */
 		struct dyad__match m = found[i];
 		enum dyad__verdict v = dyad__read_predicate(w, s, tree, ctx, &all, &m, &st);
-		if (getenv("DYAD_EVDEBUG"))
-			fprintf(stderr, "DBG pred tok=%zu..%zu code=%s verdict=%d covered=%d analysed=%d\n",
-			        found[i].first, found[i].last, found[i].code, (int)v, covered[i], tree->analysed);
 		if (v == DYAD_READ_UNSURE && st == DYAD_OK && !covered[i]) {
 			st = dyad__code_predicate(w, s, ctx, &found[i]);
 		}

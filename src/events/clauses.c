@@ -135,8 +135,13 @@ int32_t dyad__clause_subject(const struct dyad__tree *t, size_t p, int *passive,
 			return -1;
 		switch (rel) {
 		case DYAD_DEPREL_CONJ:
-		case DYAD_DEPREL_ADVCL:
 			break; /* the subject of the verb it goes with */
+		case DYAD_DEPREL_ADVCL:
+			/* "after meeting X": a non-finite clause shares the subject;
+			 * a finite one without a subject is a parse gone wrong */
+			if (dyad__tree_feat_is(t, p, DYAD_FEAT_VerbForm, "Fin"))
+				return -1;
+			break;
 		case DYAD_DEPREL_XCOMP: {
 			/* "asked Germany to supply": the object controls */
 			int32_t o = dyad__tree_child(t, (size_t)h, DYAD_DEPREL_OBJ);

@@ -91,6 +91,15 @@ void dyad_engine_free(dyad_engine *engine);
 /* The folder the engine loaded its data from; valid while the engine lives. */
 const char *dyad_engine_data_dir(const dyad_engine *engine);
 
+/*
+ * The precision dial: events whose confidence (dyad_event.confidence) is
+ * under min are not reported. The default, DYAD_MIN_CONFIDENCE, keeps the
+ * shared dev corpus at a precision of 0.90 or more (docs/events.md); 0 keeps
+ * every event the coder finds. Call before the engine is shared by threads.
+ */
+#define DYAD_MIN_CONFIDENCE 0.55
+void dyad_engine_set_min_confidence(dyad_engine *engine, double min);
+
 /* ---- reading ---------------------------------------------------------- */
 
 enum dyad_format {
@@ -214,6 +223,8 @@ struct dyad_event {
 	struct dyad_span predicate; /* the words that carry the event */
 	unsigned flags;             /* enum dyad_event_flags */
 	unsigned n_mentions;        /* sentences that report this same event */
+	double confidence;          /* 0..1: how firmly the text binds its parties
+	                               (docs/events.md); the best of its mentions */
 };
 
 struct dyad_quote {
@@ -538,6 +549,7 @@ struct dyad_event_filter {
 	const char *source;  /* outlet, case-insensitive */
 	const char *lang;    /* ISO 639-1 of the document, any case */
 	const char *match;   /* SQLite FTS5 query over document titles and texts */
+	double min_confidence; /* events with at least this confidence; 0 = all */
 	size_t limit;        /* at most this many events; 0 = all */
 	const char *after;   /* a cursor (dyad_event_row_cursor()): the events after
 	                        that row in the listing's order */
@@ -905,6 +917,17 @@ dyad_status dyad_eval_score(dyad_eval *eval, FILE *verbose,
  * ... metadata=0.00" and '\n'. DYAD_EIO when writing fails. */
 dyad_status dyad_eval_write_scores(FILE *out,
                                    const struct dyad_eval_scores *scores);
+
+/*
+ * The precision dial's curve: for each confidence threshold from 0 to 1 in
+ * steps of 0.05, the event precision, recall and F1 of what was added when
+ * only the events of that confidence or more are kept (each found triple
+ * counts with its best event's "confidence"; an output without one counts
+ * as 1). One line per threshold: "min=0.50 event_P=0.91 event_R=0.70
+ * event_F1=0.79 tp=.. fp=.. fn=..". Add an output made with the dial at 0
+ * (extract --min-confidence 0). DYAD_EIO when writing fails.
+ */
+dyad_status dyad_eval_sweep(dyad_eval *eval, FILE *out);
 
 /* ---- end of evaluation ---- */
 

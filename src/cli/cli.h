@@ -72,6 +72,9 @@ void dyad_cli_option_error(const char *command, int code, char **argv, int next)
  * for anything else. */
 int dyad_cli_parse_jobs(const char *s, unsigned *out);
 
+/* --min-confidence X: a number from 0 to 1 into *out; 0 when it is not. */
+int dyad_cli_parse_confidence(const char *s, double *out);
+
 /* The database path: --db value, else $DYAD_DB, else "dyad.db". */
 const char *dyad_cli_db_path(const char *option_value);
 

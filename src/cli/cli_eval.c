@@ -26,7 +26,8 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 	        "usage: dyad eval GOLD_DIR [--verbose] [--min-f1 X] [--min-person-recall X]\n"
-	        "                 [--min-meta X] [--data DIR] [--output OUT.jsonl | PATH...]\n\n"
+	        "                 [--min-meta X] [--data DIR] [--output OUT.jsonl | PATH...]\n"
+	        "       dyad eval --sweep GOLD_DIR [OUT.jsonl]\n\n"
 	        "Score extraction against the gold files (*.json) of GOLD_DIR and print\n"
 	        "the figures of ../shared/tools/score.py: event precision, recall and F1\n"
 	        "over (source, target, CAMEO root) triples, person recall and country\n"
@@ -39,7 +40,11 @@ static void usage(FILE *out)
 	        "  --min-f1 X         fail when event F1 is below X\n"
 	        "  --min-person-recall X  fail when person recall is below X\n"
 	        "  --min-meta X       fail when metadata accuracy is below X\n"
-	        "  --data DIR         knowledge folder for extracting\n\n"
+	        "  --data DIR         knowledge folder for extracting\n"
+	        "  --sweep            the precision dial's curve instead: event P, R, F1\n"
+	        "                     at each confidence threshold 0, 0.05, ..., 1, of\n"
+	        "                     OUT.jsonl (made with extract --min-confidence 0)\n"
+	        "                     or of the texts extracted now with the dial at 0\n\n"
 	        "Exit status: 0 success, 1 a threshold was not met, a gold document has\n"
 	        "no output, an output line is not JSON or something failed, 2 bad usage.\n");
 }
@@ -51,6 +56,7 @@ struct options {
 	const char *output;
 	const char *data_dir;
 	int verbose;
+	int sweep;           /* print the P/R curve (eval/sweep.c) */
 	int has_min[N_MINS];
 	double min[N_MINS];
 	char **paths;
@@ -130,12 +136,14 @@ static int find_texts(const char *gold_dir, struct text_list *out)
 
 /* Extract the documents of paths and add them. 0, or 1 when something failed
  * badly enough that the scores would mean nothing. */
-static int add_extracted(dyad_eval *eval, const char *data_dir,
+static int add_extracted(dyad_eval *eval, const char *data_dir, int sweep,
                          const char *const *paths, size_t n_paths)
 {
 	dyad_engine *engine = dyad_cli_open_engine(data_dir);
 	if (!engine)
 		return 1;
+	if (sweep)
+		dyad_engine_set_min_confidence(engine, 0.0); /* the curve needs them all */
 	dyad_reader *reader;
 	if (dyad_reader_open(paths, n_paths, DYAD_FORMAT_AUTO, &reader) != DYAD_OK) {
 		fprintf(stderr, "dyad eval: out of memory\n");
@@ -196,7 +204,7 @@ static int add_input(dyad_eval *eval, const struct options *o)
 	if (o->output)
 		return add_output(eval, o->output);
 	if (o->n_paths)
-		return add_extracted(eval, o->data_dir, (const char *const *)o->paths,
+		return add_extracted(eval, o->data_dir, o->sweep, (const char *const *)o->paths,
 		                     o->n_paths);
 	struct text_list texts;
 	if (find_texts(o->gold_dir, &texts) != 0) {
@@ -209,7 +217,7 @@ static int add_input(dyad_eval *eval, const struct options *o)
 		        o->gold_dir, o->gold_dir);
 		return 2;
 	}
-	int rc = add_extracted(eval, o->data_dir, (const char *const *)texts.paths,
+	int rc = add_extracted(eval, o->data_dir, o->sweep, (const char *const *)texts.paths,
 	                       texts.n);
 	text_list_free(&texts);
 	return rc;
@@ -228,6 +236,11 @@ static int run(const struct options *o)
 	if (rc != 0) {
 		dyad_eval_free(eval);
 		return rc == 2 ? DYAD_EXIT_USAGE : DYAD_EXIT_FAILED;
+	}
+	if (o->sweep) {
+		st = dyad_eval_sweep(eval, stdout);
+		dyad_eval_free(eval);
+		return st == DYAD_OK && fflush(stdout) == 0 ? DYAD_EXIT_OK : DYAD_EXIT_FAILED;
 	}
 	struct dyad_eval_scores s;
 	st = dyad_eval_score(eval, o->verbose ? stdout : NULL, &s);
@@ -272,6 +285,7 @@ int dyad_cli_eval(int argc, char **argv)
 		{"min-meta", required_argument, NULL, 'm'},
 		{"output", required_argument, NULL, 'o'},
 		{"data", required_argument, NULL, 'd'},
+		{"sweep", no_argument, NULL, 's'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -303,6 +317,9 @@ int dyad_cli_eval(int argc, char **argv)
 		case 'd':
 			o.data_dir = optarg;
 			break;
+		case 's':
+			o.sweep = 1;
+			break;
 		default: /* ':' (a missing value) or an unknown option */
 			dyad_cli_option_error("eval", c, argv, optind);
 			usage(stderr);
@@ -317,6 +334,10 @@ int dyad_cli_eval(int argc, char **argv)
 	o.gold_dir = argv[optind++];
 	o.paths = argv + optind;
 	o.n_paths = (size_t)(argc - optind);
+	if (o.sweep && !o.output && o.n_paths == 1) { /* dyad eval --sweep GOLD OUT */
+		o.output = o.paths[0];
+		o.n_paths = 0;
+	}
 	if (o.output && o.n_paths) {
 		fprintf(stderr, "dyad eval: give --output or PATH..., not both\n");
 		return DYAD_EXIT_USAGE;

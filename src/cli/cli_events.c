@@ -16,7 +16,7 @@ static void usage(FILE *out)
 	        "usage: dyad events [--db PATH] [--actor X] [--country ISO3] [--dyad A:B]\n"
 	        "                   [--code PREFIX] [--since DATE] [--until DATE]\n"
 	        "                   [--source OUTLET] [--lang xx] [--match FTS] [--limit N]\n"
-	        "                   [--format table|jsonl|csv] [--width N]\n\n"
+	        "                   [--min-confidence X] [--format table|jsonl|csv] [--width N]\n\n"
 	        "List the stored events that pass every filter given, by date.\n\n"
 	        "  --db PATH        database file (default: $DYAD_DB, else dyad.db)\n"
 	        "  --actor X        either side's actor code or name contains X (any case)\n"
@@ -33,6 +33,8 @@ static void usage(FILE *out)
 	        "  --match FTS      documents whose title or text match the SQLite FTS5\n"
 	        "                   query FTS ('gas AND pipeline', '\"Trans-Caspian\"')\n"
 	        "  --limit N        at most N events\n"
+	        "  --min-confidence X  events of confidence X (0..1) or more (default: all\n"
+	        "                   stored; ingest already applied its own dial)\n"
 	        "  --format F       table (default), jsonl or csv\n"
 	        "  --width N        table line width (default: $COLUMNS, else %d)\n\n"
 	        "Exit status: 0 success, 1 no such database, 2 bad usage or filter,\n"
@@ -118,6 +120,14 @@ static int list(const char *db, const struct dyad_event_filter *filter,
 /* Largest --width taken seriously; wider is surely a typo. */
 #define DYAD_MAX_WIDTH 4096
 
+static int min_confidence(const char *arg, struct dyad_event_filter *filter)
+{
+	if (dyad_cli_parse_confidence(arg, &filter->min_confidence))
+		return 1;
+	fprintf(stderr, "dyad events: --min-confidence '%s': expected 0 to 1\n", arg);
+	return 0;
+}
+
 int dyad_cli_events(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -134,6 +144,7 @@ int dyad_cli_events(int argc, char **argv)
 		{"limit", required_argument, NULL, 'n'},
 		{"format", required_argument, NULL, 'f'},
 		{"width", required_argument, NULL, 'w'},
+		{"min-confidence", required_argument, NULL, 'M'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -159,6 +170,9 @@ int dyad_cli_events(int argc, char **argv)
 		case 'o': filter.source = optarg; break;
 		case 'l': filter.lang = optarg; break;
 		case 'm': filter.match = optarg; break;
+		case 'M':
+			if (!min_confidence(optarg, &filter)) return DYAD_EXIT_USAGE;
+			break;
 		case 'n':
 			if (!parse_count(optarg, SIZE_MAX, &v) || v == 0) {
 				fprintf(stderr, "dyad events: --limit '%s': expected a positive number\n",

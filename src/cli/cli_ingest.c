@@ -24,7 +24,7 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 	        "usage: dyad ingest [--db PATH] [--data DIR] [--format auto|text|html|jsonl]\n"
-	        "                   [--batch N] [-j N] PATH...\n\n"
+	        "                   [--batch N] [--min-confidence X] [-j N] PATH...\n\n"
 	        "Read articles (files, folders, .gz, JSON Lines; '-' for standard input),\n"
 	        "extract their events and store everything in the database. Documents\n"
 	        "already stored (same normalised text) are skipped, so re-running is\n"
@@ -36,6 +36,8 @@ static void usage(FILE *out)
 	        "  --format F     force the input format instead of guessing it\n"
 	        "  --batch N      documents per transaction (default %d): a crash loses\n"
 	        "                 at most the last N, which a re-run adds\n"
+	        "  --min-confidence X  store the events of confidence X (0..1) or more\n"
+	        "                 (default 0.55; 0: every event the coder finds)\n"
 	        "  -j, --jobs N   extract on N threads (default: the number of cores);\n"
 	        "                 documents are stored in input order all the same\n\n"
 	        "Exit status: 0 all documents stored, 1 some failed, 2 bad usage, 3 the\n"
@@ -115,6 +117,7 @@ struct ingest_options {
 	enum dyad_format format;
 	size_t batch;
 	unsigned jobs;             /* 0 = the number of cores */
+	double min_confidence;     /* < 0: the engine's default */
 };
 
 static int run(const struct ingest_options *o, const char *const *paths, size_t n_paths)
@@ -130,6 +133,8 @@ static int run(const struct ingest_options *o, const char *const *paths, size_t 
 	dyad_engine *engine = dyad_cli_open_engine(o->data_dir);
 	if (!engine)
 		return DYAD_EXIT_FAILED;
+	if (o->min_confidence >= 0)
+		dyad_engine_set_min_confidence(engine, o->min_confidence);
 	dyad_store *store;
 	if (dyad_store_open(o->db, &store, err) != DYAD_OK) {
 		fprintf(stderr, "dyad: %s\n", err);
@@ -195,10 +200,11 @@ int dyad_cli_ingest(int argc, char **argv)
 		{"format", required_argument, NULL, 'f'},
 		{"batch", required_argument, NULL, 'B'},
 		{"jobs", required_argument, NULL, 'j'},
+		{"min-confidence", required_argument, NULL, 'M'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct ingest_options o = {NULL, NULL, DYAD_FORMAT_AUTO, DYAD_STORE_BATCH, 0};
+	struct ingest_options o = {NULL, NULL, DYAD_FORMAT_AUTO, DYAD_STORE_BATCH, 0, -1};
 	int c;
 	optind = 1;
 	opterr = 0;
@@ -223,6 +229,13 @@ int dyad_cli_ingest(int argc, char **argv)
 		case 'f':
 			if (!dyad_cli_parse_format(optarg, &o.format)) {
 				fprintf(stderr, "dyad ingest: unknown format '%s'\n", optarg);
+				return DYAD_EXIT_USAGE;
+			}
+			break;
+		case 'M':
+			if (!dyad_cli_parse_confidence(optarg, &o.min_confidence)) {
+				fprintf(stderr, "dyad ingest: --min-confidence '%s': expected 0 to 1\n",
+				        optarg);
 				return DYAD_EXIT_USAGE;
 			}
 			break;

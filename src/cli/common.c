@@ -93,6 +93,17 @@ void dyad_cli_option_error(const char *command, int code, char **argv, int next)
 		fprintf(stderr, "dyad %s: unknown option '%s'\n", command, argv[next - 1]);
 }
 
+int dyad_cli_parse_confidence(const char *s, double *out)
+{
+	char *end;
+	errno = 0;
+	double x = strtod(s, &end);
+	if (errno || end == s || *end || !(x >= 0.0 && x <= 1.0))
+		return 0;
+	*out = x;
+	return 1;
+}
+
 int dyad_cli_parse_jobs(const char *s, unsigned *out)
 {
 	char *end;

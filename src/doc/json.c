@@ -325,6 +325,8 @@ static void put_event(struct dyad_buf *b, const struct dyad_event *e)
 		PUT_LIT(b, "false");
 	put_key(b, "mentions", &first);
 	put_uint(b, e->n_mentions);
+	put_key(b, "confidence", &first);
+	put_fixed(b, e->confidence, 2);
 	put_char(b, '}');
 }
 

@@ -201,7 +201,7 @@ static dyad_status gold_triples(struct dyad_arena *arena, const json_t *list,
 		if (!json_is_array(e) || json_array_size(e) != GOLD_TRIPLE_LEN ||
 		    !json_is_string(root))
 			return bad_gold(errmsg, "an event is not [\"SRC\", \"TGT\", \"RR\"]");
-		struct dyad__eval_triple t;
+		struct dyad__eval_triple t = {NULL, NULL, NULL, 1.0};
 		dyad_status st = actor_of(json_array_get(e, 0), &t.src);
 		if (st == DYAD_OK)
 			st = actor_of(json_array_get(e, 1), &t.tgt);
@@ -456,6 +456,8 @@ static dyad_status pred_events(struct dyad_arena *arena, struct dyad_buf *buf,
 		                                                 DYAD_EVAL_ROOT_CPS));
 		if (!t.root)
 			return DYAD_ENOMEM;
+		const json_t *conf = json_object_get(e, "confidence");
+		t.confidence = json_is_number(conf) ? json_number_value(conf) : 1.0;
 		items[kept++] = dyad__eval_canon(t);
 	}
 	dyad__eval_set_make(&out->events, items, kept);

@@ -42,6 +42,8 @@ void dyad__eval_set_make(struct dyad__eval_set *set,
 	for (size_t i = 1; i < n; i++)
 		if (cmp_triple(&items[i], &items[kept - 1]) != 0)
 			items[kept++] = items[i];
+		else if (items[i].confidence > items[kept - 1].confidence)
+			items[kept - 1].confidence = items[i].confidence;
 	set->n = kept;
 }
 

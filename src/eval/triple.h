@@ -18,6 +18,8 @@ struct dyad__eval_triple {
 	const char *src;  /* actor(): ISO3, "IGO" or "" */
 	const char *tgt;
 	const char *root; /* CAMEO root as given ("04") */
+	double confidence; /* of a found triple: its best event's (1 when the
+	                      output gives none); not part of its identity */
 };
 
 struct dyad__eval_set {

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "events/coder.h"
+#include "events/reading.h"
 #include "events/speech.h"
 #include "kb/engine.h"
 #include "text/words.h"
@@ -166,4 +167,108 @@ const struct dyad__actor *dyad__coordinated_after(const struct dyad__work *w,
 			return b;
 	}
 	return NULL;
+}
+
+/* ---- the tree side (reading.h) ---------------------------------------- */
+
+#define NOMINAL_DEPTH 3 /* "the head of the foreign ministry of X" */
+
+/* The actor whose mention covers token k, or NULL. */
+static const struct dyad__actor *actor_covering(const struct dyad__sentence_ctx *ctx, size_t k)
+{
+	for (size_t i = 0; i < ctx->n_actors; i++)
+		if (ctx->actors[i].m->tok_start <= k && k < ctx->actors[i].m->tok_end)
+			return &ctx->actors[i];
+	return NULL;
+}
+
+static void side_add(struct dyad__side *side, const struct dyad__actor *a)
+{
+	for (size_t i = 0; i < side->n; i++)
+		if (side->a[i] == a)
+			return;
+	if (side->n < DYAD_SIDE_MAX)
+		side->a[side->n++] = a;
+}
+
+/* The relations inside a nominal that lead to who it stands for: "the
+ * President of X", "Russia's minister", "the Russian side", a name's
+ * parts, an apposition ("the minister, Lavrov"). Clauses inside it
+ * (relative, participial) keep their own actors. */
+static int nominal_rel(enum dyad_deprel rel)
+{
+	switch (dyad_deprel_universal(rel)) {
+	case DYAD_DEPREL_NMOD:
+	case DYAD_DEPREL_AMOD:
+	case DYAD_DEPREL_COMPOUND:
+	case DYAD_DEPREL_FLAT:
+	case DYAD_DEPREL_APPOS:
+		return 1;
+	default:
+		return rel == DYAD_DEPREL_NMOD_POSS || rel == DYAD_DEPREL_FLAT_NAME;
+	}
+}
+
+static int collect(const struct dyad__tree *t, const struct dyad__sentence_ctx *ctx,
+                   size_t node, struct dyad__side *side, int depth);
+
+/* "the foreign ministers of A, B and C": a title that stands for one
+ * person is several when its "of" phrase names several countries. */
+static int several_owners(const struct dyad__tree *t, const struct dyad__sentence_ctx *ctx,
+                          size_t node, struct dyad__side *side, int depth)
+{
+	for (int32_t c = dyad__tree_first(t, node); c >= 0; c = dyad__tree_next(t, (size_t)c)) {
+		int32_t cs = dyad__tree_case(t, (size_t)c);
+		if (dyad__tree_urel(t, (size_t)c) != DYAD_DEPREL_NMOD ||
+		    (cs >= 0 && !dyad__tok_kind(t->w, (size_t)cs, MOD_GENITIVE)))
+			continue;
+		struct dyad__side owners = {.n = 0, .node = c};
+		if (collect(t, ctx, (size_t)c, &owners, depth + 1) && owners.n >= 2) {
+			for (size_t i = 0; i < owners.n; i++)
+				side_add(side, owners.a[i]);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int collect(const struct dyad__tree *t, const struct dyad__sentence_ctx *ctx,
+                   size_t node, struct dyad__side *side, int depth)
+{
+	const struct dyad__actor *a = actor_covering(ctx, node);
+	int found = a != NULL;
+	if (a && !(depth < NOMINAL_DEPTH && several_owners(t, ctx, node, side, depth)))
+		side_add(side, a);
+	/* "the UN Charter" is a document: a name's compounds do not act */
+	int name = dyad__tree_upos(t, node) == DYAD_UPOS_PROPN;
+	for (int32_t c = dyad__tree_first(t, node); c >= 0 && !found && depth < NOMINAL_DEPTH;
+	     c = dyad__tree_next(t, (size_t)c)) {
+		enum dyad_deprel rel = dyad__tree_rel(t, (size_t)c);
+		if (nominal_rel(rel) && dyad__tree_case(t, (size_t)c) < 0 &&
+		    !(name && rel == DYAD_DEPREL_COMPOUND))
+			found = collect(t, ctx, (size_t)c, side, depth + 1);
+	}
+	/* "the President of X": the "of" phrase, after the bare modifiers (not
+	 * "the ambassador to X", "the situation in X") */
+	for (int32_t c = dyad__tree_first(t, node); c >= 0 && !found && depth < NOMINAL_DEPTH;
+	     c = dyad__tree_next(t, (size_t)c)) {
+		int32_t cs = dyad__tree_case(t, (size_t)c);
+		if (dyad__tree_urel(t, (size_t)c) == DYAD_DEPREL_NMOD && cs >= 0 &&
+		    dyad__tok_kind(t->w, (size_t)cs, MOD_GENITIVE))
+			found = collect(t, ctx, (size_t)c, side, depth + 1);
+	}
+	/* conjuncts: "Russia and Kazakhstan", "the presidents of A and B" */
+	for (int32_t c = dyad__tree_first(t, node); c >= 0; c = dyad__tree_next(t, (size_t)c))
+		if (dyad__tree_rel(t, (size_t)c) == DYAD_DEPREL_CONJ)
+			found |= collect(t, ctx, (size_t)c, side, depth);
+	return found;
+}
+
+size_t dyad__actors_at(const struct dyad__tree *t, const struct dyad__sentence_ctx *ctx,
+                       int32_t node, struct dyad__side *side)
+{
+	size_t before = side->n;
+	if (node >= 0)
+		collect(t, ctx, (size_t)node, side, 0);
+	return side->n - before;
 }

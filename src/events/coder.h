@@ -20,6 +20,7 @@
 
 #define MAX_ACTORS 32      /* actors considered in one sentence */
 #define MAX_SLOT_PLACES 8  /* places bound by pattern slots in one sentence */
+#define MAX_MATCHES 32     /* predicates in one sentence */
 
 struct dyad__actor {
 	const struct dyad__mention *m;
@@ -37,6 +38,7 @@ struct dyad__sentence_ctx {
 	struct dyad__actor extra[MAX_SLOT_PLACES]; /* places bound by slots */
 	size_t n_extra;
 	const struct dyad__mention *speaker; /* reported-speech source */
+	struct dyad__actor speaker_actor;    /* the same as an actor, when set */
 };
 
 struct dyad__match {
@@ -45,6 +47,7 @@ struct dyad__match {
 	size_t first, last;          /* token range of the predicate */
 	const struct dyad__actor *source;  /* bound by a slot, or NULL */
 	const struct dyad__actor *target;
+	double confidence;           /* of the events it emits (confidence.h) */
 };
 
 
@@ -88,6 +91,12 @@ int dyad__coordinated_verb(const struct dyad__work *w, size_t s_start, size_t an
 int dyad__dative_shaped(const struct dyad__work *w, size_t k);
 
 /* ---- frames.c: what the code of a predicate implies -------------------- */
+
+/* Token k is the pattern word e (by stem, or exactly for =word). */
+int dyad__elem_matches(const struct dyad__work *w, const struct dyad__elem *e, size_t k);
+/* The predicate's root governs an act that has not happened: appeals (02),
+ * intentions (03), demands (10), rejections (12), threats (13). */
+int dyad__takes_complement(const struct dyad__match *m);
 
 int dyad__clause_names_target(const struct dyad__match *m);
 int dyad__violent(const struct dyad__work *w, const struct dyad__match *m);

@@ -54,6 +54,7 @@ static dyad_status add_event(struct dyad__work *w, const struct dyad__sentence *
 	e->span.start = e->predicate.start = sent->start;
 	e->span.end = e->predicate.end = sent->end;
 	e->n_mentions = 1;
+	e->confidence = 1.0; /* the user's dictionaries are the user's call */
 	return DYAD_OK;
 }
 

@@ -85,6 +85,8 @@ dyad_status dyad__emit(struct dyad__work *w, size_t s, const struct dyad__match 
 		    strcmp(e->source.actor, src->actor) == 0 &&
 		    strcmp(e->target.actor, tgt->actor) == 0) {
 			e->n_mentions++;
+			if (m->confidence > e->confidence)
+				e->confidence = m->confidence;
 			return DYAD_OK;
 		}
 	}
@@ -119,5 +121,6 @@ dyad_status dyad__emit(struct dyad__work *w, size_t s, const struct dyad__match 
 	e->predicate.end = w->tokens[m->last].end;
 	e->flags = flags;
 	e->n_mentions = 1;
+	e->confidence = m->confidence;
 	return DYAD_OK;
 }

@@ -1,19 +1,24 @@
 /*
  * frames.c - the event stage and its predicates: at each word the patterns
- * of data/verbs/ anchored on it are matched (slots bind actors, skips pass
- * over a few words), the best one wins, and its event is resolved
- * (resolvers.c). What is demanded, urged, intended or rejected is no event
- * of its own: the coder skips the clause such a predicate governs.
+ * of data/verbs/ anchored on it are matched (by stem; skips pass over a few
+ * words), the best one wins, and the sentence's predicates are read in the
+ * dependency tree first (args.c and its resolvers, reading.h). Only where
+ * the tree cannot bind a side (the sentence was not parsed, a side is
+ * missing) does the older positional reading decide (resolvers.c), with the
+ * lower confidence of a guess; there, what is demanded, urged, intended or
+ * rejected is skipped by clause boundaries.
  */
 #include <string.h>
 
 #include "events/coder.h"
+#include "events/reading.h"
+#include "events/confidence.h"
 #include "events/events.h"
 #include "events/speech.h"
 #include "kb/engine.h"
 #include "text/words.h"
 
-static int elem_matches(const struct dyad__work *w, const struct dyad__elem *e, size_t k)
+int dyad__elem_matches(const struct dyad__work *w, const struct dyad__elem *e, size_t k)
 {
 	const struct dyad__token *t = &w->tokens[k];
 	const char *have = e->kind == ELEM_EXACT ? dyad__tok_lower(w, t) : dyad__tok_stem(w, t);
@@ -43,7 +48,7 @@ static int match_pattern(struct dyad__work *w, struct dyad__sentence_ctx *ctx,
 			const struct dyad__elem *nx = &p->elems[e + 1];
 			size_t j;
 			for (j = k; j < s_end && j <= k + DYAD_PATTERN_SKIP; j++) {
-				if ((nx->kind == ELEM_STEM || nx->kind == ELEM_EXACT) && elem_matches(w, nx, j))
+				if ((nx->kind == ELEM_STEM || nx->kind == ELEM_EXACT) && dyad__elem_matches(w, nx, j))
 					break;
 				if ((nx->kind == ELEM_TARGET || nx->kind == ELEM_SOURCE) &&
 				    w->tokens[j].mention >= 0)
@@ -66,7 +71,7 @@ static int match_pattern(struct dyad__work *w, struct dyad__sentence_ctx *ctx,
 			k = after;
 			continue;
 		}
-		if (k >= s_end || !elem_matches(w, el, k))
+		if (k >= s_end || !dyad__elem_matches(w, el, k))
 			return 0;
 		m->last = k;
 		k++;
@@ -78,8 +83,10 @@ static int match_pattern(struct dyad__work *w, struct dyad__sentence_ctx *ctx,
 
 /* Appeals (02), intentions (03), demands (10), rejections (12) and threats
  * (13) govern an act that has not happened. */
-static int takes_complement(const struct dyad__match *m)
+int dyad__takes_complement(const struct dyad__match *m)
 {
+	if (strncmp(m->code, "016", 3) == 0)
+		return 1; /* what is denied ("denied supplying drones") */
 	static const char *const roots[] = {"02", "03", "10", "12", "13"};
 	for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++)
 		if (m->code[0] == roots[i][0] && m->code[1] == roots[i][1])
@@ -125,54 +132,87 @@ int dyad__cooperative(const struct dyad__work *w, const struct dyad__match *m)
 	return code && code->quad <= 2;
 }
 
-static dyad_status code_sentence(struct dyad__work *w, size_t s, struct dyad__sentence_ctx *ctx)
+/* The best pattern anchored at token k, into *best; 0 when none matches. */
+static int best_at(struct dyad__work *w, struct dyad__sentence_ctx *ctx, size_t s, size_t k,
+                   struct dyad__match *best)
 {
 	const struct dyad__verbs *v = w->engine->verbs;
 	const struct dyad__sentence *sent = &w->sentences[s];
+	const struct dyad__form *f = dyad__tok_form(w, &w->tokens[k]); /* its look-ups, made once */
+	uint32_t ids[2] = {f->verbs_stem, f->verbs_exact};
+	int found = 0, best_exact = 0;
+	for (int list = 0; list < 2; list++)
+		for (uint32_t id = ids[list]; id; id = v->nodes[id - 1].next) {
+			struct dyad__match m;
+			if (!match_pattern(w, ctx, &v->patterns[v->nodes[id - 1].pattern], k,
+			                   sent->tok_start, sent->tok_end, &m))
+				continue;
+			/* the longest pattern wins; then the one with slots; then an
+			 * exact form ("=задержаны", passive) over a stem */
+			int slots = (m.target || m.source) != 0;
+			int best_slots = found && (best->target || best->source);
+			if (!found || m.last > best->last ||
+			    (m.last == best->last && slots && !best_slots) ||
+			    (m.last == best->last && slots == best_slots && list == 1 && !best_exact)) {
+				*best = m;
+				found = 1;
+				best_exact = list == 1;
+			}
+		}
+	return found;
+}
+
+/* The predicates of sentence s, in order, not overlapping; covered[i] is
+ * set for those inside the clause an earlier demand, appeal, intention,
+ * rejection or threat governs (the positional coder skips them). */
+static size_t find_matches(struct dyad__work *w, struct dyad__sentence_ctx *ctx, size_t s,
+                           struct dyad__match *out, int *covered_out, size_t max)
+{
+	const struct dyad__sentence *sent = &w->sentences[s];
+	size_t n = 0, covered = sent->tok_start, clause = sent->tok_start;
+	for (size_t k = sent->tok_start; k < sent->tok_end && n < max; k++) {
+		const struct dyad__token *t = &w->tokens[k];
+		if (!(t->flags & DYAD_TOK_WORD) || k < covered || t->mention >= 0)
+			continue;
+		if (!best_at(w, ctx, s, k, &out[n]))
+			continue;
+		out[n].confidence = 0;
+		covered_out[n] = k < clause;
+		covered = out[n].last + 1;
+		/* what is demanded, urged, intended or rejected has not happened:
+		 * "потребовал от Москвы вернуть ...", "rejected the proposal to
+		 * hold talks", "called on A and B to resume negotiations" */
+		if (dyad__takes_complement(&out[n]) && !covered_out[n])
+			clause = clause_end(w, covered, sent->tok_end);
+		n++;
+	}
+	return n;
+}
+
+static dyad_status code_sentence(struct dyad__work *w, size_t s, struct dyad__sentence_ctx *ctx,
+                                 struct dyad__tree *tree)
+{
 	dyad__collect_actors(w, s, ctx);
 	ctx->n_extra = 0;
 	if (ctx->n_actors == 0 && !ctx->speaker)
 		return DYAD_OK;
-	size_t covered = sent->tok_start; /* predicates do not overlap */
-	for (size_t k = sent->tok_start; k < sent->tok_end; k++) {
-		const struct dyad__token *t = &w->tokens[k];
-		if (!(t->flags & DYAD_TOK_WORD) || k < covered || t->mention >= 0)
-			continue;
-		const struct dyad__form *f = dyad__tok_form(w, t); /* its look-ups, made once */
-		uint32_t ids[2] = {f->verbs_stem, f->verbs_exact};
-		struct dyad__match best;
-		int found = 0, best_exact = 0;
-		for (int list = 0; list < 2; list++)
-			for (uint32_t id = ids[list]; id; id = v->nodes[id - 1].next) {
-				struct dyad__match m;
-				if (!match_pattern(w, ctx, &v->patterns[v->nodes[id - 1].pattern], k,
-				                   sent->tok_start, sent->tok_end, &m))
-					continue;
-				/* the longest pattern wins; then the one with slots; then an
-				 * exact form ("=задержаны", passive) over a stem */
-				int slots = (m.target || m.source) != 0;
-				int best_slots = found && (best.target || best.source);
-				if (!found || m.last > best.last ||
-				    (m.last == best.last && slots && !best_slots) ||
-				    (m.last == best.last && slots == best_slots && list == 1 && !best_exact)) {
-					best = m;
-					found = 1;
-					best_exact = list == 1;
-				}
-			}
-		if (!found)
-			continue;
-		dyad_status st = dyad__code_predicate(w, s, ctx, &best);
-		if (st != DYAD_OK)
-			return st;
-		covered = best.last + 1;
-		/* what is demanded, urged, intended or rejected has not happened:
-		 * "потребовал от Москвы вернуть ...", "rejected the proposal to
-		 * hold talks", "called on A and B to resume negotiations" */
-		if (takes_complement(&best))
-			covered = clause_end(w, covered, sent->tok_end);
+	if (ctx->speaker)
+		dyad__actor_of(w, ctx->speaker, &ctx->speaker_actor);
+	struct dyad__match found[MAX_MATCHES];
+	int covered[MAX_MATCHES];
+	struct dyad__matches all = {found, find_matches(w, ctx, s, found, covered, MAX_MATCHES)};
+	if (all.n == 0)
+		return DYAD_OK;
+	dyad_status st = dyad__tree_build(tree, w, s);
+	for (size_t i = 0; i < all.n && st == DYAD_OK; i++) {
+		/* the tree first; the positional reading where it cannot tell */
+		struct dyad__match m = found[i];
+		enum dyad__verdict v = dyad__read_predicate(w, s, tree, ctx, &all, &m, &st);
+		if (v == DYAD_READ_UNSURE && st == DYAD_OK && !covered[i]) {
+			st = dyad__code_predicate(w, s, ctx, &found[i]);
+		}
 	}
-	return DYAD_OK;
+	return st;
 }
 
 dyad_status dyad__events_extract(struct dyad__work *w)
@@ -181,13 +221,17 @@ dyad_status dyad__events_extract(struct dyad__work *w)
 		return DYAD_OK; /* the user's dictionaries code the events */
 	struct dyad__sentence_ctx ctx;
 	struct dyad__speech_state speech;
+	struct dyad__tree tree;
 	memset(&ctx, 0, sizeof ctx);
+	memset(&tree, 0, sizeof tree);
 	dyad__speech_init(&speech);
-	for (size_t s = 0; s < w->n_sentences; s++) {
+	dyad_status st = DYAD_OK;
+	for (size_t s = 0; s < w->n_sentences && st == DYAD_OK; s++) {
 		ctx.speaker = dyad__speech_at(&speech, w, s);
-		dyad_status st = code_sentence(w, s, &ctx);
-		if (st != DYAD_OK)
-			return st;
+		st = code_sentence(w, s, &ctx, &tree);
 	}
-	return DYAD_OK;
+	dyad__tree_release(&tree);
+	if (st == DYAD_OK)
+		dyad__events_apply_dial(w);
+	return st;
 }

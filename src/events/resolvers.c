@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "events/coder.h"
+#include "events/confidence.h"
 #include "events/speech.h"
 #include "kb/engine.h"
 #include "kb/lang.h"
@@ -184,7 +185,14 @@ struct reading {
 	const struct dyad__actor *before[4]; /* coordinated subjects, nearest first */
 	size_t n_before;
 	struct dyad__actor scratch;         /* the speaker, when an actor is */
+	int src_is_speaker;                 /* the source is that speaker */
 };
+
+/* Say how the events about to be emitted were bound (confidence.h). */
+static void bind(struct reading *r, enum dyad__binding how)
+{
+	r->m.confidence = dyad__confidence(how, r->flags);
+}
 
 /* In the predicate's language a verb form after a determiner is a noun:
  * "the fight" (lang.tsv, noun_after_determiner). */
@@ -280,6 +288,7 @@ static int resolve_owner(struct reading *r, dyad_status *st)
 	if (!owner)
 		return 0;
 	const struct dyad__actor *second = dyad__coordinated_after(r->w, r->ctx, owner);
+	bind(r, DYAD_BIND_NOUN);
 	if (second && !m->target) { /* "the meeting of the presidents of A and B" */
 		*st = emit_both(r, owner, second);
 		return 1;
@@ -305,8 +314,10 @@ static void resolve_subject(struct reading *r)
 	if (!r->src && !r->passive) {
 		if (r->n_before)
 			r->src = r->before[0];
-		else if (ctx->speaker)
+		else if (ctx->speaker) {
 			r->src = dyad__speaker_actor(r->w, ctx, &r->scratch);
+			r->src_is_speaker = 1;
+		}
 	}
 }
 
@@ -334,6 +345,7 @@ static int resolve_their(struct reading *r, dyad_status *st)
 	}
 	if (!x || !y)
 		return 0;
+	bind(r, DYAD_BIND_PAIR);
 	*st = emit_both(r, y, x);
 	return 1;
 }
@@ -346,6 +358,7 @@ static int resolve_between(struct reading *r, dyad_status *st)
 	if ((r->src && !r->noun) || r->m.target ||
 	    !between_after(r->w, r->ctx, r->m.last, &pa, &pb))
 		return 0;
+	bind(r, DYAD_BIND_PAIR);
 	/* "we hope there will be reconciliation between Armenians and
 	 * Azerbaijanis", said by an Azerbaijani: the hope is the speaker's */
 	struct dyad__actor speaker;
@@ -415,6 +428,7 @@ static int resolve_joint(struct reading *r, dyad_status *st)
 	*st = DYAD_OK;
 	if (r->passive || r->n_before < 2 || r->m.source)
 		return 0;
+	bind(r, DYAD_BIND_PAIR);
 	if (r->tgt && !(r->m.p->flags & VERB_JOINT)) {
 		for (size_t i = 0; i < r->n_before; i++)
 			for (const struct dyad__actor *t = r->tgt; t;
@@ -451,6 +465,7 @@ static int resolve_meeting(struct reading *r, dyad_status *st)
 	}
 	if (!second)
 		return 0;
+	bind(r, DYAD_BIND_PARTIES_AFTER);
 	*st = dyad__emit(r->w, r->s, &r->m, tgt, second, r->flags);
 	return 1;
 }
@@ -491,6 +506,7 @@ dyad_status dyad__code_predicate(struct dyad__work *w, size_t s,
 		 * X, the head of the clause's subject */
 		if (!ctx->speaker || !ctx->n_actors || ctx->actors[0].tok >= r.anchor)
 			return DYAD_OK;
+		bind(&r, DYAD_BIND_SPEAKER);
 		return dyad__emit(w, s, &r.m, dyad__speaker_actor(w, ctx, &r.scratch),
 		                  &ctx->actors[0], r.flags);
 	}
@@ -509,5 +525,10 @@ dyad_status dyad__code_predicate(struct dyad__work *w, size_t s,
 	}
 	if (resolve_joint(&r, &st) || resolve_meeting(&r, &st))
 		return st;
+	bind(&r, r.m.source || r.m.target ? DYAD_BIND_SLOTS
+	         : r.passive              ? DYAD_BIND_PASSIVE
+	         : r.src_is_speaker       ? DYAD_BIND_SPEAKER
+	         : r.noun                 ? DYAD_BIND_NOUN
+	                                  : DYAD_BIND_POSITIONS);
 	return emit_on_targets(&r);
 }

@@ -3,6 +3,8 @@
  */
 #include "events/speech.h"
 
+#include "events/reading.h"
+
 #include "kb/engine.h"
 #include "text/words.h"
 
@@ -92,4 +94,46 @@ const struct dyad__mention *dyad__speech_at(struct dyad__speech_state *state,
 	}
 	state->line = sent->line;
 	return state->speaker;
+}
+
+/* ---- the tree side (reading.h) ---------------------------------------- */
+
+#define SPEECH_DEPTH 4 /* conjoined and controlled verbs passed through */
+
+/* A verb of saying among the parataxis children of k: "X did Y, he said". */
+static int32_t said_aside(const struct dyad__tree *t, size_t k)
+{
+	for (int32_t c = dyad__tree_first(t, k); c >= 0; c = dyad__tree_next(t, (size_t)c))
+		if (dyad__tree_urel(t, (size_t)c) == DYAD_DEPREL_PARATAXIS &&
+		    dyad__is_cue(t->w, (size_t)c))
+			return c;
+	return -1;
+}
+
+int32_t dyad__speech_verb_of(const struct dyad__tree *t, size_t p)
+{
+	size_t k = p;
+	for (int depth = 0; depth < SPEECH_DEPTH; depth++) {
+		int32_t aside = said_aside(t, k);
+		if (aside >= 0)
+			return aside;
+		enum dyad_deprel rel = dyad__tree_urel(t, k);
+		int32_t h = dyad__tree_head(t, k);
+		if (h < 0)
+			return -1;
+		if ((rel == DYAD_DEPREL_CCOMP || rel == DYAD_DEPREL_PARATAXIS) &&
+		    dyad__is_cue(t->w, (size_t)h))
+			return h;
+		if (rel != DYAD_DEPREL_CONJ && rel != DYAD_DEPREL_XCOMP && rel != DYAD_DEPREL_CCOMP)
+			return -1;
+		k = (size_t)h;
+	}
+	return -1;
+}
+
+int dyad__first_person(const struct dyad__tree *t, size_t k)
+{
+	return dyad__tok_kind(t->w, k, MOD_FIRST_PERSON) ||
+	       (dyad__tree_upos(t, k) == DYAD_UPOS_PRON &&
+	        dyad__tree_feat_is(t, k, DYAD_FEAT_Person, "1"));
 }

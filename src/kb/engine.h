@@ -55,6 +55,9 @@ struct dyad_engine {
 	struct dyad__html_lexicon *html;  /* kb/html.c */
 	const dyad_dict *dict;          /* borrowed user dictionaries, or NULL */
 	enum dyad_dict_mode dict_mode;
+	double min_confidence;          /* events under it are dropped, when */
+	int min_confidence_set;         /* set (events/confidence.c); else
+	                                   DYAD_MIN_CONFIDENCE */
 	/* the grammar stage's work areas not in use (parse/engine.c): a thread
 	 * takes one per document and gives it back, under the pool's lock */
 	struct dyad__grammar_pool *grammar_pool;

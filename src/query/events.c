@@ -31,7 +31,7 @@ static const char select_sql[] =
 	" e.tgt_country, e.tgt_actor, e.tgt_name, e.tgt_entity,"
 	" e.date, e.place, e.sentence, e.span_start, e.span_end,"
 	" e.pred_start, e.pred_end, e.flags, e.n_mentions,"
-	" e.day AS day"
+	" e.day AS day, e.confidence"
 	" FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1";
 
 enum {
@@ -40,7 +40,8 @@ enum {
 	COL_SRC, /* country, actor, name, entity */
 	COL_TGT = COL_SRC + 4,
 	COL_DATE = COL_TGT + 4, COL_PLACE, COL_SENTENCE, COL_SPAN_START, COL_SPAN_END,
-	COL_PRED_START, COL_PRED_END, COL_FLAGS, COL_N_MENTIONS, COL_DAY
+	COL_PRED_START, COL_PRED_END, COL_FLAGS, COL_N_MENTIONS, COL_DAY,
+	COL_CONFIDENCE
 };
 
 /* The day an event counts for, as SQL: the filters and the order agree.
@@ -376,6 +377,11 @@ dyad_status dyad__event_where(struct dyad_store *store,
 				*p = (char)(*p - 'A' + 'a');
 		clause(q, " AND d.lang = ?%1$d", push(q, v));
 	}
+	if (f->min_confidence > 0 && q->n_binds < DYAD_FILTER_MAX_BINDS) {
+		char *v = q->values[q->n_binds];
+		snprintf(v, DYAD_FILTER_VALUE_MAX, "%.17g", f->min_confidence);
+		clause(q, " AND COALESCE(e.confidence, 1) >= CAST(?%1$d AS REAL)", push(q, v));
+	}
 	if (f->match && f->match[0])
 		clause(q, " AND d.seq IN (SELECT rowid FROM docs_fts"
 		          " WHERE docs_fts MATCH ?%1$d)",
@@ -558,6 +564,9 @@ dyad_status dyad_event_cursor_next(dyad_event_cursor *cur,
 	e->predicate.end = column_u32(s, COL_PRED_END);
 	e->flags = column_u32(s, COL_FLAGS);
 	e->n_mentions = column_u32(s, COL_N_MENTIONS);
+	/* stored before events had one: as sure as any the coder reports */
+	e->confidence = sqlite3_column_type(s, COL_CONFIDENCE) == SQLITE_NULL
+	                        ? 1.0 : sqlite3_column_double(s, COL_CONFIDENCE);
 	*out = r;
 	return DYAD_OK;
 }

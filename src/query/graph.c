@@ -35,7 +35,7 @@ static int filter_empty(const struct dyad_event_filter *f)
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		if (fields[i] && fields[i][0])
 			return 0;
-	return 1;
+	return f->min_confidence <= 0;
 }
 
 static int by_id(const void *a, const void *b)

@@ -43,8 +43,9 @@ static const char *const put_sql[DYAD_N_PUT_STMTS] = {
 		" src_country, src_actor, src_name, src_entity,"
 		" tgt_country, tgt_actor, tgt_name, tgt_entity,"
 		" date, place, sentence, span_start, span_end, pred_start, pred_end,"
-		" flags, n_mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-		" ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+		" flags, n_mentions, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+		" ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
+		" ?23, ?24)",
 	[DYAD_PUT_QUOTE] =
 		"INSERT INTO quotes (doc_id, idx, speaker, speaker_entity, span_start,"
 		" span_end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -224,6 +225,7 @@ static dyad_status put_events(struct dyad_store *store,
 		sqlite3_bind_int64(s, 21, e->predicate.end);
 		sqlite3_bind_int64(s, 22, e->flags);
 		sqlite3_bind_int64(s, 23, e->n_mentions);
+		sqlite3_bind_double(s, 24, e->confidence);
 		dyad_status st = run(store, s, "cannot store an event");
 		if (st != DYAD_OK)
 			return st;

@@ -68,9 +68,14 @@ static const char migration_1[] =
 
 /* Version 1 -> 2: the knowledge graph (store/graph.h), whose rows are then
  * derived from the documents already stored (migrate() runs the step). */
+/* Version 2 -> 3: each event's confidence (docs/events.md); NULL for the
+ * events stored before, which had none. */
+static const char migration_3[] = "ALTER TABLE events ADD COLUMN confidence REAL;";
+
 static const char *const migrations[DYAD_SCHEMA_VERSION] = {
 	migration_1,
 	dyad__graph_schema_sql,
+	migration_3,
 };
 
 /* The version whose migration must also fill the graph. */

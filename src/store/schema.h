@@ -15,7 +15,7 @@
 #include "dyad.h"
 
 /* The version this build writes and understands. */
-#define DYAD_SCHEMA_VERSION 2
+#define DYAD_SCHEMA_VERSION 3
 
 /* PRAGMA application_id of dyad databases: "dyad" in ASCII. */
 #define DYAD_APPLICATION_ID 0x64796164

@@ -54,7 +54,7 @@ check "the graph has nodes ($sums1)" [ "$(sqlite3 "$db" 'SELECT count(*) FROM no
 "$DYAD" ingest --db "$db" examples/ 2>/dev/null
 check "re-ingest changes no graph count" [ "$(graph_sums "$db")" = "$sums1" ]
 check "dyad check passes with the graph" "$DYAD" check --db "$db"
-check "the schema is version 2" [ "$(sqlite3 "$db" 'PRAGMA user_version')" = 2 ]
+check "the schema is version 3" [ "$(sqlite3 "$db" 'PRAGMA user_version')" = 3 ]
 check "one node for Putin in two scripts" \
 	[ "$(sqlite3 "$db" "SELECT count(*) FROM nodes WHERE name = 'Vladimir Putin'")" = 1 ]
 check "Putin's Cyrillic variant is kept" \
@@ -74,7 +74,8 @@ sqlite3 "$tmp/v1.db" "DROP TABLE nodes; DROP TABLE node_entities; DROP TABLE nod
   DROP INDEX events_tgt_node; DROP INDEX events_order; DROP INDEX events_dyad_cc; DROP INDEX events_dyad_ca;
   DROP INDEX events_dyad_ac; DROP INDEX events_dyad_aa;
   ALTER TABLE events DROP COLUMN day; ALTER TABLE events DROP COLUMN src_node;
-  ALTER TABLE events DROP COLUMN tgt_node; PRAGMA user_version = 1;"
+  ALTER TABLE events DROP COLUMN tgt_node; ALTER TABLE events DROP COLUMN confidence;
+  PRAGMA user_version = 1;"
 "$DYAD" events --db "$tmp/v1.db" >/dev/null 2>&1
 check "a reader refuses the schema-1 file without changing it" \
 	[ $? -eq 3 -a "$(sqlite3 "$tmp/v1.db" 'PRAGMA user_version')" = 1 ]

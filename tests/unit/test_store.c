@@ -264,7 +264,7 @@ TEST(put_is_idempotent)
 	CHECK_INT_EQ(sql_count("SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'tokayev'"), 1);
 	CHECK_INT_EQ(sql_count("SELECT count(*) FROM events WHERE root = '05'"), 1);
 	CHECK_INT_EQ(sql_count("SELECT count(*) FROM amounts WHERE text = '$400 million'"), 1);
-	CHECK_INT_EQ(sql_count("PRAGMA user_version"), 2); /* with the knowledge graph */
+	CHECK_INT_EQ(sql_count("PRAGMA user_version"), 3); /* graph, confidence */
 	CHECK_INT_EQ(sql_count("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
 }
 

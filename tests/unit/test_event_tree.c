@@ -1,0 +1,241 @@
+/*
+ * test_event_tree.c - the event coder's reading of the dependency tree, one
+ * test per mechanism (src/events/reading.h): arguments by relation (active,
+ * passive with and without an agent, Russian order by case and agreement),
+ * actors inside a nominal (titles, "of", coordination), verbal nouns,
+ * reported speech, negation, modality, complements, clauses, background and
+ * the confidence each way of binding gives. Sentences written for this
+ * test; each goes through dyad_extract() with the dial at 0 so that every
+ * event the coder finds is seen.
+ */
+#include <string.h>
+
+#include "dyad.h"
+#include "testdoc.h"
+#include "testlib.h"
+
+static dyad_engine *engine;
+
+static struct dyad_doc *extract(const char *text)
+{
+	return testdoc_extract(engine, "tree.txt", text);
+}
+
+/* The event from src to tgt (countries) with this root, or NULL. */
+static const struct dyad_event *find(const struct dyad_doc *doc, const char *src,
+                                     const char *tgt, const char *root)
+{
+	for (size_t i = 0; doc && i < doc->n_events; i++) {
+		const struct dyad_event *e = &doc->events[i];
+		if (e->source.country && e->target.country && strcmp(e->source.country, src) == 0 &&
+		    strcmp(e->target.country, tgt) == 0 && strncmp(e->code, root, strlen(root)) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/* Events between two different countries. */
+static size_t n_dyadic(const struct dyad_doc *doc)
+{
+	size_t n = 0;
+	for (size_t i = 0; doc && i < doc->n_events; i++)
+		n += doc->events[i].source.country && doc->events[i].target.country &&
+		     strcmp(doc->events[i].source.country, doc->events[i].target.country) != 0;
+	return n;
+}
+
+/* text yields src -> tgt with root; returns the event. */
+static const struct dyad_event *expect(struct dyad_doc **keep, const char *text,
+                                       const char *src, const char *tgt, const char *root)
+{
+	*keep = extract(text);
+	CHECK(*keep != NULL);
+	const struct dyad_event *e = find(*keep, src, tgt, root);
+	if (!e)
+		TESTLIB_FAIL("\"%s\": no %s -> %s %s", text, src, tgt, root);
+	return e;
+}
+
+static void expect_none(const char *text)
+{
+	struct dyad_doc *doc = extract(text);
+	CHECK(doc != NULL);
+	if (n_dyadic(doc))
+		TESTLIB_FAIL("\"%s\": %zu events, wanted none (first %s %s -> %s)", text,
+		             n_dyadic(doc), doc->events[0].code, doc->events[0].source.country,
+		             doc->events[0].target.country);
+	dyad_doc_free(doc);
+}
+
+TEST(subject_and_object)
+{
+	struct dyad_doc *doc;
+	const struct dyad_event *e = expect(&doc, "Azerbaijan condemned Armenia.", "AZE", "ARM", "11");
+	if (e)
+		CHECK(e->confidence >= 0.85); /* both sides by relation */
+	CHECK(find(doc, "ARM", "AZE", "11") == NULL);
+	dyad_doc_free(doc);
+}
+
+TEST(passive_with_agent)
+{
+	struct dyad_doc *doc;
+	expect(&doc, "Armenia was accused by Azerbaijan of violating the ceasefire.", "AZE", "ARM",
+	       "11");
+	CHECK(find(doc, "ARM", "AZE", "11") == NULL);
+	dyad_doc_free(doc);
+	expect(&doc, "Договор был подписан Россией и Казахстаном.", "RUS", "KAZ", "05");
+	dyad_doc_free(doc);
+}
+
+TEST(passive_without_agent)
+{
+	/* by whom, the sentence does not say: no event, not one turned round */
+	expect_none("Sanctions were imposed on Belarus on Friday.");
+}
+
+TEST(russian_order_by_case_and_agreement)
+{
+	struct dyad_doc *doc;
+	expect(&doc, "Армению обвинил Азербайджан в провокациях на границе.", "AZE", "ARM", "11");
+	CHECK(find(doc, "ARM", "AZE", "11") == NULL);
+	dyad_doc_free(doc);
+	expect(&doc, "Казахстан поддержала Турция в споре о транзите.", "TUR", "KAZ", "05");
+	CHECK(find(doc, "KAZ", "TUR", "05") == NULL);
+	dyad_doc_free(doc);
+	expect(&doc, "Территориальную целостность Азербайджана поддержал и Пакистан.", "PAK", "AZE",
+	       "05");
+	dyad_doc_free(doc);
+}
+
+TEST(actors_in_a_nominal)
+{
+	struct dyad_doc *doc;
+	/* "the presidents of A and B": each of them, each way */
+	expect(&doc, "The presidents of Russia and Kazakhstan discussed energy cooperation.", "RUS",
+	       "KAZ", "04");
+	dyad_doc_free(doc);
+	expect(&doc, "The Turkish foreign minister met his Greek counterpart in Athens.", "TUR", "GRC",
+	       "04");
+	dyad_doc_free(doc);
+}
+
+TEST(verbal_noun)
+{
+	struct dyad_doc *doc;
+	expect(&doc, "The visit of the Turkish president to Azerbaijan ended on Tuesday.", "TUR",
+	       "AZE", "04");
+	dyad_doc_free(doc);
+	expect(&doc, "Russia's strikes on Ukrainian cities continued overnight.", "RUS", "UKR", "19");
+	dyad_doc_free(doc);
+}
+
+TEST(between_is_the_pair)
+{
+	struct dyad_doc *doc;
+	expect(&doc, "Talks between Armenia and Turkey resumed in Vienna.", "ARM", "TUR", "04");
+	dyad_doc_free(doc);
+}
+
+TEST(negation)
+{
+	expect_none("Serbia has not imposed sanctions on Russia.");
+	expect_none("Kazakhstan never recognised the annexation of Crimea by Russia.");
+	expect_none("Сербия не ввела санкции против России.");
+	expect_none("The Azerbaijani delegation did not attend the talks with Armenia.");
+}
+
+TEST(modality)
+{
+	struct dyad_doc *doc;
+	/* a cooperative act that may happen: an intention (03) */
+	const struct dyad_event *e =
+		expect(&doc, "Azerbaijan may sign a peace treaty with Armenia this year.", "AZE", "ARM",
+		       "03");
+	if (e)
+		CHECK(e->flags & DYAD_EVENT_INTENT);
+	dyad_doc_free(doc);
+	/* a conflict act that may happen: nothing */
+	expect_none("Turkey could impose sanctions on Syria.");
+	expect_none("If Iran enriches uranium further, Israel may strike its nuclear sites.");
+}
+
+TEST(complement_of_a_demand)
+{
+	struct dyad_doc *doc;
+	expect(&doc, "The United States urged Serbia to recognise Kosovo.", "USA", "SRB", "02");
+	CHECK(find(doc, "SRB", "USA", "05") == NULL);
+	dyad_doc_free(doc);
+	expect(&doc, "Iran demanded that Britain release the seized tanker.", "IRN", "GBR", "10");
+	CHECK(n_dyadic(doc) == 1);
+	dyad_doc_free(doc);
+}
+
+TEST(reported_speech)
+{
+	struct dyad_doc *doc;
+	/* "we": the speaker's country */
+	expect(&doc, "We have agreed to expand trade with Uzbekistan, the Kazakh president said.",
+	       "KAZ", "UZB", "0");
+	dyad_doc_free(doc);
+	expect(&doc, "Kyiv said it had shot down twenty Russian drones overnight.", "UKR", "RUS", "19");
+	dyad_doc_free(doc);
+}
+
+TEST(relative_clause)
+{
+	struct dyad_doc *doc;
+	expect(&doc, "Russia, which invaded Ukraine in 2022, has lost thousands of tanks.", "RUS",
+	       "UKR", "19");
+	dyad_doc_free(doc);
+}
+
+TEST(background)
+{
+	struct dyad_doc *doc;
+	const struct dyad_event *e =
+		expect(&doc, "Earlier, Kyrgyzstan had signed a similar deal with Russia.", "KGZ", "RUS",
+		       "05");
+	if (e)
+		CHECK(e->flags & DYAD_EVENT_BACKGROUND);
+	dyad_doc_free(doc);
+}
+
+TEST(dial_drops_what_is_under_it)
+{
+	/* a second engine with the dial at 1: nothing is that sure */
+	dyad_engine *strict = testdoc_engine();
+	CHECK(strict != NULL);
+	if (!strict)
+		return;
+	dyad_engine_set_min_confidence(strict, 1.0);
+	struct dyad_doc *doc = testdoc_extract(strict, "tree.txt", "Azerbaijan condemned Armenia.");
+	CHECK(doc != NULL);
+	CHECK_INT_EQ(n_dyadic(doc), 0);
+	dyad_doc_free(doc);
+	dyad_engine_free(strict);
+}
+
+int main(void)
+{
+	engine = testdoc_engine();
+	if (!engine)
+		return 1;
+	dyad_engine_set_min_confidence(engine, 0.0);
+	RUN(subject_and_object);
+	RUN(passive_with_agent);
+	RUN(passive_without_agent);
+	RUN(russian_order_by_case_and_agreement);
+	RUN(actors_in_a_nominal);
+	RUN(verbal_noun);
+	RUN(between_is_the_pair);
+	RUN(negation);
+	RUN(modality);
+	RUN(complement_of_a_demand);
+	RUN(reported_speech);
+	RUN(relative_clause);
+	RUN(background);
+	RUN(dial_drops_what_is_under_it);
+	dyad_engine_free(engine);
+	return testlib_done();
+}

@@ -75,10 +75,18 @@ static size_t name_run(const struct dyad__work *w, size_t i, size_t end,
 	while (k < end && words < MAX_NAME_WORDS) {
 		if (k > i) {
 			/* a dictionary phrase, a known name included, starts a mention
-			 * of its own: "Визит Ильхама Алиева" */
+			 * of its own: "Визит Ильхама Алиева"; but a one-word place
+			 * after a given name and another name word is the surname of
+			 * a name that names no place ("Abdul Qahar Balkhi") */
 			const struct dyad__gaz_entry *e;
-			if (phrase_at(w, k, end, seen, &e))
+			if (phrase_at(w, k, end, seen, &e)) {
+				if (words >= 2 && e->kind == GAZ_PLACE && e->n_tokens == 1 &&
+				    is_name_word(w, k) && !(k + 1 < end && is_name_word(w, k + 1))) {
+					words++;
+					k++;
+				}
 				break;
+			}
 		}
 		if (!is_name_word(w, k))
 			break;

@@ -21,6 +21,43 @@
 
 /* ---- small token helpers ---------------------------------------------- */
 
+#define BODY_LOOKBACK 96 /* mentions searched back for "the ministry"'s country */
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/*
+ * "Минобороны Армении сообщило ... пресс-секретарь ведомства", "the
+ * ministry's spokesman": a body named without its country is the body of
+ * that kind the document named last with one (a bare "ministry" is the last
+ * ministry of any kind). Returns that mention, or NULL.
+ */
+static const struct dyad__mention *earlier_body(const struct dyad__work *w, size_t at)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	const struct dyad__mention *m = &w->mentions[at];
+	if (m->record < 0)
+		return NULL;
+	const char *head = gaz->heads[m->record].head;
+	int any_ministry = strcmp(head, "ministry") == 0;
+	for (size_t i = at, seen = 0; i-- > 0 && seen < BODY_LOOKBACK; seen++) {
+		const struct dyad__mention *e = &w->mentions[i];
+		if (!e->country || !e->actor || strcmp(e->country, "IGO") == 0)
+			continue;
+		if (e->kind == DYAD_MENTION_ORG_HEAD && e->record >= 0 &&
+		    (e->record == m->record ||
+		     (any_ministry && ends_with(gaz->heads[e->record].head, "ministry"))))
+			return e;
+		if (e->kind == DYAD_MENTION_ORG && any_ministry && e->record >= 0 &&
+		    strstr(gaz->orgs[e->record].name, "Ministry"))
+			return e;
+	}
+	return NULL;
+}
+
 /*
  * "the Kyrgyz parliament", "Russia's Foreign Ministry", "the Ministry of
  * Foreign Affairs of Azerbaijan", "МИД Ирана": a generic state body takes
@@ -55,8 +92,14 @@ void dyad__compose_org_heads(struct dyad__work *w, size_t s, size_t first)
 			if (a && (a->kind == DYAD_MENTION_COUNTRY || a->kind == DYAD_MENTION_CAPITAL))
 				owner = a;
 		}
-		if (!owner || !owner->country || !dyad__gives_country(owner))
+		if (!owner || !owner->country || !dyad__gives_country(owner)) {
+			const struct dyad__mention *e = earlier_body(w, i);
+			if (e) {
+				m->country = e->country;
+				m->actor = e->actor;
+			}
 			continue;
+		}
 		char actor[16];
 		snprintf(actor, sizeof actor, "%s%s", owner->country, m->agent ? m->agent : "GOV");
 		char *copy = dyad_arena_strdup(w->arena, actor);
@@ -115,13 +158,35 @@ void dyad__reassign_owned_orgs(struct dyad__work *w, size_t s, size_t first)
 }
 
 /*
+ * "депутат Госдумы", "member of the Milli Majlis", "генеральный директор
+ * МАГАТЭ": a title phrase that names a body of one state (or an
+ * international organisation) is of that body's country.
+ */
+static const char *inner_country(const struct dyad__work *w, size_t a, size_t b)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	for (size_t k = a + 1; k < b; k++) {
+		const struct dyad__gaz_entry *e;
+		if (!dyad__gaz_match(gaz, w, k, b, &e))
+			continue;
+		for (; e; e = e->next ? &gaz->entries[e->next - 1] : NULL) {
+			if (e->kind != GAZ_ORG)
+				continue;
+			const char *c = gaz->orgs[e->record].country;
+			if (c && strcmp(c, "NGO") != 0)
+				return c;
+		}
+	}
+	return NULL;
+}
+
+/*
  * The country a title at [a, b) is of: an adjective just before it
  * ("Kyrgyz Ambassador", "Russian Industry and Trade Minister"), else the
  * country right after it, alone (Russian genitive: "Президента Казахстана")
  * or after "of" ("President of Kyrgyzstan", "Governor of St. Petersburg").
  */
-static const char *title_country(struct dyad__work *w, size_t a, size_t b,
-                                 size_t s_start, size_t s_end)
+static const char *country_before_title(struct dyad__work *w, size_t a, size_t s_start)
 {
 	size_t gap = 0;
 	for (size_t k = a; k > s_start && gap < ADJ_ROLE_GAP; gap++) {
@@ -146,6 +211,9 @@ static const char *title_country(struct dyad__work *w, size_t a, size_t b,
 			m->attached = 1;
 			return m->country; /* "Russia's President", "State Duma deputy" */
 		}
+		/* "India's Foreign Ministry spokesman": the body took its country */
+		if (m && m->kind == DYAD_MENTION_ORG_HEAD && m->country && m->tok_end == a)
+			return m->country;
 		/* "Surkhandarya region governor", "Balkh province governor" */
 		if (m && m->kind == DYAD_MENTION_PLACE && m->country)
 			return m->country;
@@ -154,6 +222,15 @@ static const char *title_country(struct dyad__work *w, size_t a, size_t b,
 		if (w->tokens[k].flags & DYAD_TOK_PUNCT)
 			break;
 	}
+	return NULL;
+}
+
+static const char *title_country(struct dyad__work *w, size_t a, size_t b,
+                                 size_t s_start, size_t s_end)
+{
+	const char *before = country_before_title(w, a, s_start);
+	if (before)
+		return before;
 	size_t k = b;
 	/* "Ambassador to Russia" serves another state than Russia: the host
 	 * country after "to" is no title country, nor the sentence's subject */
@@ -195,7 +272,10 @@ static const char *title_country(struct dyad__work *w, size_t a, size_t b,
 		}
 		return m->country;
 	}
-	return NULL;
+	/* "пресс-секретарь афганского МИД", "глава Минпромторга РФ" */
+	if (m && m->kind == DYAD_MENTION_ORG_HEAD && m->country)
+		return m->country;
+	return inner_country(w, a, b);
 }
 
 static void set_person_title(struct dyad__work *w, struct dyad__mention *name,

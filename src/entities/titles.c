@@ -181,6 +181,25 @@ static const char *inner_country(const struct dyad__work *w, size_t a, size_t b)
 }
 
 /*
+ * The word before token k, past one adjective or country mention and a
+ * determiner, is a preposition of place or of the agent: "в Facebook", "by
+ * Israeli soldiers" are no title's body nor an apposition's title ("to
+ * editor-in-chief of ..." still is).
+ */
+static int after_place_or_agent(struct dyad__work *w, size_t k, size_t s_start)
+{
+	if (k > s_start) {
+		struct dyad__mention *m = dyad__mention_at(w, k - 1);
+		if (m && (m->kind == DYAD_MENTION_ADJECTIVE || m->kind == DYAD_MENTION_COUNTRY))
+			k = m->tok_start;
+	}
+	if (k > s_start && dyad__tok_kind(w, k - 1, MOD_DETERMINER))
+		k--;
+	return k > s_start && (dyad__tok_kind(w, k - 1, MOD_LOCATIVE) ||
+	                       dyad__tok_kind(w, k - 1, MOD_PASSIVE_BY));
+}
+
+/*
  * The country a title at [a, b) is of: an adjective just before it
  * ("Kyrgyz Ambassador", "Russian Industry and Trade Minister"), else the
  * country right after it, alone (Russian genitive: "Президента Казахстана")
@@ -207,7 +226,7 @@ static const char *country_before_title(struct dyad__work *w, size_t a, size_t s
 			return m->country;
 		}
 		if (m && (m->kind == DYAD_MENTION_COUNTRY || m->kind == DYAD_MENTION_ORG) &&
-		    m->tok_end == a) {
+		    m->tok_end == a && !after_place_or_agent(w, m->tok_start, s_start)) {
 			m->attached = 1;
 			return m->country; /* "Russia's President", "State Duma deputy" */
 		}
@@ -307,7 +326,9 @@ static const char *earlier_title_country(struct dyad__work *w, size_t from,
 		k--;
 		struct dyad__mention *m = dyad__mention_at(w, k);
 		if (m && m->kind == DYAD_MENTION_ROLE)
-			return title_country(w, m->tok_start, m->tok_end, s_start, s_end);
+			return after_place_or_agent(w, m->tok_start, s_start)
+			           ? NULL
+			           : title_country(w, m->tok_start, m->tok_end, s_start, s_end);
 		if (m && (m->kind == DYAD_MENTION_PERSON ||
 		          (m->kind == DYAD_MENTION_NAME && m->n_words > 1)))
 			return NULL;

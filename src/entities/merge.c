@@ -347,6 +347,76 @@ static dyad_status mention_entity(struct merge *mg, struct dyad__mention *m)
 	}
 }
 
+#define HOME_CANDIDATES 32 /* distinct countries counted for the home country */
+
+static int names_a_state(const struct dyad__mention *m)
+{
+	if (!m->country || strlen(m->country) != 3 || strcmp(m->country, "IGO") == 0 ||
+	    strcmp(m->country, "NGO") == 0)
+		return 0;
+	switch (m->kind) {
+	case DYAD_MENTION_COUNTRY: case DYAD_MENTION_ADJECTIVE: case DYAD_MENTION_DEMONYM:
+	case DYAD_MENTION_CAPITAL: case DYAD_MENTION_PLACE: case DYAD_MENTION_ORG:
+	case DYAD_MENTION_ORG_HEAD:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The state the document names most (countries, their adjectives, places
+ * and bodies; the first named wins a tie), or NULL. */
+static const char *home_country(const struct dyad__work *w)
+{
+	const char *code[HOME_CANDIDATES];
+	size_t count[HOME_CANDIDATES], n = 0, best = 0;
+	for (size_t i = 0; i < w->n_mentions; i++) {
+		const struct dyad__mention *m = &w->mentions[i];
+		if (!names_a_state(m))
+			continue;
+		size_t j = 0;
+		while (j < n && strcmp(code[j], m->country) != 0)
+			j++;
+		if (j == n) {
+			if (n == HOME_CANDIDATES)
+				continue;
+			code[n] = m->country;
+			count[n++] = 0;
+		}
+		count[j]++;
+		if (count[j] > count[best])
+			best = j;
+	}
+	return n ? code[best] : NULL;
+}
+
+/*
+ * "Justice Minister Yilmaz Tunc announced", "PRESIDENT Muhammadu Buhari":
+ * a person whose office the text names without a state, and whom the
+ * knowledge base does not know, holds it in the state the story is about.
+ * The guess marks the entity only: its mentions stay without a country,
+ * so no event is coded on it.
+ */
+static void officials_of_home_country(struct dyad__work *w)
+{
+	const char *home = NULL;
+	int looked = 0;
+	for (size_t i = 0; i < w->n_entities; i++) {
+		struct dyad__entity *e = &w->entities[i];
+		if (e->kind != DYAD_ENTITY_PERSON || e->country || !e->role || e->person)
+			continue;
+		if (!looked) {
+			home = home_country(w);
+			looked = 1;
+		}
+		if (!home)
+			return;
+		e->country = home;
+		e->country_from_kb = 1;
+		e->actor = join_actor(w, home, e->agent);
+	}
+}
+
 dyad_status dyad__build_entities(struct dyad__work *w)
 {
 	struct merge mg;
@@ -357,6 +427,8 @@ dyad_status dyad__build_entities(struct dyad__work *w)
 	dyad_status st = DYAD_OK;
 	for (size_t i = 0; i < w->n_mentions && st == DYAD_OK; i++)
 		st = mention_entity(&mg, &w->mentions[i]);
+	if (st == DYAD_OK)
+		officials_of_home_country(w);
 	for (int k = 0; k < DYAD_N_ENTITY_KINDS; k++)
 		dyad_hash_release(&mg.by_key[k]);
 	dyad_hash_release(&mg.by_given);

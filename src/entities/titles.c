@@ -11,6 +11,7 @@
 
 #include "entities/entities.h"
 #include "kb/engine.h"
+#include "kb/forms.h"
 #include "kb/gazetteer.h"
 #include "text/words.h"
 
@@ -345,6 +346,13 @@ static const char *earlier_title_country(struct dyad__work *w, size_t from,
 	return NULL;
 }
 
+static int is_honorific(const struct dyad__work *w, size_t k)
+{
+	const struct dyad__form *f = dyad__tok_form(w, &w->tokens[k]);
+	return (w->tokens[k].flags & DYAD_TOK_WORD) &&
+	       dyad_hash_get(&w->engine->gaz->honorifics, f->lower, f->lower_len, NULL);
+}
+
 /* A title up to ROLE_NAME_GAP tokens before the name; the words of other
  * mentions in between ("of St. Petersburg") do not count. */
 void dyad__title_before(struct dyad__work *w, struct dyad__mention *name,
@@ -376,6 +384,11 @@ void dyad__title_before(struct dyad__work *w, struct dyad__mention *name,
 		 * between them means the title is someone else's */
 		if (dyad__predicate_word(w, k))
 			return;
+		/* "the High Commissioner of X, Dr Jane Doe": a form of address
+		 * between title and name is neither */
+		if (gap == 0 && (is_honorific(w, k) ||
+		                 (dyad__tok_is_char(w, k, '.') && k > s_start && is_honorific(w, k - 1))))
+			continue;
 		/* "the Ambassador of X to our country, Maksat Mamitkanov" */
 		if (gap == 0 && dyad__tok_is_char(w, k, ',')) {
 			gap++;

@@ -390,30 +390,53 @@ static const char *home_country(const struct dyad__work *w)
 	return n ? code[best] : NULL;
 }
 
+/* A town or region named in the sentence of mention i ("the head of the
+ * region said a drone hit a car in the Kursk region"), or NULL. */
+static const char *place_in_sentence(const struct dyad__work *w, size_t i)
+{
+	int32_t s = w->mentions[i].sentence;
+	size_t a = i, b = i + 1;
+	while (a > 0 && w->mentions[a - 1].sentence == s)
+		a--;
+	while (b < w->n_mentions && w->mentions[b].sentence == s)
+		b++;
+	for (size_t k = a; k < b; k++)
+		if (w->mentions[k].kind == DYAD_MENTION_PLACE && names_a_state(&w->mentions[k]))
+			return w->mentions[k].country;
+	return NULL;
+}
+
 /*
  * "Justice Minister Yilmaz Tunc announced", "PRESIDENT Muhammadu Buhari":
  * a person whose office the text names without a state, and whom the
- * knowledge base does not know, holds it in the state the story is about.
- * The guess marks the entity only: its mentions stay without a country,
- * so no event is coded on it.
+ * knowledge base does not know, holds it in the state of the town or
+ * region named with the office, else in the state the story is about. The
+ * guess marks the entity only: its mentions stay without a country, so no
+ * event is coded on it.
  */
 static void officials_of_home_country(struct dyad__work *w)
 {
 	const char *home = NULL;
 	int looked = 0;
-	for (size_t i = 0; i < w->n_entities; i++) {
-		struct dyad__entity *e = &w->entities[i];
-		if (e->kind != DYAD_ENTITY_PERSON || e->country || !e->role || e->person)
+	for (size_t i = 0; i < w->n_mentions; i++) {
+		const struct dyad__mention *m = &w->mentions[i];
+		if (m->kind != DYAD_MENTION_PERSON || m->entity < 0)
 			continue;
-		if (!looked) {
+		struct dyad__entity *e = &w->entities[m->entity];
+		if (e->country || !e->role || e->person)
+			continue;
+		const char *c = place_in_sentence(w, i);
+		if (!c && !looked) {
 			home = home_country(w);
 			looked = 1;
 		}
-		if (!home)
-			return;
-		e->country = home;
+		if (!c)
+			c = home;
+		if (!c)
+			continue;
+		e->country = c;
 		e->country_from_kb = 1;
-		e->actor = join_actor(w, home, e->agent);
+		e->actor = join_actor(w, c, e->agent);
 	}
 }
 

@@ -73,8 +73,10 @@ void dyad__confirm_names(struct dyad__work *w, size_t s, size_t first)
 			continue;
 		if (m->kind != DYAD_MENTION_NAME && m->kind != DYAD_MENTION_PERSON)
 			continue;
-		/* a lone capitalised word takes no title: "Group, State Duma deputy" */
-		if (m->kind == DYAD_MENTION_PERSON || m->n_words > 1) {
+		/* a lone capitalised word takes no title: "Group, State Duma deputy";
+		 * a hyphenated one may ("Vice Foreign Minister Chang Ho-jin") */
+		if (m->kind == DYAD_MENTION_PERSON || m->n_words > 1 ||
+		    m->tok_end - m->tok_start >= 3) {
 			dyad__title_before(w, m, sent->tok_start, sent->tok_end);
 			if (m->kind == DYAD_MENTION_NAME || !m->role || !m->country)
 				dyad__title_after(w, m, sent->tok_end);

@@ -29,6 +29,9 @@ void dyad__titles_as_people(struct dyad__work *w, size_t s, size_t first);
 void dyad__title_before(struct dyad__work *w, struct dyad__mention *name,
                         size_t s_start, size_t s_end);
 void dyad__title_after(struct dyad__work *w, struct dyad__mention *name, size_t s_end);
+/* titles.c: "Jan Kowalski of Poland", "Джон Смит из США": the state after
+ * the name gives a name without a country its country. */
+void dyad__origin_after(struct dyad__work *w, struct dyad__mention *name, size_t s_end);
 
 /* names.c, pass 2 on sentence s (mentions from `first` on): titled names,
  * and names next to a verb of saying, shaped like a surname or known by

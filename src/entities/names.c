@@ -81,6 +81,8 @@ void dyad__confirm_names(struct dyad__work *w, size_t s, size_t first)
 			if (m->kind == DYAD_MENTION_NAME || !m->role || !m->country)
 				dyad__title_after(w, m, sent->tok_end);
 		}
+		if (m->n_words > 1 && !m->country)
+			dyad__origin_after(w, m, sent->tok_end);
 		if (m->kind != DYAD_MENTION_NAME)
 			continue;
 		/* no title: a person when a verb of saying or the name's shape says so */

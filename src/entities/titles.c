@@ -60,6 +60,32 @@ static const struct dyad__mention *earlier_body(const struct dyad__work *w, size
 }
 
 /*
+ * "a court in Baku", "police in Tbilisi", "the authorities in Kabul", "суд
+ * в Баку": a court, the police or the government where they sit are that
+ * state's. Not a delegation, an embassy or troops, which are often
+ * another state's where they are.
+ */
+static struct dyad__mention *place_of_body(struct dyad__work *w,
+                                           const struct dyad__mention *m, size_t s_end)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	if (m->record < 0)
+		return NULL;
+	const struct dyad__org_head *h = &gaz->heads[m->record];
+	if (strcmp(h->agent, "JUD") != 0 && strcmp(h->agent, "COP") != 0 &&
+	    strcmp(h->head, "government") != 0)
+		return NULL;
+	size_t k = m->tok_end;
+	if (k + 1 >= s_end || !dyad__tok_kind(w, k, MOD_LOCATIVE))
+		return NULL;
+	struct dyad__mention *p = dyad__mention_at(w, k + 1);
+	if (p && p->country && (p->kind == DYAD_MENTION_CAPITAL || p->kind == DYAD_MENTION_PLACE ||
+	                        p->kind == DYAD_MENTION_COUNTRY))
+		return p;
+	return NULL;
+}
+
+/*
  * "the Kyrgyz parliament", "Russia's Foreign Ministry", "the Ministry of
  * Foreign Affairs of Azerbaijan", "МИД Ирана": a generic state body takes
  * the country named next to it.
@@ -93,6 +119,8 @@ void dyad__compose_org_heads(struct dyad__work *w, size_t s, size_t first)
 			if (a && (a->kind == DYAD_MENTION_COUNTRY || a->kind == DYAD_MENTION_CAPITAL))
 				owner = a;
 		}
+		if (!owner)
+			owner = place_of_body(w, m, sent->tok_end);
 		if (!owner || !owner->country || !dyad__gives_country(owner)) {
 			const struct dyad__mention *e = earlier_body(w, i);
 			if (e) {
@@ -442,6 +470,33 @@ void dyad__title_after(struct dyad__work *w, struct dyad__mention *name,
 	}
 	set_person_title(w, name, best, c);
 	best->attached = 1;
+}
+
+/*
+ * "Jan Kowalski of Poland said", "Джон Смит из США заявил": a name of two
+ * words or more followed by an origin word (name_shapes.tsv) and a state
+ * alone is a person of that state, who stands for it.
+ */
+void dyad__origin_after(struct dyad__work *w, struct dyad__mention *name, size_t s_end)
+{
+	size_t k = name->tok_end;
+	if (name->country || k + 1 >= s_end || !(w->tokens[k].flags & DYAD_TOK_WORD))
+		return;
+	const struct dyad__form *f = dyad__tok_form(w, &w->tokens[k]);
+	if (!dyad_hash_get(&w->engine->gaz->origins, f->lower, f->lower_len, NULL))
+		return;
+	struct dyad__mention *c = dyad__mention_at(w, k + 1);
+	if (!c || c->kind != DYAD_MENTION_COUNTRY || !c->country)
+		return;
+	/* "Smith of Russia and Azerbaijan", "Smith of Russia's ...": not alone */
+	size_t after = c->tok_end;
+	if (after < s_end && (dyad__tok_kind(w, after, MOD_COORDINATOR) ||
+	                      dyad__tok_kind(w, after, MOD_POSSESSIVE) ||
+	                      dyad__mention_at(w, after)))
+		return;
+	name->kind = DYAD_MENTION_PERSON;
+	name->country = c->country;
+	c->attached = 1;
 }
 
 /* A title with a country and no name: the office holder ("Azerbaijani

@@ -230,6 +230,8 @@ dyad_status dyad__gaz_load_shapes(struct dyad__gaz_loader *ld, char *errmsg)
 			st = lower_set(ld, f[1], &gaz->particles);
 		else if (strcmp(kind, "stopword") == 0)
 			st = lower_set(ld, f[1], &gaz->stopwords);
+		else if (strcmp(kind, "origin") == 0)
+			st = lower_set(ld, f[1], &gaz->origins);
 		else if (strcmp(kind, "honorific") == 0)
 			st = honorifics(ld, f[1]);
 		else

@@ -54,6 +54,12 @@ const char *dyad__given_skeleton(struct dyad__work *w, const char *name, size_t 
  * arena (in the Latin letters of its language: "Галузин" -> "Galuzin"). */
 char *dyad__mention_name(struct dyad__work *w, const struct dyad__mention *m);
 
+/* nominative.c: the text of a person mention with its words in the
+ * nominative ("Шамсаила Саралиева" -> "Шамсаил Саралиев"), in the document
+ * arena; NULL when its language has no dictionary, no word reads as a
+ * name, or out of memory (then the name stays as written). */
+char *dyad__name_nominative(struct dyad__work *w, const struct dyad__mention *m);
+
 /* merge.c, pass 3: entities from all mentions of the document. */
 dyad_status dyad__build_entities(struct dyad__work *w);
 

@@ -121,7 +121,13 @@ const char *dyad__given_skeleton(struct dyad__work *w, const char *name, size_t 
 char *dyad__mention_name(struct dyad__work *w, const struct dyad__mention *m)
 {
 	const struct dyad__lang *lang = dyad__tok_lang(w, m->tok_start);
-	return lang && lang->n_latin
-	           ? dyad__translit(lang, w->text + m->start, m->end - m->start, w->arena)
-	           : dyad_arena_strndup(w->arena, w->text + m->start, m->end - m->start);
+	const char *text = w->text + m->start;
+	size_t len = m->end - m->start;
+	const char *nom = m->kind == DYAD_MENTION_PERSON ? dyad__name_nominative(w, m) : NULL;
+	if (nom) {
+		text = nom;
+		len = strlen(nom);
+	}
+	return lang && lang->n_latin ? dyad__translit(lang, text, len, w->arena)
+	                             : dyad_arena_strndup(w->arena, text, len);
 }

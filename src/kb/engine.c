@@ -15,6 +15,7 @@
 #include "kb/html.h"
 #include "kb/lang.h"
 #include "kb/meta.h"
+#include "kb/morph.h"
 #include "kb/verbs.h"
 
 #ifndef DYAD_SOURCE_DATA
@@ -67,6 +68,28 @@ const char *dyad_engine_data_dir(const dyad_engine *engine)
 	return engine->data_dir;
 }
 
+/* The dictionary of forms of each language that has one fetched
+ * (DATA/lang/ID/morph): the nominative of names comes from it. A missing
+ * dictionary is no error (names then stay as written); a corrupt one is. */
+static dyad_status load_dictionaries(dyad_engine *engine, char *errmsg)
+{
+	for (size_t i = 0; i < engine->n_langs; i++) {
+		char dir[DYAD_ERRMSG_MAX];
+		snprintf(dir, sizeof dir, "%s/lang/%s/morph", engine->data_dir, engine->langs[i].id);
+		struct stat sb;
+		if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+			continue;
+		dyad_status st = dyad__morph_load(dir, &engine->langs[i].morph, errmsg);
+		if (st == DYAD_ENOENT) {
+			errmsg[0] = '\0';
+			continue;
+		}
+		if (st != DYAD_OK)
+			return st;
+	}
+	return DYAD_OK;
+}
+
 dyad_status dyad_engine_open(const char *data_dir, dyad_engine **out,
                              char *errmsg)
 {
@@ -98,6 +121,7 @@ dyad_status dyad_engine_open(const char *data_dir, dyad_engine **out,
 		goto fail;
 	if ((st = dyad__cameo_load(engine, errmsg)) != DYAD_OK ||
 	    (st = dyad__langs_load(engine, errmsg)) != DYAD_OK ||
+	    (st = load_dictionaries(engine, errmsg)) != DYAD_OK ||
 	    (st = dyad__meta_lexicon_load(engine, errmsg)) != DYAD_OK ||
 	    (st = dyad__gazetteer_load(engine, errmsg)) != DYAD_OK ||
 	    (st = dyad__verbs_load(engine, errmsg)) != DYAD_OK ||

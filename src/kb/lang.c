@@ -16,6 +16,7 @@
 
 #include "core/alloc.h"
 #include "core/token.h"
+#include "kb/morph.h"
 #include "core/utf8.h"
 #include "kb/engine.h"
 #include "kb/tsv.h"
@@ -469,6 +470,7 @@ void dyad__langs_free(dyad_engine *engine)
 		struct dyad__lang *lang = &engine->langs[i];
 		if (lang->stemmer)
 			sb_stemmer_delete(lang->stemmer);
+		dyad__morph_free(lang->morph);
 		dyad_hash_release(&lang->abbrev);
 		dyad_hash_release(&lang->translit);
 		dyad_hash_release(&lang->cues);

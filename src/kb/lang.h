@@ -107,6 +107,8 @@ struct dyad__speech_verb {
 
 struct sb_stemmer;
 
+struct dyad__morph;
+
 struct dyad__lang {
 	char id[DYAD_LANG_ID_MAX];   /* "en" */
 	const char *name;            /* "English" */
@@ -133,6 +135,9 @@ struct dyad__lang {
 	struct dyad__speech_verb *speech; /* their patterns, in file order */
 	size_t n_speech;
 	const char *speech_path;     /* the file they come from, for messages */
+	struct dyad__morph *morph;   /* the language's dictionary of forms
+	                                (DATA/lang/ID/morph, kb/morph.h), owned;
+	                                NULL when it was not fetched */
 };
 
 /* Read data/lang/ into engine->langs (the stemmers too). DYAD_EDATA with

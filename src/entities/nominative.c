@@ -9,12 +9,13 @@
  * the dictionary predicts them for names it lacks) say in which case and
  * gender it can be.
  * The words of one name agree, so the case and gender that the most words
- * can share (then the likeliest, the nominative first on a tie) is the
- * name's, and each word is replaced by its lemma in that reading ("Ивана" ->
+ * can share (the nominative when it is one of those, else the likeliest) is
+ * the name's, and each word is replaced by its lemma in that reading ("Ивана" ->
  * "Иван"; a woman's "Саралиевой" -> "Саралиева", since a surname's lemma
  * keeps its gender). A word with no such reading stays as written, and so
  * does the whole name in a language without a dictionary.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -92,14 +93,49 @@ static const struct reading *reading_in(const struct word *wd, unsigned gcase, u
 	return best;
 }
 
-/* The case and gender the most words share, then the likeliest (the
- * nominative first on a tie). 0 when no word has a name reading. */
-static int agree(const struct word *words, size_t n, unsigned *gcase, unsigned *gender)
+/*
+ * The cases the name's title can be in (bit c for Case value c), 0 when it
+ * has none: a title and the name it goes with agree ("депутата Госдумы
+ * Шамсаила Саралиева", "Дилноза Юсупова, советник министра"). The title is
+ * the one before the name (lead_tok) or a title right after "Name,".
+ */
+static unsigned title_cases(const struct dyad__work *w, const struct dyad__mention *m,
+                            const struct dyad__morph *morph)
+{
+	size_t k = SIZE_MAX;
+	if (m->lead_tok >= 0)
+		k = (size_t)m->lead_tok;
+	else if (m->tok_end + 1 < w->n_tokens && dyad__tok_is_char(w, m->tok_end, ',')) {
+		const struct dyad__mention *t = dyad__mention_at((struct dyad__work *)w, m->tok_end + 1);
+		if (t && t->kind == DYAD_MENTION_ROLE)
+			k = t->tok_start;
+	}
+	if (k == SIZE_MAX || !(w->tokens[k].flags & DYAD_TOK_WORD))
+		return 0;
+	struct dyad__morph_analysis an[DYAD_MORPH_MAX_ANALYSES];
+	char lemma_buf[2048];
+	const struct dyad__token *t = &w->tokens[k];
+	size_t n = dyad__morph_analyse(morph, w->text + t->start, t->end - t->start, an,
+	                               DYAD_MORPH_MAX_ANALYSES, lemma_buf, sizeof lemma_buf);
+	unsigned cases = 0;
+	for (size_t i = 0; i < n; i++)
+		if (an[i].upos == DYAD_UPOS_NOUN && (an[i].flags & DYAD_MORPH_KNOWN))
+			cases |= 1u << dyad_ud_feat_get(an[i].feats, DYAD_FEAT_Case);
+	return cases & ~1u;
+}
+
+/* The case and gender the most words share (among the title's cases when
+ * it has some): the nominative when it is one of them, else the likeliest.
+ * 0 when no word has a name reading. */
+static int agree(const struct word *words, size_t n, unsigned allowed, unsigned *gcase,
+                 unsigned *gender)
 {
 	static const unsigned nom = 1;
 	int best_words = 0;
 	float best_score = 0;
 	for (unsigned c = 1; c < CASES; c++) {
+		if (allowed && !(allowed & (1u << c)))
+			continue;
 		for (unsigned g = 0; g < GENDERS; g++) {
 			int hits = 0;
 			float score = 0;
@@ -110,8 +146,10 @@ static int agree(const struct word *words, size_t n, unsigned *gcase, unsigned *
 					score += r->score;
 				}
 			}
+			/* as written when it can be: "Дилноза Юсупова" is no man's
+			 * genitive */
 			if (c == nom)
-				score += 1e-3f;
+				score += 1e3f;
 			if (hits > best_words || (hits == best_words && hits && score > best_score)) {
 				best_words = hits;
 				best_score = score;
@@ -162,7 +200,7 @@ char *dyad__name_nominative(struct dyad__work *w, const struct dyad__mention *m)
 		n++;
 	}
 	unsigned gcase = 0, gender = 0;
-	if (!n || !agree(words, n, &gcase, &gender))
+	if (!n || !agree(words, n, title_cases(w, m, lang->morph), &gcase, &gender))
 		return NULL;
 	struct dyad_buf out;
 	dyad_buf_init(&out, 0);

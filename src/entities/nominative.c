@@ -187,7 +187,8 @@ static void rewrite(const struct dyad__work *w, const struct dyad__mention *m,
 char *dyad__name_nominative(struct dyad__work *w, const struct dyad__mention *m)
 {
 	const struct dyad__lang *lang = dyad__tok_lang(w, m->tok_start);
-	if (!lang || !lang->morph)
+	const struct dyad__morph *morph = dyad__lang_dictionary(lang);
+	if (!morph)
 		return NULL;
 	struct word words[NAME_MAX_WORDS];
 	size_t n = 0;
@@ -196,11 +197,11 @@ char *dyad__name_nominative(struct dyad__work *w, const struct dyad__mention *m)
 		if (!(t->flags & DYAD_TOK_WORD) || dyad__tok_lang(w, k) != lang)
 			continue;
 		words[n].tok = k;
-		read_word(lang->morph, w->text + t->start, t->end - t->start, &words[n]);
+		read_word(morph, w->text + t->start, t->end - t->start, &words[n]);
 		n++;
 	}
 	unsigned gcase = 0, gender = 0;
-	if (!n || !agree(words, n, title_cases(w, m, lang->morph), &gcase, &gender))
+	if (!n || !agree(words, n, title_cases(w, m, morph), &gcase, &gender))
 		return NULL;
 	struct dyad_buf out;
 	dyad_buf_init(&out, 0);

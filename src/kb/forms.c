@@ -172,11 +172,12 @@ static dyad_status fill_strings(const dyad_engine *engine, struct dyad__form *r,
 static dyad_status fill_lemma(const dyad_engine *engine, struct dyad__form *r,
                               const struct dyad__lang *lang, struct dyad_arena *arena)
 {
-	if (!lang || !lang->morph || !(r->kind & DYAD_TOK_WORD) || (r->kind & DYAD_TOK_NUMBER))
+	const struct dyad__morph *morph = dyad__lang_dictionary(lang);
+	if (!morph || !(r->kind & DYAD_TOK_WORD) || (r->kind & DYAD_TOK_NUMBER))
 		return DYAD_OK;
 	struct dyad__morph_analysis an;
 	char lemma[DYAD_MAX_WORD_BYTES], lower[DYAD_MAX_WORD_BYTES], stem[DYAD_MAX_WORD_BYTES];
-	if (!dyad__morph_analyse(lang->morph, r->lower, r->lower_len, &an, 1, lemma, sizeof lemma) ||
+	if (!dyad__morph_analyse(morph, r->lower, r->lower_len, &an, 1, lemma, sizeof lemma) ||
 	    !(an.flags & DYAD_MORPH_KNOWN) ||
 	    (an.upos != DYAD_UPOS_NOUN && an.upos != DYAD_UPOS_ADJ))
 		return DYAD_OK;

@@ -140,6 +140,14 @@ struct dyad__lang {
 	                                NULL when it was not fetched */
 };
 
+/* The language's dictionary of forms, or NULL: the one place that says
+ * where it is kept (the grammar stage loads the same dictionary; when both
+ * are merged this returns that one and kb/engine.c loads nothing). */
+static inline const struct dyad__morph *dyad__lang_dictionary(const struct dyad__lang *lang)
+{
+	return lang ? lang->morph : NULL;
+}
+
 /* Read data/lang/ into engine->langs (the stemmers too). DYAD_EDATA with
  * "file:line: message" in errmsg on a bad line or an unknown stemmer. */
 dyad_status dyad__langs_load(dyad_engine *engine, char *errmsg);

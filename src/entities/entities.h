@@ -54,6 +54,11 @@ const char *dyad__given_skeleton(struct dyad__work *w, const char *name, size_t 
  * arena (in the Latin letters of its language: "Галузин" -> "Galuzin"). */
 char *dyad__mention_name(struct dyad__work *w, const struct dyad__mention *m);
 
+/* titles.c: a capital or seat of power that is only where something
+ * happens ("talks in Moscow"), not its state acting; the hook for the tree
+ * (see there). */
+int dyad__capital_is_place(const struct dyad__work *w, const struct dyad__mention *m);
+
 /* nominative.c: the text of a person mention with its words in the
  * nominative ("Шамсаила Саралиева" -> "Шамсаил Саралиев"), in the document
  * arena; NULL when its language has no dictionary, no word reads as a

@@ -276,7 +276,9 @@ static dyad_status country_entity(struct merge *mg, struct dyad__mention *m)
 }
 
 /* A place, with its coordinates; a capital without a city record (a seat of
- * power: the Kremlin) keeps its words. */
+ * power: the Kremlin) keeps its words. A capital stands for its state (the
+ * entity's actor, "RUSGOV") only when some mention of it is not a place
+ * (dyad__capital_is_place): "talks in Moscow" alone make no actor of it. */
 static dyad_status place_entity(struct merge *mg, struct dyad__mention *m)
 {
 	struct dyad__work *w = mg->w;
@@ -287,7 +289,16 @@ static dyad_status place_entity(struct merge *mg, struct dyad__mention *m)
 	                                            m->end - m->start);
 	if (!name)
 		return DYAD_ENOMEM;
+	size_t before = w->n_entities;
 	dyad_status st = keyed_entity(mg, m, DYAD_ENTITY_PLACE, name);
+	if (st == DYAD_OK && m->kind == DYAD_MENTION_CAPITAL) {
+		struct dyad__entity *e = &w->entities[m->entity];
+		int acts = !dyad__capital_is_place(w, m);
+		if (w->n_entities > before && !acts)
+			e->actor = NULL; /* until a mention acts */
+		else if (acts && !e->actor)
+			e->actor = join_actor(w, e->country, m->agent ? m->agent : "GOV");
+	}
 	if (st == DYAD_OK && m->record >= 0) {
 		struct dyad__entity *e = &w->entities[m->entity];
 		const struct dyad__place *p = &gaz->places[m->record];

@@ -19,6 +19,7 @@
 #define APPOSITION_WINDOW 14  /* tokens after "Name," searched for a title */
 #define ADJ_ROLE_GAP 4        /* "Russian Industry and Trade Minister" */
 #define NATIONAL_OFFICE_RANK 7 /* roles with one holder per country */
+#define CAPITAL_LOCATIVE_GAP 2 /* words between "in" and a capital ("в афганском Кабуле") */
 
 /* ---- small token helpers ---------------------------------------------- */
 
@@ -523,4 +524,29 @@ void dyad__titles_as_people(struct dyad__work *w, size_t s, size_t first)
 			m->person = p;
 		}
 	}
+}
+
+/*
+ * The hook where a capital or a seat of power is read as a place or as its
+ * state. Without the tree (the entity stage sees words only), a capital
+ * after a preposition of place, up to two lower-case words before it, is a
+ * place ("talks in Moscow", "в афганском Кабуле"); anywhere else it stands
+ * for its state: a subject of a verb of saying or acting ("Moscow warned",
+ * "Вашингтон заявил"), an object ("warned Kyiv"), a party ("Baku-Bishkek
+ * ties"). Once the grammar stage is in the pipeline this is where the
+ * capital's relation is read instead: nsubj, obj, iobj, nmod:poss or conj of
+ * such a subject make it the state; obl or nmod with a case marker of place
+ * (in, at, в, на + Loc) a place.
+ */
+int dyad__capital_is_place(const struct dyad__work *w, const struct dyad__mention *m)
+{
+	size_t k = m->tok_start;
+	for (int skipped = 0; k > 0 && skipped <= CAPITAL_LOCATIVE_GAP; skipped++) {
+		k--;
+		if (dyad__tok_kind(w, k, MOD_LOCATIVE))
+			return 1;
+		if (!(w->tokens[k].flags & DYAD_TOK_WORD) || (w->tokens[k].flags & DYAD_TOK_CAP))
+			break;
+	}
+	return 0;
 }

@@ -98,6 +98,8 @@ static int check_met(const struct dyad_doc *doc, const char *check)
 		return event_has_party(doc, check + 2);
 	if (strncmp(check, "!a:", 3) == 0)
 		return !event_has_party(doc, check + 3);
+	if (strncmp(check, "!e:", 3) == 0)
+		return !entity_has_actor(doc, check + 3);
 	if (strncmp(check, "p:", 2) == 0)
 		return person_has_country(doc, check + 2);
 	return -1;

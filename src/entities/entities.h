@@ -24,6 +24,9 @@ int dyad__gives_country(const struct dyad__mention *m);
 void dyad__reassign_owned_orgs(struct dyad__work *w, size_t s, size_t first);
 void dyad__compose_org_heads(struct dyad__work *w, size_t s, size_t first);
 void dyad__titles_as_people(struct dyad__work *w, size_t s, size_t first);
+/* titles.c: a group of people with no state of its own ("protesters",
+ * "активисты") is of the state where it stands ("in Tbilisi"). */
+void dyad__groups_where_they_stand(struct dyad__work *w, size_t s, size_t first);
 /* titles.c: the title before the name (up to a few words away) or after it
  * in apposition ("Name, Ambassador of X to Y,") gives it role and country. */
 void dyad__title_before(struct dyad__work *w, struct dyad__mention *name,

@@ -550,3 +550,51 @@ int dyad__capital_is_place(const struct dyad__work *w, const struct dyad__mentio
 	}
 	return 0;
 }
+
+/* The state of the first place named after a preposition of place in
+ * sentence s ("in Tbilisi", "в Баку", "outside the embassy in Baku"), or
+ * NULL. */
+static const char *where_in_sentence(struct dyad__work *w, size_t s, size_t first)
+{
+	for (size_t i = first; i < w->n_mentions; i++) {
+		const struct dyad__mention *m = &w->mentions[i];
+		if (m->sentence != (int32_t)s || !m->country || strcmp(m->country, "IGO") == 0)
+			continue;
+		if ((m->kind == DYAD_MENTION_CAPITAL || m->kind == DYAD_MENTION_PLACE ||
+		     m->kind == DYAD_MENTION_COUNTRY) &&
+		    dyad__capital_is_place(w, m))
+			return m->country;
+	}
+	return NULL;
+}
+
+/*
+ * "Protesters rallied outside the Russian embassy in Tbilisi", "в Баку
+ * активисты пикетировали посольство": a group of people (a civilian role or
+ * body, agent CVL) that no adjective gives a state is of the state where it
+ * stands.
+ */
+void dyad__groups_where_they_stand(struct dyad__work *w, size_t s, size_t first)
+{
+	const char *where = NULL;
+	int looked = 0;
+	for (size_t i = first; i < w->n_mentions; i++) {
+		struct dyad__mention *m = &w->mentions[i];
+		if (m->sentence != (int32_t)s || m->country || m->attached || !m->agent ||
+		    strcmp(m->agent, "CVL") != 0 ||
+		    (m->kind != DYAD_MENTION_ROLE && m->kind != DYAD_MENTION_ORG_HEAD))
+			continue;
+		if (!looked) {
+			where = where_in_sentence(w, s, first);
+			looked = 1;
+		}
+		if (!where)
+			return;
+		m->country = where;
+		if (m->kind == DYAD_MENTION_ORG_HEAD) {
+			char actor[16];
+			snprintf(actor, sizeof actor, "%s%s", where, m->agent);
+			m->actor = dyad_arena_strdup(w->arena, actor);
+		}
+	}
+}

@@ -269,6 +269,20 @@ static dyad_status name_entity(struct merge *mg, struct dyad__mention *m)
 	return st;
 }
 
+/* "Айбек Токтогулов ... Токтогулов отметил": a one-word place shaped like a
+ * surname that is the surname of someone the text named is that person,
+ * not the town of Токтогул. */
+static int is_named_person(struct merge *mg, const struct dyad__mention *m)
+{
+	struct dyad__work *w = mg->w;
+	char key[DYAD_MAX_WORD_BYTES];
+	if (m->tok_end - m->tok_start != 1 ||
+	    !(dyad__tok_form(w, &w->tokens[m->tok_start])->classes & FORM_SURNAME_SHAPE) ||
+	    !dyad__token_skeleton(w, m->tok_start, key, sizeof key))
+		return 0;
+	return find_entity(mg, DYAD_ENTITY_PERSON, key) >= 0;
+}
+
 static dyad_status country_entity(struct merge *mg, struct dyad__mention *m)
 {
 	const struct dyad__country *c = dyad__gaz_country(mg->w->engine->gaz, m->country);
@@ -341,8 +355,16 @@ static dyad_status mention_entity(struct merge *mg, struct dyad__mention *m)
 	case DYAD_MENTION_ADJECTIVE:
 	case DYAD_MENTION_DEMONYM:
 		return country_entity(mg, m);
-	case DYAD_MENTION_CAPITAL:
 	case DYAD_MENTION_PLACE:
+		if (is_named_person(mg, m)) {
+			m->kind = DYAD_MENTION_NAME;
+			m->country = NULL;
+			m->record = -1;
+			m->n_words = 1;
+			return name_entity(mg, m);
+		}
+		return place_entity(mg, m);
+	case DYAD_MENTION_CAPITAL:
 		return place_entity(mg, m);
 	case DYAD_MENTION_ORG:
 		return keyed_entity(mg, m, DYAD_ENTITY_ORG,

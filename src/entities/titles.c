@@ -35,7 +35,8 @@ static int ends_with(const char *s, const char *suffix)
  * "Минобороны Армении сообщило ... пресс-секретарь ведомства", "the
  * ministry's spokesman": a body named without its country is the body of
  * that kind the document named last with one (a bare "ministry" is the last
- * ministry of any kind). Returns that mention, or NULL.
+ * ministry of any kind); only offices (agents GOV, DIP, LEG, JUD), not
+ * forces or crowds. Returns that mention, or NULL.
  */
 static const struct dyad__mention *earlier_body(const struct dyad__work *w, size_t at)
 {
@@ -43,8 +44,13 @@ static const struct dyad__mention *earlier_body(const struct dyad__work *w, size
 	const struct dyad__mention *m = &w->mentions[at];
 	if (m->record < 0)
 		return NULL;
-	const char *head = gaz->heads[m->record].head;
+	const char *head = gaz->heads[m->record].head, *agent = gaz->heads[m->record].agent;
 	int any_ministry = strcmp(head, "ministry") == 0;
+	/* offices, not forces or crowds: "the two navies", "the militants"
+	 * are as often both sides' as the last one's */
+	if (strcmp(agent, "GOV") != 0 && strcmp(agent, "DIP") != 0 && strcmp(agent, "LEG") != 0 &&
+	    strcmp(agent, "JUD") != 0)
+		return NULL;
 	for (size_t i = at, seen = 0; i-- > 0 && seen < BODY_LOOKBACK; seen++) {
 		const struct dyad__mention *e = &w->mentions[i];
 		if (!e->country || !e->actor || strcmp(e->country, "IGO") == 0)

@@ -12,7 +12,44 @@
 #include "kb/forms.h"
 #include "kb/gazetteer.h"
 #include "kb/lang.h"
+#include "kb/morph.h"
+#include "kb/stem.h"
+#include "kb/ud.h"
 #include "text/words.h"
+
+/* The person of the knowledge base whose surname is the word's lemma as a
+ * surname in the language's dictionary ("Мирзиёеву" -> Мирзиёев), through
+ * the same name keys as the knowledge base's surnames; NULL when none. */
+static const struct dyad__person *person_of_lemma(const struct dyad__work *w,
+                                                  const struct dyad__token *t)
+{
+	const struct dyad__lang *lang = dyad__tok_lang(w, (size_t)(t - w->tokens));
+	const struct dyad__morph *morph = dyad__lang_dictionary(lang);
+	if (!morph || !(t->flags & DYAD_TOK_CAP))
+		return NULL;
+	struct dyad__morph_analysis an[8];
+	char lemmas[512];
+	size_t n = dyad__morph_analyse(morph, w->text + t->start, t->end - t->start, an, 8,
+	                               lemmas, sizeof lemmas);
+	for (size_t i = 0; i < n; i++) {
+		unsigned type = dyad_ud_feat_get(an[i].feats, DYAD_FEAT_NameType);
+		if (an[i].upos != DYAD_UPOS_PROPN || !type ||
+		    strcmp(dyad_ud_feat_value_name(DYAD_FEAT_NameType, type), "Sur") != 0)
+			continue;
+		char lower[DYAD_MAX_WORD_BYTES];
+		size_t len = dyad_utf8_lower(lemmas + an[i].lemma_start, an[i].lemma_len, lower,
+		                             sizeof lower);
+		size_t keys[DYAD_MAX_NAME_KEYS];
+		size_t k = dyad__name_key_lens(lang, lower, len, keys);
+		for (size_t j = 0; j < k; j++) {
+			const struct dyad__person *p =
+				dyad__person_by_surname(w->engine->gaz, lower, keys[j], &w->published);
+			if (p)
+				return p;
+		}
+	}
+	return NULL;
+}
 
 /* dyad__person_by_surname on every name key of the word, the longest first
  * ("Абдоллахианом" is Abdollahian in the instrumental); the word's form
@@ -26,7 +63,7 @@ const struct dyad__person *dyad__person_of_word(const struct dyad__work *w,
 	for (size_t i = 0; i < f->n_name_keys && !p; i++)
 		if (f->surnames & (1u << i))
 			p = dyad__person_by_surname(gaz, f->lower, f->name_key_len[i], &w->published);
-	return p;
+	return p ? p : person_of_lemma(w, t);
 }
 
 static int next_to_cue(struct dyad__work *w, const struct dyad__mention *m,

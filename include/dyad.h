@@ -929,6 +929,26 @@ dyad_status dyad_eval_write_scores(FILE *out,
  */
 dyad_status dyad_eval_sweep(dyad_eval *eval, FILE *out);
 
+/*
+ * The events per CAMEO root: tp/fp/fn[r] count score.py's right, wrong and
+ * missed triples of root r (1..20; 0 = a code that is no root), so they add
+ * up to the summary's. confusion[g][f] counts, for each required triple of
+ * root g, the output triples of root f between the same actors (root 04
+ * either way); [g][0] a required triple with no output between its actors,
+ * [0][f] a wrong output triple between actors the gold has nothing for.
+ */
+#define DYAD_EVAL_N_ROOTS 21
+struct dyad_eval_roots {
+	size_t tp[DYAD_EVAL_N_ROOTS], fp[DYAD_EVAL_N_ROOTS], fn[DYAD_EVAL_N_ROOTS];
+	size_t confusion[DYAD_EVAL_N_ROOTS][DYAD_EVAL_N_ROOTS];
+};
+dyad_status dyad_eval_by_root(dyad_eval *eval, struct dyad_eval_roots *out);
+/* "root tp fp fn P R F1" then one line per root that has a count. DYAD_EIO. */
+dyad_status dyad_eval_write_roots(FILE *out, const struct dyad_eval_roots *roots);
+/* The table: a header "gold\found" and the found roots, then one line per
+ * gold root ("-" = none); only rows and columns with a count. DYAD_EIO. */
+dyad_status dyad_eval_write_confusion(FILE *out, const struct dyad_eval_roots *roots);
+
 /* ---- end of evaluation ---- */
 
 /* ---- TABARI/PETRARCH dictionaries ----------------------------------- */

@@ -15,9 +15,12 @@ Generic rules (every file):
     no empty variant, no spaces around '|', no variant repeated in a field;
   * no duplicate data lines.
 Column-driven rules (applied when the header has a column of that name):
-  * iso3 / members: ISO 3166-1 alpha-3 codes (from iso-codes) or XKX;
+  * iso3 / members: ISO 3166-1 alpha-3 codes (from iso-codes) or XKX (and
+    IGO in a file with a role column, people.tsv);
   * iso2: ISO 3166-1 alpha-2 code or XK;
   * lat / lon: '-' or decimal degrees within range;
+  * kind (in a file of columns kind and forms, name_shapes.tsv): one of
+    surname_suffix, patronymic_suffix, particle, stopword, honorific, origin;
   * kind (in a file that also has lat/lon): one of city, region, territory,
     landmark, sea, river;
   * code together with members: must not clash with an ISO alpha-3 code
@@ -36,6 +39,9 @@ from collections import defaultdict
 
 ISO_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
 PLACE_KINDS = {"city", "region", "territory", "landmark", "sea", "river"}
+# data/people/name_shapes.tsv (header "kind forms")
+SHAPE_KINDS = {"surname_suffix", "patronymic_suffix", "particle", "stopword",
+               "honorific", "origin"}
 VARIANT_COLUMNS = {"names", "adjectives", "demonyms", "capitals", "seats",
                    "variants", "members"}
 NUM = re.compile(r"^-?\d{1,3}(\.\d{1,6})?$")
@@ -136,7 +142,9 @@ def check_file(path, iso3, iso2, quiet):
                     for p in set(parts):
                         variant_rows[p].append((n, key))
         if iso3 is not None:
-            if "iso3" in rec and rec["iso3"] != "-" and rec["iso3"] not in iso3:
+            # people.tsv (it has a role column) also serves IGO officials
+            igo_ok = "role" in rec and rec.get("iso3") == "IGO"
+            if "iso3" in rec and rec["iso3"] != "-" and rec["iso3"] not in iso3 and not igo_ok:
                 err(n, "unknown iso3 %r" % rec["iso3"])
             if "iso2" in rec and rec["iso2"] != "-" and rec["iso2"] not in iso2:
                 err(n, "unknown iso2 %r" % rec["iso2"])
@@ -162,6 +170,8 @@ def check_file(path, iso3, iso2, quiet):
                     err(n, "%s %s out of range" % (h, v))
         if "kind" in rec and "lat" in rec and rec["kind"] not in PLACE_KINDS:
             err(n, "kind %r not one of %s" % (rec["kind"], ",".join(sorted(PLACE_KINDS))))
+        if set(rec) == {"kind", "forms"} and rec["kind"] not in SHAPE_KINDS:
+            err(n, "kind %r not one of %s" % (rec["kind"], ",".join(sorted(SHAPE_KINDS))))
         if "lat" in rec and "lon" in rec and (rec["lat"] == "-") != (rec["lon"] == "-"):
             err(n, "lat and lon must both be given or both be '-'")
 

@@ -25,8 +25,9 @@ static const char *const text_dirs[] = {"/../texts", "/.."};
 static void usage(FILE *out)
 {
 	fprintf(out,
-	        "usage: dyad eval GOLD_DIR [--verbose] [--min-f1 X] [--min-person-recall X]\n"
-	        "                 [--min-meta X] [--data DIR] [--output OUT.jsonl | PATH...]\n"
+	        "usage: dyad eval GOLD_DIR [--verbose] [--by-root] [--confusion] [--min-f1 X]\n"
+	        "                 [--min-person-recall X] [--min-meta X] [--data DIR]\n"
+	        "                 [--output OUT.jsonl | PATH...]\n"
 	        "       dyad eval --sweep GOLD_DIR [OUT.jsonl]\n\n"
 	        "Score extraction against the gold files (*.json) of GOLD_DIR and print\n"
 	        "the figures of ../shared/tools/score.py: event precision, recall and F1\n"
@@ -37,6 +38,13 @@ static void usage(FILE *out)
 	        "else the *.txt files of GOLD_DIR/../texts or GOLD_DIR/.. extracted now.\n\n"
 	        "  --verbose          per document: events right, wrong and missed,\n"
 	        "                     metadata checks, persons found\n"
+	        "  --by-root          before the summary, per CAMEO root: tp fp fn P R F1\n"
+	        "                     (the summary's triples split by root)\n"
+	        "  --confusion        before the summary, the root confusion table: for\n"
+	        "                     each required triple (row: its root), the roots of\n"
+	        "                     the output triples between the same actors\n"
+	        "                     (columns; '-' = none); row '-' counts wrong output\n"
+	        "                     between actors the gold has nothing for\n"
 	        "  --min-f1 X         fail when event F1 is below X\n"
 	        "  --min-person-recall X  fail when person recall is below X\n"
 	        "  --min-meta X       fail when metadata accuracy is below X\n"
@@ -57,6 +65,7 @@ struct options {
 	const char *data_dir;
 	int verbose;
 	int sweep;           /* print the P/R curve (eval/sweep.c) */
+	int by_root, confusion;
 	int has_min[N_MINS];
 	double min[N_MINS];
 	char **paths;
@@ -223,6 +232,25 @@ static int add_input(dyad_eval *eval, const struct options *o)
 	return rc;
 }
 
+/* --by-root, --confusion: the tables, each after a blank line. */
+static dyad_status write_roots(dyad_eval *eval, const struct options *o)
+{
+	struct dyad_eval_roots *r = malloc(sizeof *r);
+	if (!r)
+		return DYAD_ENOMEM;
+	dyad_status st = dyad_eval_by_root(eval, r);
+	if (st == DYAD_OK && o->by_root)
+		st = dyad_eval_write_roots(stdout, r);
+	if (st == DYAD_OK && o->by_root && o->confusion && fputc('\n', stdout) == EOF)
+		st = DYAD_EIO;
+	if (st == DYAD_OK && o->confusion)
+		st = dyad_eval_write_confusion(stdout, r);
+	if (st == DYAD_OK && fputc('\n', stdout) == EOF)
+		st = DYAD_EIO;
+	free(r);
+	return st;
+}
+
 static int run(const struct options *o)
 {
 	char err[DYAD_ERRMSG_MAX];
@@ -244,6 +272,8 @@ static int run(const struct options *o)
 	}
 	struct dyad_eval_scores s;
 	st = dyad_eval_score(eval, o->verbose ? stdout : NULL, &s);
+	if (st == DYAD_OK && (o->by_root || o->confusion))
+		st = write_roots(eval, o);
 	if (st == DYAD_OK)
 		st = dyad_eval_write_scores(stdout, &s);
 	dyad_eval_free(eval);
@@ -280,6 +310,8 @@ int dyad_cli_eval(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{"verbose", no_argument, NULL, 'v'},
+		{"by-root", no_argument, NULL, 'r'},
+		{"confusion", no_argument, NULL, 'c'},
 		{"min-f1", required_argument, NULL, 'f'},
 		{"min-person-recall", required_argument, NULL, 'p'},
 		{"min-meta", required_argument, NULL, 'm'},
@@ -301,6 +333,12 @@ int dyad_cli_eval(int argc, char **argv)
 			return DYAD_EXIT_OK;
 		case 'v':
 			o.verbose = 1;
+			break;
+		case 'r':
+			o.by_root = 1;
+			break;
+		case 'c':
+			o.confusion = 1;
 			break;
 		case 'f':
 		case 'p':

@@ -24,11 +24,17 @@ int dyad__gives_country(const struct dyad__mention *m);
 void dyad__reassign_owned_orgs(struct dyad__work *w, size_t s, size_t first);
 void dyad__compose_org_heads(struct dyad__work *w, size_t s, size_t first);
 void dyad__titles_as_people(struct dyad__work *w, size_t s, size_t first);
+/* titles.c: a group of people with no state of its own ("protesters",
+ * "активисты") is of the state where it stands ("in Tbilisi"). */
+void dyad__groups_where_they_stand(struct dyad__work *w, size_t s, size_t first);
 /* titles.c: the title before the name (up to a few words away) or after it
  * in apposition ("Name, Ambassador of X to Y,") gives it role and country. */
 void dyad__title_before(struct dyad__work *w, struct dyad__mention *name,
                         size_t s_start, size_t s_end);
 void dyad__title_after(struct dyad__work *w, struct dyad__mention *name, size_t s_end);
+/* titles.c: "Jan Kowalski of Poland", "Джон Смит из США": the state after
+ * the name gives a name without a country its country. */
+void dyad__origin_after(struct dyad__work *w, struct dyad__mention *name, size_t s_end);
 
 /* names.c, pass 2 on sentence s (mentions from `first` on): titled names,
  * and names next to a verb of saying, shaped like a surname or known by
@@ -50,6 +56,17 @@ const char *dyad__given_skeleton(struct dyad__work *w, const char *name, size_t 
 /* names.c: the name of a mention as an entity shows it, in the document
  * arena (in the Latin letters of its language: "Галузин" -> "Galuzin"). */
 char *dyad__mention_name(struct dyad__work *w, const struct dyad__mention *m);
+
+/* titles.c: a capital or seat of power that is only where something
+ * happens ("talks in Moscow"), not its state acting; the hook for the tree
+ * (see there). */
+int dyad__capital_is_place(const struct dyad__work *w, const struct dyad__mention *m);
+
+/* nominative.c: the text of a person mention with its words in the
+ * nominative ("Шамсаила Саралиева" -> "Шамсаил Саралиев"), in the document
+ * arena; NULL when its language has no dictionary, no word reads as a
+ * name, or out of memory (then the name stays as written). */
+char *dyad__name_nominative(struct dyad__work *w, const struct dyad__mention *m);
 
 /* merge.c, pass 3: entities from all mentions of the document. */
 dyad_status dyad__build_entities(struct dyad__work *w);

@@ -165,6 +165,45 @@ static void walk_stems(struct walk_state *ws)
 	}
 }
 
+/* Lemma keys: as the stem keys, each word by the stem of its dictionary
+ * lemma where it has one ("посла Узбекистана" as "посол узбекистан"); only
+ * when some word has one, else it is the stem walk again. Tried when the
+ * stems and name keys find nothing: a lemma is a guess among readings
+ * ("Алиевым" is Aliyev by its name key whatever the lemma). */
+static void walk_lemmas(struct walk_state *ws)
+{
+	size_t key_len = 0;
+	int lemma_used = 0;
+	for (size_t k = ws->i; k < ws->end && k - ws->i < DYAD_MAX_PHRASE_TOKENS; k++) {
+		const struct dyad__token *t = &ws->w->tokens[k];
+		const struct dyad__form *f = dyad__tok_form(ws->w, t);
+		const char *stem = f->lemma_stem ? f->lemma_stem : dyad__tok_stem(ws->w, t);
+		size_t stem_len = f->lemma_stem ? f->lemma_stem_len : t->stem_len;
+		lemma_used |= f->lemma_stem != NULL;
+		if (key_len + stem_len + 1 >= sizeof ws->key)
+			return;
+		if (k > ws->i)
+			ws->key[key_len++] = DYAD_KEY_SEP;
+		memcpy(ws->key + key_len, stem, stem_len);
+		key_len += stem_len;
+		uint32_t value;
+		if (k == ws->i) {
+			if (!(f->classes & (f->lemma_stem ? FORM_GAZ_LEMMA : FORM_GAZ_STEM)))
+				return;
+			value = f->lemma_stem ? f->gaz_lemma : f->gaz_stem;
+		} else if (!dyad_hash_get(&ws->gaz->keys, ws->key, key_len, &value)) {
+			return;
+		}
+		size_t score;
+		const struct dyad__gaz_entry *e = lemma_used
+			? best_reading(ws->gaz, ws->w, value & ~DYAD_GAZ_PREFIX, ws->i, k, &score)
+			: NULL;
+		keep_if_better(ws, e, k - ws->i + 1, e ? score : 0);
+		if (!(value & DYAD_GAZ_PREFIX))
+			return;
+	}
+}
+
 /* Name keys: every reading of each word's ending (its form's name keys),
  * depth first; the first token's answers are its form's. */
 static void walk_names(struct walk_state *ws, size_t k, size_t key_len)
@@ -216,6 +255,8 @@ size_t dyad__gaz_match(const struct dyad__gazetteer *gaz,
 	ws.best_len = ws.best_score = 0;
 	walk_stems(&ws);
 	walk_names(&ws, i, 0);
+	if (!ws.best_len)
+		walk_lemmas(&ws); /* only where the spelling finds nothing */
 	*entry = ws.best;
 	return ws.best_len;
 }

@@ -6,10 +6,15 @@
  * people (names.c) and merge mentions into entities (merge.c).
  */
 
+#include <string.h>
+
 #include "entities/entities.h"
 #include "kb/engine.h"
 #include "kb/forms.h"
 #include "kb/gazetteer.h"
+#include "kb/lang.h"
+#include "kb/morph.h"
+#include "kb/ud.h"
 #include "text/words.h"
 
 #define MAX_NAME_WORDS 4      /* given + patronymic + two-part surname */
@@ -66,6 +71,39 @@ static size_t phrase_at(const struct dyad__work *w, size_t k, size_t end,
 	return seen->len;
 }
 
+/* The dictionary's likeliest reading of token k is a given name ("Айбек",
+ * "Иван"): OpenCorpora's Name, or its guess for a name it lacks. */
+static int given_name(const struct dyad__work *w, size_t k)
+{
+	const struct dyad__morph *morph = dyad__lang_dictionary(dyad__tok_lang(w, k));
+	const struct dyad__token *t = &w->tokens[k];
+	struct dyad__morph_analysis an;
+	char lemma[DYAD_MAX_WORD_BYTES];
+	if (!morph || !dyad__morph_analyse(morph, w->text + t->start, t->end - t->start, &an, 1,
+	                                   lemma, sizeof lemma))
+		return 0;
+	unsigned type = dyad_ud_feat_get(an.feats, DYAD_FEAT_NameType);
+	return type && strcmp(dyad_ud_feat_value_name(DYAD_FEAT_NameType, type), "Giv") == 0;
+}
+
+/*
+ * A one-word place at k, where a name run from i stops, is the run's
+ * surname when the name names no place: after a given name and another name
+ * word ("Abdul Qahar Balkhi"), or shaped like a surname after a given name
+ * ("Айбек Токтогулов", not the town of Токтогул) - and no name word follows.
+ */
+static int place_is_surname(const struct dyad__work *w, size_t i, size_t k, size_t words,
+                            size_t end, const struct dyad__gaz_entry *e)
+{
+	if (e->kind != GAZ_PLACE || e->n_tokens != 1 || !is_name_word(w, k) ||
+	    (k + 1 < end && is_name_word(w, k + 1)))
+		return 0;
+	if (words >= 2)
+		return 1;
+	return words == 1 && (dyad__tok_form(w, &w->tokens[k])->classes & FORM_SURNAME_SHAPE) &&
+	       given_name(w, i);
+}
+
 /* Length in tokens of a name-shaped run at i ("Kassym-Jomart Tokayev",
  * "M. Mamytkanov"), stopping where a dictionary phrase begins. */
 static size_t name_run(const struct dyad__work *w, size_t i, size_t end,
@@ -75,10 +113,17 @@ static size_t name_run(const struct dyad__work *w, size_t i, size_t end,
 	while (k < end && words < MAX_NAME_WORDS) {
 		if (k > i) {
 			/* a dictionary phrase, a known name included, starts a mention
-			 * of its own: "Визит Ильхама Алиева" */
+			 * of its own: "Визит Ильхама Алиева"; but a one-word place
+			 * after a given name and another name word is the surname of
+			 * a name that names no place ("Abdul Qahar Balkhi") */
 			const struct dyad__gaz_entry *e;
-			if (phrase_at(w, k, end, seen, &e))
+			if (phrase_at(w, k, end, seen, &e)) {
+				if (place_is_surname(w, i, k, words, end, e)) {
+					words++;
+					k++;
+				}
 				break;
+			}
 		}
 		if (!is_name_word(w, k))
 			break;
@@ -240,6 +285,7 @@ dyad_status dyad__entities_extract(struct dyad__work *w)
 		dyad__compose_org_heads(w, s, first);
 		dyad__confirm_names(w, s, first);
 		dyad__titles_as_people(w, s, first);
+		dyad__groups_where_they_stand(w, s, first);
 	}
 	return dyad__build_entities(w);
 }

@@ -269,6 +269,20 @@ static dyad_status name_entity(struct merge *mg, struct dyad__mention *m)
 	return st;
 }
 
+/* "Айбек Токтогулов ... Токтогулов отметил": a one-word place shaped like a
+ * surname that is the surname of someone the text named is that person,
+ * not the town of Токтогул. */
+static int is_named_person(struct merge *mg, const struct dyad__mention *m)
+{
+	struct dyad__work *w = mg->w;
+	char key[DYAD_MAX_WORD_BYTES];
+	if (m->tok_end - m->tok_start != 1 ||
+	    !(dyad__tok_form(w, &w->tokens[m->tok_start])->classes & FORM_SURNAME_SHAPE) ||
+	    !dyad__token_skeleton(w, m->tok_start, key, sizeof key))
+		return 0;
+	return find_entity(mg, DYAD_ENTITY_PERSON, key) >= 0;
+}
+
 static dyad_status country_entity(struct merge *mg, struct dyad__mention *m)
 {
 	const struct dyad__country *c = dyad__gaz_country(mg->w->engine->gaz, m->country);
@@ -276,7 +290,9 @@ static dyad_status country_entity(struct merge *mg, struct dyad__mention *m)
 }
 
 /* A place, with its coordinates; a capital without a city record (a seat of
- * power: the Kremlin) keeps its words. */
+ * power: the Kremlin) keeps its words. A capital stands for its state (the
+ * entity's actor, "RUSGOV") only when some mention of it is not a place
+ * (dyad__capital_is_place): "talks in Moscow" alone make no actor of it. */
 static dyad_status place_entity(struct merge *mg, struct dyad__mention *m)
 {
 	struct dyad__work *w = mg->w;
@@ -287,7 +303,16 @@ static dyad_status place_entity(struct merge *mg, struct dyad__mention *m)
 	                                            m->end - m->start);
 	if (!name)
 		return DYAD_ENOMEM;
+	size_t before = w->n_entities;
 	dyad_status st = keyed_entity(mg, m, DYAD_ENTITY_PLACE, name);
+	if (st == DYAD_OK && m->kind == DYAD_MENTION_CAPITAL) {
+		struct dyad__entity *e = &w->entities[m->entity];
+		int acts = !dyad__capital_is_place(w, m);
+		if (w->n_entities > before && !acts)
+			e->actor = NULL; /* until a mention acts */
+		else if (acts && !e->actor)
+			e->actor = join_actor(w, e->country, m->agent ? m->agent : "GOV");
+	}
 	if (st == DYAD_OK && m->record >= 0) {
 		struct dyad__entity *e = &w->entities[m->entity];
 		const struct dyad__place *p = &gaz->places[m->record];
@@ -330,8 +355,16 @@ static dyad_status mention_entity(struct merge *mg, struct dyad__mention *m)
 	case DYAD_MENTION_ADJECTIVE:
 	case DYAD_MENTION_DEMONYM:
 		return country_entity(mg, m);
-	case DYAD_MENTION_CAPITAL:
 	case DYAD_MENTION_PLACE:
+		if (is_named_person(mg, m)) {
+			m->kind = DYAD_MENTION_NAME;
+			m->country = NULL;
+			m->record = -1;
+			m->n_words = 1;
+			return name_entity(mg, m);
+		}
+		return place_entity(mg, m);
+	case DYAD_MENTION_CAPITAL:
 		return place_entity(mg, m);
 	case DYAD_MENTION_ORG:
 		return keyed_entity(mg, m, DYAD_ENTITY_ORG,
@@ -347,6 +380,99 @@ static dyad_status mention_entity(struct merge *mg, struct dyad__mention *m)
 	}
 }
 
+#define HOME_CANDIDATES 32 /* distinct countries counted for the home country */
+
+static int names_a_state(const struct dyad__mention *m)
+{
+	if (!m->country || strlen(m->country) != 3 || strcmp(m->country, "IGO") == 0 ||
+	    strcmp(m->country, "NGO") == 0)
+		return 0;
+	switch (m->kind) {
+	case DYAD_MENTION_COUNTRY: case DYAD_MENTION_ADJECTIVE: case DYAD_MENTION_DEMONYM:
+	case DYAD_MENTION_CAPITAL: case DYAD_MENTION_PLACE: case DYAD_MENTION_ORG:
+	case DYAD_MENTION_ORG_HEAD:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The state the document names most (countries, their adjectives, places
+ * and bodies; the first named wins a tie), or NULL. */
+static const char *home_country(const struct dyad__work *w)
+{
+	const char *code[HOME_CANDIDATES];
+	size_t count[HOME_CANDIDATES], n = 0, best = 0;
+	for (size_t i = 0; i < w->n_mentions; i++) {
+		const struct dyad__mention *m = &w->mentions[i];
+		if (!names_a_state(m))
+			continue;
+		size_t j = 0;
+		while (j < n && strcmp(code[j], m->country) != 0)
+			j++;
+		if (j == n) {
+			if (n == HOME_CANDIDATES)
+				continue;
+			code[n] = m->country;
+			count[n++] = 0;
+		}
+		count[j]++;
+		if (count[j] > count[best])
+			best = j;
+	}
+	return n ? code[best] : NULL;
+}
+
+/* A town or region named in the sentence of mention i ("the head of the
+ * region said a drone hit a car in the Kursk region"), or NULL. */
+static const char *place_in_sentence(const struct dyad__work *w, size_t i)
+{
+	int32_t s = w->mentions[i].sentence;
+	size_t a = i, b = i + 1;
+	while (a > 0 && w->mentions[a - 1].sentence == s)
+		a--;
+	while (b < w->n_mentions && w->mentions[b].sentence == s)
+		b++;
+	for (size_t k = a; k < b; k++)
+		if (w->mentions[k].kind == DYAD_MENTION_PLACE && names_a_state(&w->mentions[k]))
+			return w->mentions[k].country;
+	return NULL;
+}
+
+/*
+ * "Justice Minister Yilmaz Tunc announced", "PRESIDENT Muhammadu Buhari":
+ * a person whose office the text names without a state, and whom the
+ * knowledge base does not know, holds it in the state of the town or
+ * region named with the office, else in the state the story is about. The
+ * guess marks the entity only: its mentions stay without a country, so no
+ * event is coded on it.
+ */
+static void officials_of_home_country(struct dyad__work *w)
+{
+	const char *home = NULL;
+	int looked = 0;
+	for (size_t i = 0; i < w->n_mentions; i++) {
+		const struct dyad__mention *m = &w->mentions[i];
+		if (m->kind != DYAD_MENTION_PERSON || m->entity < 0)
+			continue;
+		struct dyad__entity *e = &w->entities[m->entity];
+		if (e->country || !e->role || e->person)
+			continue;
+		const char *c = place_in_sentence(w, i);
+		if (!c && !looked) {
+			home = home_country(w);
+			looked = 1;
+		}
+		if (!c)
+			c = home;
+		if (!c)
+			continue;
+		e->country = c;
+		e->country_from_kb = 1;
+		e->actor = join_actor(w, c, e->agent);
+	}
+}
+
 dyad_status dyad__build_entities(struct dyad__work *w)
 {
 	struct merge mg;
@@ -357,6 +483,8 @@ dyad_status dyad__build_entities(struct dyad__work *w)
 	dyad_status st = DYAD_OK;
 	for (size_t i = 0; i < w->n_mentions && st == DYAD_OK; i++)
 		st = mention_entity(&mg, &w->mentions[i]);
+	if (st == DYAD_OK)
+		officials_of_home_country(w);
 	for (int k = 0; k < DYAD_N_ENTITY_KINDS; k++)
 		dyad_hash_release(&mg.by_key[k]);
 	dyad_hash_release(&mg.by_given);

@@ -12,7 +12,44 @@
 #include "kb/forms.h"
 #include "kb/gazetteer.h"
 #include "kb/lang.h"
+#include "kb/morph.h"
+#include "kb/stem.h"
+#include "kb/ud.h"
 #include "text/words.h"
+
+/* The person of the knowledge base whose surname is the word's lemma as a
+ * surname in the language's dictionary ("Мирзиёеву" -> Мирзиёев), through
+ * the same name keys as the knowledge base's surnames; NULL when none. */
+static const struct dyad__person *person_of_lemma(const struct dyad__work *w,
+                                                  const struct dyad__token *t)
+{
+	const struct dyad__lang *lang = dyad__tok_lang(w, (size_t)(t - w->tokens));
+	const struct dyad__morph *morph = dyad__lang_dictionary(lang);
+	if (!morph || !(t->flags & DYAD_TOK_CAP))
+		return NULL;
+	struct dyad__morph_analysis an[8];
+	char lemmas[512];
+	size_t n = dyad__morph_analyse(morph, w->text + t->start, t->end - t->start, an, 8,
+	                               lemmas, sizeof lemmas);
+	for (size_t i = 0; i < n; i++) {
+		unsigned type = dyad_ud_feat_get(an[i].feats, DYAD_FEAT_NameType);
+		if (an[i].upos != DYAD_UPOS_PROPN || !type ||
+		    strcmp(dyad_ud_feat_value_name(DYAD_FEAT_NameType, type), "Sur") != 0)
+			continue;
+		char lower[DYAD_MAX_WORD_BYTES];
+		size_t len = dyad_utf8_lower(lemmas + an[i].lemma_start, an[i].lemma_len, lower,
+		                             sizeof lower);
+		size_t keys[DYAD_MAX_NAME_KEYS];
+		size_t k = dyad__name_key_lens(lang, lower, len, keys);
+		for (size_t j = 0; j < k; j++) {
+			const struct dyad__person *p =
+				dyad__person_by_surname(w->engine->gaz, lower, keys[j], &w->published);
+			if (p)
+				return p;
+		}
+	}
+	return NULL;
+}
 
 /* dyad__person_by_surname on every name key of the word, the longest first
  * ("Абдоллахианом" is Abdollahian in the instrumental); the word's form
@@ -26,7 +63,7 @@ const struct dyad__person *dyad__person_of_word(const struct dyad__work *w,
 	for (size_t i = 0; i < f->n_name_keys && !p; i++)
 		if (f->surnames & (1u << i))
 			p = dyad__person_by_surname(gaz, f->lower, f->name_key_len[i], &w->published);
-	return p;
+	return p ? p : person_of_lemma(w, t);
 }
 
 static int next_to_cue(struct dyad__work *w, const struct dyad__mention *m,
@@ -73,12 +110,16 @@ void dyad__confirm_names(struct dyad__work *w, size_t s, size_t first)
 			continue;
 		if (m->kind != DYAD_MENTION_NAME && m->kind != DYAD_MENTION_PERSON)
 			continue;
-		/* a lone capitalised word takes no title: "Group, State Duma deputy" */
-		if (m->kind == DYAD_MENTION_PERSON || m->n_words > 1) {
+		/* a lone capitalised word takes no title: "Group, State Duma deputy";
+		 * a hyphenated one may ("Vice Foreign Minister Chang Ho-jin") */
+		if (m->kind == DYAD_MENTION_PERSON || m->n_words > 1 ||
+		    m->tok_end - m->tok_start >= 3) {
 			dyad__title_before(w, m, sent->tok_start, sent->tok_end);
 			if (m->kind == DYAD_MENTION_NAME || !m->role || !m->country)
 				dyad__title_after(w, m, sent->tok_end);
 		}
+		if (m->n_words > 1 && !m->country)
+			dyad__origin_after(w, m, sent->tok_end);
 		if (m->kind != DYAD_MENTION_NAME)
 			continue;
 		/* no title: a person when a verb of saying or the name's shape says so */
@@ -117,7 +158,13 @@ const char *dyad__given_skeleton(struct dyad__work *w, const char *name, size_t 
 char *dyad__mention_name(struct dyad__work *w, const struct dyad__mention *m)
 {
 	const struct dyad__lang *lang = dyad__tok_lang(w, m->tok_start);
-	return lang && lang->n_latin
-	           ? dyad__translit(lang, w->text + m->start, m->end - m->start, w->arena)
-	           : dyad_arena_strndup(w->arena, w->text + m->start, m->end - m->start);
+	const char *text = w->text + m->start;
+	size_t len = m->end - m->start;
+	const char *nom = m->kind == DYAD_MENTION_PERSON ? dyad__name_nominative(w, m) : NULL;
+	if (nom) {
+		text = nom;
+		len = strlen(nom);
+	}
+	return lang && lang->n_latin ? dyad__translit(lang, text, len, w->arena)
+	                             : dyad_arena_strndup(w->arena, text, len);
 }

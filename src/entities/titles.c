@@ -11,6 +11,7 @@
 
 #include "entities/entities.h"
 #include "kb/engine.h"
+#include "kb/forms.h"
 #include "kb/gazetteer.h"
 #include "text/words.h"
 
@@ -18,8 +19,78 @@
 #define APPOSITION_WINDOW 14  /* tokens after "Name," searched for a title */
 #define ADJ_ROLE_GAP 4        /* "Russian Industry and Trade Minister" */
 #define NATIONAL_OFFICE_RANK 7 /* roles with one holder per country */
+#define CAPITAL_LOCATIVE_GAP 2 /* words between "in" and a capital ("в афганском Кабуле") */
 
 /* ---- small token helpers ---------------------------------------------- */
+
+#define BODY_LOOKBACK 96 /* mentions searched back for "the ministry"'s country */
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/*
+ * "Минобороны Армении сообщило ... пресс-секретарь ведомства", "the
+ * ministry's spokesman": a body named without its country is the body of
+ * that kind the document named last with one (a bare "ministry" is the last
+ * ministry of any kind); only offices (agents GOV, DIP, LEG, JUD), not
+ * forces or crowds. Returns that mention, or NULL.
+ */
+static const struct dyad__mention *earlier_body(const struct dyad__work *w, size_t at)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	const struct dyad__mention *m = &w->mentions[at];
+	if (m->record < 0)
+		return NULL;
+	const char *head = gaz->heads[m->record].head, *agent = gaz->heads[m->record].agent;
+	int any_ministry = strcmp(head, "ministry") == 0;
+	/* offices, not forces or crowds: "the two navies", "the militants"
+	 * are as often both sides' as the last one's */
+	if (strcmp(agent, "GOV") != 0 && strcmp(agent, "DIP") != 0 && strcmp(agent, "LEG") != 0 &&
+	    strcmp(agent, "JUD") != 0)
+		return NULL;
+	for (size_t i = at, seen = 0; i-- > 0 && seen < BODY_LOOKBACK; seen++) {
+		const struct dyad__mention *e = &w->mentions[i];
+		if (!e->country || !e->actor || strcmp(e->country, "IGO") == 0)
+			continue;
+		if (e->kind == DYAD_MENTION_ORG_HEAD && e->record >= 0 &&
+		    (e->record == m->record ||
+		     (any_ministry && ends_with(gaz->heads[e->record].head, "ministry"))))
+			return e;
+		if (e->kind == DYAD_MENTION_ORG && any_ministry && e->record >= 0 &&
+		    strstr(gaz->orgs[e->record].name, "Ministry"))
+			return e;
+	}
+	return NULL;
+}
+
+/*
+ * "a court in Baku", "police in Tbilisi", "the authorities in Kabul", "суд
+ * в Баку": a court, the police or the government where they sit are that
+ * state's. Not a delegation, an embassy or troops, which are often
+ * another state's where they are.
+ */
+static struct dyad__mention *place_of_body(struct dyad__work *w,
+                                           const struct dyad__mention *m, size_t s_end)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	if (m->record < 0)
+		return NULL;
+	const struct dyad__org_head *h = &gaz->heads[m->record];
+	if (strcmp(h->agent, "JUD") != 0 && strcmp(h->agent, "COP") != 0 &&
+	    strcmp(h->head, "government") != 0)
+		return NULL;
+	size_t k = m->tok_end;
+	if (k + 1 >= s_end || !dyad__tok_kind(w, k, MOD_LOCATIVE))
+		return NULL;
+	struct dyad__mention *p = dyad__mention_at(w, k + 1);
+	if (p && p->country && (p->kind == DYAD_MENTION_CAPITAL || p->kind == DYAD_MENTION_PLACE ||
+	                        p->kind == DYAD_MENTION_COUNTRY))
+		return p;
+	return NULL;
+}
 
 /*
  * "the Kyrgyz parliament", "Russia's Foreign Ministry", "the Ministry of
@@ -55,8 +126,16 @@ void dyad__compose_org_heads(struct dyad__work *w, size_t s, size_t first)
 			if (a && (a->kind == DYAD_MENTION_COUNTRY || a->kind == DYAD_MENTION_CAPITAL))
 				owner = a;
 		}
-		if (!owner || !owner->country || !dyad__gives_country(owner))
+		if (!owner)
+			owner = place_of_body(w, m, sent->tok_end);
+		if (!owner || !owner->country || !dyad__gives_country(owner)) {
+			const struct dyad__mention *e = earlier_body(w, i);
+			if (e) {
+				m->country = e->country;
+				m->actor = e->actor;
+			}
 			continue;
+		}
 		char actor[16];
 		snprintf(actor, sizeof actor, "%s%s", owner->country, m->agent ? m->agent : "GOV");
 		char *copy = dyad_arena_strdup(w->arena, actor);
@@ -115,13 +194,54 @@ void dyad__reassign_owned_orgs(struct dyad__work *w, size_t s, size_t first)
 }
 
 /*
+ * "депутат Госдумы", "member of the Milli Majlis", "генеральный директор
+ * МАГАТЭ": a title phrase that names a body of one state (or an
+ * international organisation) is of that body's country.
+ */
+static const char *inner_country(const struct dyad__work *w, size_t a, size_t b)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	for (size_t k = a + 1; k < b; k++) {
+		const struct dyad__gaz_entry *e;
+		if (!dyad__gaz_match(gaz, w, k, b, &e))
+			continue;
+		for (; e; e = e->next ? &gaz->entries[e->next - 1] : NULL) {
+			if (e->kind != GAZ_ORG)
+				continue;
+			const char *c = gaz->orgs[e->record].country;
+			if (c && strcmp(c, "NGO") != 0)
+				return c;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * The word before token k, past one adjective or country mention and a
+ * determiner, is a preposition of place or of the agent: "в Facebook", "by
+ * Israeli soldiers" are no title's body nor an apposition's title ("to
+ * editor-in-chief of ..." still is).
+ */
+static int after_place_or_agent(struct dyad__work *w, size_t k, size_t s_start)
+{
+	if (k > s_start) {
+		struct dyad__mention *m = dyad__mention_at(w, k - 1);
+		if (m && (m->kind == DYAD_MENTION_ADJECTIVE || m->kind == DYAD_MENTION_COUNTRY))
+			k = m->tok_start;
+	}
+	if (k > s_start && dyad__tok_kind(w, k - 1, MOD_DETERMINER))
+		k--;
+	return k > s_start && (dyad__tok_kind(w, k - 1, MOD_LOCATIVE) ||
+	                       dyad__tok_kind(w, k - 1, MOD_PASSIVE_BY));
+}
+
+/*
  * The country a title at [a, b) is of: an adjective just before it
  * ("Kyrgyz Ambassador", "Russian Industry and Trade Minister"), else the
  * country right after it, alone (Russian genitive: "Президента Казахстана")
  * or after "of" ("President of Kyrgyzstan", "Governor of St. Petersburg").
  */
-static const char *title_country(struct dyad__work *w, size_t a, size_t b,
-                                 size_t s_start, size_t s_end)
+static const char *country_before_title(struct dyad__work *w, size_t a, size_t s_start)
 {
 	size_t gap = 0;
 	for (size_t k = a; k > s_start && gap < ADJ_ROLE_GAP; gap++) {
@@ -142,10 +262,13 @@ static const char *title_country(struct dyad__work *w, size_t a, size_t b,
 			return m->country;
 		}
 		if (m && (m->kind == DYAD_MENTION_COUNTRY || m->kind == DYAD_MENTION_ORG) &&
-		    m->tok_end == a) {
+		    m->tok_end == a && !after_place_or_agent(w, m->tok_start, s_start)) {
 			m->attached = 1;
 			return m->country; /* "Russia's President", "State Duma deputy" */
 		}
+		/* "India's Foreign Ministry spokesman": the body took its country */
+		if (m && m->kind == DYAD_MENTION_ORG_HEAD && m->country && m->tok_end == a)
+			return m->country;
 		/* "Surkhandarya region governor", "Balkh province governor" */
 		if (m && m->kind == DYAD_MENTION_PLACE && m->country)
 			return m->country;
@@ -154,6 +277,15 @@ static const char *title_country(struct dyad__work *w, size_t a, size_t b,
 		if (w->tokens[k].flags & DYAD_TOK_PUNCT)
 			break;
 	}
+	return NULL;
+}
+
+static const char *title_country(struct dyad__work *w, size_t a, size_t b,
+                                 size_t s_start, size_t s_end)
+{
+	const char *before = country_before_title(w, a, s_start);
+	if (before)
+		return before;
 	size_t k = b;
 	/* "Ambassador to Russia" serves another state than Russia: the host
 	 * country after "to" is no title country, nor the sentence's subject */
@@ -195,7 +327,10 @@ static const char *title_country(struct dyad__work *w, size_t a, size_t b,
 		}
 		return m->country;
 	}
-	return NULL;
+	/* "пресс-секретарь афганского МИД", "глава Минпромторга РФ" */
+	if (m && m->kind == DYAD_MENTION_ORG_HEAD && m->country)
+		return m->country;
+	return inner_country(w, a, b);
 }
 
 static void set_person_title(struct dyad__work *w, struct dyad__mention *name,
@@ -227,7 +362,9 @@ static const char *earlier_title_country(struct dyad__work *w, size_t from,
 		k--;
 		struct dyad__mention *m = dyad__mention_at(w, k);
 		if (m && m->kind == DYAD_MENTION_ROLE)
-			return title_country(w, m->tok_start, m->tok_end, s_start, s_end);
+			return after_place_or_agent(w, m->tok_start, s_start)
+			           ? NULL
+			           : title_country(w, m->tok_start, m->tok_end, s_start, s_end);
 		if (m && (m->kind == DYAD_MENTION_PERSON ||
 		          (m->kind == DYAD_MENTION_NAME && m->n_words > 1)))
 			return NULL;
@@ -242,6 +379,13 @@ static const char *earlier_title_country(struct dyad__work *w, size_t from,
 			return NULL;
 	}
 	return NULL;
+}
+
+static int is_honorific(const struct dyad__work *w, size_t k)
+{
+	const struct dyad__form *f = dyad__tok_form(w, &w->tokens[k]);
+	return (w->tokens[k].flags & DYAD_TOK_WORD) &&
+	       dyad_hash_get(&w->engine->gaz->honorifics, f->lower, f->lower_len, NULL);
 }
 
 /* A title up to ROLE_NAME_GAP tokens before the name; the words of other
@@ -275,6 +419,11 @@ void dyad__title_before(struct dyad__work *w, struct dyad__mention *name,
 		 * between them means the title is someone else's */
 		if (dyad__predicate_word(w, k))
 			return;
+		/* "the High Commissioner of X, Dr Jane Doe": a form of address
+		 * between title and name is neither */
+		if (gap == 0 && (is_honorific(w, k) ||
+		                 (dyad__tok_is_char(w, k, '.') && k > s_start && is_honorific(w, k - 1))))
+			continue;
 		/* "the Ambassador of X to our country, Maksat Mamitkanov" */
 		if (gap == 0 && dyad__tok_is_char(w, k, ',')) {
 			gap++;
@@ -330,6 +479,33 @@ void dyad__title_after(struct dyad__work *w, struct dyad__mention *name,
 	best->attached = 1;
 }
 
+/*
+ * "Jan Kowalski of Poland said", "Джон Смит из США заявил": a name of two
+ * words or more followed by an origin word (name_shapes.tsv) and a state
+ * alone is a person of that state, who stands for it.
+ */
+void dyad__origin_after(struct dyad__work *w, struct dyad__mention *name, size_t s_end)
+{
+	size_t k = name->tok_end;
+	if (name->country || k + 1 >= s_end || !(w->tokens[k].flags & DYAD_TOK_WORD))
+		return;
+	const struct dyad__form *f = dyad__tok_form(w, &w->tokens[k]);
+	if (!dyad_hash_get(&w->engine->gaz->origins, f->lower, f->lower_len, NULL))
+		return;
+	struct dyad__mention *c = dyad__mention_at(w, k + 1);
+	if (!c || c->kind != DYAD_MENTION_COUNTRY || !c->country)
+		return;
+	/* "Smith of Russia and Azerbaijan", "Smith of Russia's ...": not alone */
+	size_t after = c->tok_end;
+	if (after < s_end && (dyad__tok_kind(w, after, MOD_COORDINATOR) ||
+	                      dyad__tok_kind(w, after, MOD_POSSESSIVE) ||
+	                      dyad__mention_at(w, after)))
+		return;
+	name->kind = DYAD_MENTION_PERSON;
+	name->country = c->country;
+	c->attached = 1;
+}
+
 /* A title with a country and no name: the office holder ("Azerbaijani
  * President", "the President of Russia", "Президент Азербайджана"). */
 void dyad__titles_as_people(struct dyad__work *w, size_t s, size_t first)
@@ -352,6 +528,79 @@ void dyad__titles_as_people(struct dyad__work *w, size_t s, size_t first)
 		if (p) {
 			m->kind = DYAD_MENTION_PERSON;
 			m->person = p;
+		}
+	}
+}
+
+/*
+ * The hook where a capital or a seat of power is read as a place or as its
+ * state. Without the tree (the entity stage sees words only), a capital
+ * after a preposition of place, up to two lower-case words before it, is a
+ * place ("talks in Moscow", "в афганском Кабуле"); anywhere else it stands
+ * for its state: a subject of a verb of saying or acting ("Moscow warned",
+ * "Вашингтон заявил"), an object ("warned Kyiv"), a party ("Baku-Bishkek
+ * ties"). Once the grammar stage is in the pipeline this is where the
+ * capital's relation is read instead: nsubj, obj, iobj, nmod:poss or conj of
+ * such a subject make it the state; obl or nmod with a case marker of place
+ * (in, at, в, на + Loc) a place.
+ */
+int dyad__capital_is_place(const struct dyad__work *w, const struct dyad__mention *m)
+{
+	size_t k = m->tok_start;
+	for (int skipped = 0; k > 0 && skipped <= CAPITAL_LOCATIVE_GAP; skipped++) {
+		k--;
+		if (dyad__tok_kind(w, k, MOD_LOCATIVE))
+			return 1;
+		if (!(w->tokens[k].flags & DYAD_TOK_WORD) || (w->tokens[k].flags & DYAD_TOK_CAP))
+			break;
+	}
+	return 0;
+}
+
+/* The state of the first place named after a preposition of place in
+ * sentence s ("in Tbilisi", "в Баку", "outside the embassy in Baku"), or
+ * NULL. */
+static const char *where_in_sentence(struct dyad__work *w, size_t s, size_t first)
+{
+	for (size_t i = first; i < w->n_mentions; i++) {
+		const struct dyad__mention *m = &w->mentions[i];
+		if (m->sentence != (int32_t)s || !m->country || strcmp(m->country, "IGO") == 0)
+			continue;
+		if ((m->kind == DYAD_MENTION_CAPITAL || m->kind == DYAD_MENTION_PLACE ||
+		     m->kind == DYAD_MENTION_COUNTRY) &&
+		    dyad__capital_is_place(w, m))
+			return m->country;
+	}
+	return NULL;
+}
+
+/*
+ * "Protesters rallied outside the Russian embassy in Tbilisi", "в Баку
+ * активисты пикетировали посольство": a group of people (a civilian role or
+ * body, agent CVL) that no adjective gives a state is of the state where it
+ * stands.
+ */
+void dyad__groups_where_they_stand(struct dyad__work *w, size_t s, size_t first)
+{
+	const char *where = NULL;
+	int looked = 0;
+	for (size_t i = first; i < w->n_mentions; i++) {
+		struct dyad__mention *m = &w->mentions[i];
+		if (m->sentence != (int32_t)s || m->country || m->attached || !m->agent ||
+		    strcmp(m->agent, "CVL") != 0 ||
+		    (m->kind != DYAD_MENTION_ROLE && m->kind != DYAD_MENTION_ORG_HEAD))
+			continue;
+		if (!looked) {
+			where = where_in_sentence(w, s, first);
+			looked = 1;
+		}
+		if (!where)
+			return;
+		m->country = where;
+		if (m->kind == DYAD_MENTION_ORG_HEAD) {
+			char actor[16];
+			snprintf(actor, sizeof actor, "%s%s", where, m->agent);
+			m->actor = dyad_arena_strdup(w->arena, actor);
 		}
 	}
 }

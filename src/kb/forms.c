@@ -15,6 +15,9 @@
 #include "kb/amounts.h"
 #include "kb/engine.h"
 #include "kb/gazetteer.h"
+#include "kb/lang.h"
+#include "kb/morph.h"
+#include "kb/stem.h"
 #include "kb/verbs.h"
 
 /* Twice as many slots as records: probes stay short and never wrap. A slot
@@ -159,6 +162,34 @@ static dyad_status fill_strings(const dyad_engine *engine, struct dyad__form *r,
 	return r->stem ? DYAD_OK : DYAD_ENOMEM;
 }
 
+/*
+ * The stem of the word's lemma in the language's dictionary, when the
+ * dictionary knows it as a common noun or adjective (a name's lemma is a
+ * guess between a man's and a woman's) and the lemma stems otherwise than
+ * the form: Snowball leaves "посла" at "посл", the
+ * dictionary reads it as посол, which matches the phrase "посол".
+ */
+static dyad_status fill_lemma(const dyad_engine *engine, struct dyad__form *r,
+                              const struct dyad__lang *lang, struct dyad_arena *arena)
+{
+	const struct dyad__morph *morph = dyad__lang_dictionary(lang);
+	if (!morph || !(r->kind & DYAD_TOK_WORD) || (r->kind & DYAD_TOK_NUMBER))
+		return DYAD_OK;
+	struct dyad__morph_analysis an;
+	char lemma[DYAD_MAX_WORD_BYTES], lower[DYAD_MAX_WORD_BYTES], stem[DYAD_MAX_WORD_BYTES];
+	if (!dyad__morph_analyse(morph, r->lower, r->lower_len, &an, 1, lemma, sizeof lemma) ||
+	    !(an.flags & DYAD_MORPH_KNOWN) ||
+	    (an.upos != DYAD_UPOS_NOUN && an.upos != DYAD_UPOS_ADJ))
+		return DYAD_OK;
+	size_t ln = dyad_utf8_lower(lemma + an.lemma_start, an.lemma_len, lower, sizeof lower);
+	size_t sn = dyad__stem(engine, lang, lower, ln, stem, sizeof stem);
+	if (sn == r->stem_len && memcmp(stem, r->stem, sn) == 0)
+		return DYAD_OK;
+	r->lemma_stem = dyad_arena_strndup(arena, stem, sn);
+	r->lemma_stem_len = (uint16_t)sn;
+	return r->lemma_stem ? DYAD_OK : DYAD_ENOMEM;
+}
+
 /* What the language's lists say of the word. */
 static void fill_language(struct dyad__form *r, const struct dyad__lang *lang)
 {
@@ -191,6 +222,10 @@ static void fill_lexicons(const dyad_engine *engine, struct dyad__form *r)
 		r->classes |= FORM_GAZ_STEM;
 		r->gaz_stem = v;
 	}
+	if (r->lemma_stem && dyad_hash_get(&gaz->keys, r->lemma_stem, r->lemma_stem_len, &v)) {
+		r->classes |= FORM_GAZ_LEMMA;
+		r->gaz_lemma = v;
+	}
 	for (size_t k = 0; k < r->n_name_keys; k++) {
 		if (dyad_hash_get(&gaz->keys, r->lower, r->name_key_len[k], &v)) {
 			r->gaz_names |= (uint8_t)(1u << k);
@@ -220,6 +255,8 @@ static dyad_status fill(const dyad_engine *engine, struct dyad__form *r,
 	r->lang = lang ? (uint8_t)(lang->index + 1) : 0;
 	r->kind = (uint8_t)kind;
 	dyad_status st = fill_strings(engine, r, lang, text, len, copy_text, arena);
+	if (st == DYAD_OK)
+		st = fill_lemma(engine, r, lang, arena);
 	if (st != DYAD_OK)
 		return st;
 	fill_language(r, lang);

@@ -41,6 +41,7 @@ enum dyad__form_class {
 	FORM_SURNAME_SHAPE = 1 << 3, /* ends like a surname (name_shapes.tsv) */
 	FORM_PATRONYMIC = 1 << 4,   /* ends like a patronymic */
 	FORM_GAZ_STEM = 1 << 5,     /* gaz_stem holds the stem's gazetteer value */
+	FORM_GAZ_LEMMA = 1 << 6,    /* gaz_lemma holds lemma_stem's gazetteer value */
 };
 
 struct dyad__form {
@@ -63,6 +64,11 @@ struct dyad__form {
 	uint32_t number;        /* amount number word: its index + 1, 0 = none */
 	uint32_t unit;          /* amount unit: its index + 1, 0 = none */
 	uint32_t gaz_stem;      /* the stem alone as a gazetteer key (FORM_GAZ_STEM) */
+	const char *lemma_stem; /* the stem of the word's dictionary lemma (a common noun
+	                           or adjective the dictionary knows) when it is not
+	                           the stem: "посла" -> посол; else NULL */
+	uint16_t lemma_stem_len;
+	uint32_t gaz_lemma;     /* lemma_stem alone as a gazetteer key (FORM_GAZ_LEMMA) */
 	uint32_t gaz_name[DYAD_MAX_NAME_KEYS];
 	const char *_Atomic skeleton; /* name skeleton, made on first request */
 	uint8_t skeleton_len;

@@ -129,6 +129,8 @@ void dyad__gazetteer_free(struct dyad__gazetteer *gaz)
 		return;
 	dyad_hash_release(&gaz->particles);
 	dyad_hash_release(&gaz->stopwords);
+	dyad_hash_release(&gaz->honorifics);
+	dyad_hash_release(&gaz->origins);
 	dyad_hash_release(&gaz->keys);
 	dyad_hash_release(&gaz->by_iso3);
 	dyad_hash_release(&gaz->by_surname);

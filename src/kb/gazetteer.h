@@ -134,6 +134,8 @@ struct dyad__gazetteer {
 	size_t n_patronymic_suffixes;
 	struct dyad_hash particles;  /* lower-case words allowed inside names */
 	struct dyad_hash stopwords;  /* lower-case words that are never names */
+	struct dyad_hash origins;    /* lower-case words between a name and its state: of, from, из */
+	struct dyad_hash honorifics; /* lower-case words before a name that are no title: Dr, Mr (also stopwords) */
 };
 
 /* 1 when the lower-case word ends like a surname / a patronymic. */

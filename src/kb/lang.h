@@ -158,6 +158,13 @@ struct dyad__lang {
 	struct dyad__lang_grammar grammar;
 };
 
+/* The language's dictionary of forms (lang.tsv key dictionary), or NULL:
+ * the one the grammar stage reads, and the entities' nominatives. */
+static inline const struct dyad__morph *dyad__lang_dictionary(const struct dyad__lang *lang)
+{
+	return lang ? lang->grammar.morph : NULL;
+}
+
 /* Read data/lang/ into engine->langs (the stemmers too). DYAD_EDATA with
  * "file:line: message" in errmsg on a bad line or an unknown stemmer. */
 dyad_status dyad__langs_load(dyad_engine *engine, char *errmsg);

@@ -184,6 +184,17 @@ static dyad_status lower_set(struct dyad__gaz_loader *ld, char *field, struct dy
 	return DYAD_OK;
 }
 
+/* Honorifics are stopwords too (lower_set splits the field in place, so
+ * the second set reads a copy). */
+static dyad_status honorifics(struct dyad__gaz_loader *ld, char *field)
+{
+	char *copy = dyad_arena_strdup(&ld->engine->arena, field);
+	if (!copy)
+		return DYAD_ENOMEM;
+	dyad_status st = lower_set(ld, field, &ld->engine->gaz->stopwords);
+	return st == DYAD_OK ? lower_set(ld, copy, &ld->engine->gaz->honorifics) : st;
+}
+
 static dyad_status suffix_list(struct dyad__gaz_loader *ld, char *field, char ***out,
                                size_t *n_out)
 {
@@ -219,6 +230,10 @@ dyad_status dyad__gaz_load_shapes(struct dyad__gaz_loader *ld, char *errmsg)
 			st = lower_set(ld, f[1], &gaz->particles);
 		else if (strcmp(kind, "stopword") == 0)
 			st = lower_set(ld, f[1], &gaz->stopwords);
+		else if (strcmp(kind, "origin") == 0)
+			st = lower_set(ld, f[1], &gaz->origins);
+		else if (strcmp(kind, "honorific") == 0)
+			st = honorifics(ld, f[1]);
 		else
 			return dyad_tsv_error(&ld->tsv, "unknown kind \"%s\"", kind);
 		if (st != DYAD_OK)

@@ -124,6 +124,17 @@ static size_t clean(char *s, size_t n)
 	size_t r = 0, w = 0;
 	int pending_space = 0;
 	while (r < n) {
+		unsigned char c = (unsigned char)s[r];
+		if (c > ' ' && c < 0x7F) {
+			/* a run of printable ASCII, most of the text, copied as it is */
+			if (pending_space && w > 0 && s[w - 1] != '\n')
+				s[w++] = ' ';
+			pending_space = 0;
+			do
+				s[w++] = s[r++];
+			while (r < n && (unsigned char)s[r] > ' ' && (unsigned char)s[r] < 0x7F);
+			continue;
+		}
 		size_t at = r;
 		uint32_t cp = dyad_utf8_next(s, n, &r);
 		if (cp == '\r') {
@@ -147,8 +158,8 @@ static size_t clean(char *s, size_t n)
 		if (pending_space && w > 0 && s[w - 1] != '\n')
 			s[w++] = ' ';
 		pending_space = 0;
-		memmove(s + w, s + at, r - at);
-		w += r - at;
+		while (at < r) /* w <= at: a forward copy is safe */
+			s[w++] = s[at++];
 	}
 	s[w] = '\0';
 	return w;

@@ -40,6 +40,11 @@ static int is_space_like(uint32_t cp)
 static int nfc_already(const unsigned char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
+		uint64_t eight;
+		while (n - i >= 8 && (memcpy(&eight, s + i, 8), !(eight & 0x8080808080808080ull)))
+			i += 8; /* eight ASCII bytes at once */
+		if (i >= n)
+			break;
 		unsigned char c = s[i];
 		if (c < 0x80)
 			continue;
@@ -118,21 +123,39 @@ done:
 	return out;
 }
 
+/* The end of the run from r of characters clean() keeps as they are:
+ * printable ASCII and the two-byte letters from U+00C0 on (the spaces,
+ * controls and the soft hyphen of that range all start with 0xC2). */
+static size_t kept_run(const char *text, size_t r, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	while (r < n) {
+		unsigned char c = s[r];
+		if (c > ' ' && c < 0x7F)
+			r++;
+		else if (c >= 0xC3 && c <= 0xDF && r + 1 < n && (s[r + 1] & 0xC0) == 0x80)
+			r += 2;
+		else
+			break;
+	}
+	return r;
+}
+
 /* In place: spaces, line ends, invisibles; the text only ever shrinks. */
 static size_t clean(char *s, size_t n)
 {
 	size_t r = 0, w = 0;
 	int pending_space = 0;
 	while (r < n) {
-		unsigned char c = (unsigned char)s[r];
-		if (c > ' ' && c < 0x7F) {
-			/* a run of printable ASCII, most of the text, copied as it is */
+		size_t k = kept_run(s, r, n);
+		if (k > r) { /* most of the text: moved in one piece, if at all */
 			if (pending_space && w > 0 && s[w - 1] != '\n')
 				s[w++] = ' ';
 			pending_space = 0;
-			do
-				s[w++] = s[r++];
-			while (r < n && (unsigned char)s[r] > ' ' && (unsigned char)s[r] < 0x7F);
+			if (w != r)
+				memmove(s + w, s + r, k - r);
+			w += k - r;
+			r = k;
 			continue;
 		}
 		size_t at = r;

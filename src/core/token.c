@@ -178,9 +178,101 @@ static int possessive_s(const char *text, const struct dyad__piece *p, size_t en
 	       (i + 1 >= end || !is_word_cp((unsigned char)text[i + 1]));
 }
 
+/*
+ * The common tokens read on the bytes, with what the pieces would give: a
+ * word of ASCII and basic Cyrillic letters and ASCII digits that ends at
+ * an ASCII byte or the end, a number of ASCII digits not followed by a
+ * separator, a mark of ASCII other than the apostrophe. 0 when the token
+ * is another (dotted acronyms, numbers with separators, other letters):
+ * dyad__next_token reads it by pieces.
+ */
+static int plain_token(const char *text, size_t at, size_t end, uint32_t *len,
+                       uint32_t *flags)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	unsigned char c = s[at];
+	size_t i = at;
+	unsigned letters = 0, upper = 0, first_run = 0;
+	uint32_t f = 0;
+	if (c < 0x80 && !((unsigned)((c | 0x20) - 'a') < 26u) && !(c >= '0' && c <= '9')) {
+		if (c == '\'' || c == ' ' || (c >= '\t' && c <= '\r'))
+			return 0;
+		*len = 1;
+		*flags = DYAD_TOK_PUNCT | (c == '"' ? DYAD_TOK_QUOTE : 0);
+		return 1;
+	}
+	while (i < end) {
+		c = s[i];
+		if ((unsigned)((c | 0x20) - 'a') < 26u) {
+			letters++;
+			upper += c <= 'Z';
+			i++;
+		} else if (c >= '0' && c <= '9') {
+			if (!first_run)
+				first_run = (unsigned)(i - at);
+			i++;
+		} else if ((c == 0xD0 || c == 0xD1) && i + 1 < end) {
+			unsigned cp = (unsigned)(c & 0x1F) << 6 | (s[i + 1] & 0x3F);
+			if ((s[i + 1] & 0xC0) != 0x80 ||
+			    !((cp >= 0x0410 && cp <= 0x044F) || cp == 0x0401 || cp == 0x0451))
+				return 0;
+			if (i == at)
+				f |= DYAD_TOK_CYRILLIC;
+			letters++;
+			upper += cp <= 0x042F;
+			i += 2;
+		} else if (c >= 0x80) {
+			return 0; /* another letter may go on the word */
+		} else {
+			break;
+		}
+	}
+	int digit_first = s[at] >= '0' && s[at] <= '9';
+	if (!digit_first) {
+		if (!(f & DYAD_TOK_CYRILLIC))
+			f |= DYAD_TOK_LATIN;
+		if (s[at] <= 'Z' || (s[at] == 0xD0 && s[at + 1] <= 0xAF))
+			f |= DYAD_TOK_CAP;
+		/* a single capital and a full stop may open "U.S." */
+		size_t run = first_run ? first_run : i - at;
+		if (run == 1 && s[at] <= 'Z' && at + 1 < end && s[at + 1] == '.')
+			return 0;
+	}
+	if (digit_first && !letters) {
+		if (i < end && (s[i] == ',' || s[i] == '.'))
+			return 0; /* "4,000" */
+		f |= DYAD_TOK_NUMBER;
+	} else {
+		f |= DYAD_TOK_WORD;
+	}
+	if (letters >= 2 && upper == letters)
+		f |= DYAD_TOK_ALLCAPS;
+	if (letters == 1 && upper == 1 && i < end && s[i] == '.')
+		f |= DYAD_TOK_INITIAL;
+	*len = (uint32_t)(i - at);
+	*flags = f;
+	return 1;
+}
+
 int dyad__next_token(const char *text, size_t *pos, size_t end,
                      uint32_t *tok_start, uint32_t *tok_end, uint32_t *flags)
 {
+	size_t from = *pos;
+	while (from < end && (text[from] == ' ' || text[from] == '\n'))
+		from++;
+	*pos = from;
+	if (from >= end)
+		return 0;
+	uint32_t len, plain;
+	if (plain_token(text, from, end, &len, &plain)) {
+		if (from > 0 && text[from - 1] != ' ' && text[from - 1] != '\n')
+			plain |= DYAD_TOK_GLUED;
+		*tok_start = (uint32_t)from;
+		*tok_end = (uint32_t)(from + len);
+		*flags = plain;
+		*pos = from + len;
+		return 1;
+	}
 	struct dyad__piece p;
 	do {
 		if (!dyad__next_piece(text, pos, end, &p))

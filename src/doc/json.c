@@ -66,6 +66,15 @@ static const char escape_of[256] = {
 	[31] = 'u', ['"'] = '"', ['\\'] = '\\',
 };
 
+/* Whether one of the eight bytes of v is below 0x20, '"' or '\\' (the
+ * bytes escape_of changes), by the usual bit tricks for a zero byte. */
+static int needs_escape8(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\');
+	return ((((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs) != 0;
+}
+
 /* Escape one block of at most STR_BLOCK bytes into reserved room. */
 static void put_block(struct dyad_buf *b, const unsigned char *s, size_t n)
 {
@@ -74,6 +83,14 @@ static void put_block(struct dyad_buf *b, const unsigned char *s, size_t n)
 	if (!p)
 		return;
 	for (size_t i = 0; i < n; i++) {
+		uint64_t v;
+		while (n - i >= 8 && (memcpy(&v, s + i, 8), !needs_escape8(v))) {
+			memcpy(p, s + i, 8); /* eight plain bytes at once */
+			p += 8;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		unsigned char c = s[i];
 		char e = escape_of[c];
 		if (!e) {

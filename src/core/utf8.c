@@ -111,6 +111,20 @@ size_t dyad_utf8_lower(const char *s, size_t n, char *out, size_t cap)
 			if (room == 0)
 				break;
 			size_t lim = n - i < room ? n - i : room;
+			const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+			uint64_t v;
+			while (lim - k >= 8 && (memcpy(&v, s + i + k, 8), !(v & highs))) {
+				/* eight ASCII bytes: the high bit of each of A..Z, moved to 0x20 */
+				uint64_t caps = ((v + ones * (0x80 - 'A')) ^ (v + ones * (0x80 - 'Z' - 1))) & highs;
+				v |= caps >> 2;
+				memcpy(out + w + k, &v, 8);
+				k += 8;
+			}
+			if (k == lim) {
+				i += k;
+				w += k;
+				continue;
+			}
 			do {
 				unsigned char d = (unsigned char)s[i + k];
 				if (d >= 0x80)

@@ -154,8 +154,8 @@ static int contains(const char *hay, size_t n, const char *needle, size_t len)
 }
 
 /* -1 when not clutter, else the enum dyad__clutter_match of the first
- * entry of clutter.tsv that matches (the first byte is compared before
- * memcmp: most entries differ there). */
+ * entry of clutter.tsv that matches, among those the line's first byte
+ * allows (kb/meta.h). */
 static int clutter_match(const struct dyad__meta_lexicon *lex, const char *text,
                          uint32_t a, uint32_t b)
 {
@@ -163,19 +163,17 @@ static int clutter_match(const struct dyad__meta_lexicon *lex, const char *text,
 	if (b - a >= DYAD_META_MAX_LINE_BYTES)
 		return -1; /* clutter is short; a paragraph is never clutter */
 	size_t len = lower_line(text, a, b, lower, sizeof lower);
-	char first = lower[0]; /* '\0' when the line is empty */
-	for (size_t k = 0; k < lex->n_clutter; k++) {
-		const struct dyad__meta_clutter *c = &lex->clutter[k];
+	unsigned char first = (unsigned char)lower[0]; /* '\0' when the line is empty */
+	for (uint32_t j = lex->clutter_from[first]; j < lex->clutter_from[first + 1]; j++) {
+		const struct dyad__meta_clutter *c = &lex->clutter[lex->clutter_by_byte[j]];
 		switch (c->match) {
 		case DYAD_CLUTTER_EXACT:
 		case DYAD_CLUTTER_LABEL:
-			if (len == c->len && (len == 0 || c->text[0] == first) &&
-			    memcmp(lower, c->text, len) == 0)
+			if (len == c->len && memcmp(lower, c->text, len) == 0)
 				return (int)c->match;
 			break;
 		case DYAD_CLUTTER_PREFIX:
-			if (len >= c->len && (c->len == 0 || c->text[0] == first) &&
-			    memcmp(lower, c->text, c->len) == 0)
+			if (len >= c->len && memcmp(lower, c->text, c->len) == 0)
 				return (int)c->match;
 			break;
 		case DYAD_CLUTTER_CONTAINS:

@@ -83,6 +83,11 @@ static dyad_status quotes_in_line(struct dyad__work *w, size_t l,
 			return add_quote(w, (uint32_t)k, line->end, speaker);
 	}
 	while (i < line->end) {
+		unsigned char c = (unsigned char)w->text[i];
+		if (c < 0x80 && c != '"') {
+			i++; /* no quotation mark in the rest of ASCII */
+			continue;
+		}
 		size_t at = i;
 		uint32_t cp = dyad_utf8_next(w->text, line->end, &i);
 		if (!open && opens(cp)) {

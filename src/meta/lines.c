@@ -62,6 +62,17 @@ static int cp_class(uint32_t cp)
 	return cp == 0x2019 ? CP_JOINER : CP_OTHER;
 }
 
+/* cp_class() of the ASCII characters. */
+#define ALNUM8(c) [c] = CP_ALNUM, [c + 1] = CP_ALNUM, [c + 2] = CP_ALNUM, \
+	[c + 3] = CP_ALNUM, [c + 4] = CP_ALNUM, [c + 5] = CP_ALNUM, [c + 6] = CP_ALNUM, \
+	[c + 7] = CP_ALNUM
+static const unsigned char ascii_class[128] = {
+	ALNUM8('0'), ['8'] = CP_ALNUM, ['9'] = CP_ALNUM,
+	ALNUM8('A'), ALNUM8('I'), ALNUM8('Q'), ['Y'] = CP_ALNUM, ['Z'] = CP_ALNUM,
+	ALNUM8('a'), ALNUM8('i'), ALNUM8('q'), ['y'] = CP_ALNUM, ['z'] = CP_ALNUM,
+	['.'] = CP_JOINER, ['-'] = CP_JOINER, ['\''] = CP_JOINER, [','] = CP_JOINER,
+};
+
 /*
  * The pieces of core/token.h counted: a word starts at a letter or digit
  * that follows neither another one nor a joiner glued to one. That is the
@@ -79,7 +90,7 @@ void dyad__meta_count(const char *text, uint32_t a, uint32_t b, unsigned *chars,
 		int cls;
 		if (ch < 0x80) {
 			i++;
-			cls = cp_class(ch);
+			cls = ascii_class[ch];
 		} else {
 			cls = cp_class(dyad_utf8_next(text, b, &i));
 		}

@@ -77,6 +77,11 @@ static dyad_status segment_line(struct dyad__work *w, size_t line_no)
 	const struct dyad__line *line = &w->lines[line_no];
 	size_t start = line->start, end = line->end, i = start;
 	while (i < end) {
+		unsigned char c = (unsigned char)w->text[i];
+		if (c < 0x80 && c != '.' && c != '!' && c != '?') {
+			i++; /* most bytes: no decoding */
+			continue;
+		}
 		size_t at = i;
 		uint32_t cp = dyad_utf8_next(w->text, end, &i);
 		if (cp != '.' && cp != '!' && cp != '?' && cp != 0x2026)

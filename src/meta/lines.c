@@ -103,20 +103,32 @@ void dyad__meta_count(const char *text, uint32_t a, uint32_t b, unsigned *chars,
 	*words = n;
 }
 
-/* Letters and the words of two letters or more. */
+/* Letters and the words of two letters or more: the letter pieces of
+ * core/token.h, read a code point at a time. */
 static void count_letters(const char *text, uint32_t a, uint32_t b,
                           unsigned *letters, unsigned *letter_words, int *digit)
 {
 	size_t i = a;
-	struct dyad__piece p;
+	unsigned run = 0;
 	*letters = *letter_words = 0;
 	*digit = 0;
-	while (dyad__next_piece(text, &i, b, &p)) {
-		if (p.kind == DYAD_PIECE_LETTERS) {
-			*letters += p.n_cps;
-			*letter_words += p.n_cps >= 2;
-		} else if (dyad__piece_is_alnum(&p)) {
-			*digit = 1;
+	while (i < b) {
+		unsigned char ch = (unsigned char)text[i];
+		int letter;
+		if (ch < 0x80) {
+			i++;
+			letter = (unsigned)((ch | 0x20) - 'a') < 26u;
+			*digit |= ch >= '0' && ch <= '9';
+		} else {
+			uint32_t cp = dyad_utf8_next(text, b, &i);
+			letter = dyad_cp_is_letter(cp);
+			*digit |= !letter && !dyad_cp_is_space(cp) && dyad_cp_is_digit(cp);
+		}
+		if (letter) {
+			++*letters;
+			*letter_words += ++run == 2;
+		} else {
+			run = 0;
 		}
 	}
 }

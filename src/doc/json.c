@@ -75,13 +75,17 @@ static int needs_escape8(uint64_t v)
 	return ((((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs) != 0;
 }
 
-/* Escape one block of at most STR_BLOCK bytes into reserved room. */
-static void put_block(struct dyad_buf *b, const unsigned char *s, size_t n)
+/* Escape one block of at most STR_BLOCK bytes into reserved room, after
+ * the opening quotation mark or before the closing one if asked. */
+static void put_block(struct dyad_buf *b, const unsigned char *s, size_t n, int open,
+                      int close)
 {
 	static const char hex[] = "0123456789abcdef";
-	char *p = room(b, 6 * n);
+	char *p = room(b, 6 * n + 2);
 	if (!p)
 		return;
+	if (open)
+		*p++ = '"';
 	for (size_t i = 0; i < n; i++) {
 		uint64_t v;
 		while (n - i >= 8 && (memcpy(&v, s + i, 8), !needs_escape8(v))) {
@@ -106,15 +110,19 @@ static void put_block(struct dyad_buf *b, const unsigned char *s, size_t n)
 			p += 6;
 		}
 	}
+	if (close)
+		*p++ = '"';
 	commit(b, p);
 }
 
 static void put_str(struct dyad_buf *b, const char *s, size_t n)
 {
-	put_char(b, '"');
-	for (size_t i = 0; i < n; i += STR_BLOCK)
-		put_block(b, (const unsigned char *)s + i, n - i < STR_BLOCK ? n - i : STR_BLOCK);
-	put_char(b, '"');
+	size_t i = 0;
+	do {
+		size_t k = n - i < STR_BLOCK ? n - i : STR_BLOCK;
+		put_block(b, (const unsigned char *)s + i, k, i == 0, i + k == n);
+		i += k;
+	} while (i < n);
 }
 
 static void put_cstr(struct dyad_buf *b, const char *s)

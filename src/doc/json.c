@@ -30,7 +30,7 @@ static inline char *room(struct dyad_buf *b, size_t n)
 }
 
 /* The bytes up to end were written into the room. */
-static void commit(struct dyad_buf *b, char *end)
+static inline void commit(struct dyad_buf *b, char *end)
 {
 	b->len = (size_t)(end - b->data);
 	b->data[b->len] = '\0';
@@ -47,7 +47,7 @@ static void put_bytes(struct dyad_buf *b, const char *s, size_t n)
 
 #define PUT_LIT(b, lit) put_bytes((b), (lit), sizeof(lit) - 1)
 
-static void put_char(struct dyad_buf *b, char c)
+static inline void put_char(struct dyad_buf *b, char c)
 {
 	char *p = room(b, 1);
 	if (p) {
@@ -243,13 +243,22 @@ static void put_g15(struct dyad_buf *b, double x)
 
 /* ---- the document --------------------------------------------------- */
 
-static void put_key(struct dyad_buf *b, const char *key, int *first)
+/* The keys are this file's literals, plain ASCII: nothing to escape. */
+static inline void put_key(struct dyad_buf *b, const char *key, int *first)
 {
+	size_t n = strlen(key);
+	char *p = room(b, n + 4);
+	if (!p)
+		return;
 	if (!*first)
-		put_char(b, ',');
+		*p++ = ',';
 	*first = 0;
-	put_cstr(b, key);
-	put_char(b, ':');
+	*p++ = '"';
+	memcpy(p, key, n);
+	p += n;
+	*p++ = '"';
+	*p++ = ':';
+	commit(b, p);
 }
 
 static void put_field(struct dyad_buf *b, const char *key, const char *value,

@@ -82,9 +82,17 @@ static const unsigned char ascii_class[128] = {
 void dyad__meta_count(const char *text, uint32_t a, uint32_t b, unsigned *chars,
                       unsigned *words)
 {
+	/* states: after another character, after a letter or digit, after a
+	 * joiner glued to one, after another joiner; an entry is the next
+	 * state, plus 4 when a word starts */
+	static const unsigned char step[4][3] = {
+		[0] = {[CP_OTHER] = 0, [CP_ALNUM] = 1 | 4, [CP_JOINER] = 3},
+		[1] = {[CP_OTHER] = 0, [CP_ALNUM] = 1, [CP_JOINER] = 2},
+		[2] = {[CP_OTHER] = 0, [CP_ALNUM] = 1, [CP_JOINER] = 3},
+		[3] = {[CP_OTHER] = 0, [CP_ALNUM] = 1 | 4, [CP_JOINER] = 3},
+	};
 	size_t i = a;
-	unsigned c = 0, n = 0;
-	int prev = CP_OTHER, before = CP_OTHER;
+	unsigned c = 0, n = 0, state = 0;
 	while (i < b) {
 		unsigned char ch = (unsigned char)text[i];
 		int cls;
@@ -95,9 +103,9 @@ void dyad__meta_count(const char *text, uint32_t a, uint32_t b, unsigned *chars,
 			cls = cp_class(dyad_utf8_next(text, b, &i));
 		}
 		c++;
-		n += cls == CP_ALNUM && prev != CP_ALNUM && !(prev == CP_JOINER && before == CP_ALNUM);
-		before = prev;
-		prev = cls;
+		unsigned v = step[state][cls];
+		n += v >> 2;
+		state = v & 3;
 	}
 	*chars = c;
 	*words = n;

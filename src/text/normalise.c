@@ -126,15 +126,25 @@ done:
 /* The end of the run from r of characters clean() keeps as they are:
  * printable ASCII and the two-byte letters from U+00C0 on (the spaces,
  * controls and the soft hyphen of that range all start with 0xC2). */
+static size_t kept_char(const unsigned char *s, size_t r, size_t n)
+{
+	unsigned char c = s[r];
+	if (c > ' ' && c < 0x7F)
+		return 1;
+	return c >= 0xC3 && c <= 0xDF && r + 1 < n && (s[r + 1] & 0xC0) == 0x80 ? 2 : 0;
+}
+
+/* ... and inside the run, a single space between two of them: clean()
+ * would write it as it is. */
 static size_t kept_run(const char *text, size_t r, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text;
+	size_t from = r, k;
 	while (r < n) {
-		unsigned char c = s[r];
-		if (c > ' ' && c < 0x7F)
+		if ((k = kept_char(s, r, n)) != 0)
+			r += k;
+		else if (s[r] == ' ' && r > from && r + 1 < n && kept_char(s, r + 1, n))
 			r++;
-		else if (c >= 0xC3 && c <= 0xDF && r + 1 < n && (s[r + 1] & 0xC0) == 0x80)
-			r += 2;
 		else
 			break;
 	}

@@ -56,14 +56,18 @@ uint32_t dyad__utf8_decode(const char *s, size_t n, size_t *i)
 int dyad_utf8_valid(const char *s, size_t n)
 {
 	size_t i = 0;
+	const unsigned char *u = (const unsigned char *)s;
 	while (i < n) {
 		uint64_t eight;
-		if (n - i >= 8 && (memcpy(&eight, s + i, 8), !(eight & 0x8080808080808080ull))) {
-			i += 8; /* eight ASCII bytes at once */
+		if (u[i] < 0x80) {
+			if (n - i >= 8 && (memcpy(&eight, s + i, 8), !(eight & 0x8080808080808080ull)))
+				i += 8; /* eight ASCII bytes at once */
+			else
+				i++;
 			continue;
 		}
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
+		if (u[i] >= 0xC2 && u[i] <= 0xDF && n - i >= 2 && (u[i + 1] & 0xC0) == 0x80) {
+			i += 2; /* two bytes: Latin, Cyrillic */
 			continue;
 		}
 		size_t before = i;

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Replacement for bytes that do not decode. */
 #define DYAD_UTF8_INVALID 0xFFFDu
@@ -32,6 +33,32 @@ static inline uint32_t dyad_utf8_next(const char *s, size_t n, size_t *i)
 		return (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
 	}
 	return dyad__utf8_decode(s, n, i);
+}
+
+/*
+ * The first position from i (i <= end) whose byte is not ASCII or is one of
+ * the bytes a, b, c (repeat one to look for fewer): the passes that look
+ * only at a few marks step over the rest eight bytes at a time.
+ */
+static inline size_t dyad__skip_ascii(const char *s, size_t i, size_t end,
+                                      unsigned char a, unsigned char b, unsigned char c)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+	while (end - i >= 8) {
+		uint64_t v;
+		memcpy(&v, s + i, 8);
+		uint64_t x = v ^ (ones * a), y = v ^ (ones * b), z = v ^ (ones * c);
+		if ((v | ((x - ones) & ~x) | ((y - ones) & ~y) | ((z - ones) & ~z)) & highs)
+			break; /* one of the eight bytes stops: found below */
+		i += 8;
+	}
+	while (i < end) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch >= 0x80 || ch == a || ch == b || ch == c)
+			break;
+		i++;
+	}
+	return i;
 }
 
 /* 1 if (s, n) is well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF). */

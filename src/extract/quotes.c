@@ -83,11 +83,10 @@ static dyad_status quotes_in_line(struct dyad__work *w, size_t l,
 			return add_quote(w, (uint32_t)k, line->end, speaker);
 	}
 	while (i < line->end) {
-		unsigned char c = (unsigned char)w->text[i];
-		if (c < 0x80 && c != '"') {
-			i++; /* no quotation mark in the rest of ASCII */
-			continue;
-		}
+		/* no quotation mark in the rest of ASCII */
+		i = dyad__skip_ascii(w->text, i, line->end, '"', '"', '"');
+		if (i >= line->end)
+			break;
 		size_t at = i;
 		uint32_t cp = dyad_utf8_next(w->text, line->end, &i);
 		if (!open && opens(cp)) {

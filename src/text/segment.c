@@ -77,11 +77,9 @@ static dyad_status segment_line(struct dyad__work *w, size_t line_no)
 	const struct dyad__line *line = &w->lines[line_no];
 	size_t start = line->start, end = line->end, i = start;
 	while (i < end) {
-		unsigned char c = (unsigned char)w->text[i];
-		if (c < 0x80 && c != '.' && c != '!' && c != '?') {
-			i++; /* most bytes: no decoding */
-			continue;
-		}
+		i = dyad__skip_ascii(w->text, i, end, '.', '!', '?'); /* most bytes */
+		if (i >= end)
+			break;
 		size_t at = i;
 		uint32_t cp = dyad_utf8_next(w->text, end, &i);
 		if (cp != '.' && cp != '!' && cp != '?' && cp != 0x2026)

@@ -36,27 +36,35 @@ static inline uint32_t dyad_utf8_next(const char *s, size_t n, size_t *i)
 }
 
 /*
- * The first position from i (i <= end) whose byte is not ASCII or is one of
- * the bytes a, b, c (repeat one to look for fewer): the passes that look
- * only at a few marks step over the rest eight bytes at a time.
+ * The first position from i (i <= end) that is not a character to step
+ * over: the ASCII bytes other than a, b, c (repeat one to look for fewer)
+ * and the two-byte characters whose first byte is lead or above (0xE0: none
+ * of them). The passes that look for a few marks only step over the rest,
+ * runs of ASCII eight bytes at a time.
  */
-static inline size_t dyad__skip_ascii(const char *s, size_t i, size_t end,
-                                      unsigned char a, unsigned char b, unsigned char c)
+static inline size_t dyad__skip_plain(const char *s, size_t i, size_t end, unsigned char a,
+                                      unsigned char b, unsigned char c, unsigned char lead)
 {
 	const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
-	while (end - i >= 8) {
-		uint64_t v;
-		memcpy(&v, s + i, 8);
-		uint64_t x = v ^ (ones * a), y = v ^ (ones * b), z = v ^ (ones * c);
-		if ((v | ((x - ones) & ~x) | ((y - ones) & ~y) | ((z - ones) & ~z)) & highs)
-			break; /* one of the eight bytes stops: found below */
-		i += 8;
-	}
+	const unsigned char *u = (const unsigned char *)s;
 	while (i < end) {
-		unsigned char ch = (unsigned char)s[i];
-		if (ch >= 0x80 || ch == a || ch == b || ch == c)
+		unsigned char ch = u[i];
+		if (ch >= 0x80) {
+			if (ch < lead || ch > 0xDF || end - i < 2 || (u[i + 1] & 0xC0) != 0x80)
+				break;
+			i += 2;
+			continue;
+		}
+		if (ch == a || ch == b || ch == c)
 			break;
-		i++;
+		uint64_t v, x, y, z;
+		if (end - i >= 8 && (memcpy(&v, s + i, 8), x = v ^ (ones * a), y = v ^ (ones * b),
+		                     z = v ^ (ones * c),
+		                     !((v | ((x - ones) & ~x) | ((y - ones) & ~y) | ((z - ones) & ~z)) &
+		                       highs)))
+			i += 8; /* none of the eight stops */
+		else
+			i++;
 	}
 	return i;
 }

@@ -178,6 +178,15 @@ static int possessive_s(const char *text, const struct dyad__piece *p, size_t en
 	       (i + 1 >= end || !is_word_cp((unsigned char)text[i + 1]));
 }
 
+/* A code point that starts or continues a word or number: a letter, or a
+ * digit that is no space (the alnum pieces). */
+static int word_cp(uint32_t cp)
+{
+	if ((cp >= '0' && cp <= '9') || dyad_cp_is_letter(cp))
+		return 1;
+	return cp >= 0x80 && !dyad_cp_is_space(cp) && dyad_cp_is_digit(cp);
+}
+
 /*
  * The common tokens read on the bytes, with what the pieces would give: a
  * word of ASCII and basic Cyrillic letters and ASCII digits that ends at
@@ -201,6 +210,17 @@ static int plain_token(const char *text, size_t at, size_t end, uint32_t *len,
 		*flags = DYAD_TOK_PUNCT | (c == '"' ? DYAD_TOK_QUOTE : 0);
 		return 1;
 	}
+	if (c >= 0x80 && c != 0xD0 && c != 0xD1) {
+		/* a mark of its own ("«", "—"), unless it is a letter, a digit, a
+		 * space or the apostrophe of "’s" */
+		size_t k = at;
+		uint32_t cp = dyad_utf8_next(text, end, &k);
+		if (cp == 0x2019 || word_cp(cp) || dyad_cp_is_space(cp))
+			return 0;
+		*len = (uint32_t)(k - at);
+		*flags = DYAD_TOK_PUNCT | (is_quote(cp) ? DYAD_TOK_QUOTE : 0);
+		return 1;
+	}
 	while (i < end) {
 		c = s[i];
 		if ((unsigned)((c | 0x20) - 'a') < 26u) {
@@ -222,7 +242,10 @@ static int plain_token(const char *text, size_t at, size_t end, uint32_t *len,
 			upper += cp <= 0x042F;
 			i += 2;
 		} else if (c >= 0x80) {
-			return 0; /* another letter may go on the word */
+			size_t k = i;
+			if (word_cp(dyad_utf8_next(text, end, &k)))
+				return 0; /* another letter goes on the word */
+			break;
 		} else {
 			break;
 		}

@@ -187,6 +187,28 @@ static int word_cp(uint32_t cp)
 	return cp >= 0x80 && !dyad_cp_is_space(cp) && dyad_cp_is_digit(cp);
 }
 
+/* A token of one mark that is not a letter or a digit: 0 when it is a
+ * space, the apostrophe of "'s" or "’s", or a letter after all. */
+static int plain_mark(const char *text, size_t at, size_t end, uint32_t *len,
+                      uint32_t *flags)
+{
+	unsigned char c = (unsigned char)text[at];
+	if (c < 0x80) {
+		if (c == '\'' || c == ' ' || (c >= '\t' && c <= '\r'))
+			return 0;
+		*len = 1;
+		*flags = DYAD_TOK_PUNCT | (c == '"' ? DYAD_TOK_QUOTE : 0);
+		return 1;
+	}
+	size_t k = at; /* "«", "—" */
+	uint32_t cp = dyad_utf8_next(text, end, &k);
+	if (cp == 0x2019 || word_cp(cp) || dyad_cp_is_space(cp))
+		return 0;
+	*len = (uint32_t)(k - at);
+	*flags = DYAD_TOK_PUNCT | (is_quote(cp) ? DYAD_TOK_QUOTE : 0);
+	return 1;
+}
+
 /*
  * The common tokens read on the bytes, with what the pieces would give: a
  * word of ASCII and basic Cyrillic letters and ASCII digits that ends at
@@ -203,24 +225,9 @@ static int plain_token(const char *text, size_t at, size_t end, uint32_t *len,
 	size_t i = at;
 	unsigned letters = 0, upper = 0, first_run = 0;
 	uint32_t f = 0;
-	if (c < 0x80 && !((unsigned)((c | 0x20) - 'a') < 26u) && !(c >= '0' && c <= '9')) {
-		if (c == '\'' || c == ' ' || (c >= '\t' && c <= '\r'))
-			return 0;
-		*len = 1;
-		*flags = DYAD_TOK_PUNCT | (c == '"' ? DYAD_TOK_QUOTE : 0);
-		return 1;
-	}
-	if (c >= 0x80 && c != 0xD0 && c != 0xD1) {
-		/* a mark of its own ("«", "—"), unless it is a letter, a digit, a
-		 * space or the apostrophe of "’s" */
-		size_t k = at;
-		uint32_t cp = dyad_utf8_next(text, end, &k);
-		if (cp == 0x2019 || word_cp(cp) || dyad_cp_is_space(cp))
-			return 0;
-		*len = (uint32_t)(k - at);
-		*flags = DYAD_TOK_PUNCT | (is_quote(cp) ? DYAD_TOK_QUOTE : 0);
-		return 1;
-	}
+	if ((c < 0x80 && !((unsigned)((c | 0x20) - 'a') < 26u) && !(c >= '0' && c <= '9')) ||
+	    (c >= 0x80 && c != 0xD0 && c != 0xD1))
+		return plain_mark(text, at, end, len, flags);
 	while (i < end) {
 		c = s[i];
 		if ((unsigned)((c | 0x20) - 'a') < 26u) {
@@ -243,8 +250,8 @@ static int plain_token(const char *text, size_t at, size_t end, uint32_t *len,
 			i += 2;
 		} else if (c >= 0x80) {
 			size_t k = i;
-			if (word_cp(dyad_utf8_next(text, end, &k)))
-				return 0; /* another letter goes on the word */
+			if (i == at || word_cp(dyad_utf8_next(text, end, &k)))
+				return 0; /* a broken byte, or another letter goes on the word */
 			break;
 		} else {
 			break;

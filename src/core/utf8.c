@@ -3,6 +3,7 @@
  */
 #include "core/utf8.h"
 
+#include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -55,9 +56,18 @@ uint32_t dyad__utf8_decode(const char *s, size_t n, size_t *i)
 int dyad_utf8_valid(const char *s, size_t n)
 {
 	size_t i = 0;
+	const unsigned char *u = (const unsigned char *)s;
 	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
+		uint64_t eight;
+		if (u[i] < 0x80) {
+			if (n - i >= 8 && (memcpy(&eight, s + i, 8), !(eight & 0x8080808080808080ull)))
+				i += 8; /* eight ASCII bytes at once */
+			else
+				i++;
+			continue;
+		}
+		if (u[i] >= 0xC2 && u[i] <= 0xDF && n - i >= 2 && (u[i + 1] & 0xC0) == 0x80) {
+			i += 2; /* two bytes: Latin, Cyrillic */
 			continue;
 		}
 		size_t before = i;
@@ -100,24 +110,52 @@ size_t dyad_utf8_lower(const char *s, size_t n, char *out, size_t cap)
 		return 0;
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80) { /* ASCII needs no tables */
-			if (w + 1 >= cap)
+		if (c < 0x80) { /* a run of ASCII needs no tables */
+			size_t room = cap - 1 - w, k = 0;
+			if (room == 0)
 				break;
-			out[w++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-			i++;
+			size_t lim = n - i < room ? n - i : room;
+			const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+			uint64_t v;
+			while (lim - k >= 8 && (memcpy(&v, s + i + k, 8), !(v & highs))) {
+				/* eight ASCII bytes: the high bit of each of A..Z, moved to 0x20 */
+				uint64_t caps = ((v + ones * (0x80 - 'A')) ^ (v + ones * (0x80 - 'Z' - 1))) & highs;
+				v |= caps >> 2;
+				memcpy(out + w + k, &v, 8);
+				k += 8;
+			}
+			if (k == lim) {
+				i += k;
+				w += k;
+				continue;
+			}
+			do {
+				unsigned char d = (unsigned char)s[i + k];
+				if (d >= 0x80)
+					break;
+				out[w + k] = (char)(d | (unsigned char)((unsigned)(d - 'A') < 26u) << 5);
+			} while (++k < lim);
+			i += k;
+			w += k;
 			continue;
 		}
-		if ((c == 0xD0 || c == 0xD1) && i + 1 < n &&
-		    ((unsigned char)s[i + 1] & 0xC0) == 0x80 && w + 2 < cap) {
-			/* basic Cyrillic, two bytes in, two out: no tables, no calls */
-			uint32_t cp = (uint32_t)(c & 0x1F) << 6 | ((unsigned char)s[i + 1] & 0x3F);
-			if (cp >= 0x0410 && cp <= 0x042F)
-				cp += 0x20; /* А..Я */
-			if (cp == 0x0451 || cp == 0x0401)
-				cp = 0x0435; /* ё, Ё: written е in most Russian text */
-			if (cp >= 0x0430 && cp <= 0x044F) {
-				out[w++] = (char)(0xC0 | (cp >> 6));
-				out[w++] = (char)(0x80 | (cp & 0x3F));
+		if ((c == 0xD0 || c == 0xD1) && i + 1 < n && w + 2 < cap) {
+			/* basic Cyrillic, two bytes in, two out, on the bytes: А..П
+			 * D0 90..9F, Р..Я D0 A0..AF, а..п D0 B0..BF, р..я D1 80..8F;
+			 * ё and Ё (D1 91, D0 81) are written е (D0 B5) in most Russian text */
+			unsigned char d = (unsigned char)s[i + 1];
+			unsigned char o0 = 0, o1 = 0;
+			if (c == 0xD0 && d >= 0x90 && d <= 0x9F)
+				o0 = 0xD0, o1 = (unsigned char)(d + 0x20);
+			else if (c == 0xD0 && d >= 0xA0 && d <= 0xAF)
+				o0 = 0xD1, o1 = (unsigned char)(d - 0x20);
+			else if ((c == 0xD0 && d >= 0xB0 && d <= 0xBF) || (c == 0xD1 && d >= 0x80 && d <= 0x8F))
+				o0 = c, o1 = d;
+			else if ((c == 0xD0 && d == 0x81) || (c == 0xD1 && d == 0x91))
+				o0 = 0xD0, o1 = 0xB5;
+			if (o0) {
+				out[w++] = (char)o0;
+				out[w++] = (char)o1;
 				i += 2;
 				continue;
 			}

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Replacement for bytes that do not decode. */
 #define DYAD_UTF8_INVALID 0xFFFDu
@@ -32,6 +33,40 @@ static inline uint32_t dyad_utf8_next(const char *s, size_t n, size_t *i)
 		return (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
 	}
 	return dyad__utf8_decode(s, n, i);
+}
+
+/*
+ * The first position from i (i <= end) that is not a character to step
+ * over: the ASCII bytes other than a, b, c (repeat one to look for fewer)
+ * and the two-byte characters whose first byte is lead or above (0xE0: none
+ * of them). The passes that look for a few marks only step over the rest,
+ * runs of ASCII eight bytes at a time.
+ */
+static inline size_t dyad__skip_plain(const char *s, size_t i, size_t end, unsigned char a,
+                                      unsigned char b, unsigned char c, unsigned char lead)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+	const unsigned char *u = (const unsigned char *)s;
+	while (i < end) {
+		unsigned char ch = u[i];
+		if (ch >= 0x80) {
+			if (ch < lead || ch > 0xDF || end - i < 2 || (u[i + 1] & 0xC0) != 0x80)
+				break;
+			i += 2;
+			continue;
+		}
+		if (ch == a || ch == b || ch == c)
+			break;
+		uint64_t v, x, y, z;
+		if (end - i >= 8 && (memcpy(&v, s + i, 8), x = v ^ (ones * a), y = v ^ (ones * b),
+		                     z = v ^ (ones * c),
+		                     !((v | ((x - ones) & ~x) | ((y - ones) & ~y) | ((z - ones) & ~z)) &
+		                       highs)))
+			i += 8; /* none of the eight stops */
+		else
+			i++;
+	}
+	return i;
 }
 
 /* 1 if (s, n) is well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF). */

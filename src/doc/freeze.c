@@ -105,10 +105,23 @@ void *dyad__work_push_scratch(struct dyad__work *w, void **items, size_t *n,
 /* A 128-bit FNV-1a digest in hex: stable across runs and machines. */
 char *dyad__digest_hex(struct dyad_arena *arena, const char *s, size_t n)
 {
+	const uint64_t prime = 1099511628211ull;
 	uint64_t a = 1469598103934665603ull, b = 0x84222325cbf29ce4ull;
-	for (size_t i = 0; i < n; i++) {
-		a = (a ^ (unsigned char)s[i]) * 1099511628211ull;
-		b = (b ^ (unsigned char)s[n - 1 - i]) * 1099511628211ull;
+	const unsigned char *f = (const unsigned char *)s, *r = f + n;
+	size_t i = 0;
+	for (; i + 4 <= n; i += 4, f += 4, r -= 4) { /* four bytes a turn */
+		a = (a ^ f[0]) * prime;
+		b = (b ^ r[-1]) * prime;
+		a = (a ^ f[1]) * prime;
+		b = (b ^ r[-2]) * prime;
+		a = (a ^ f[2]) * prime;
+		b = (b ^ r[-3]) * prime;
+		a = (a ^ f[3]) * prime;
+		b = (b ^ r[-4]) * prime;
+	}
+	for (; i < n; i++, f++, r--) {
+		a = (a ^ f[0]) * prime;
+		b = (b ^ r[-1]) * prime;
 	}
 	char *hex = dyad_arena_alloc(arena, 33);
 	if (hex)

@@ -30,7 +30,7 @@ static inline char *room(struct dyad_buf *b, size_t n)
 }
 
 /* The bytes up to end were written into the room. */
-static void commit(struct dyad_buf *b, char *end)
+static inline void commit(struct dyad_buf *b, char *end)
 {
 	b->len = (size_t)(end - b->data);
 	b->data[b->len] = '\0';
@@ -47,7 +47,7 @@ static void put_bytes(struct dyad_buf *b, const char *s, size_t n)
 
 #define PUT_LIT(b, lit) put_bytes((b), (lit), sizeof(lit) - 1)
 
-static void put_char(struct dyad_buf *b, char c)
+static inline void put_char(struct dyad_buf *b, char c)
 {
 	char *p = room(b, 1);
 	if (p) {
@@ -66,14 +66,35 @@ static const char escape_of[256] = {
 	[31] = 'u', ['"'] = '"', ['\\'] = '\\',
 };
 
-/* Escape one block of at most STR_BLOCK bytes into reserved room. */
-static void put_block(struct dyad_buf *b, const unsigned char *s, size_t n)
+/* Whether one of the eight bytes of v is below 0x20, '"' or '\\' (the
+ * bytes escape_of changes), by the usual bit tricks for a zero byte. */
+static int needs_escape8(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	uint64_t q = v ^ (ones * '"'), bs = v ^ (ones * '\\');
+	return ((((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs) != 0;
+}
+
+/* Escape one block of at most STR_BLOCK bytes into reserved room, after
+ * the opening quotation mark or before the closing one if asked. */
+static void put_block(struct dyad_buf *b, const unsigned char *s, size_t n, int open,
+                      int close)
 {
 	static const char hex[] = "0123456789abcdef";
-	char *p = room(b, 6 * n);
+	char *p = room(b, 6 * n + 2);
 	if (!p)
 		return;
+	if (open)
+		*p++ = '"';
 	for (size_t i = 0; i < n; i++) {
+		uint64_t v;
+		while (n - i >= 8 && (memcpy(&v, s + i, 8), !needs_escape8(v))) {
+			memcpy(p, s + i, 8); /* eight plain bytes at once */
+			p += 8;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		unsigned char c = s[i];
 		char e = escape_of[c];
 		if (!e) {
@@ -89,15 +110,19 @@ static void put_block(struct dyad_buf *b, const unsigned char *s, size_t n)
 			p += 6;
 		}
 	}
+	if (close)
+		*p++ = '"';
 	commit(b, p);
 }
 
 static void put_str(struct dyad_buf *b, const char *s, size_t n)
 {
-	put_char(b, '"');
-	for (size_t i = 0; i < n; i += STR_BLOCK)
-		put_block(b, (const unsigned char *)s + i, n - i < STR_BLOCK ? n - i : STR_BLOCK);
-	put_char(b, '"');
+	size_t i = 0;
+	do {
+		size_t k = n - i < STR_BLOCK ? n - i : STR_BLOCK;
+		put_block(b, (const unsigned char *)s + i, k, i == 0, i + k == n);
+		i += k;
+	} while (i < n);
 }
 
 static void put_cstr(struct dyad_buf *b, const char *s)
@@ -218,13 +243,22 @@ static void put_g15(struct dyad_buf *b, double x)
 
 /* ---- the document --------------------------------------------------- */
 
-static void put_key(struct dyad_buf *b, const char *key, int *first)
+/* The keys are this file's literals, plain ASCII: nothing to escape. */
+static inline void put_key(struct dyad_buf *b, const char *key, int *first)
 {
+	size_t n = strlen(key);
+	char *p = room(b, n + 4);
+	if (!p)
+		return;
 	if (!*first)
-		put_char(b, ',');
+		*p++ = ',';
 	*first = 0;
-	put_cstr(b, key);
-	put_char(b, ':');
+	*p++ = '"';
+	memcpy(p, key, n);
+	p += n;
+	*p++ = '"';
+	*p++ = ':';
+	commit(b, p);
 }
 
 static void put_field(struct dyad_buf *b, const char *key, const char *value,

@@ -83,6 +83,10 @@ static dyad_status quotes_in_line(struct dyad__work *w, size_t l,
 			return add_quote(w, (uint32_t)k, line->end, speaker);
 	}
 	while (i < line->end) {
+		/* no quotation mark in the rest of ASCII, nor after U+00BB */
+		i = dyad__skip_plain(w->text, i, line->end, '"', '"', '"', 0xC3);
+		if (i >= line->end)
+			break;
 		size_t at = i;
 		uint32_t cp = dyad_utf8_next(w->text, line->end, &i);
 		if (!open && opens(cp)) {

@@ -22,6 +22,7 @@ void dyad__aho_release(struct dyad__aho *a)
 	dyad__free(a->next);
 	dyad__free(a->out);
 	dyad__free(a->out_link);
+	dyad__free(a->hits);
 	dyad__free(a->key_len);
 	memset(a, 0, sizeof *a);
 }
@@ -123,10 +124,13 @@ dyad_status dyad__aho_build(struct dyad__aho *a, const char *const *keys,
 	for (size_t k = 0; k < n; k++)
 		max_states += lens[k];
 	make_classes(a, keys, lens, n);
-	if (!make_trie(a, keys, lens, n, max_states) || !link_failures(a)) {
+	if (!make_trie(a, keys, lens, n, max_states) || !link_failures(a) ||
+	    !(a->hits = dyad__malloc(a->n_states))) {
 		dyad__aho_release(a);
 		return DYAD_ENOMEM;
 	}
+	for (uint32_t st = 0; st < a->n_states; st++)
+		a->hits[st] = a->out[st] != NONE || a->out_link[st] != 0;
 	return DYAD_OK;
 }
 
@@ -139,6 +143,8 @@ void dyad__aho_scan(const struct dyad__aho *a, const char *text, size_t from,
 	uint32_t s = 0;
 	for (size_t i = from; i < to; i++) {
 		s = a->next[(size_t)s * nc + a->cls[(uint8_t)text[i]]];
+		if (!a->hits[s])
+			continue;
 		for (uint32_t k = a->out[s] != NONE ? s : a->out_link[s]; k;
 		     k = a->out_link[k]) {
 			uint32_t key = a->out[k];

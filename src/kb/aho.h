@@ -26,6 +26,8 @@ struct dyad__aho {
 	uint32_t *out;         /* per state: the key ending there, or UINT32_MAX */
 	uint32_t *out_link;    /* per state: the next state on its failure chain
 	                          where a key ends, or 0 (the root has none) */
+	uint8_t *hits;         /* per state: 1 when a key ends there or on its
+	                          failure chain (the scan's one test per byte) */
 	size_t *key_len;       /* per key; heap */
 	size_t n_keys;
 };

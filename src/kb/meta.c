@@ -260,6 +260,33 @@ static dyad_status load_clutter(struct dyad__meta_lexicon *lex,
 	return st == DYAD_DONE ? DYAD_OK : st;
 }
 
+/* The index of clutter entries by the first byte of a line (meta.h). */
+static int clutter_for_byte(const struct dyad__meta_clutter *c, unsigned byte)
+{
+	return c->match == DYAD_CLUTTER_CONTAINS || c->len == 0 ||
+	       (unsigned char)c->text[0] == byte;
+}
+
+static dyad_status index_clutter(struct dyad__meta_lexicon *lex, struct dyad_arena *arena)
+{
+	size_t n = 0;
+	for (unsigned byte = 0; byte < 256; byte++)
+		for (size_t k = 0; k < lex->n_clutter; k++)
+			n += (size_t)clutter_for_byte(&lex->clutter[k], byte);
+	lex->clutter_by_byte = dyad_arena_alloc(arena, (n ? n : 1) * sizeof *lex->clutter_by_byte);
+	if (!lex->clutter_by_byte)
+		return DYAD_ENOMEM;
+	n = 0;
+	for (unsigned byte = 0; byte < 256; byte++) {
+		lex->clutter_from[byte] = (uint32_t)n;
+		for (size_t k = 0; k < lex->n_clutter; k++)
+			if (clutter_for_byte(&lex->clutter[k], byte))
+				lex->clutter_by_byte[n++] = (uint32_t)k;
+	}
+	lex->clutter_from[256] = (uint32_t)n;
+	return DYAD_OK;
+}
+
 static dyad_status load_labels(struct dyad__meta_lexicon *lex,
                                struct dyad_arena *arena, const char *data_dir,
                                char *errmsg)
@@ -298,6 +325,8 @@ dyad_status dyad__meta_lines_load(struct dyad__meta_lexicon *lex,
                                   const char *data_dir, char *errmsg)
 {
 	dyad_status st = load_clutter(lex, arena, data_dir, errmsg);
+	if (st == DYAD_OK)
+		st = index_clutter(lex, arena);
 	if (st == DYAD_OK)
 		st = load_labels(lex, arena, data_dir, errmsg);
 	return st;

@@ -108,6 +108,11 @@ struct dyad__meta_lexicon {
 
 	struct dyad__meta_clutter *clutter; /* heap */
 	size_t n_clutter;
+	/* The entries a line whose lower case starts with byte c can match, in
+	 * file order: clutter_by_byte[clutter_from[c] .. clutter_from[c + 1])
+	 * (those starting with c, the empty ones and every "contains"); arena */
+	uint32_t clutter_from[257];
+	uint32_t *clutter_by_byte;
 	const char **bylines;              /* lower "by", "автор:"; heap array */
 	size_t n_bylines;
 	const char **date_labels;          /* lower words allowed on a date line */

@@ -77,6 +77,65 @@ static void count_letter(const struct dyad__meta_lexicon *lex, uint32_t cp,
 			c->letters[l]++;
 }
 
+/* A word of count_span, lower-cased as it is read when that takes no
+ * table (ASCII and basic Cyrillic); else the bytes go to count_word. */
+struct word_buf {
+	size_t start;                 /* SIZE_MAX: not in a word */
+	size_t len;                   /* lower-case bytes in `lower` */
+	int other;                    /* a letter lowered by count_word only */
+	char lower[DYAD_META_MAX_WORD_BYTES];
+};
+
+static void word_end(const struct dyad__meta_lexicon *lex, const char *text,
+                     size_t at, struct word_buf *wb, struct lang_counts *c)
+{
+	size_t n = at - wb->start;
+	if (wb->other) {
+		count_word(lex, text + wb->start, n, c);
+	} else if (n < DYAD_META_MAX_WORD_BYTES) { /* as count_word would */
+		uint32_t mask;
+		if (dyad_hash_get(&lex->stopwords, wb->lower, wb->len, &mask))
+			for (size_t l = 0; l < lex->n_langs; l++)
+				if (mask & (1u << l))
+					c->words[l]++;
+	}
+	wb->start = SIZE_MAX;
+}
+
+/* Basic Cyrillic lowered as dyad_utf8_lower does (ё written е): 0 when the
+ * letter is another one. */
+static int cyrillic_lower(unsigned char c, unsigned char d, char out[2])
+{
+	if (c == 0xD0 && d >= 0x90 && d <= 0xBF) {
+		out[0] = (char)(d <= 0x9F || d >= 0xB0 ? 0xD0 : 0xD1);
+		out[1] = (char)(d <= 0x9F ? d + 0x20 : d >= 0xB0 ? d : d - 0x20);
+		return 1;
+	}
+	if (c == 0xD1 && d >= 0x80 && d <= 0x8F) {
+		out[0] = (char)c;
+		out[1] = (char)d;
+		return 1;
+	}
+	if ((c == 0xD0 && d == 0x81) || (c == 0xD1 && d == 0x91)) {
+		out[0] = (char)0xD0;
+		out[1] = (char)0xB5;
+		return 1;
+	}
+	return 0;
+}
+
+/* A non-ASCII code point at text[at, i) of a word added to its buffer. */
+static void word_add(const char *text, size_t at, size_t i, struct word_buf *wb)
+{
+	if (wb->other || i - at != 2 || wb->len + 2 > sizeof wb->lower ||
+	    !cyrillic_lower((unsigned char)text[at], (unsigned char)text[at + 1],
+	                    wb->lower + wb->len)) {
+		wb->other = 1;
+		return;
+	}
+	wb->len += 2;
+}
+
 /*
  * The words and letters of text[a, b): a word is a run of letters, with the
  * apostrophes inside it (the pieces of core/token.h would give the same
@@ -86,33 +145,48 @@ static void count_letter(const struct dyad__meta_lexicon *lex, uint32_t cp,
 static void count_span(const struct dyad__meta_lexicon *lex, const char *text,
                        size_t a, size_t b, struct lang_counts *c)
 {
-	size_t i = a, word = SIZE_MAX;
+	struct word_buf wb = {.start = SIZE_MAX};
+	size_t i = a;
 	while (i < b) {
 		size_t at = i;
 		unsigned char ch = (unsigned char)text[i];
-		int in_word;
 		if (ch < 0x80) {
 			i++;
-			in_word = ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
-			c->script[DYAD_SCRIPT_LATIN] += (size_t)in_word;
-			in_word |= ch == '\'';
-		} else {
-			uint32_t cp = dyad_utf8_next(text, b, &i);
-			in_word = dyad_cp_is_letter(cp);
-			if (in_word)
-				count_letter(lex, cp, c);
-			in_word |= cp == 0x2019;
+			int letter = (unsigned)((ch | 0x20) - 'a') < 26u;
+			c->script[DYAD_SCRIPT_LATIN] += (size_t)letter;
+			if (!letter && ch != '\'') {
+				if (wb.start != SIZE_MAX)
+					word_end(lex, text, at, &wb, c);
+				continue;
+			}
+			if (wb.start == SIZE_MAX) {
+				wb.start = at;
+				wb.len = 0;
+				wb.other = 0;
+			}
+			if (wb.len < sizeof wb.lower)
+				wb.lower[wb.len++] = (char)(letter ? ch | 0x20 : ch);
+			continue;
 		}
-		if (in_word) {
-			if (word == SIZE_MAX)
-				word = at;
-		} else if (word != SIZE_MAX) {
-			count_word(lex, text + word, at - word, c);
-			word = SIZE_MAX;
+		uint32_t cp = dyad_utf8_next(text, b, &i);
+		int in_word = dyad_cp_is_letter(cp);
+		if (in_word)
+			count_letter(lex, cp, c);
+		in_word |= cp == 0x2019;
+		if (!in_word) {
+			if (wb.start != SIZE_MAX)
+				word_end(lex, text, at, &wb, c);
+			continue;
 		}
+		if (wb.start == SIZE_MAX) {
+			wb.start = at;
+			wb.len = 0;
+			wb.other = 0;
+		}
+		word_add(text, at, i, &wb);
 	}
-	if (word != SIZE_MAX)
-		count_word(lex, text + word, b - word, c);
+	if (wb.start != SIZE_MAX)
+		word_end(lex, text, b, &wb, c);
 	c->seen += b - a;
 }
 

@@ -12,7 +12,6 @@
  * (it opens with the first sentence), the body starts at the first ordinary
  * line.
  */
-#define _GNU_SOURCE /* memmem */
 #include <string.h>
 
 #include "core/token.h"
@@ -42,51 +41,102 @@
 
 /* ---- line features ---------------------------------------------------- */
 
-/* Marks that keep two letter or digit runs one word when glued between
- * them: "Day.Az", "Interfax-Azerbaijan", "64,247.73". */
-static int word_joiner(uint32_t cp)
+/* What a code point is to the word count: part of a word (a letter or a
+ * digit), a mark that keeps two letter or digit runs one word when glued
+ * between them ("Day.Az", "Interfax-Azerbaijan", "64,247.73"), or else. */
+enum { CP_OTHER, CP_ALNUM, CP_JOINER };
+
+static int cp_class(uint32_t cp)
 {
-	return cp == '.' || cp == '-' || cp == '\'' || cp == 0x2019 || cp == ',';
+	if (cp < 0x80) {
+		if ((cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))
+			return CP_ALNUM;
+		return cp == '.' || cp == '-' || cp == '\'' || cp == ',' ? CP_JOINER : CP_OTHER;
+	}
+	if (dyad_cp_is_letter(cp))
+		return CP_ALNUM;
+	if (dyad_cp_is_space(cp))
+		return CP_OTHER;
+	if (dyad_cp_is_digit(cp))
+		return CP_ALNUM;
+	return cp == 0x2019 ? CP_JOINER : CP_OTHER;
 }
 
+/* cp_class() of the ASCII characters. */
+#define ALNUM8(c) [c] = CP_ALNUM, [c + 1] = CP_ALNUM, [c + 2] = CP_ALNUM, \
+	[c + 3] = CP_ALNUM, [c + 4] = CP_ALNUM, [c + 5] = CP_ALNUM, [c + 6] = CP_ALNUM, \
+	[c + 7] = CP_ALNUM
+static const unsigned char ascii_class[128] = {
+	ALNUM8('0'), ['8'] = CP_ALNUM, ['9'] = CP_ALNUM,
+	ALNUM8('A'), ALNUM8('I'), ALNUM8('Q'), ['Y'] = CP_ALNUM, ['Z'] = CP_ALNUM,
+	ALNUM8('a'), ALNUM8('i'), ALNUM8('q'), ['y'] = CP_ALNUM, ['z'] = CP_ALNUM,
+	['.'] = CP_JOINER, ['-'] = CP_JOINER, ['\''] = CP_JOINER, [','] = CP_JOINER,
+};
+
+/*
+ * The pieces of core/token.h counted: a word starts at a letter or digit
+ * that follows neither another one nor a joiner glued to one. That is the
+ * rule read a code point at a time (this runs on every line; pieces would
+ * cost a call each).
+ */
 void dyad__meta_count(const char *text, uint32_t a, uint32_t b, unsigned *chars,
                       unsigned *words)
 {
+	/* states: after another character, after a letter or digit, after a
+	 * joiner glued to one, after another joiner; an entry is the next
+	 * state, plus 4 when a word starts */
+	static const unsigned char step[4][3] = {
+		[0] = {[CP_OTHER] = 0, [CP_ALNUM] = 1 | 4, [CP_JOINER] = 3},
+		[1] = {[CP_OTHER] = 0, [CP_ALNUM] = 1, [CP_JOINER] = 2},
+		[2] = {[CP_OTHER] = 0, [CP_ALNUM] = 1, [CP_JOINER] = 3},
+		[3] = {[CP_OTHER] = 0, [CP_ALNUM] = 1 | 4, [CP_JOINER] = 3},
+	};
 	size_t i = a;
-	unsigned c = 0, n = 0;
-	int in_word = 0;
-	struct dyad__piece p;
-	while (dyad__next_piece(text, &i, b, &p)) {
-		c += p.n_cps;
-		int part = dyad__piece_is_alnum(&p);
-		if (part && !in_word)
-			n++;
-		in_word = part || (in_word && p.kind == DYAD_PIECE_MARK && word_joiner(p.cp));
-		if (!part && in_word && i < b) {
-			/* "64,247.73" and "Day.Az" stay one word only when glued */
-			size_t k = i;
-			struct dyad__piece next;
-			in_word = dyad__next_piece(text, &k, b, &next) && dyad__piece_is_alnum(&next);
+	unsigned c = 0, n = 0, state = 0;
+	while (i < b) {
+		unsigned char ch = (unsigned char)text[i];
+		int cls;
+		if (ch < 0x80) {
+			i++;
+			cls = ascii_class[ch];
+		} else {
+			cls = cp_class(dyad_utf8_next(text, b, &i));
 		}
+		c++;
+		unsigned v = step[state][cls];
+		n += v >> 2;
+		state = v & 3;
 	}
 	*chars = c;
 	*words = n;
 }
 
-/* Letters and the words of two letters or more. */
+/* Letters and the words of two letters or more: the letter pieces of
+ * core/token.h, read a code point at a time. */
 static void count_letters(const char *text, uint32_t a, uint32_t b,
                           unsigned *letters, unsigned *letter_words, int *digit)
 {
 	size_t i = a;
-	struct dyad__piece p;
+	unsigned run = 0;
 	*letters = *letter_words = 0;
 	*digit = 0;
-	while (dyad__next_piece(text, &i, b, &p)) {
-		if (p.kind == DYAD_PIECE_LETTERS) {
-			*letters += p.n_cps;
-			*letter_words += p.n_cps >= 2;
-		} else if (dyad__piece_is_alnum(&p)) {
-			*digit = 1;
+	while (i < b) {
+		unsigned char ch = (unsigned char)text[i];
+		int letter;
+		if (ch < 0x80) {
+			i++;
+			letter = (unsigned)((ch | 0x20) - 'a') < 26u;
+			*digit |= ch >= '0' && ch <= '9';
+		} else {
+			uint32_t cp = dyad_utf8_next(text, b, &i);
+			letter = dyad_cp_is_letter(cp);
+			*digit |= !letter && !dyad_cp_is_space(cp) && dyad_cp_is_digit(cp);
+		}
+		if (letter) {
+			++*letters;
+			*letter_words += ++run == 2;
+		} else {
+			run = 0;
 		}
 	}
 }
@@ -119,7 +169,24 @@ static size_t lower_line(const char *text, uint32_t a, uint32_t b, char *out,
 	return dyad_utf8_lower(text + i, n, out, cap);
 }
 
-/* -1 when not clutter, else the enum dyad__clutter_match that matched. */
+/* needle in hay: memchr finds the candidates for its first byte (glibc's
+ * memmem sets up a search per call, too dear for a short line) */
+static int contains(const char *hay, size_t n, const char *needle, size_t len)
+{
+	if (len == 0)
+		return 1;
+	const char *at = hay, *end = hay + n;
+	while ((size_t)(end - at) >= len && (at = memchr(at, needle[0], (size_t)(end - at) - len + 1))) {
+		if (memcmp(at + 1, needle + 1, len - 1) == 0)
+			return 1;
+		at++;
+	}
+	return 0;
+}
+
+/* -1 when not clutter, else the enum dyad__clutter_match of the first
+ * entry of clutter.tsv that matches, among those the line's first byte
+ * allows (kb/meta.h). */
 static int clutter_match(const struct dyad__meta_lexicon *lex, const char *text,
                          uint32_t a, uint32_t b)
 {
@@ -127,8 +194,9 @@ static int clutter_match(const struct dyad__meta_lexicon *lex, const char *text,
 	if (b - a >= DYAD_META_MAX_LINE_BYTES)
 		return -1; /* clutter is short; a paragraph is never clutter */
 	size_t len = lower_line(text, a, b, lower, sizeof lower);
-	for (size_t k = 0; k < lex->n_clutter; k++) {
-		const struct dyad__meta_clutter *c = &lex->clutter[k];
+	unsigned char first = (unsigned char)lower[0]; /* '\0' when the line is empty */
+	for (uint32_t j = lex->clutter_from[first]; j < lex->clutter_from[first + 1]; j++) {
+		const struct dyad__meta_clutter *c = &lex->clutter[lex->clutter_by_byte[j]];
 		switch (c->match) {
 		case DYAD_CLUTTER_EXACT:
 		case DYAD_CLUTTER_LABEL:
@@ -140,12 +208,23 @@ static int clutter_match(const struct dyad__meta_lexicon *lex, const char *text,
 				return (int)c->match;
 			break;
 		case DYAD_CLUTTER_CONTAINS:
-			if (memmem(lower, len, c->text, c->len))
+			if (contains(lower, len, c->text, c->len))
 				return (int)c->match;
 			break;
 		}
 	}
 	return -1;
+}
+
+/* clutter_match() of line l, worked out once per line. */
+static int line_clutter(struct dyad__meta_scan *scan, size_t l)
+{
+	struct dyad__meta_line *info = &scan->info[l];
+	if (!info->clutter) {
+		const struct dyad__line *line = &scan->w->lines[l];
+		info->clutter = clutter_match(scan->lex, scan->w->text, line->start, line->end) + 2;
+	}
+	return info->clutter - 2;
 }
 
 static int is_date_label(const struct dyad__meta_lexicon *lex, const char *s,
@@ -291,7 +370,7 @@ static void classify(struct dyad__meta_scan *scan, size_t l)
 			return;
 		}
 	}
-	if (clutter_match(scan->lex, text, line->start, line->end) >= 0 ||
+	if (line_clutter(scan, l) >= 0 ||
 	    breadcrumb(text, line->start, line->end)) {
 		info->kind = DYAD_META_CLUTTER;
 		return;
@@ -550,8 +629,7 @@ dyad_status dyad__meta_lines(struct dyad__meta_scan *scan)
 		struct dyad__line *line = &w->lines[l];
 		if (line->flags & DYAD_LINE_BLANK)
 			continue;
-		if (clutter_match(scan->lex, w->text, line->start, line->end) ==
-		    DYAD_CLUTTER_LABEL) {
+		if (line_clutter(scan, l) == DYAD_CLUTTER_LABEL) {
 			size_t next = l + 1;
 			while (next < w->n_lines && (w->lines[next].flags & DYAD_LINE_BLANK))
 				next++;

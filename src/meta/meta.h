@@ -41,6 +41,7 @@ struct dyad__meta_line {
 	int prose;               /* reads as a sentence of the article */
 	int has_date;
 	struct dyad__date_expr date; /* the first time stamp on the line */
+	int clutter;             /* clutter_match() + 2 once known, else 0 */
 };
 
 /* The state of one run of the stage over a document. */

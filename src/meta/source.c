@@ -759,6 +759,20 @@ static size_t byline_label(const struct dyad__meta_lexicon *lex,
 {
 	char lower[DYAD_META_MAX_NAME_BYTES];
 	size_t n = end - a < sizeof lower - 1 ? end - a : sizeof lower - 1;
+	/* only the head of the line can hold a label and its space: a code
+	 * point lowers to one byte at least, so 4 bytes in per byte out, cut
+	 * where a code point starts (the normalised text is valid UTF-8, and
+	 * the lower case of the head is the head of the lower case) */
+	size_t longest = 0;
+	for (size_t k = 0; k < lex->n_bylines; k++) {
+		size_t bl = strlen(lex->bylines[k]);
+		longest = bl > longest ? bl : longest;
+	}
+	if (n > 4 * (longest + 1)) {
+		n = 4 * (longest + 1);
+		while (n > 0 && ((unsigned char)text[a + n] & 0xC0) == 0x80)
+			n--;
+	}
 	size_t len = dyad_utf8_lower(text + a, n, lower, sizeof lower);
 	for (size_t k = 0; k < lex->n_bylines; k++) {
 		size_t bl = strlen(lex->bylines[k]);

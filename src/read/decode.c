@@ -152,7 +152,15 @@ static dyad_status check_binary(const unsigned char *p, size_t len,
 	if (memchr(p, '\0', len))
 		return set_error(errmsg, DYAD_EBINARY, "binary file (NUL bytes)");
 	size_t ctrl = 0;
+	const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
 	for (size_t i = 0; i < len; i++) {
+		uint64_t v, del;
+		/* eight bytes none of which is below 0x20 or DEL: skipped at once */
+		while (len - i >= 8 && (memcpy(&v, p + i, 8), del = v ^ (ones * 0x7F),
+		                        !((((v - ones * 0x20) & ~v) | ((del - ones) & ~del)) & highs)))
+			i += 8;
+		if (i >= len)
+			break;
 		unsigned char c = p[i];
 		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
 		     c != '\v') ||

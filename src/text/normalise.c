@@ -40,6 +40,11 @@ static int is_space_like(uint32_t cp)
 static int nfc_already(const unsigned char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
+		uint64_t eight;
+		while (n - i >= 8 && (memcpy(&eight, s + i, 8), !(eight & 0x8080808080808080ull)))
+			i += 8; /* eight ASCII bytes at once */
+		if (i >= n)
+			break;
 		unsigned char c = s[i];
 		if (c < 0x80)
 			continue;
@@ -118,12 +123,51 @@ done:
 	return out;
 }
 
+/* The end of the run from r of characters clean() keeps as they are:
+ * printable ASCII and the two-byte letters from U+00C0 on (the spaces,
+ * controls and the soft hyphen of that range all start with 0xC2). */
+static size_t kept_char(const unsigned char *s, size_t r, size_t n)
+{
+	unsigned char c = s[r];
+	if (c > ' ' && c < 0x7F)
+		return 1;
+	return c >= 0xC3 && c <= 0xDF && r + 1 < n && (s[r + 1] & 0xC0) == 0x80 ? 2 : 0;
+}
+
+/* ... and inside the run, a single space between two of them: clean()
+ * would write it as it is. */
+static size_t kept_run(const char *text, size_t r, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t from = r, k;
+	while (r < n) {
+		if ((k = kept_char(s, r, n)) != 0)
+			r += k;
+		else if (s[r] == ' ' && r > from && r + 1 < n && kept_char(s, r + 1, n))
+			r++;
+		else
+			break;
+	}
+	return r;
+}
+
 /* In place: spaces, line ends, invisibles; the text only ever shrinks. */
 static size_t clean(char *s, size_t n)
 {
 	size_t r = 0, w = 0;
 	int pending_space = 0;
 	while (r < n) {
+		size_t k = kept_run(s, r, n);
+		if (k > r) { /* most of the text: moved in one piece, if at all */
+			if (pending_space && w > 0 && s[w - 1] != '\n')
+				s[w++] = ' ';
+			pending_space = 0;
+			if (w != r)
+				memmove(s + w, s + r, k - r);
+			w += k - r;
+			r = k;
+			continue;
+		}
 		size_t at = r;
 		uint32_t cp = dyad_utf8_next(s, n, &r);
 		if (cp == '\r') {
@@ -147,8 +191,8 @@ static size_t clean(char *s, size_t n)
 		if (pending_space && w > 0 && s[w - 1] != '\n')
 			s[w++] = ' ';
 		pending_space = 0;
-		memmove(s + w, s + at, r - at);
-		w += r - at;
+		while (at < r) /* w <= at: a forward copy is safe */
+			s[w++] = s[at++];
 	}
 	s[w] = '\0';
 	return w;

@@ -77,6 +77,10 @@ static dyad_status segment_line(struct dyad__work *w, size_t line_no)
 	const struct dyad__line *line = &w->lines[line_no];
 	size_t start = line->start, end = line->end, i = start;
 	while (i < end) {
+		/* most characters: no terminal mark has two bytes */
+		i = dyad__skip_plain(w->text, i, end, '.', '!', '?', 0xC2);
+		if (i >= end)
+			break;
 		size_t at = i;
 		uint32_t cp = dyad_utf8_next(w->text, end, &i);
 		if (cp != '.' && cp != '!' && cp != '?' && cp != 0x2026)

@@ -24,7 +24,7 @@ struct dyad__event_query {
 	const char *binds[DYAD_FILTER_MAX_BINDS];
 	int n_binds;
 	char values[DYAD_FILTER_MAX_BINDS][DYAD_FILTER_VALUE_MAX]; /* normalised copies */
-	sqlite3_int64 limit;
+	int64_t limit;
 };
 
 /*
@@ -52,6 +52,6 @@ dyad_status dyad__event_check_match(struct dyad_store *store, const char *match)
  */
 dyad_status dyad__event_query_prepare(struct dyad_store *store,
                                       struct dyad__event_query *q,
-                                      const char *match, sqlite3_stmt **out);
+                                      const char *match, dyad__stmt **out);
 
 #endif

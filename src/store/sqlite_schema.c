@@ -7,13 +7,13 @@
  * DYAD_SCHEMA_VERSION; entries already released are never edited, because
  * files out there were made by them.
  */
-#include "store/schema.h"
+#include "store/sqlite_schema.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "store/graph.h"
+#include "store/sqlite_graph.h"
 
 /* Version 0 -> 1: the first schema. */
 static const char migration_1[] =

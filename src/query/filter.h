@@ -13,8 +13,9 @@
 #include "core/buf.h"
 #include "store/store.h"
 
-/* At most this many values are bound (the filter has a dozen fields). */
-#define DYAD_FILTER_MAX_BINDS 24
+/* At most this many values are bound (the filter has a dozen fields, and
+ * an export may repeat it). */
+#define DYAD_FILTER_MAX_BINDS 48
 /* Room for a normalised filter value: "2021-03-03", "AZEGOV", "051*". */
 #define DYAD_FILTER_VALUE_MAX 160
 

@@ -157,17 +157,18 @@ struct side {
 	int three;      /* of X's first three letters (a country's code), 0: shorter */
 };
 
-/* Term k (0: country, 1: actor) of side s on the source or target; '+'
- * keeps a term out of the index choice (the other side's range leads). */
+/* Term k (0: country, 1: actor) of side s on the source or target; an
+ * empty string appended keeps a term out of the index choice (the other
+ * side's range leads). */
 static void side_term(struct dyad__event_query *q, int target, struct side s, int k,
                       int plain)
 {
-	const char *col = target ? "tgt" : "src", *p = plain ? "+" : "";
+	const char *col = target ? "tgt" : "src", *p = plain ? " || ''" : "";
 	if (k == 0)
 		dyad_buf_printf(&q->sql, " AND e.%s_country = ?%d", col, s.value);
 	else
-		dyad_buf_printf(&q->sql, " AND %se.%s_actor >= ?%d AND %se.%s_actor < ?%d", p,
-		                col, s.value, p, col, s.end);
+		dyad_buf_printf(&q->sql, " AND e.%s_actor%s >= ?%d AND e.%s_actor%s < ?%d", col,
+		                p, s.value, col, p, s.end);
 }
 
 /* The disjuncts of source a and target b (either may be any). */
@@ -176,7 +177,7 @@ static void disjuncts(struct dyad__event_query *q, struct side a, struct side b,
 {
 	for (int ka = 0; ka < (a.value ? 2 : 1); ka++)
 		for (int kb = 0; kb < (b.value ? 2 : 1); kb++) {
-			dyad_buf_puts(&q->sql, *first ? " (1" : " OR (1");
+			dyad_buf_puts(&q->sql, *first ? " (TRUE" : " OR (TRUE");
 			*first = 0;
 			dyad_buf_puts(&q->sql, extra);
 			/* Two actor ranges: the first three letters of both
@@ -396,9 +397,9 @@ static dyad_status build(struct dyad_store *store, const struct dyad_event_filte
 	/* e.doc_id is d.id; written so, the order is that of the index
 	 * events_order (store/graph.c) and a page stops at its limit. */
 	dyad_buf_puts(&q->sql, " ORDER BY e.day IS NULL, e.day, e.doc_id, e.idx");
-	q->limit = f->limit ? (int64_t)f->limit : -1;
+	q->limit = f->limit ? (int64_t)f->limit : INT64_MAX;
 	if (f->limit > (size_t)INT64_MAX)
-		q->limit = -1;
+		q->limit = INT64_MAX;
 	/* Numbered: a value pushed and not used must not shift it. */
 	dyad_buf_printf(&q->sql, " LIMIT ?%d", q->n_binds + 1);
 	if (q->sql.error != DYAD_OK)

@@ -193,7 +193,8 @@ static dyad_status stored_pairs(struct dyad_store *store, size_t max,
 	if (dyad__stmt_prepare(store, "WITH top AS (SELECT id FROM nodes WHERE n_events > 0"
 	                       " ORDER BY n_events DESC, id LIMIT ?1)"
 	                       " SELECT g.src, g.tgt, g.quad, sum(g.n_events) FROM edges g"
-	                       " WHERE g.src IN top AND g.tgt IN top GROUP BY 1, 2, 3", &s) != DYAD_OK)
+	                       " WHERE g.src IN (SELECT id FROM top) AND g.tgt IN (SELECT id FROM top)"
+	                       " GROUP BY 1, 2, 3", &s) != DYAD_OK)
 		return dyad__store_fail(store, "cannot read the graph");
 	dyad__bind_int64(s, 1, (int64_t)max);
 	dyad_status st = read_pairs(store, s, g->priv, pairs, n);

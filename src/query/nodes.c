@@ -15,9 +15,9 @@ static const char *const kinds[] = {"person", "country", "place", "org"};
 
 /* The WHERE of a node listing; ?1 kind, ?2 country, ?3 name (NULL: any). */
 static const char nodes_where[] =
-	" FROM nodes n WHERE (?1 IS NULL OR n.kind = ?1)"
-	" AND (?2 IS NULL OR n.country = upper(?2))"
-	" AND (?3 IS NULL OR instr(dyad_fold(n.name), dyad_fold(?3)) > 0"
+	" FROM nodes n WHERE (CAST(?1 AS TEXT) IS NULL OR n.kind = ?1)"
+	" AND (CAST(?2 AS TEXT) IS NULL OR n.country = upper(?2))"
+	" AND (CAST(?3 AS TEXT) IS NULL OR instr(dyad_fold(n.name), dyad_fold(?3)) > 0"
 	"  OR EXISTS (SELECT 1 FROM node_variants v WHERE v.node_id = n.id"
 	"   AND instr(dyad_fold(v.variant), dyad_fold(?3)) > 0))";
 

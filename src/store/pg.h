@@ -49,7 +49,6 @@ struct dyad__pg {
 	struct dyad_buf copy[DYAD_N_PG_TABLES]; /* the open batch, COPY text */
 	size_t n_copied;                     /* documents in it */
 	int staged;                          /* temporary tables made */
-	int graph_prepared;                  /* pg_graph.c's statements made */
 	struct dyad_buf ids;                 /* "\nID\n..." of the open batch */
 	int64_t seen_seq;                    /* dyad_store_changed(): -1 none */
 };
@@ -69,9 +68,9 @@ void dyad__pg_park(struct dyad_store *store);
 dyad_status dyad__pg_schema_apply(struct dyad_store *store);
 dyad_status dyad__pg_schema_check(struct dyad_store *store);
 
-/* The knowledge graph's step for one stored document (pg_graph.c);
- * *prepared says its statements are on the connection already. */
-dyad_status dyad__pg_graph_put(struct dyad_store *store, const char *doc_id, int *prepared);
+/* The knowledge graph's step for the batch's new documents (the
+ * staging table dyad_s_new), inside its transaction (pg_graph.c). */
+dyad_status dyad__pg_graph_batch(struct dyad_store *store);
 
 /* Storing (pg_put.c) and checking (pg_check.c). */
 dyad_status dyad__pg_put(struct dyad_store *store, const struct dyad_doc *doc, int *added);

@@ -9,9 +9,11 @@
  * number of concurrent writers (a document another ingester stored first
  * is skipped, and so are its rows), the child rows of the documents that
  * were new, and the knowledge graph's step for each of those
- * (pg_graph.c). Concurrent writers can deadlock on the graph's shared
- * rows; PostgreSQL then aborts one transaction, which is sent again from
- * the buffers, so no document is lost to it.
+ * (pg_graph.c). The copies run side by side; the moves take turns (an
+ * advisory lock held to the commit), so concurrent writers never deadlock
+ * on the graph's shared rows. Should PostgreSQL still abort a transaction
+ * (a deadlock or serialisation failure with another client), it is sent
+ * again from the buffers, so no document is lost to it.
  *
  * A crash loses the open batch only (--batch 1: the document in flight);
  * what was committed stays, and a re-run adds the rest.
@@ -26,6 +28,8 @@
 
 #include "core/alloc.h"
 
+/* The lock writers take in turn to move a batch in: "dyaw". */
+#define DYAD_PG_WRITE_LOCK "1685682551"
 /* Attempts of a batch that deadlocked or could not be serialised. */
 #define DYAD_PG_RETRIES 20
 /* Length of the root of a CAMEO code: "051" -> "05". */
@@ -67,6 +71,9 @@ static const char *const move_sql[] = {
 	" ON CONFLICT (id) DO NOTHING RETURNING id)"
 	" INSERT INTO dyad_s_new SELECT i.id, s.ord FROM ins i JOIN dyad_s_documents s"
 	" ON s.id = i.id",
+	/* Its real size, so that the plans below read the new documents' rows
+	 * by index rather than scanning the tables. */
+	"ANALYZE dyad_s_new",
 	"INSERT INTO entities SELECT s.* FROM dyad_s_entities s JOIN dyad_s_new n ON n.id = s.doc_id",
 	"INSERT INTO mentions SELECT s.* FROM dyad_s_mentions s JOIN dyad_s_new n ON n.id = s.doc_id",
 	"INSERT INTO events SELECT s.* FROM dyad_s_events s JOIN dyad_s_new n ON n.id = s.doc_id",
@@ -289,32 +296,22 @@ static dyad_status copy_in(struct dyad_store *store, enum dyad__pg_table t)
 	return ok ? DYAD_OK : dyad__store_fail(store, "cannot copy the rows");
 }
 
-/* The graph step of every new document of the batch, in input order. */
-static dyad_status graph_new(struct dyad_store *store)
-{
-	PGresult *res = PQexec(store->pg->conn, "SELECT id FROM dyad_s_new ORDER BY ord");
-	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-		dyad__pg_note(store, res);
-		PQclear(res);
-		return dyad__store_fail(store, "cannot read the new documents");
-	}
-	dyad_status st = DYAD_OK;
-	for (int i = 0; st == DYAD_OK && i < PQntuples(res); i++)
-		st = dyad__pg_graph_put(store, PQgetvalue(res, i, 0), &store->pg->graph_prepared);
-	PQclear(res);
-	return st;
-}
-
 /* One attempt at the batch's transaction. */
 static dyad_status send_batch(struct dyad_store *store)
 {
 	dyad_status st = dyad__pg_run(store, "BEGIN", "cannot start a transaction");
 	for (int t = 0; st == DYAD_OK && t < DYAD_N_PG_TABLES; t++)
 		st = copy_in(store, (enum dyad__pg_table)t);
+	/* Writers take turns from here to the commit: the documents' unique
+	 * index and the graph's shared rows (a country's node is in most
+	 * documents) are then never locked in two orders at once. */
+	if (st == DYAD_OK)
+		st = dyad__pg_run(store, "SELECT pg_advisory_xact_lock(" DYAD_PG_WRITE_LOCK ")",
+		                  "cannot take the writers' lock");
 	for (size_t i = 0; st == DYAD_OK && i < sizeof move_sql / sizeof move_sql[0]; i++)
 		st = dyad__pg_run(store, move_sql[i], "cannot store the documents");
 	if (st == DYAD_OK)
-		st = graph_new(store);
+		st = dyad__pg_graph_batch(store);
 	if (st == DYAD_OK)
 		st = dyad__pg_run(store, "COMMIT", "cannot commit");
 	if (st != DYAD_OK) {

@@ -45,7 +45,7 @@ enum {
 
 /* The day an event counts for, as SQL: the filters and the order agree.
  * It is COALESCE(e.date, substr(d.published, 1, 10)), which the store
- * keeps in the indexed column events.day (store/graph.c). */
+ * keeps in the indexed column events.day (store/sqlite_graph.c). */
 #define DAY_SQL "e.day"
 
 /*
@@ -147,7 +147,7 @@ static int code_upper(const char *s, size_t n, char *out)
  * with its last letter one higher), and the whole dyad as an OR of plain
  * conjunctions (each side's country or actor, times the direction), so
  * that SQLite answers every one of them from an index (the pairs of
- * store/graph.c's schema) instead of reading every event.
+ * store/sqlite_graph.c's schema) instead of reading every event.
  */
 /* Letters of a country code, the start of every state actor's code. */
 #define DYAD_COUNTRY_LEN 3
@@ -395,7 +395,7 @@ static dyad_status build(struct dyad_store *store, const struct dyad_event_filte
 	if (st != DYAD_OK)
 		return st;
 	/* e.doc_id is d.id; written so, the order is that of the index
-	 * events_order (store/graph.c) and a page stops at its limit. */
+	 * events_order (store/sqlite_graph.c) and a page stops at its limit. */
 	dyad_buf_puts(&q->sql, " ORDER BY e.day IS NULL, e.day, e.doc_id, e.idx");
 	q->limit = f->limit ? (int64_t)f->limit : INT64_MAX;
 	if (f->limit > (size_t)INT64_MAX)

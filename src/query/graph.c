@@ -3,7 +3,7 @@
  * edges, for the server's /api/graph and the page's dyad graph.
  *
  * With no filter the answer comes from what ingest keeps (the edges table
- * and each node's event count, store/graph.c), so it costs the same over a
+ * and each node's event count, store/sqlite_graph.c), so it costs the same over a
  * thousand documents or a million. With a filter the events that pass it
  * (query/filter.h, the same rows 'dyad events' lists) are counted per pair
  * of nodes and QuadClass in one grouped query, and the heaviest nodes are

@@ -2,7 +2,7 @@
  * nodes.c - reading the knowledge graph's nodes: dyad_store_nodes() (a
  * filtered, paged list) and dyad_store_node() (one node with its variants,
  * event edges and relations), for 'dyad entities', 'dyad entity' and the
- * server's /api/entities. The tables are store/graph.c's.
+ * server's /api/entities. The tables are store/sqlite_graph.c's.
  */
 #include <stdio.h>
 #include <string.h>

@@ -36,7 +36,7 @@ enum dyad__put_stmt {
  * ($DYAD_BUSY_TIMEOUT_MS overrides it). */
 #define DYAD_STORE_BUSY_MS 10000
 
-/* Statements of queries kept prepared per handle (stmts.c). */
+/* Statements of queries kept prepared per handle (sqlite_stmts.c). */
 #define DYAD_STMT_CACHE 16
 struct dyad__stmt_cache {
 	struct dyad__lite_stmt *stmt[DYAD_STMT_CACHE]; /* NULL: a free slot */

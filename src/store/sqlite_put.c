@@ -316,7 +316,7 @@ static dyad_status put_rows(struct dyad_store *store, const struct dyad_doc *doc
 	    (st = put_quotes(store, doc)) != DYAD_OK ||
 	    (st = put_amounts(store, doc)) != DYAD_OK)
 		return st;
-	/* The knowledge graph grows from the rows just written (store/graph.h). */
+	/* The knowledge graph grows from the rows just written (store/sqlite_graph.h). */
 	if (dyad__graph_put(store->lite->db, &store->lite->graph, doc->id) != SQLITE_OK)
 		return dyad__store_fail(store, "cannot add the document to the graph");
 	return DYAD_OK;

@@ -66,7 +66,7 @@ static const char migration_1[] =
 	"CREATE INDEX IF NOT EXISTS events_tgt_actor ON events(tgt_actor);"
 	"CREATE INDEX IF NOT EXISTS entities_kind ON entities(kind);";
 
-/* Version 1 -> 2: the knowledge graph (store/graph.h), whose rows are then
+/* Version 1 -> 2: the knowledge graph (store/sqlite_graph.h), whose rows are then
  * derived from the documents already stored (migrate() runs the step). */
 static const char *const migrations[DYAD_SCHEMA_VERSION] = {
 	migration_1,

@@ -147,9 +147,10 @@ static void drain(struct dyad_store *store, struct dyad__pg_stmt *st, int keep)
 			st->queued[st->n_queued++] = res;
 			continue;
 		}
-		if (s != PGRES_SINGLE_TUPLE && s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK) {
+		if (keep && s != PGRES_SINGLE_TUPLE && s != PGRES_TUPLES_OK &&
+		    s != PGRES_COMMAND_OK) {
 			dyad__pg_note(store, res);
-			st->queued_error = keep;
+			st->queued_error = 1;
 		}
 		PQclear(res);
 	}
@@ -168,16 +169,11 @@ static void pg_reset(dyad__stmt *stmt)
 {
 	struct dyad__pg_stmt *st = pgs(stmt);
 	struct dyad_store *store = stmt->store;
-	if (store->pg->active == st) {
-		/* Stop the server sending the rest rather than read it all. */
-		PGcancel *cancel = PQgetCancel(store->pg->conn);
-		char buf[256];
-		if (cancel) {
-			(void)PQcancel(cancel, buf, sizeof buf);
-			PQfreeCancel(cancel);
-		}
+	/* The rest is read and dropped: a cancel request travels on another
+	 * connection and could reach the server after this query ended, and
+	 * stop the next one instead. */
+	if (store->pg->active == st)
 		drain(store, st, 0);
-	}
 	PQclear(st->row);
 	st->row = NULL;
 	free_queue(st);

@@ -20,7 +20,7 @@ DESTDIR ?=
 BUILD   ?= build
 SAN     ?=
 
-PKGS    := sqlite3 gumbo jansson zlib icu-uc icu-i18n libexttextcat libmicrohttpd
+PKGS    := sqlite3 libpq gumbo jansson zlib icu-uc icu-i18n libexttextcat libmicrohttpd
 CC      ?= cc
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g

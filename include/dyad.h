@@ -622,6 +622,42 @@ dyad_status dyad_event_write(FILE *out, enum dyad_event_format format,
                              unsigned width, const struct dyad_event_row *row);
 
 /*
+ * Exports for the field's tools (docs/formats.md): the GDELT 2.0 Event and
+ * Mentions tables, an ICEWS-style CSV, the listing's CSV and JSON Lines,
+ * and the knowledge graph as GraphML or GEXF. Every format streams: memory
+ * does not grow with the number of rows.
+ */
+enum dyad_export_format {
+	DYAD_EXPORT_GDELT,          /* GDELT 2.0 Event table, 61 TAB-separated columns */
+	DYAD_EXPORT_GDELT_MENTIONS, /* GDELT 2.0 Mentions table, 16 columns */
+	DYAD_EXPORT_ICEWS,          /* ICEWS-style CSV, 17 columns, header row */
+	DYAD_EXPORT_CSV,            /* as dyad events --format csv */
+	DYAD_EXPORT_JSONL,          /* as dyad events --format jsonl */
+	DYAD_EXPORT_GRAPHML,        /* the graph of the filter's events */
+	DYAD_EXPORT_GEXF,
+};
+
+/* "gdelt", "gdelt-mentions", "icews", "csv", "jsonl", "graphml", "gexf"
+ * -> *out; 0 for anything else. */
+int dyad_export_format_parse(const char *name, enum dyad_export_format *out);
+
+/* What an export may use besides the store: the CAMEO names of the
+ * engine's codes (ICEWS's Event Text; NULL leaves it empty). */
+struct dyad_export_options {
+	const struct dyad_cameo_code *codes;
+	size_t n_codes;
+};
+
+/*
+ * Write the events of filter (NULL: all; limit and after honoured by the
+ * event formats) to out in format. DYAD_EIO when out fails, DYAD_EINVAL
+ * for a bad filter, DYAD_EDB, DYAD_ENOMEM, with dyad_store_errmsg().
+ */
+dyad_status dyad_store_export(dyad_store *store, const struct dyad_event_filter *filter,
+                              enum dyad_export_format format,
+                              const struct dyad_export_options *options, FILE *out);
+
+/*
  * Load a stored document back into a struct dyad_doc (entities with their
  * mentions, events, quotes, amounts and the text spans point into); status
  * is DYAD_OK, or DYAD_EIO for a document stored with an error.

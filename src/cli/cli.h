@@ -24,6 +24,7 @@ enum {
 int dyad_cli_extract(int argc, char **argv);
 int dyad_cli_ingest(int argc, char **argv);
 int dyad_cli_events(int argc, char **argv);
+int dyad_cli_export(int argc, char **argv);
 int dyad_cli_doc(int argc, char **argv);
 int dyad_cli_stats(int argc, char **argv);
 int dyad_cli_entities(int argc, char **argv);

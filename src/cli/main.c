@@ -16,6 +16,7 @@ static const struct command commands[] = {
 	{"extract", dyad_cli_extract, "extract documents to JSON Lines on stdout"},
 	{"ingest", dyad_cli_ingest, "extract documents and store them in the database"},
 	{"events", dyad_cli_events, "list stored events, with filters"},
+	{"export", dyad_cli_export, "write stored events as GDELT, ICEWS, CSV, JSONL, GraphML, GEXF"},
 	{"doc", dyad_cli_doc, "show one stored document with its entities and events"},
 	{"stats", dyad_cli_stats, "counts of what the database holds"},
 	{"entities", dyad_cli_entities, "list the entities of the knowledge graph"},

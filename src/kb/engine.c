@@ -100,7 +100,6 @@ dyad_status dyad__engine_open_knowledge(const char *data_dir, dyad_engine **out,
 		goto fail;
 	if ((st = dyad__cameo_load(engine, errmsg)) != DYAD_OK ||
 	    (st = dyad__langs_load(engine, errmsg)) != DYAD_OK ||
-	    (st = load_dictionaries(engine, errmsg)) != DYAD_OK ||
 	    (st = dyad__meta_lexicon_load(engine, errmsg)) != DYAD_OK ||
 	    (st = dyad__gazetteer_load(engine, errmsg)) != DYAD_OK ||
 	    (st = dyad__verbs_load(engine, errmsg)) != DYAD_OK ||

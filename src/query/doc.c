@@ -25,7 +25,7 @@ struct stored_doc {
 struct loader {
 	struct dyad_store *store;
 	struct stored_doc *sd;
-	sqlite3_stmt *stmt;
+	dyad__stmt *stmt;
 	int oom;
 };
 
@@ -34,25 +34,25 @@ static const char *dup_col(struct loader *l, int col)
 	const char *s = dyad__column_text(l->stmt, col);
 	if (!s)
 		return NULL;
-	size_t n = (size_t)sqlite3_column_bytes(l->stmt, col);
+	size_t n = (size_t)dyad__column_bytes(l->stmt, col);
 	char *copy = dyad_arena_strndup(&l->sd->arena, s, n);
 	if (!copy)
 		l->oom = 1;
 	return copy;
 }
 
-static uint32_t u32_col(sqlite3_stmt *s, int col)
+static uint32_t u32_col(dyad__stmt *s, int col)
 {
-	sqlite3_int64 v = sqlite3_column_int64(s, col);
+	int64_t v = dyad__column_int64(s, col);
 	return v < 0 || v > UINT32_MAX ? 0 : (uint32_t)v;
 }
 
-static int index_col(sqlite3_stmt *s, int col)
+static int index_col(dyad__stmt *s, int col)
 {
-	return sqlite3_column_type(s, col) == SQLITE_NULL ? -1 : sqlite3_column_int(s, col);
+	return dyad__column_null(s, col) ? -1 : dyad__column_int(s, col);
 }
 
-static struct dyad_span span_col(sqlite3_stmt *s, int col)
+static struct dyad_span span_col(dyad__stmt *s, int col)
 {
 	struct dyad_span span = {u32_col(s, col), u32_col(s, col + 1)};
 	return span;
@@ -61,9 +61,9 @@ static struct dyad_span span_col(sqlite3_stmt *s, int col)
 /* Prepare sql with the document id bound as ?1. */
 static dyad_status prepare(struct loader *l, const char *sql, const char *id)
 {
-	sqlite3_finalize(l->stmt);
+	dyad__stmt_put(l->stmt);
 	l->stmt = NULL;
-	if (sqlite3_prepare_v2(l->store->db, sql, -1, &l->stmt, NULL) != SQLITE_OK)
+	if (dyad__stmt_prepare(l->store, sql, &l->stmt) != DYAD_OK)
 		return dyad__store_fail(l->store, "cannot read the document");
 	dyad__bind_text(l->stmt, 1, id);
 	return DYAD_OK;
@@ -72,10 +72,10 @@ static dyad_status prepare(struct loader *l, const char *sql, const char *id)
 /* Step: 1 for a row, 0 at the end, -1 on error (recorded). */
 static int step(struct loader *l)
 {
-	int rc = sqlite3_step(l->stmt);
-	if (rc == SQLITE_ROW)
+	int rc = dyad__step(l->stmt);
+	if (rc == DYAD__STEP_ROW)
 		return 1;
-	if (rc == SQLITE_DONE)
+	if (rc == DYAD__STEP_DONE)
 		return 0;
 	dyad__store_fail(l->store, "cannot read the document");
 	return -1;
@@ -145,7 +145,7 @@ static dyad_status load_facts(struct loader *l, const char *id)
 	d->url = dup_col(l, 7);
 	d->error = dup_col(l, 8);
 	d->text = dup_col(l, 9);
-	d->text_len = d->text ? (size_t)sqlite3_column_bytes(l->stmt, 9) : 0;
+	d->text_len = d->text ? (size_t)dyad__column_bytes(l->stmt, 9) : 0;
 	d->status = d->error ? DYAD_EIO : DYAD_OK;
 	return l->oom ? DYAD_ENOMEM : DYAD_OK;
 }
@@ -162,7 +162,7 @@ static void *alloc_rows(struct loader *l, const char *count_sql, const char *id,
 		*st = DYAD_EDB;
 		return NULL;
 	}
-	sqlite3_int64 count = rc ? sqlite3_column_int64(l->stmt, 0) : 0;
+	int64_t count = rc ? dyad__column_int64(l->stmt, 0) : 0;
 	void *rows = dyad_arena_calloc(&l->sd->arena, count > 0 ? (size_t)count : 1, size);
 	if (!rows) {
 		*st = DYAD_ENOMEM;
@@ -200,9 +200,9 @@ static dyad_status load_entities(struct loader *l, const char *id)
 		e->country = dup_col(l, 2);
 		e->role = dup_col(l, 3);
 		e->actor = dup_col(l, 4);
-		e->has_coords = sqlite3_column_type(l->stmt, 5) != SQLITE_NULL;
-		e->lat = sqlite3_column_double(l->stmt, 5);
-		e->lon = sqlite3_column_double(l->stmt, 6);
+		e->has_coords = !dyad__column_null(l->stmt, 5);
+		e->lat = dyad__column_double(l->stmt, 5);
+		e->lon = dyad__column_double(l->stmt, 6);
 	}
 	d->n_entities = i;
 	if (rc < 0)
@@ -216,7 +216,7 @@ static dyad_status load_entities(struct loader *l, const char *id)
 		return st;
 	/* Rows come grouped by entity: each entity gets its run of the array. */
 	while (k < n_mentions && (rc = step(l)) == 1) {
-		int e = sqlite3_column_int(l->stmt, 0);
+		int e = dyad__column_int(l->stmt, 0);
 		if (e < 0 || (size_t)e >= d->n_entities)
 			continue;
 		all[k] = span_col(l->stmt, 1);
@@ -262,8 +262,8 @@ static dyad_status load_events(struct loader *l, const char *id)
 			size_t len = strnlen(code, sizeof e->code - 1);
 			memcpy(e->code, code, len);
 		}
-		e->quad = sqlite3_column_int(l->stmt, 1);
-		e->goldstein = sqlite3_column_double(l->stmt, 2);
+		e->quad = dyad__column_int(l->stmt, 1);
+		e->goldstein = dyad__column_double(l->stmt, 2);
 		party_cols(l, 3, &e->source);
 		party_cols(l, 7, &e->target);
 		e->date = dup_col(l, 11);
@@ -329,7 +329,7 @@ static dyad_status load_amounts(struct loader *l, const char *id)
 		return st;
 	for (; i < n && (rc = step(l)) == 1; i++) {
 		struct dyad_amount *a = &d->amounts[i];
-		a->value = sqlite3_column_double(l->stmt, 0);
+		a->value = dyad__column_double(l->stmt, 0);
 		a->unit = dup_col(l, 1);
 		a->counts = dup_col(l, 2);
 		a->span = checked_span(d, span_col(l->stmt, 3));
@@ -356,7 +356,7 @@ dyad_status dyad_store_get_doc(dyad_store *store, const char *id_prefix,
 	if ((st = dyad_store_commit(store)) != DYAD_OK)
 		goto fail;
 	/* A read transaction: the pieces all come from the same snapshot. */
-	if (sqlite3_exec(store->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+	if (dyad__store_exec(store, "BEGIN") != DYAD_OK) {
 		st = dyad__store_fail(store, "cannot read the database");
 		goto fail;
 	}
@@ -366,8 +366,8 @@ dyad_status dyad_store_get_doc(dyad_store *store, const char *id_prefix,
 	    (st = load_events(&l, id)) == DYAD_OK &&
 	    (st = load_quotes(&l, id)) == DYAD_OK)
 		st = load_amounts(&l, id);
-	sqlite3_finalize(l.stmt);
-	sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL);
+	dyad__stmt_put(l.stmt);
+	dyad__store_exec(store, "COMMIT");
 	if (st == DYAD_ENOMEM && !store->errmsg[0])
 		dyad__store_error(store, st, "%s", dyad_strerror(st));
 	if (st != DYAD_OK)

@@ -19,7 +19,7 @@
 
 struct dyad_event_cursor {
 	struct dyad_store *store;
-	sqlite3_stmt *stmt;
+	dyad__stmt *stmt;
 	struct dyad_event_row row;
 };
 
@@ -32,7 +32,7 @@ static const char select_sql[] =
 	" e.date, e.place, e.sentence, e.span_start, e.span_end,"
 	" e.pred_start, e.pred_end, e.flags, e.n_mentions,"
 	" e.day AS day, e.confidence"
-	" FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1";
+	" FROM events e JOIN documents d ON d.id = e.doc_id WHERE TRUE";
 
 enum {
 	COL_DOC_ID, COL_DOC_PATH, COL_DOC_TITLE, COL_PUBLISHED, COL_OUTLET, COL_LANG,
@@ -46,7 +46,7 @@ enum {
 
 /* The day an event counts for, as SQL: the filters and the order agree.
  * It is COALESCE(e.date, substr(d.published, 1, 10)), which the store
- * keeps in the indexed column events.day (store/graph.c). */
+ * keeps in the indexed column events.day (store/sqlite_graph.c). */
 #define DAY_SQL "e.day"
 
 /*
@@ -148,7 +148,7 @@ static int code_upper(const char *s, size_t n, char *out)
  * with its last letter one higher), and the whole dyad as an OR of plain
  * conjunctions (each side's country or actor, times the direction), so
  * that SQLite answers every one of them from an index (the pairs of
- * store/graph.c's schema) instead of reading every event.
+ * store/sqlite_graph.c's schema) instead of reading every event.
  */
 /* Letters of a country code, the start of every state actor's code. */
 #define DYAD_COUNTRY_LEN 3
@@ -158,17 +158,18 @@ struct side {
 	int three;      /* of X's first three letters (a country's code), 0: shorter */
 };
 
-/* Term k (0: country, 1: actor) of side s on the source or target; '+'
- * keeps a term out of the index choice (the other side's range leads). */
+/* Term k (0: country, 1: actor) of side s on the source or target; an
+ * empty string appended keeps a term out of the index choice (the other
+ * side's range leads). */
 static void side_term(struct dyad__event_query *q, int target, struct side s, int k,
                       int plain)
 {
-	const char *col = target ? "tgt" : "src", *p = plain ? "+" : "";
+	const char *col = target ? "tgt" : "src", *p = plain ? " || ''" : "";
 	if (k == 0)
 		dyad_buf_printf(&q->sql, " AND e.%s_country = ?%d", col, s.value);
 	else
-		dyad_buf_printf(&q->sql, " AND %se.%s_actor >= ?%d AND %se.%s_actor < ?%d", p,
-		                col, s.value, p, col, s.end);
+		dyad_buf_printf(&q->sql, " AND e.%s_actor%s >= ?%d AND e.%s_actor%s < ?%d", col,
+		                p, s.value, col, p, s.end);
 }
 
 /* The disjuncts of source a and target b (either may be any). */
@@ -177,7 +178,7 @@ static void disjuncts(struct dyad__event_query *q, struct side a, struct side b,
 {
 	for (int ka = 0; ka < (a.value ? 2 : 1); ka++)
 		for (int kb = 0; kb < (b.value ? 2 : 1); kb++) {
-			dyad_buf_puts(&q->sql, *first ? " (1" : " OR (1");
+			dyad_buf_puts(&q->sql, *first ? " (TRUE" : " OR (TRUE");
 			*first = 0;
 			dyad_buf_puts(&q->sql, extra);
 			/* Two actor ranges: the first three letters of both
@@ -265,11 +266,14 @@ static dyad_status add_code(struct dyad_store *store, struct dyad__event_query *
 		return dyad__store_error(store, DYAD_EINVAL,
 		                         "code \"%s\": expected a CAMEO code prefix "
 		                         "(digits, like 05 or 051)", code);
-	/* Digits only, so the GLOB pattern has no wildcard but the final one. */
-	memcpy(v, code, n);
-	v[n] = '*';
-	v[n + 1] = '\0';
-	clause(q, " AND e.code GLOB ?%1$d", push(q, v));
+	/* Digits only: the codes starting with them are the range from them
+	 * to them with the last digit one higher (':' follows '9'). */
+	char *end = q->values[q->n_binds + 1];
+	memcpy(v, code, n + 1);
+	memcpy(end, code, n + 1);
+	end[n - 1]++;
+	int a = push(q, v), b = push(q, end);
+	dyad_buf_printf(&q->sql, " AND e.code >= ?%d AND e.code < ?%d", a, b);
 	return DYAD_OK;
 }
 
@@ -364,7 +368,7 @@ dyad_status dyad__event_where(struct dyad_store *store,
 	if (f->until && f->until[0] && (st = add_date(store, q, f->until, 1)) != DYAD_OK)
 		return st;
 	if (f->source && f->source[0])
-		clause(q, " AND d.source = ?%1$d COLLATE NOCASE", push(q, f->source));
+		dyad_buf_printf(&q->sql, store->be->sql_nocase, "d.source", push(q, f->source));
 	if (f->lang && f->lang[0]) {
 		/* Stored lower case (ISO 639-1): "EN" means "en". */
 		char *v = q->values[q->n_binds];
@@ -383,9 +387,7 @@ dyad_status dyad__event_where(struct dyad_store *store,
 		clause(q, " AND COALESCE(e.confidence, 1) >= CAST(?%1$d AS REAL)", push(q, v));
 	}
 	if (f->match && f->match[0])
-		clause(q, " AND d.seq IN (SELECT rowid FROM docs_fts"
-		          " WHERE docs_fts MATCH ?%1$d)",
-		       push(q, f->match));
+		clause(q, store->be->sql_match, push(q, f->match));
 	return q->sql.error;
 }
 
@@ -399,11 +401,11 @@ static dyad_status build(struct dyad_store *store, const struct dyad_event_filte
 	if (st != DYAD_OK)
 		return st;
 	/* e.doc_id is d.id; written so, the order is that of the index
-	 * events_order (store/graph.c) and a page stops at its limit. */
+	 * events_order (store/sqlite_graph.c) and a page stops at its limit. */
 	dyad_buf_puts(&q->sql, " ORDER BY e.day IS NULL, e.day, e.doc_id, e.idx");
-	q->limit = f->limit ? (sqlite3_int64)f->limit : -1;
+	q->limit = f->limit ? (int64_t)f->limit : INT64_MAX;
 	if (f->limit > (size_t)INT64_MAX)
-		q->limit = -1;
+		q->limit = INT64_MAX;
 	/* Numbered: a value pushed and not used must not shift it. */
 	dyad_buf_printf(&q->sql, " LIMIT ?%d", q->n_binds + 1);
 	if (q->sql.error != DYAD_OK)
@@ -412,29 +414,9 @@ static dyad_status build(struct dyad_store *store, const struct dyad_event_filte
 	return DYAD_OK;
 }
 
-/*
- * FTS5 parses a query only when it runs, so a malformed one would fail in
- * the middle of a listing: try it on its own first and blame the user.
- */
 dyad_status dyad__event_check_match(struct dyad_store *store, const char *match)
 {
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(store->db,
-	                       "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?1 LIMIT 1",
-	                       -1, &s, NULL) != SQLITE_OK)
-		return dyad__store_fail(store, "cannot search the texts");
-	dyad__bind_text(s, 1, match);
-	int rc = sqlite3_step(s);
-	dyad_status st = DYAD_OK;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		st = dyad__store_fail(store, "match");
-		if (st == DYAD_EDB)
-			st = dyad__store_error(store, DYAD_EINVAL,
-			                       "match \"%s\": not a full-text query (%s)", match,
-			                       sqlite3_errmsg(store->db));
-	}
-	sqlite3_finalize(s);
-	return st;
+	return store->be->check_match(store, match);
 }
 
 const char *dyad__event_from(const struct dyad_event_filter *f)
@@ -446,7 +428,7 @@ const char *dyad__event_from(const struct dyad_event_filter *f)
 
 dyad_status dyad__event_query_prepare(struct dyad_store *store,
                                       struct dyad__event_query *q,
-                                      const char *match, sqlite3_stmt **out)
+                                      const char *match, dyad__stmt **out)
 {
 	*out = NULL;
 	if (q->sql.error != DYAD_OK)
@@ -460,7 +442,7 @@ dyad_status dyad__event_query_prepare(struct dyad_store *store,
 	if ((st = dyad__stmt_get(store, q->sql.data, q->sql.len, out)) != DYAD_OK)
 		return st;
 	for (int i = 0; i < q->n_binds; i++)
-		sqlite3_bind_text(*out, i + 1, q->binds[i], -1, SQLITE_TRANSIENT);
+		dyad__bind_text(*out, i + 1, q->binds[i]);
 	return DYAD_OK;
 }
 
@@ -493,8 +475,8 @@ dyad_status dyad_store_events(dyad_store *store,
 		goto done;
 	/* Copied: the query and its normalised values go away below. */
 	for (int i = 0; i < q->n_binds; i++)
-		sqlite3_bind_text(cur->stmt, i + 1, q->binds[i], -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(cur->stmt, q->n_binds + 1, q->limit);
+		dyad__bind_text(cur->stmt, i + 1, q->binds[i]);
+	dyad__bind_int64(cur->stmt, q->n_binds + 1, q->limit);
 	cur->store = store;
 	*out = cur;
 	cur = NULL;
@@ -507,19 +489,19 @@ done:
 	return st;
 }
 
-static void read_party(sqlite3_stmt *s, int col, struct dyad_party *p)
+static void read_party(dyad__stmt *s, int col, struct dyad_party *p)
 {
 	p->country = dyad__column_text(s, col);
 	p->actor = dyad__column_text(s, col + 1);
 	p->name = dyad__column_text(s, col + 2);
-	p->entity = sqlite3_column_type(s, col + 3) == SQLITE_NULL
+	p->entity = dyad__column_null(s, col + 3)
 	                ? -1
-	                : sqlite3_column_int(s, col + 3);
+	                : dyad__column_int(s, col + 3);
 }
 
-static uint32_t column_u32(sqlite3_stmt *s, int col)
+static uint32_t column_u32(dyad__stmt *s, int col)
 {
-	sqlite3_int64 v = sqlite3_column_int64(s, col);
+	int64_t v = dyad__column_int64(s, col);
 	return v < 0 || v > UINT32_MAX ? 0 : (uint32_t)v;
 }
 
@@ -527,11 +509,11 @@ dyad_status dyad_event_cursor_next(dyad_event_cursor *cur,
                                    const struct dyad_event_row **out)
 {
 	*out = NULL;
-	sqlite3_stmt *s = cur->stmt;
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE)
+	dyad__stmt *s = cur->stmt;
+	int rc = dyad__step(s);
+	if (rc == DYAD__STEP_DONE)
 		return DYAD_DONE;
-	if (rc != SQLITE_ROW) {
+	if (rc != DYAD__STEP_ROW) {
 		return dyad__store_fail(cur->store, "cannot read the events");
 	}
 	struct dyad_event_row *r = &cur->row;
@@ -543,7 +525,7 @@ dyad_status dyad_event_cursor_next(dyad_event_cursor *cur,
 	r->outlet = dyad__column_text(s, COL_OUTLET);
 	r->lang = dyad__column_text(s, COL_LANG);
 	r->day = dyad__column_text(s, COL_DAY);
-	r->idx = (size_t)sqlite3_column_int64(s, COL_IDX);
+	r->idx = (size_t)dyad__column_int64(s, COL_IDX);
 	struct dyad_event *e = &r->event;
 	const char *code = dyad__column_text(s, COL_CODE);
 	if (code) {
@@ -551,8 +533,8 @@ dyad_status dyad_event_cursor_next(dyad_event_cursor *cur,
 		memcpy(e->code, code, n);
 		e->code[n] = '\0';
 	}
-	e->quad = sqlite3_column_int(s, COL_QUAD);
-	e->goldstein = sqlite3_column_double(s, COL_GOLDSTEIN);
+	e->quad = dyad__column_int(s, COL_QUAD);
+	e->goldstein = dyad__column_double(s, COL_GOLDSTEIN);
 	read_party(s, COL_SRC, &e->source);
 	read_party(s, COL_TGT, &e->target);
 	e->date = dyad__column_text(s, COL_DATE);
@@ -565,8 +547,8 @@ dyad_status dyad_event_cursor_next(dyad_event_cursor *cur,
 	e->flags = column_u32(s, COL_FLAGS);
 	e->n_mentions = column_u32(s, COL_N_MENTIONS);
 	/* stored before events had one: as sure as any the coder reports */
-	e->confidence = sqlite3_column_type(s, COL_CONFIDENCE) == SQLITE_NULL
-	                        ? 1.0 : sqlite3_column_double(s, COL_CONFIDENCE);
+	e->confidence = dyad__column_null(s, COL_CONFIDENCE)
+	                        ? 1.0 : dyad__column_double(s, COL_CONFIDENCE);
 	*out = r;
 	return DYAD_OK;
 }
@@ -576,8 +558,8 @@ void dyad_event_cursor_free(dyad_event_cursor *cur)
 	if (!cur)
 		return;
 	if (cur->store)
-		dyad__stmt_put(cur->store, cur->stmt);
+		dyad__stmt_put(cur->stmt);
 	else
-		sqlite3_finalize(cur->stmt);
+		dyad__stmt_put(cur->stmt);
 	dyad__free(cur);
 }

@@ -13,8 +13,9 @@
 #include "core/buf.h"
 #include "store/store.h"
 
-/* At most this many values are bound (the filter has a dozen fields). */
-#define DYAD_FILTER_MAX_BINDS 24
+/* At most this many values are bound (the filter has a dozen fields, and
+ * an export may repeat it). */
+#define DYAD_FILTER_MAX_BINDS 48
 /* Room for a normalised filter value: "2021-03-03", "AZEGOV", "051*". */
 #define DYAD_FILTER_VALUE_MAX 160
 
@@ -24,7 +25,7 @@ struct dyad__event_query {
 	const char *binds[DYAD_FILTER_MAX_BINDS];
 	int n_binds;
 	char values[DYAD_FILTER_MAX_BINDS][DYAD_FILTER_VALUE_MAX]; /* normalised copies */
-	sqlite3_int64 limit;
+	int64_t limit;
 };
 
 /*
@@ -52,6 +53,6 @@ dyad_status dyad__event_check_match(struct dyad_store *store, const char *match)
  */
 dyad_status dyad__event_query_prepare(struct dyad_store *store,
                                       struct dyad__event_query *q,
-                                      const char *match, sqlite3_stmt **out);
+                                      const char *match, dyad__stmt **out);
 
 #endif

@@ -3,7 +3,7 @@
  * edges, for the server's /api/graph and the page's dyad graph.
  *
  * With no filter the answer comes from what ingest keeps (the edges table
- * and each node's event count, store/graph.c), so it costs the same over a
+ * and each node's event count, store/sqlite_graph.c), so it costs the same over a
  * thousand documents or a million. With a filter the events that pass it
  * (query/filter.h, the same rows 'dyad events' lists) are counted per pair
  * of nodes and QuadClass in one grouped query, and the heaviest nodes are
@@ -71,23 +71,23 @@ static int by_events(const void *a, const void *b)
 }
 
 /* Step s (src, tgt, quad, n rows) into the pairs array of the result. */
-static dyad_status read_pairs(struct dyad_store *store, sqlite3_stmt *s,
+static dyad_status read_pairs(struct dyad_store *store, dyad__stmt *s,
                               struct dyad__result_private *priv,
                               struct pair **pairs, size_t *n)
 {
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = dyad__step(s)) == DYAD__STEP_ROW) {
 		if (!dyad__result_reserve(priv, (void **)pairs, *n, &cap, sizeof **pairs))
 			return dyad__store_error(store, DYAD_ENOMEM, "%s",
 			                         dyad_strerror(DYAD_ENOMEM));
 		struct pair *p = &(*pairs)[(*n)++];
-		p->src = sqlite3_column_int64(s, 0);
-		p->tgt = sqlite3_column_int64(s, 1);
-		p->quad = sqlite3_column_int(s, 2);
-		p->n = sqlite3_column_int64(s, 3);
+		p->src = dyad__column_int64(s, 0);
+		p->tgt = dyad__column_int64(s, 1);
+		p->quad = dyad__column_int(s, 2);
+		p->n = dyad__column_int64(s, 3);
 	}
-	return rc == SQLITE_DONE ? DYAD_OK : dyad__store_fail(store, "cannot read the graph");
+	return rc == DYAD__STEP_DONE ? DYAD_OK : dyad__store_fail(store, "cannot read the graph");
 }
 
 /* The heaviest max nodes of the pairs, sorted by id into *top. */
@@ -128,26 +128,24 @@ static dyad_status fill(struct dyad_store *store, struct dyad_graph *g,
                         const struct pair *pairs, size_t n,
                         const struct weight *top, size_t n_top)
 {
-	sqlite3_stmt *s;
+	dyad__stmt *s;
 	int oom = 0;
 	g->nodes = dyad_arena_calloc(&g->priv->arena, n_top + 1, sizeof *g->nodes);
 	g->edges = dyad_arena_calloc(&g->priv->arena, n + 1, sizeof *g->edges);
 	if (!g->nodes || !g->edges)
 		return dyad__store_error(store, DYAD_ENOMEM, "%s", dyad_strerror(DYAD_ENOMEM));
-	if (sqlite3_prepare_v2(store->db,
-	                       "SELECT " DYAD_NODE_COLUMNS " FROM nodes n WHERE n.id = ?1",
-	                       -1, &s, NULL) != SQLITE_OK)
+	if (dyad__stmt_prepare(store, "SELECT " DYAD_NODE_COLUMNS " FROM nodes n WHERE n.id = ?1", &s) != DYAD_OK)
 		return dyad__store_fail(store, "cannot read the graph's nodes");
 	for (size_t i = 0; i < n_top && !oom; i++) {
-		sqlite3_bind_int64(s, 1, top[i].id);
-		if (sqlite3_step(s) == SQLITE_ROW) {
+		dyad__bind_int64(s, 1, top[i].id);
+		if (dyad__step(s) == DYAD__STEP_ROW) {
 			struct dyad_node *node = &g->nodes[g->n_nodes++];
 			dyad__result_node(g->priv, s, 0, node, &oom);
 			node->n_events = top[i].n;
 		}
-		sqlite3_reset(s);
+		dyad__stmt_reset(s);
 	}
-	sqlite3_finalize(s);
+	dyad__stmt_put(s);
 	if (oom)
 		return dyad__store_error(store, DYAD_ENOMEM, "%s", dyad_strerror(DYAD_ENOMEM));
 	for (size_t i = 0; i < n; i++) {
@@ -167,7 +165,7 @@ static dyad_status filtered_pairs(struct dyad_store *store,
                                   struct dyad_graph *g, struct pair **pairs, size_t *n)
 {
 	struct dyad__event_query *q = dyad__calloc(1, sizeof *q);
-	sqlite3_stmt *s = NULL;
+	dyad__stmt *s = NULL;
 	if (!q)
 		return dyad__store_error(store, DYAD_ENOMEM, "%s", dyad_strerror(DYAD_ENOMEM));
 	dyad_buf_init(&q->sql, 0);
@@ -181,7 +179,7 @@ static dyad_status filtered_pairs(struct dyad_store *store,
 		st = dyad__event_query_prepare(store, q, f->match, &s);
 	if (st == DYAD_OK)
 		st = read_pairs(store, s, g->priv, pairs, n);
-	dyad__stmt_put(store, s);
+	dyad__stmt_put(s);
 	dyad_buf_release(&q->sql);
 	dyad__free(q);
 	return st;
@@ -191,17 +189,16 @@ static dyad_status filtered_pairs(struct dyad_store *store,
 static dyad_status stored_pairs(struct dyad_store *store, size_t max,
                                 struct dyad_graph *g, struct pair **pairs, size_t *n)
 {
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(store->db,
-	                       "WITH top AS (SELECT id FROM nodes WHERE n_events > 0"
+	dyad__stmt *s;
+	if (dyad__stmt_prepare(store, "WITH top AS (SELECT id FROM nodes WHERE n_events > 0"
 	                       " ORDER BY n_events DESC, id LIMIT ?1)"
 	                       " SELECT g.src, g.tgt, g.quad, sum(g.n_events) FROM edges g"
-	                       " WHERE g.src IN top AND g.tgt IN top GROUP BY 1, 2, 3",
-	                       -1, &s, NULL) != SQLITE_OK)
+	                       " WHERE g.src IN (SELECT id FROM top) AND g.tgt IN (SELECT id FROM top)"
+	                       " GROUP BY 1, 2, 3", &s) != DYAD_OK)
 		return dyad__store_fail(store, "cannot read the graph");
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)max);
+	dyad__bind_int64(s, 1, (int64_t)max);
 	dyad_status st = read_pairs(store, s, g->priv, pairs, n);
-	sqlite3_finalize(s);
+	dyad__stmt_put(s);
 	return st;
 }
 

@@ -2,7 +2,7 @@
  * nodes.c - reading the knowledge graph's nodes: dyad_store_nodes() (a
  * filtered, paged list) and dyad_store_node() (one node with its variants,
  * event edges and relations), for 'dyad entities', 'dyad entity' and the
- * server's /api/entities. The tables are store/graph.c's.
+ * server's /api/entities. The tables are store/sqlite_graph.c's.
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,9 +15,9 @@ static const char *const kinds[] = {"person", "country", "place", "org"};
 
 /* The WHERE of a node listing; ?1 kind, ?2 country, ?3 name (NULL: any). */
 static const char nodes_where[] =
-	" FROM nodes n WHERE (?1 IS NULL OR n.kind = ?1)"
-	" AND (?2 IS NULL OR n.country = upper(?2))"
-	" AND (?3 IS NULL OR instr(dyad_fold(n.name), dyad_fold(?3)) > 0"
+	" FROM nodes n WHERE (CAST(?1 AS TEXT) IS NULL OR n.kind = ?1)"
+	" AND (CAST(?2 AS TEXT) IS NULL OR n.country = upper(?2))"
+	" AND (CAST(?3 AS TEXT) IS NULL OR instr(dyad_fold(n.name), dyad_fold(?3)) > 0"
 	"  OR EXISTS (SELECT 1 FROM node_variants v WHERE v.node_id = n.id"
 	"   AND instr(dyad_fold(v.variant), dyad_fold(?3)) > 0))";
 
@@ -28,7 +28,7 @@ static const char *nonempty(const char *s)
 
 static dyad_status prepare_nodes(struct dyad_store *store, const char *head,
                                  const char *tail, const struct dyad_node_filter *f,
-                                 sqlite3_stmt **s)
+                                 dyad__stmt **s)
 {
 	struct dyad_buf sql;
 	dyad_buf_init(&sql, 0);
@@ -37,7 +37,7 @@ static dyad_status prepare_nodes(struct dyad_store *store, const char *head,
 	dyad_buf_puts(&sql, tail);
 	dyad_status st = sql.error;
 	if (st == DYAD_OK &&
-	    sqlite3_prepare_v2(store->db, sql.data, (int)sql.len, s, NULL) != SQLITE_OK)
+	    dyad__stmt_get(store, sql.data, sql.len, s) != DYAD_OK)
 		st = dyad__store_fail(store, "cannot list the entities");
 	dyad_buf_release(&sql);
 	if (st != DYAD_OK)
@@ -61,12 +61,12 @@ static dyad_status check_kind(struct dyad_store *store, const char *kind)
 }
 
 /* Step s to its end, adding a node per row to r. */
-static dyad_status read_nodes(struct dyad_store *store, sqlite3_stmt *s,
+static dyad_status read_nodes(struct dyad_store *store, dyad__stmt *s,
                               struct dyad_nodes *r)
 {
 	size_t cap = 0;
-	int rc = SQLITE_DONE, oom = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	int rc = DYAD__STEP_DONE, oom = 0;
+	while ((rc = dyad__step(s)) == DYAD__STEP_ROW) {
 		if (!dyad__result_reserve(r->priv, (void **)&r->items, r->n, &cap,
 		                          sizeof *r->items))
 			return DYAD_ENOMEM;
@@ -74,32 +74,32 @@ static dyad_status read_nodes(struct dyad_store *store, sqlite3_stmt *s,
 		if (oom)
 			return DYAD_ENOMEM;
 	}
-	return rc == SQLITE_DONE ? DYAD_OK : dyad__store_fail(store, "cannot list the entities");
+	return rc == DYAD__STEP_DONE ? DYAD_OK : dyad__store_fail(store, "cannot list the entities");
 }
 
 static dyad_status list_nodes(struct dyad_store *store,
                               const struct dyad_node_filter *f, struct dyad_nodes *r)
 {
-	sqlite3_stmt *s = NULL;
+	dyad__stmt *s = NULL;
 	dyad_status st = prepare_nodes(store, "SELECT count(*)", "", f, &s);
 	if (st == DYAD_OK) {
-		if (sqlite3_step(s) == SQLITE_ROW)
-			r->total = sqlite3_column_int64(s, 0);
+		if (dyad__step(s) == DYAD__STEP_ROW)
+			r->total = dyad__column_int64(s, 0);
 		else
 			st = dyad__store_fail(store, "cannot count the entities");
 	}
-	sqlite3_finalize(s);
+	dyad__stmt_put(s);
 	s = NULL;
 	if (st == DYAD_OK)
 		st = prepare_nodes(store, "SELECT " DYAD_NODE_COLUMNS,
 		                   " ORDER BY n.n_mentions DESC, n.id LIMIT ?4 OFFSET ?5", f,
 		                   &s);
 	if (st == DYAD_OK) {
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)(f->limit ? f->limit : DYAD_NODES_LIMIT));
-		sqlite3_bind_int64(s, 5, (sqlite3_int64)f->offset);
+		dyad__bind_int64(s, 4, (int64_t)(f->limit ? f->limit : DYAD_NODES_LIMIT));
+		dyad__bind_int64(s, 5, (int64_t)f->offset);
 		st = read_nodes(store, s, r);
 	}
-	sqlite3_finalize(s);
+	dyad__stmt_put(s);
 	return st;
 }
 
@@ -154,36 +154,34 @@ static int all_digits(const char *s)
 static int lookup(struct dyad_store *store, const char *sql, const char *key,
                   int64_t *id)
 {
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(store->db, sql, -1, &s, NULL) != SQLITE_OK)
+	dyad__stmt *s;
+	if (dyad__stmt_prepare(store, sql, &s) != DYAD_OK)
 		return -1;
 	dyad__bind_text(s, 1, key);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	int rc = dyad__step(s);
+	if (rc == DYAD__STEP_ROW)
+		*id = dyad__column_int64(s, 0);
+	dyad__stmt_put(s);
+	return rc == DYAD__STEP_ROW ? 1 : rc == DYAD__STEP_DONE ? 0 : -1;
 }
 
 /* Several nodes contain key: say which (the first few) in the error. */
 static dyad_status ambiguous(struct dyad_store *store, const char *key)
 {
-	sqlite3_stmt *s;
+	dyad__stmt *s;
 	char names[DYAD_ERRMSG_MAX / 2] = "";
 	size_t len = 0;
-	if (sqlite3_prepare_v2(store->db,
-	                       "SELECT id, name FROM nodes WHERE instr(dyad_fold(name),"
-	                       " dyad_fold(?1)) > 0 ORDER BY n_mentions DESC, id LIMIT 5",
-	                       -1, &s, NULL) != SQLITE_OK)
+	if (dyad__stmt_prepare(store, "SELECT id, name FROM nodes WHERE instr(dyad_fold(name),"
+	                       " dyad_fold(?1)) > 0 ORDER BY n_mentions DESC, id LIMIT 5", &s) != DYAD_OK)
 		return dyad__store_fail(store, "cannot look the entity up");
 	dyad__bind_text(s, 1, key);
-	while (sqlite3_step(s) == SQLITE_ROW && len < sizeof names) {
+	while (dyad__step(s) == DYAD__STEP_ROW && len < sizeof names) {
 		int n = snprintf(names + len, sizeof names - len, "%s%lld %s",
-		                 len ? ", " : "", (long long)sqlite3_column_int64(s, 0),
-		                 (const char *)sqlite3_column_text(s, 1));
+		                 len ? ", " : "", (long long)dyad__column_int64(s, 0),
+		                 dyad__column_text(s, 1));
 		len += n > 0 ? (size_t)n : 0;
 	}
-	sqlite3_finalize(s);
+	dyad__stmt_put(s);
 	return dyad__store_error(store, DYAD_EINVAL,
 	                         "\"%s\" names several entities (%s...): give an id",
 	                         key, names);
@@ -223,17 +221,15 @@ static dyad_status resolve(struct dyad_store *store, const char *key, int64_t *i
 
 static dyad_status load_variants(struct dyad_store *store, struct dyad_node_detail *r)
 {
-	sqlite3_stmt *s;
+	dyad__stmt *s;
 	size_t cap = 0;
-	int oom = 0, rc = SQLITE_DONE;
-	if (sqlite3_prepare_v2(store->db,
-	                       "SELECT variant, n FROM node_variants WHERE node_id = ?1"
-	                       " ORDER BY n DESC, variant LIMIT ?2",
-	                       -1, &s, NULL) != SQLITE_OK)
+	int oom = 0, rc = DYAD__STEP_DONE;
+	if (dyad__stmt_prepare(store, "SELECT variant, n FROM node_variants WHERE node_id = ?1"
+	                       " ORDER BY n DESC, variant LIMIT ?2", &s) != DYAD_OK)
 		return dyad__store_fail(store, "cannot read the entity");
-	sqlite3_bind_int64(s, 1, r->node.id);
-	sqlite3_bind_int(s, 2, DYAD_NODE_LINKS_MAX);
-	while (!oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	dyad__bind_int64(s, 1, r->node.id);
+	dyad__bind_int64(s, 2, DYAD_NODE_LINKS_MAX);
+	while (!oom && (rc = dyad__step(s)) == DYAD__STEP_ROW) {
 		if (!dyad__result_reserve(r->priv, (void **)&r->variants, r->n_variants,
 		                          &cap, sizeof *r->variants)) {
 			oom = 1;
@@ -241,12 +237,12 @@ static dyad_status load_variants(struct dyad_store *store, struct dyad_node_deta
 		}
 		struct dyad_node_variant *v = &r->variants[r->n_variants++];
 		v->text = dyad__result_text(r->priv, s, 0, &oom);
-		v->n = sqlite3_column_int64(s, 1);
+		v->n = dyad__column_int64(s, 1);
 	}
-	sqlite3_finalize(s);
+	dyad__stmt_put(s);
 	if (oom)
 		return dyad__store_error(store, DYAD_ENOMEM, "%s", dyad_strerror(DYAD_ENOMEM));
-	return rc == SQLITE_DONE ? DYAD_OK : dyad__store_fail(store, "cannot read the entity");
+	return rc == DYAD__STEP_DONE ? DYAD_OK : dyad__store_fail(store, "cannot read the entity");
 }
 
 /* Links: ?1 the node; the query's columns are outgoing, the other node's
@@ -268,51 +264,49 @@ static dyad_status load_links(struct dyad_store *store, struct dyad_node_detail 
                               const char *sql, struct dyad_node_link **items,
                               size_t *n)
 {
-	sqlite3_stmt *s;
+	dyad__stmt *s;
 	size_t cap = 0;
-	int oom = 0, rc = SQLITE_DONE;
+	int oom = 0, rc = DYAD__STEP_DONE;
 	const int c = 1 + DYAD_NODE_N_COLUMNS;
-	if (sqlite3_prepare_v2(store->db, sql, -1, &s, NULL) != SQLITE_OK)
+	if (dyad__stmt_prepare(store, sql, &s) != DYAD_OK)
 		return dyad__store_fail(store, "cannot read the entity's links");
-	sqlite3_bind_int64(s, 1, r->node.id);
-	sqlite3_bind_int(s, 2, DYAD_NODE_LINKS_MAX);
-	while (!oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	dyad__bind_int64(s, 1, r->node.id);
+	dyad__bind_int64(s, 2, DYAD_NODE_LINKS_MAX);
+	while (!oom && (rc = dyad__step(s)) == DYAD__STEP_ROW) {
 		if (!dyad__result_reserve(r->priv, (void **)items, *n, &cap, sizeof **items)) {
 			oom = 1;
 			break;
 		}
 		struct dyad_node_link *l = &(*items)[(*n)++];
-		l->outgoing = sqlite3_column_int(s, 0);
+		l->outgoing = dyad__column_int(s, 0);
 		dyad__result_node(r->priv, s, 1, &l->other, &oom);
 		l->what = dyad__result_text(r->priv, s, c, &oom);
 		l->label = dyad__result_text(r->priv, s, c + 1, &oom);
-		l->quad = sqlite3_column_int(s, c + 2);
-		l->n = sqlite3_column_int64(s, c + 3);
+		l->quad = dyad__column_int(s, c + 2);
+		l->n = dyad__column_int64(s, c + 3);
 		l->first_day = dyad__result_text(r->priv, s, c + 4, &oom);
 		l->last_day = dyad__result_text(r->priv, s, c + 5, &oom);
 	}
-	sqlite3_finalize(s);
+	dyad__stmt_put(s);
 	if (oom)
 		return dyad__store_error(store, DYAD_ENOMEM, "%s", dyad_strerror(DYAD_ENOMEM));
-	return rc == SQLITE_DONE ? DYAD_OK
+	return rc == DYAD__STEP_DONE ? DYAD_OK
 	                         : dyad__store_fail(store, "cannot read the entity's links");
 }
 
 static dyad_status load_node(struct dyad_store *store, int64_t id,
                              struct dyad_node_detail *r)
 {
-	sqlite3_stmt *s;
+	dyad__stmt *s;
 	int oom = 0;
-	if (sqlite3_prepare_v2(store->db,
-	                       "SELECT " DYAD_NODE_COLUMNS " FROM nodes n WHERE n.id = ?1",
-	                       -1, &s, NULL) != SQLITE_OK)
+	if (dyad__stmt_prepare(store, "SELECT " DYAD_NODE_COLUMNS " FROM nodes n WHERE n.id = ?1", &s) != DYAD_OK)
 		return dyad__store_fail(store, "cannot read the entity");
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	dyad__bind_int64(s, 1, id);
+	int rc = dyad__step(s);
+	if (rc == DYAD__STEP_ROW)
 		dyad__result_node(r->priv, s, 0, &r->node, &oom);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW)
+	dyad__stmt_put(s);
+	if (rc != DYAD__STEP_ROW)
 		return dyad__store_fail(store, "cannot read the entity");
 	if (oom)
 		return dyad__store_error(store, DYAD_ENOMEM, "%s", dyad_strerror(DYAD_ENOMEM));

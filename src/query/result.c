@@ -31,13 +31,13 @@ void dyad__result_free(struct dyad__result_private *priv)
 }
 
 const char *dyad__result_text(struct dyad__result_private *priv,
-                              sqlite3_stmt *stmt, int col, int *oom)
+                              dyad__stmt *stmt, int col, int *oom)
 {
-	const char *s = (const char *)sqlite3_column_text(stmt, col);
+	const char *s = dyad__column_text(stmt, col);
 	if (!s)
 		return NULL;
 	char *copy = dyad_arena_strndup(&priv->arena, s,
-	                                (size_t)sqlite3_column_bytes(stmt, col));
+	                                (size_t)dyad__column_bytes(stmt, col));
 	if (!copy)
 		*oom = 1;
 	return copy;
@@ -57,17 +57,17 @@ int dyad__result_reserve(struct dyad__result_private *priv, void **items,
 	return 1;
 }
 
-void dyad__result_node(struct dyad__result_private *priv, sqlite3_stmt *stmt,
+void dyad__result_node(struct dyad__result_private *priv, dyad__stmt *stmt,
                        int col, struct dyad_node *node, int *oom)
 {
-	node->id = sqlite3_column_int64(stmt, col);
+	node->id = dyad__column_int64(stmt, col);
 	node->kind = dyad__result_text(priv, stmt, col + 1, oom);
 	node->name = dyad__result_text(priv, stmt, col + 2, oom);
 	node->country = dyad__result_text(priv, stmt, col + 3, oom);
 	node->actor = dyad__result_text(priv, stmt, col + 4, oom);
-	node->n_docs = sqlite3_column_int64(stmt, col + 5);
-	node->n_mentions = sqlite3_column_int64(stmt, col + 6);
-	node->n_events = sqlite3_column_int64(stmt, col + 7);
+	node->n_docs = dyad__column_int64(stmt, col + 5);
+	node->n_mentions = dyad__column_int64(stmt, col + 6);
+	node->n_events = dyad__column_int64(stmt, col + 7);
 	node->first_day = dyad__result_text(priv, stmt, col + 8, oom);
 	node->last_day = dyad__result_text(priv, stmt, col + 9, oom);
 }

@@ -7,10 +7,11 @@
 #ifndef DYAD_QUERY_RESULT_H
 #define DYAD_QUERY_RESULT_H
 
-#include <sqlite3.h>
+#include <stdint.h>
 
 #include "core/arena.h"
 #include "dyad.h"
+#include "store/backend.h"
 
 struct dyad__result_private {
 	struct dyad_arena arena;
@@ -24,7 +25,7 @@ void dyad__result_free(struct dyad__result_private *priv);
 /* A copy of a text column in the result's arena; NULL for SQL NULL. *oom
  * is set when the copy could not be made. */
 const char *dyad__result_text(struct dyad__result_private *priv,
-                              sqlite3_stmt *stmt, int col, int *oom);
+                              dyad__stmt *stmt, int col, int *oom);
 
 /* Grow an array of the result's arena that holds *n of *cap items of size
  * bytes to hold one more; 0 when out of memory. */
@@ -37,7 +38,7 @@ int dyad__result_reserve(struct dyad__result_private *priv, void **items,
 	"n.id, n.kind, n.name, n.country, n.actor, n.n_docs, n.n_mentions,"       \
 	" n.n_events, n.first_day, n.last_day"
 #define DYAD_NODE_N_COLUMNS 10
-void dyad__result_node(struct dyad__result_private *priv, sqlite3_stmt *stmt,
+void dyad__result_node(struct dyad__result_private *priv, dyad__stmt *stmt,
                        int col, struct dyad_node *node, int *oom);
 
 #endif

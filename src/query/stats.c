@@ -21,17 +21,17 @@ struct stats_mem {
 /* A single number: SQL that yields one row with one integer column. */
 static dyad_status count(struct dyad_store *store, const char *sql, int64_t *n)
 {
-	sqlite3_stmt *s;
+	dyad__stmt *s;
 	*n = 0;
-	if (sqlite3_prepare_v2(store->db, sql, -1, &s, NULL) != SQLITE_OK)
+	if (dyad__stmt_prepare(store, sql, &s) != DYAD_OK)
 		return dyad__store_fail(store, "cannot count");
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int64(s, 0);
-	dyad_status st = rc == SQLITE_ROW || rc == SQLITE_DONE
+	int rc = dyad__step(s);
+	if (rc == DYAD__STEP_ROW)
+		*n = dyad__column_int64(s, 0);
+	dyad_status st = rc == DYAD__STEP_ROW || rc == DYAD__STEP_DONE
 	                     ? DYAD_OK
 	                     : dyad__store_fail(store, "cannot count");
-	sqlite3_finalize(s);
+	dyad__stmt_put(s);
 	return st;
 }
 
@@ -40,16 +40,16 @@ static dyad_status group(struct dyad_store *store, struct dyad_arena *arena,
                          const char *sql, size_t limit,
                          struct dyad_store_counts *out)
 {
-	sqlite3_stmt *s;
+	dyad__stmt *s;
 	size_t alloc = 0;
 	out->items = NULL;
 	out->n = 0;
-	if (sqlite3_prepare_v2(store->db, sql, -1, &s, NULL) != SQLITE_OK)
+	if (dyad__stmt_prepare(store, sql, &s) != DYAD_OK)
 		return dyad__store_fail(store, "cannot count");
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)limit);
+	dyad__bind_int64(s, 1, (int64_t)limit);
 	dyad_status st = DYAD_OK;
 	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = dyad__step(s)) == DYAD__STEP_ROW) {
 		if (out->n == alloc) {
 			size_t grow = alloc ? alloc * 2 : 8;
 			struct dyad_store_count *items =
@@ -64,22 +64,22 @@ static dyad_status group(struct dyad_store *store, struct dyad_arena *arena,
 		const char *key = dyad__column_text(s, 0);
 		struct dyad_store_count *c = &out->items[out->n++];
 		c->key = dyad_arena_strdup(arena, key ? key : "-");
-		c->n = sqlite3_column_int64(s, 1);
+		c->n = dyad__column_int64(s, 1);
 		if (!c->key) {
 			st = DYAD_ENOMEM;
 			break;
 		}
 	}
-	if (st == DYAD_OK && rc != SQLITE_DONE)
+	if (st == DYAD_OK && rc != DYAD__STEP_DONE)
 		st = dyad__store_fail(store, "cannot count");
 	else if (st == DYAD_ENOMEM)
 		dyad__store_error(store, st, "%s", dyad_strerror(st));
-	sqlite3_finalize(s);
+	dyad__stmt_put(s);
 	return st;
 }
 
 /* Every list but the long ones passes -1: no limit. */
-#define NO_LIMIT ((size_t)-1)
+#define NO_LIMIT ((size_t)INT64_MAX)
 
 dyad_status dyad_store_stats(dyad_store *store, size_t top,
                              struct dyad_store_stats **out)
@@ -101,7 +101,7 @@ dyad_status dyad_store_stats(dyad_store *store, size_t top,
 	if ((st = dyad_store_commit(store)) != DYAD_OK)
 		goto fail;
 	/* One snapshot, so the numbers agree with each other. */
-	if (sqlite3_exec(store->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+	if (dyad__store_exec(store, "BEGIN") != DYAD_OK) {
 		st = dyad__store_fail(store, "cannot read the database");
 		goto fail;
 	}
@@ -132,10 +132,10 @@ dyad_status dyad_store_stats(dyad_store *store, size_t top,
 	                " COALESCE(tgt_country, '-'), count(*) FROM events"
 	                " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?1",
 	                top, &s->top_dyads)) != DYAD_OK) {
-		sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL);
+		dyad__store_exec(store, "COMMIT");
 		goto fail;
 	}
-	sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL);
+	dyad__store_exec(store, "COMMIT");
 	*out = s;
 	return DYAD_OK;
 fail:

@@ -31,15 +31,16 @@ static const char timeline_head[] =
 	" WHERE e.day IS NOT NULL";
 /* Days that are not whole dates (a publication year alone) are left out. */
 static const char timeline_tail[] =
-	" GROUP BY e.day, key) WHERE day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+	" GROUP BY e.day, key) AS per_day WHERE length(day) = 10"
+	" AND day >= '0000-01-01' AND day <= '9999-12-31'"
 	" GROUP BY 1, 2 ORDER BY 1, 2";
 
-static dyad_status read_bins(struct dyad_store *store, sqlite3_stmt *s,
+static dyad_status read_bins(struct dyad_store *store, dyad__stmt *s,
                              struct dyad_timeline *t)
 {
 	size_t cap = 0;
-	int rc = SQLITE_DONE, oom = 0;
-	while (!oom && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	int rc = DYAD__STEP_DONE, oom = 0;
+	while (!oom && (rc = dyad__step(s)) == DYAD__STEP_ROW) {
 		if (!dyad__result_reserve(t->priv, (void **)&t->bins, t->n, &cap,
 		                          sizeof *t->bins)) {
 			oom = 1;
@@ -48,12 +49,12 @@ static dyad_status read_bins(struct dyad_store *store, sqlite3_stmt *s,
 		struct dyad_timeline_bin *b = &t->bins[t->n++];
 		b->period = dyad__result_text(t->priv, s, 0, &oom);
 		b->key = dyad__result_text(t->priv, s, 1, &oom);
-		b->n = sqlite3_column_int64(s, 2);
-		b->goldstein = sqlite3_column_double(s, 3);
+		b->n = dyad__column_int64(s, 2);
+		b->goldstein = dyad__column_double(s, 3);
 	}
 	if (oom)
 		return dyad__store_error(store, DYAD_ENOMEM, "%s", dyad_strerror(DYAD_ENOMEM));
-	return rc == SQLITE_DONE ? DYAD_OK
+	return rc == DYAD__STEP_DONE ? DYAD_OK
 	                         : dyad__store_fail(store, "cannot read the timeline");
 }
 
@@ -63,7 +64,7 @@ static dyad_status count_bins(struct dyad_store *store,
                               enum dyad_timeline_group group, struct dyad_timeline *t)
 {
 	struct dyad__event_query *q = dyad__calloc(1, sizeof *q);
-	sqlite3_stmt *s = NULL;
+	dyad__stmt *s = NULL;
 	if (!q)
 		return dyad__store_error(store, DYAD_ENOMEM, "%s", dyad_strerror(DYAD_ENOMEM));
 	dyad_buf_init(&q->sql, 0);
@@ -75,7 +76,7 @@ static dyad_status count_bins(struct dyad_store *store,
 		st = dyad__event_query_prepare(store, q, f->match, &s);
 	if (st == DYAD_OK)
 		st = read_bins(store, s, t);
-	dyad__stmt_put(store, s);
+	dyad__stmt_put(s);
 	dyad_buf_release(&q->sql);
 	dyad__free(q);
 	return st;

@@ -1,35 +1,17 @@
 /*
- * store.c - opening and closing a dyad database, and the error reporting
- * and binding helpers the store and query code share (see store.h).
- *
- * Opening for writing sets the connection up the same way for every
- * command: WAL journal (readers never block the writer), a busy timeout for
- * concurrent ingests, the schema brought to the current version. Opening
- * for reading changes nothing in the file: SQLite's read-only mode, or its
- * immutable mode when the folder cannot be written (a WAL database needs
- * its -shm file beside it, which such a folder cannot hold), and the schema
- * version is checked, never migrated. Both register the SQL function
- * dyad_fold() that case-folds any script the way the extractor does, which
- * SQLite's own lower() cannot (it folds ASCII only).
- *
- * Which SQLite errors are the database failing (dyad__store_failed_db) is
- * decided here once, so that every caller stops on the same ones.
+ * store.c - the store's calls of dyad.h, dispatched to the backend the
+ * database's name chooses (backend.h): a postgresql:// or postgres:// URL
+ * is a PostgreSQL database (pg_*.c), anything else a SQLite file
+ * (sqlite_*.c). And the statement calls the query code uses, which go
+ * through the same table.
  */
 #include "store/store.h"
 
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/alloc.h"
-#include "core/utf8.h"
-#include "store/schema.h"
-
-/* Case folding may grow a string (U+0130 lowers to two code points). */
-#define DYAD_FOLD_GROWTH 3
 
 dyad_status dyad__store_error(struct dyad_store *store, dyad_status status,
                               const char *fmt, ...)
@@ -44,162 +26,64 @@ dyad_status dyad__store_error(struct dyad_store *store, dyad_status status,
 
 dyad_status dyad__store_fail(struct dyad_store *store, const char *what)
 {
-	int code = sqlite3_errcode(store->db);
-	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-		dyad__store_error(store, DYAD_EDB,
-		                  "%s: %s (another process held it longer than the "
-		                  "busy timeout of %d ms)",
-		                  what, sqlite3_errmsg(store->db), store->busy_ms);
-	else
-		dyad__store_error(store, DYAD_EDB, "%s: %s", what,
-		                  sqlite3_errmsg(store->db));
-	return code == SQLITE_NOMEM ? DYAD_ENOMEM : DYAD_EDB;
+	return store->be->fail(store, what);
 }
 
-int dyad__store_failed_db(const struct dyad_store *store)
+struct dyad_store *dyad__store_new(void)
 {
-	switch (sqlite3_errcode(store->db)) {
-	case SQLITE_CONSTRAINT: /* one document's rows: the next may be fine */
-	case SQLITE_TOOBIG:
-	case SQLITE_MISMATCH:
-	case SQLITE_RANGE:
-		return 0;
-	default:
-		return 1;
-	}
+	struct dyad_store *store = dyad__calloc(1, sizeof *store);
+	if (store)
+		store->batch = DYAD_STORE_BATCH;
+	return store;
 }
 
-int dyad__bind_text(sqlite3_stmt *stmt, int col, const char *s)
+int dyad__store_is_pg(const char *url)
 {
-	if (!s)
-		return sqlite3_bind_null(stmt, col);
-	return sqlite3_bind_text(stmt, col, s, -1, SQLITE_STATIC);
+	return strncmp(url, "postgresql://", 13) == 0 ||
+	       strncmp(url, "postgres://", 11) == 0;
 }
 
-const char *dyad__column_text(sqlite3_stmt *stmt, int col)
-{
-	return (const char *)sqlite3_column_text(stmt, col);
-}
-
-/* SQL dyad_fold(x): x lower-cased in every script, NULL for NULL. */
-static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	if (!s) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	size_t n = (size_t)sqlite3_value_bytes(argv[0]);
-	int overflow = 0;
-	size_t cap = dyad__mul_size(n + 1, DYAD_FOLD_GROWTH, &overflow);
-	char *out = overflow ? NULL : dyad__malloc(cap);
-	if (!out) {
-		sqlite3_result_error_nomem(ctx);
-		return;
-	}
-	size_t len = dyad_utf8_lower(s, n, out, cap);
-	sqlite3_result_text(ctx, out, (int)len, dyad__free);
-}
-
-/* errmsg is the caller's, DYAD_ERRMSG_MAX bytes, or NULL for "don't tell". */
-static void set_errmsg(char *errmsg, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void set_errmsg(char *errmsg, const char *fmt, ...)
-{
-	if (!errmsg)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(errmsg, DYAD_ERRMSG_MAX, fmt, ap);
-	va_end(ap);
-	(void)n; /* a cut message is still a message */
-}
-
-static int busy_timeout_ms(void)
-{
-	const char *env = getenv("DYAD_BUSY_TIMEOUT_MS");
-	if (env && *env) {
-		char *end;
-		long v = strtol(env, &end, 10);
-		if (!*end && v >= 0 && v <= 24L * 3600 * 1000)
-			return (int)v;
-	}
-	return DYAD_STORE_BUSY_MS;
-}
-
-/* Set up a connection just opened: timeout, codes, dyad_fold(). */
-static int configure(struct dyad_store *store)
-{
-	sqlite3_extended_result_codes(store->db, 0);
-	store->busy_ms = busy_timeout_ms();
-	sqlite3_busy_timeout(store->db, store->busy_ms);
-	return sqlite3_create_function_v2(store->db, "dyad_fold", 1,
-	                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-	                                  sql_fold, NULL, NULL, NULL);
-}
-
-static dyad_status new_store(const char *path, struct dyad_store **out,
+static dyad_status open_with(const char *url, int readonly, dyad_store **out,
                              char *errmsg)
 {
-	*out = dyad__calloc(1, sizeof **out);
-	if (!*out) {
-		set_errmsg(errmsg, "%s: %s", path, dyad_strerror(DYAD_ENOMEM));
+	*out = NULL;
+	if (errmsg)
+		errmsg[0] = '\0';
+	struct dyad_store *store = dyad__store_new();
+	if (!store) {
+		if (errmsg)
+			snprintf(errmsg, DYAD_ERRMSG_MAX, "%s: %s", url,
+			         dyad_strerror(DYAD_ENOMEM));
 		return DYAD_ENOMEM;
 	}
-	(*out)->batch = DYAD_STORE_BATCH;
+	store->readonly = readonly;
+	store->be = dyad__store_is_pg(url) ? &dyad__pg_backend : &dyad__sqlite_backend;
+	dyad_status st = store->be == &dyad__pg_backend
+	                     ? dyad__pg_open(url, readonly, store, errmsg)
+	                     : dyad__lite_open(url, readonly, store, errmsg);
+	if (st != DYAD_OK) {
+		dyad_store_close(store);
+		return st;
+	}
+	*out = store;
 	return DYAD_OK;
-}
-
-/* Close store after a failure at open, with "path: why" in errmsg. */
-static dyad_status open_failed(struct dyad_store *store, const char *path,
-                               dyad_status st, char *errmsg)
-{
-	if (store->errmsg[0])
-		set_errmsg(errmsg, "%s: %s", path, store->errmsg);
-	else
-		set_errmsg(errmsg, "%s: %s", path,
-		           store->db ? sqlite3_errmsg(store->db)
-		                     : dyad_strerror(DYAD_ENOMEM));
-	dyad_store_close(store);
-	return st;
 }
 
 dyad_status dyad_store_open(const char *path, dyad_store **out, char *errmsg)
 {
-	struct dyad_store *store;
-	if (errmsg)
-		errmsg[0] = '\0';
-	dyad_status st = new_store(path, out, errmsg);
-	if (st != DYAD_OK)
-		return st;
-	store = *out;
-	*out = NULL;
-	int rc = sqlite3_open_v2(path, &store->db,
-	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-	if (rc != SQLITE_OK || configure(store) != SQLITE_OK)
-		return open_failed(store, path, DYAD_EDB, errmsg);
-	/* SQLite falls back to reading a file it may not write: say so now,
-	 * not at the first document. */
-	if (sqlite3_db_readonly(store->db, "main") == 1) {
-		dyad__store_error(store, DYAD_EDB,
-		                  "cannot write the database (a read-only file)");
-		return open_failed(store, path, DYAD_EDB, errmsg);
-	}
-	/* WAL: readers go on while an ingest writes. NORMAL sync in WAL mode
-	 * keeps the file consistent through any crash; only a power cut can
-	 * lose the last few committed documents, which a re-run adds again. */
-	if (sqlite3_exec(store->db,
-	                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-	                 "PRAGMA foreign_keys = OFF;",
-	                 NULL, NULL, NULL) != SQLITE_OK)
-		return open_failed(store, path, DYAD_EDB, errmsg);
-	st = dyad__schema_apply(store->db, store->errmsg);
-	if (st != DYAD_OK)
-		return open_failed(store, path, st, errmsg);
-	*out = store;
-	return DYAD_OK;
+	return open_with(path, 0, out, errmsg);
+}
+
+dyad_status dyad_store_open_readonly(const char *path, dyad_store **out,
+                                     char *errmsg)
+{
+	return open_with(path, 1, out, errmsg);
+}
+
+dyad_status dyad_store_open_existing(const char *path, dyad_store **out,
+                                     char *errmsg)
+{
+	return dyad_store_open_readonly(path, out, errmsg);
 }
 
 void dyad_store_close(dyad_store *store)
@@ -210,9 +94,7 @@ void dyad_store_close(dyad_store *store)
 	 * failure cannot be told from here; dyad_store_commit() first can. */
 	if (store->in_batch)
 		(void)dyad_store_commit(store);
-	dyad__store_put_finalize(store);
-	/* v2: a cursor the caller forgot does not keep the file open forever. */
-	sqlite3_close_v2(store->db);
+	store->be->close(store);
 	dyad__free(store);
 }
 
@@ -223,127 +105,135 @@ const char *dyad_store_errmsg(const dyad_store *store)
 	return store->errmsg[0] ? store->errmsg : "no error";
 }
 
-/* 1 when the folder holding path can take new files (the -shm file). */
-static int folder_writable(const char *path)
+dyad_status dyad_store_put(dyad_store *store, const struct dyad_doc *doc,
+                           int *added)
 {
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return access(".", W_OK) == 0;
-	if (slash == path)
-		return access("/", W_OK) == 0;
-	char *dir = dyad__strndup(path, (size_t)(slash - path));
-	int ok = dir && access(dir, W_OK) == 0;
-	dyad__free(dir);
-	return ok;
+	return store->be->put(store, doc, added);
 }
 
-/* 1 when path-wal holds frames: changes a reader must see. */
-static int wal_has_frames(const char *path)
+dyad_status dyad_store_commit(dyad_store *store)
 {
-	size_t n = strlen(path);
-	char *wal = dyad__malloc(n + sizeof "-wal");
-	if (!wal)
-		return 0;
-	memcpy(wal, path, n);
-	memcpy(wal + n, "-wal", sizeof "-wal");
-	struct stat info;
-	int has = stat(wal, &info) == 0 && info.st_size > 0;
-	dyad__free(wal);
-	return has;
+	return store->be->commit(store);
 }
 
-/*
- * The URI of path for SQLite ("file:///abs/path?QUERY", "file:rel?QUERY")
- * with every byte other than letters, digits and "/._~-" percent-escaped,
- * so that '?', '#' and '%' in a file name stay part of it. Heap; NULL when
- * out of memory.
- */
-static char *file_uri(const char *path, int immutable)
+void dyad_store_set_batch(dyad_store *store, size_t n_docs)
 {
-	static const char hex[] = "0123456789ABCDEF";
-	const char *query = immutable ? "immutable=1" : "mode=ro";
-	/* "file://" and an empty authority before an absolute path, so that a
-	 * path starting "//" is not taken for a host name. */
-	const char *scheme = path[0] == '/' ? "file://" : "file:";
-	size_t n = strlen(path);
-	char *uri = dyad__malloc(strlen(scheme) + 3 * n + 1 + strlen(query) + 1);
-	if (!uri)
-		return NULL;
-	char *o = uri;
-	o += strlen(strcpy(o, scheme));
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)path[i];
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || strchr("/._~-", c)) {
-			*o++ = (char)c;
-			continue;
-		}
-		*o++ = '%';
-		*o++ = hex[c >> 4];
-		*o++ = hex[c & 15];
-	}
-	*o++ = '?';
-	strcpy(o, query);
-	return uri;
+	store->batch = n_docs ? n_docs : 1;
 }
 
-/* Before SQLite opens anything: the file is there and readable as is. */
-static dyad_status readonly_precheck(const char *path, int *immutable,
-                                     char *errmsg)
+size_t dyad_store_pending(const dyad_store *store)
 {
-	struct stat info;
-	if (stat(path, &info) != 0) {
-		set_errmsg(errmsg, "%s: %s", path,
-		           "no such database (run 'dyad ingest' first)");
-		return DYAD_ENOENT;
-	}
-	if (S_ISDIR(info.st_mode)) {
-		set_errmsg(errmsg, "%s: a folder, not a database", path);
-		return DYAD_EDB;
-	}
-	*immutable = !folder_writable(path);
-	if (*immutable && wal_has_frames(path)) {
-		set_errmsg(errmsg,
-		           "%s: its write-ahead log (%s-wal) holds changes that cannot "
-		           "be read in a folder that is not writable; open the database "
-		           "once where its folder can be written",
-		           path, path);
-		return DYAD_EDB;
-	}
-	return DYAD_OK;
+	return store->n_pending;
 }
 
-dyad_status dyad_store_open_readonly(const char *path, dyad_store **out,
-                                     char *errmsg)
+dyad_status dyad_store_check(dyad_store *store,
+                             void (*report)(void *ctx, const char *problem),
+                             void *ctx, size_t *n_problems)
 {
-	struct dyad_store *store;
-	int immutable = 0;
-	*out = NULL;
-	if (errmsg)
-		errmsg[0] = '\0';
-	dyad_status st = readonly_precheck(path, &immutable, errmsg);
-	if (st != DYAD_OK || (st = new_store(path, out, errmsg)) != DYAD_OK)
-		return st;
-	store = *out;
-	*out = NULL;
-	store->readonly = 1;
-	char *uri = file_uri(path, immutable);
-	if (!uri)
-		return open_failed(store, path, DYAD_ENOMEM, errmsg);
-	int rc = sqlite3_open_v2(uri, &store->db,
-	                         SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-	dyad__free(uri);
-	if (rc != SQLITE_OK || configure(store) != SQLITE_OK)
-		return open_failed(store, path, DYAD_EDB, errmsg);
-	st = dyad__schema_check(store->db, store->errmsg);
-	if (st != DYAD_OK)
-		return open_failed(store, path, st, errmsg);
-	*out = store;
-	return DYAD_OK;
+	return store->be->check(store, report, ctx, n_problems);
 }
 
-dyad_status dyad_store_open_existing(const char *path, dyad_store **out,
-                                     char *errmsg)
+void dyad_store_set_time_limit(dyad_store *store, unsigned ms)
 {
-	return dyad_store_open_readonly(path, out, errmsg);
+	store->time_limit_ms = ms;
+	store->timed_out = 0;
+	store->be->set_time_limit(store, ms);
+}
+
+int dyad_store_timed_out(const dyad_store *store)
+{
+	return store->timed_out;
+}
+
+dyad_status dyad_store_set_memory(dyad_store *store, size_t map_bytes,
+                                  size_t cache_bytes)
+{
+	return store->be->set_memory(store, map_bytes, cache_bytes);
+}
+
+int dyad_store_changed(dyad_store *store)
+{
+	return store->be->changed(store);
+}
+
+/* ---- statements ---- */
+
+dyad_status dyad__stmt_get(struct dyad_store *store, const char *sql, size_t len,
+                           dyad__stmt **out)
+{
+	return store->be->prepare(store, sql, len, 1, out);
+}
+
+dyad_status dyad__stmt_prepare(struct dyad_store *store, const char *sql,
+                               dyad__stmt **out)
+{
+	return store->be->prepare(store, sql, strlen(sql), 0, out);
+}
+
+void dyad__stmt_put(dyad__stmt *stmt)
+{
+	if (stmt)
+		stmt->be->release(stmt);
+}
+
+void dyad__stmt_reset(dyad__stmt *stmt)
+{
+	stmt->be->reset(stmt);
+}
+
+void dyad__bind_text(dyad__stmt *stmt, int col, const char *s)
+{
+	stmt->be->bind_text(stmt, col, s);
+}
+
+void dyad__bind_int64(dyad__stmt *stmt, int col, int64_t v)
+{
+	stmt->be->bind_int64(stmt, col, v);
+}
+
+void dyad__bind_double(dyad__stmt *stmt, int col, double v)
+{
+	stmt->be->bind_double(stmt, col, v);
+}
+
+int dyad__step(dyad__stmt *stmt)
+{
+	return stmt->be->step(stmt);
+}
+
+int dyad__column_null(dyad__stmt *stmt, int col)
+{
+	return stmt->be->column_null(stmt, col);
+}
+
+const char *dyad__column_text(dyad__stmt *stmt, int col)
+{
+	return stmt->be->column_text(stmt, col, NULL);
+}
+
+size_t dyad__column_bytes(dyad__stmt *stmt, int col)
+{
+	size_t n = 0;
+	stmt->be->column_text(stmt, col, &n);
+	return n;
+}
+
+int64_t dyad__column_int64(dyad__stmt *stmt, int col)
+{
+	return stmt->be->column_int64(stmt, col);
+}
+
+int dyad__column_int(dyad__stmt *stmt, int col)
+{
+	return (int)stmt->be->column_int64(stmt, col);
+}
+
+double dyad__column_double(dyad__stmt *stmt, int col)
+{
+	return stmt->be->column_double(stmt, col);
+}
+
+dyad_status dyad__store_exec(struct dyad_store *store, const char *sql)
+{
+	return store->be->exec(store, sql);
 }

@@ -17,7 +17,7 @@
  * those rows through the document's key ("+e.kind" keeps SQLite from
  * scanning every person of the database through the kind index instead).
  */
-#include "store/graph.h"
+#include "store/sqlite_graph.h"
 
 /* The key of entity row e (see the top of the file). */
 #define NODE_KEY                                                              \

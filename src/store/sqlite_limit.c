@@ -1,5 +1,5 @@
 /*
- * limit.c - a time limit per query (dyad_store_set_time_limit): SQLite's
+ * sqlite_limit.c - a time limit per query (dyad_store_set_time_limit): SQLite's
  * progress handler runs every few thousand virtual machine steps and stops
  * the statement once the deadline of the query has passed. The deadline
  * is set when a statement starts running (the first step after a reset),
@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "store/store.h"
+#include "store/sqlite.h"
 
 /* Virtual machine steps between two looks at the clock. */
 #define DYAD_LIMIT_STEPS 4000
@@ -29,7 +29,7 @@ static long long now_ns(void)
 static int progress(void *ctx)
 {
 	struct dyad_store *store = ctx;
-	if (store->deadline_ns && now_ns() > store->deadline_ns) {
+	if (store->lite->deadline_ns && now_ns() > store->lite->deadline_ns) {
 		store->timed_out = 1;
 		return 1; /* SQLite interrupts the statement */
 	}
@@ -44,58 +44,51 @@ static int on_start(unsigned type, void *ctx, void *p, void *x)
 	(void)p;
 	(void)x;
 	store->timed_out = 0;
-	store->deadline_ns = now_ns() + (long long)store->time_limit_ms * 1000000LL;
+	store->lite->deadline_ns = now_ns() + (long long)store->time_limit_ms * 1000000LL;
 	return 0;
 }
 
-void dyad_store_set_time_limit(dyad_store *store, unsigned ms)
+void dyad__lite_set_time_limit(struct dyad_store *store, unsigned ms)
 {
-	store->time_limit_ms = ms;
-	store->deadline_ns = 0;
-	store->timed_out = 0;
+	store->lite->deadline_ns = 0;
 	if (ms) {
-		sqlite3_progress_handler(store->db, DYAD_LIMIT_STEPS, progress, store);
-		sqlite3_trace_v2(store->db, SQLITE_TRACE_STMT, on_start, store);
+		sqlite3_progress_handler(store->lite->db, DYAD_LIMIT_STEPS, progress, store);
+		sqlite3_trace_v2(store->lite->db, SQLITE_TRACE_STMT, on_start, store);
 	} else {
-		sqlite3_progress_handler(store->db, 0, NULL, NULL);
-		sqlite3_trace_v2(store->db, 0, NULL, NULL);
+		sqlite3_progress_handler(store->lite->db, 0, NULL, NULL);
+		sqlite3_trace_v2(store->lite->db, 0, NULL, NULL);
 	}
 }
 
-int dyad_store_timed_out(const dyad_store *store)
-{
-	return store->timed_out;
-}
-
-dyad_status dyad_store_set_memory(dyad_store *store, size_t map_bytes,
+dyad_status dyad__lite_set_memory(struct dyad_store *store, size_t map_bytes,
                                   size_t cache_bytes)
 {
 	char sql[128];
 	/* A negative cache_size is in KiB. */
 	snprintf(sql, sizeof sql, "PRAGMA mmap_size = %llu; PRAGMA cache_size = -%llu;",
 	         (unsigned long long)map_bytes, (unsigned long long)(cache_bytes >> 10));
-	if (sqlite3_exec(store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(store->lite->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return dyad__store_fail(store, "cannot size the handle's memory");
 	return DYAD_OK;
 }
 
-int dyad_store_changed(dyad_store *store)
+int dyad__lite_changed(struct dyad_store *store)
 {
 	static const char sql[] = "PRAGMA data_version";
-	sqlite3_stmt *s;
+	dyad__stmt *s;
 	unsigned v = 0;
 	/* The pragma, not the pager's counter: the counter moves only when
 	 * this handle reads, and a client that keeps answers may not. */
 	if (dyad__stmt_get(store, sql, sizeof sql - 1, &s) != DYAD_OK)
 		return 1; /* cannot tell: say changed, the safe answer */
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		v = (unsigned)sqlite3_column_int64(s, 0);
-	dyad__stmt_put(store, s);
-	if (rc != SQLITE_ROW)
+	int rc = dyad__step(s);
+	if (rc == DYAD__STEP_ROW)
+		v = (unsigned)dyad__column_int64(s, 0);
+	dyad__stmt_put(s);
+	if (rc != DYAD__STEP_ROW)
 		return 1;
-	int changed = !store->seen_version || v != store->data_version;
-	store->data_version = v;
-	store->seen_version = 1;
+	int changed = !store->lite->seen_version || v != store->lite->data_version;
+	store->lite->data_version = v;
+	store->lite->seen_version = 1;
 	return changed;
 }

@@ -1,5 +1,5 @@
 /*
- * check.c - dyad_store_check(): is this database sound? (see dyad.h)
+ * sqlite_check.c - dyad_store_check() of a SQLite file (see dyad.h)
  *
  * Two layers. SQLite's integrity check reads every page, so it finds
  * corruption in pages no query happens to touch. Then the schema's own
@@ -17,8 +17,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "store/graph.h"
-#include "store/store.h"
+#include "store/sqlite_graph.h"
+#include "store/sqlite.h"
 
 /* Integrity-check lines reported at most (a wrecked file has thousands). */
 #define DYAD_CHECK_MAX_INTEGRITY 20
@@ -50,7 +50,7 @@ static void problem(struct checker *c, const char *fmt, ...)
 static dyad_status integrity(struct checker *c)
 {
 	sqlite3_stmt *s;
-	sqlite3 *db = c->store->db;
+	sqlite3 *db = c->store->lite->db;
 	char sql[64];
 	snprintf(sql, sizeof sql, "PRAGMA integrity_check(%d)",
 	         DYAD_CHECK_MAX_INTEGRITY);
@@ -60,7 +60,7 @@ static dyad_status integrity(struct checker *c)
 	}
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *line = dyad__column_text(s, 0);
+		const char *line = dyad__lite_column_text(s, 0);
 		if (line && strcmp(line, "ok") != 0)
 			problem(c, "storage: %s", line);
 	}
@@ -77,7 +77,7 @@ static dyad_status integrity(struct checker *c)
 static long long count(struct checker *c, const char *sql)
 {
 	sqlite3_stmt *s;
-	sqlite3 *db = c->store->db;
+	sqlite3 *db = c->store->lite->db;
 	long long n = -1;
 	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
 		problem(c, "cannot run a check (%s): %s", sql, sqlite3_errmsg(db));
@@ -164,7 +164,7 @@ static const struct rule rules[] = {
 /* FTS5's comparison of its index with the documents' titles and texts. */
 static void fts_matches(struct checker *c)
 {
-	sqlite3 *db = c->store->db;
+	sqlite3 *db = c->store->lite->db;
 	sqlite3_stmt *s;
 	if (c->store->readonly)
 		return;
@@ -184,7 +184,7 @@ static void fts_matches(struct checker *c)
 	sqlite3_finalize(s);
 }
 
-dyad_status dyad_store_check(dyad_store *store,
+dyad_status dyad__lite_check(struct dyad_store *store,
                              void (*report)(void *ctx, const char *problem),
                              void *ctx, size_t *n_problems)
 {

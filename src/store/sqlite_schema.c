@@ -7,13 +7,13 @@
  * DYAD_SCHEMA_VERSION; entries already released are never edited, because
  * files out there were made by them.
  */
-#include "store/schema.h"
+#include "store/sqlite_schema.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "store/graph.h"
+#include "store/sqlite_graph.h"
 
 /* Version 0 -> 1: the first schema. */
 static const char migration_1[] =
@@ -66,7 +66,7 @@ static const char migration_1[] =
 	"CREATE INDEX IF NOT EXISTS events_tgt_actor ON events(tgt_actor);"
 	"CREATE INDEX IF NOT EXISTS entities_kind ON entities(kind);";
 
-/* Version 1 -> 2: the knowledge graph (store/graph.h), whose rows are then
+/* Version 1 -> 2: the knowledge graph (store/sqlite_graph.h), whose rows are then
  * derived from the documents already stored (migrate() runs the step). */
 /* Version 2 -> 3: each event's confidence (docs/events.md); NULL for the
  * events stored before, which had none. */

@@ -1,5 +1,5 @@
 /*
- * put.c - dyad_store_put(): one extracted document into the database,
+ * sqlite_put.c - dyad_store_put() in SQLite: one extracted document into the database,
  * with statements prepared once per store handle, in batches.
  *
  * A document is keyed by its id (the digest of its normalised text), so
@@ -17,7 +17,7 @@
  */
 #include <string.h>
 
-#include "store/store.h"
+#include "store/sqlite.h"
 
 static const char *const put_sql[DYAD_N_PUT_STMTS] = {
 	[DYAD_PUT_BEGIN] = "BEGIN IMMEDIATE",
@@ -60,24 +60,24 @@ static const char *const put_sql[DYAD_N_PUT_STMTS] = {
 void dyad__store_put_finalize(struct dyad_store *store)
 {
 	for (int i = 0; i < DYAD_N_PUT_STMTS; i++) {
-		sqlite3_finalize(store->put[i]);
-		store->put[i] = NULL;
+		sqlite3_finalize(store->lite->put[i]);
+		store->lite->put[i] = NULL;
 	}
-	dyad__graph_finalize(&store->graph);
+	dyad__graph_finalize(&store->lite->graph);
 	dyad__stmt_finalize(store);
 }
 
 /* The statement, prepared on first use; NULL with the error recorded. */
 static sqlite3_stmt *stmt(struct dyad_store *store, enum dyad__put_stmt which)
 {
-	if (!store->put[which] &&
-	    sqlite3_prepare_v3(store->db, put_sql[which], -1,
-	                       SQLITE_PREPARE_PERSISTENT, &store->put[which],
+	if (!store->lite->put[which] &&
+	    sqlite3_prepare_v3(store->lite->db, put_sql[which], -1,
+	                       SQLITE_PREPARE_PERSISTENT, &store->lite->put[which],
 	                       NULL) != SQLITE_OK) {
 		dyad__store_fail(store, "cannot prepare a statement");
 		return NULL;
 	}
-	return store->put[which];
+	return store->lite->put[which];
 }
 
 /* Step a bound statement to completion and make it ready for reuse. */
@@ -125,29 +125,29 @@ static dyad_status put_document(struct dyad_store *store,
 	sqlite3_stmt *s = stmt(store, DYAD_PUT_DOCUMENT);
 	if (!s)
 		return DYAD_EDB;
-	dyad__bind_text(s, 1, doc->id);
-	dyad__bind_text(s, 2, doc->path);
-	dyad__bind_text(s, 3, doc->lang);
-	dyad__bind_text(s, 4, doc->title);
-	dyad__bind_text(s, 5, doc->published);
-	dyad__bind_text(s, 6, doc->source);
-	dyad__bind_text(s, 7, doc->author);
-	dyad__bind_text(s, 8, doc->dateline);
-	dyad__bind_text(s, 9, doc->url);
-	dyad__bind_text(s, 10, doc->error);
+	dyad__lite_bind_text(s, 1, doc->id);
+	dyad__lite_bind_text(s, 2, doc->path);
+	dyad__lite_bind_text(s, 3, doc->lang);
+	dyad__lite_bind_text(s, 4, doc->title);
+	dyad__lite_bind_text(s, 5, doc->published);
+	dyad__lite_bind_text(s, 6, doc->source);
+	dyad__lite_bind_text(s, 7, doc->author);
+	dyad__lite_bind_text(s, 8, doc->dateline);
+	dyad__lite_bind_text(s, 9, doc->url);
+	dyad__lite_bind_text(s, 10, doc->error);
 	if (doc->text)
 		sqlite3_bind_text(s, 11, doc->text, (int)doc->text_len, SQLITE_STATIC);
 	dyad_status st = run(store, s, "cannot store the document");
 	if (st != DYAD_OK)
 		return st;
-	*added = sqlite3_changes(store->db) > 0;
+	*added = sqlite3_changes(store->lite->db) > 0;
 	if (!*added)
 		return DYAD_OK;
-	sqlite3_int64 seq = sqlite3_last_insert_rowid(store->db);
+	sqlite3_int64 seq = sqlite3_last_insert_rowid(store->lite->db);
 	if (!(s = stmt(store, DYAD_PUT_FTS)))
 		return DYAD_EDB;
 	sqlite3_bind_int64(s, 1, seq);
-	dyad__bind_text(s, 2, doc->title);
+	dyad__lite_bind_text(s, 2, doc->title);
 	if (doc->text)
 		sqlite3_bind_text(s, 3, doc->text, (int)doc->text_len, SQLITE_STATIC);
 	return run(store, s, "cannot index the document");
@@ -162,13 +162,13 @@ static dyad_status put_entities(struct dyad_store *store,
 		return DYAD_EDB;
 	for (size_t i = 0; i < doc->n_entities; i++) {
 		const struct dyad_entity *e = &doc->entities[i];
-		dyad__bind_text(s, 1, doc->id);
+		dyad__lite_bind_text(s, 1, doc->id);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
-		dyad__bind_text(s, 3, dyad_entity_kind_name(e->kind));
-		dyad__bind_text(s, 4, e->name);
-		dyad__bind_text(s, 5, e->country);
-		dyad__bind_text(s, 6, e->role);
-		dyad__bind_text(s, 7, e->actor);
+		dyad__lite_bind_text(s, 3, dyad_entity_kind_name(e->kind));
+		dyad__lite_bind_text(s, 4, e->name);
+		dyad__lite_bind_text(s, 5, e->country);
+		dyad__lite_bind_text(s, 6, e->role);
+		dyad__lite_bind_text(s, 7, e->actor);
 		if (e->has_coords) {
 			sqlite3_bind_double(s, 8, e->lat);
 			sqlite3_bind_double(s, 9, e->lon);
@@ -177,7 +177,7 @@ static dyad_status put_entities(struct dyad_store *store,
 		if (st != DYAD_OK)
 			return st;
 		for (size_t k = 0; k < e->n_mentions; k++) {
-			dyad__bind_text(m, 1, doc->id);
+			dyad__lite_bind_text(m, 1, doc->id);
 			sqlite3_bind_int64(m, 2, (sqlite3_int64)i);
 			sqlite3_bind_int64(m, 3, (sqlite3_int64)k);
 			sqlite3_bind_int64(m, 4, e->mentions[k].start);
@@ -191,9 +191,9 @@ static dyad_status put_entities(struct dyad_store *store,
 
 static void bind_party(sqlite3_stmt *s, int col, const struct dyad_party *p)
 {
-	dyad__bind_text(s, col, p->country);
-	dyad__bind_text(s, col + 1, p->actor);
-	dyad__bind_text(s, col + 2, p->name);
+	dyad__lite_bind_text(s, col, p->country);
+	dyad__lite_bind_text(s, col + 1, p->actor);
+	dyad__lite_bind_text(s, col + 2, p->name);
 	bind_index(s, col + 3, p->entity);
 }
 
@@ -208,7 +208,7 @@ static dyad_status put_events(struct dyad_store *store,
 		size_t code_len = strnlen(e->code, sizeof e->code);
 		size_t root_len = code_len < DYAD_CAMEO_ROOT_LEN ? code_len
 		                                                 : DYAD_CAMEO_ROOT_LEN;
-		dyad__bind_text(s, 1, doc->id);
+		dyad__lite_bind_text(s, 1, doc->id);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
 		sqlite3_bind_text(s, 3, e->code, (int)code_len, SQLITE_STATIC);
 		sqlite3_bind_text(s, 4, e->code, (int)root_len, SQLITE_STATIC);
@@ -216,9 +216,9 @@ static dyad_status put_events(struct dyad_store *store,
 		sqlite3_bind_double(s, 6, e->goldstein);
 		bind_party(s, 7, &e->source);
 		bind_party(s, 11, &e->target);
-		dyad__bind_text(s, 15, e->date);
-		dyad__bind_text(s, 16, e->place);
-		dyad__bind_text(s, 17, e->text);
+		dyad__lite_bind_text(s, 15, e->date);
+		dyad__lite_bind_text(s, 16, e->place);
+		dyad__lite_bind_text(s, 17, e->text);
 		sqlite3_bind_int64(s, 18, e->span.start);
 		sqlite3_bind_int64(s, 19, e->span.end);
 		sqlite3_bind_int64(s, 20, e->predicate.start);
@@ -241,9 +241,9 @@ static dyad_status put_quotes(struct dyad_store *store,
 		return DYAD_EDB;
 	for (size_t i = 0; i < doc->n_quotes; i++) {
 		const struct dyad_quote *q = &doc->quotes[i];
-		dyad__bind_text(s, 1, doc->id);
+		dyad__lite_bind_text(s, 1, doc->id);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
-		dyad__bind_text(s, 3, q->speaker);
+		dyad__lite_bind_text(s, 3, q->speaker);
 		bind_index(s, 4, q->speaker_entity);
 		sqlite3_bind_int64(s, 5, q->span.start);
 		sqlite3_bind_int64(s, 6, q->span.end);
@@ -263,11 +263,11 @@ static dyad_status put_amounts(struct dyad_store *store,
 		return DYAD_EDB;
 	for (size_t i = 0; i < doc->n_amounts; i++) {
 		const struct dyad_amount *a = &doc->amounts[i];
-		dyad__bind_text(s, 1, doc->id);
+		dyad__lite_bind_text(s, 1, doc->id);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
 		sqlite3_bind_double(s, 3, a->value);
-		dyad__bind_text(s, 4, a->unit);
-		dyad__bind_text(s, 5, a->counts);
+		dyad__lite_bind_text(s, 4, a->unit);
+		dyad__lite_bind_text(s, 5, a->counts);
 		sqlite3_bind_int64(s, 6, a->span.start);
 		sqlite3_bind_int64(s, 7, a->span.end);
 		bind_span_text(s, 8, doc, a->span);
@@ -284,7 +284,7 @@ static void abandon_batch(struct dyad_store *store)
 	char keep[DYAD_ERRMSG_MAX];
 	memcpy(keep, store->errmsg, sizeof keep);
 	/* SQLite may have rolled back already (full disk, I/O error). */
-	if (!sqlite3_get_autocommit(store->db))
+	if (!sqlite3_get_autocommit(store->lite->db))
 		run_plain(store, DYAD_PUT_ROLLBACK, "cannot roll back");
 	memcpy(store->errmsg, keep, sizeof keep);
 	store->in_batch = 0;
@@ -318,13 +318,13 @@ static dyad_status put_rows(struct dyad_store *store, const struct dyad_doc *doc
 	    (st = put_quotes(store, doc)) != DYAD_OK ||
 	    (st = put_amounts(store, doc)) != DYAD_OK)
 		return st;
-	/* The knowledge graph grows from the rows just written (store/graph.h). */
-	if (dyad__graph_put(store->db, &store->graph, doc->id) != SQLITE_OK)
+	/* The knowledge graph grows from the rows just written (store/sqlite_graph.h). */
+	if (dyad__graph_put(store->lite->db, &store->lite->graph, doc->id) != SQLITE_OK)
 		return dyad__store_fail(store, "cannot add the document to the graph");
 	return DYAD_OK;
 }
 
-dyad_status dyad_store_commit(dyad_store *store)
+dyad_status dyad__lite_commit(struct dyad_store *store)
 {
 	if (!store->in_batch)
 		return DYAD_OK;
@@ -337,16 +337,6 @@ dyad_status dyad_store_commit(dyad_store *store)
 	store->n_batched = 0;
 	store->n_pending = 0;
 	return DYAD_OK;
-}
-
-void dyad_store_set_batch(dyad_store *store, size_t n_docs)
-{
-	store->batch = n_docs ? n_docs : 1;
-}
-
-size_t dyad_store_pending(const dyad_store *store)
-{
-	return store->n_pending;
 }
 
 /* The checks that need no SQL: DYAD_OK or the document's own problem. */
@@ -367,7 +357,7 @@ static dyad_status check_doc(struct dyad_store *store, const struct dyad_doc *do
 	return DYAD_OK;
 }
 
-dyad_status dyad_store_put(dyad_store *store, const struct dyad_doc *doc,
+dyad_status dyad__lite_put(struct dyad_store *store, const struct dyad_doc *doc,
                            int *added)
 {
 	int is_new = 0;

@@ -121,23 +121,10 @@ TEST(every_allocation_point_fails_cleanly)
 			break;
 		input_of(d < n_texts ? texts[d] : big, &in);
 		struct dyad_doc *doc = NULL;
-		/* A first run fills the engine's memo tables (word forms), which
-		 * later runs only read: counted after it, every run makes the same
-		 * allocations. */
-		CHECK_INT_EQ(dyad_extract(engine, &in, &doc), DYAD_OK);
-		dyad_doc_free(doc);
-		doc = NULL;
-		dyad__alloc_fail_after(-1);
-		/* once to warm the engine's reused state (the grammar stage's work
-		 * areas, grown to the longest sentence), so that every run below
-		 * makes the same allocations as the counted one */
-		CHECK_INT_EQ(dyad_extract(engine, &in, &doc), DYAD_OK);
-		dyad_doc_free(doc);
-		doc = NULL;
-		dyad__alloc_fail_after(-1);
-		/* once to warm the engine's reused state (the grammar stage's work
-		 * areas, grown to the longest sentence), so that every run below
-		 * makes the same allocations as the counted one */
+		/* A first run fills the engine's reused state (the memo of word
+		 * forms, the grammar stage's work areas grown to the longest
+		 * sentence), which later runs only read: counted after it, every
+		 * run makes the same allocations. */
 		CHECK_INT_EQ(dyad_extract(engine, &in, &doc), DYAD_OK);
 		dyad_doc_free(doc);
 		doc = NULL;

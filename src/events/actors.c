@@ -18,7 +18,7 @@
 
 static int is_actor_mention(const struct dyad__mention *m, const struct dyad__work *w)
 {
-	if (!m->country || m->attached)
+	if (!m->country || m->attached || dyad__is_credit(w, m))
 		return 0;
 	switch (m->kind) {
 	case DYAD_MENTION_CAPITAL: {

@@ -9,6 +9,7 @@
  *   clauses.c     subjects passed down: conjoined verbs, control, relative
  *                 and adverbial clauses
  *   speech.c      reported speech: the speaker of a content clause
+ *   credits.c     news outlets credited as sources never act
  *   negation.c    a negated predicate is no event
  *   modality.c    "may", "if", "plans to": an intention, or nothing
  *   complement.c  what is demanded, urged, proposed or rejected
@@ -84,6 +85,12 @@ int dyad__clause_passive(const struct dyad__tree *t, size_t p);
 int32_t dyad__speech_verb_of(const struct dyad__tree *t, size_t p);
 /* Token k is a first-person pronoun ("we", "мы"). */
 int dyad__first_person(const struct dyad__tree *t, size_t k);
+
+/* ---- credits.c --------------------------------------------------------- */
+
+/* Mention m names a news outlet (data/meta/outlets.tsv): a credit, never
+ * an actor. */
+int dyad__is_credit(const struct dyad__work *w, const struct dyad__mention *m);
 
 /* ---- negation.c, modality.c, complement.c, background.c --------------- */
 

@@ -170,9 +170,10 @@ static void jsonl_row(struct dyad_buf *b, const struct dyad_event_row *r)
 	json_field(b, "text", e->text);
 	dyad_buf_printf(b, ",\"span\":[%u,%u],\"predicate\":[%u,%u]", e->span.start,
 	                e->span.end, e->predicate.start, e->predicate.end);
-	dyad_buf_printf(b, ",\"background\":%s,\"intent\":%s,\"mentions\":%u}\n",
+	dyad_buf_printf(b, ",\"background\":%s,\"intent\":%s,\"mentions\":%u,\"confidence\":%.2f}\n",
 	                e->flags & DYAD_EVENT_BACKGROUND ? "true" : "false",
-	                e->flags & DYAD_EVENT_INTENT ? "true" : "false", e->n_mentions);
+	                e->flags & DYAD_EVENT_INTENT ? "true" : "false", e->n_mentions,
+	                e->confidence);
 }
 
 /* ---- CSV ---- */

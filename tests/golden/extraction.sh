@@ -42,5 +42,31 @@ score dev "$shared/corpus/dev/texts" "$shared/corpus/dev/gold" \
 # from the tree"); metadata and persons are the other stages'
 score dev2 "$shared/corpus/dev2/texts" "$shared/corpus/dev2/gold" \
 	event_F1=0.45 event_P=0.60 event_R=0.35
+# The precision dial: nothing is surer than 1; the sweep prints its curve.
+check() {
+	if "$@" >/dev/null 2>&1; then
+		passed=$((passed + 1))
+	else
+		echo "FAIL $name"
+		failed=$((failed + 1))
+	fi
+}
+if [ -d "$shared/corpus/dev/gold" ]; then
+	name="extract --min-confidence 1 reports no event"
+	"$BUILD/dyad" extract --min-confidence 1 "$shared/corpus/dev/texts"/*.txt >"$tmp/one.jsonl" 2>/dev/null
+	check python3 -c "import json,sys; sys.exit(any(json.loads(l)['events'] for l in open('$tmp/one.jsonl')))"
+	name="every event has a confidence from 0 to 1"
+	check python3 -c "import json,sys; sys.exit(not all(0 <= e['confidence'] <= 1 for l in open('$tmp/dev.jsonl') for e in json.loads(l)['events']))"
+	name="eval --sweep prints 21 thresholds"
+	"$BUILD/dyad" extract --min-confidence 0 "$shared/corpus/dev/texts"/*.txt >"$tmp/all.jsonl" 2>/dev/null
+	"$BUILD/dyad" eval --sweep "$shared/corpus/dev/gold" "$tmp/all.jsonl" >"$tmp/sweep.txt"
+	check [ "$(grep -c '^min=[01]\.[0-9][05] event_P=' "$tmp/sweep.txt")" -eq 21 ]
+	name="the default dial keeps dev precision at 0.90"
+	line=$(grep "^min=0.55 " "$tmp/sweep.txt")
+	check python3 -c "import sys; sys.exit(float('$line'.split()[1].split('=')[1]) < 0.90)"
+	name="extract --min-confidence 2 is bad usage"
+	"$BUILD/dyad" extract --min-confidence 2 /dev/null >/dev/null 2>&1
+	check [ $? -eq 2 ]
+fi
 echo "RESULT passed=$passed failed=$failed"
 [ "$failed" -eq 0 ]

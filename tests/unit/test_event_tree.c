@@ -182,6 +182,19 @@ TEST(reported_speech)
 	dyad_doc_free(doc);
 }
 
+TEST(credits_never_act)
+{
+	struct dyad_doc *doc;
+	expect(&doc, "According to Reuters, Iran has seized a Greek tanker in the Gulf.", "IRN", "GRC",
+	       "17");
+	CHECK_INT_EQ(n_dyadic(doc), 1);
+	dyad_doc_free(doc);
+	expect(&doc, "По данным Reuters, Россия и Китай подписали новый газовый контракт.", "RUS",
+	       "CHN", "05");
+	CHECK_INT_EQ(n_dyadic(doc), 2); /* each way, and nothing with the agency's country */
+	dyad_doc_free(doc);
+}
+
 TEST(relative_clause)
 {
 	struct dyad_doc *doc;
@@ -233,6 +246,7 @@ int main(void)
 	RUN(modality);
 	RUN(complement_of_a_demand);
 	RUN(reported_speech);
+	RUN(credits_never_act);
 	RUN(relative_clause);
 	RUN(background);
 	RUN(dial_drops_what_is_under_it);

@@ -456,7 +456,8 @@ static void officials_of_home_country(struct dyad__work *w)
 		if (m->kind != DYAD_MENTION_PERSON || m->entity < 0)
 			continue;
 		struct dyad__entity *e = &w->entities[m->entity];
-		if (e->country || !e->role || e->person)
+		/* refugees and deportees are the story's foreigners */
+		if (e->country || !e->role || e->person || (e->agent && strcmp(e->agent, "REF") == 0))
 			continue;
 		const char *c = place_in_sentence(w, i);
 		if (!c && !looked) {

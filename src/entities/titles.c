@@ -20,6 +20,7 @@
 #define ADJ_ROLE_GAP 4        /* "Russian Industry and Trade Minister" */
 #define NATIONAL_OFFICE_RANK 7 /* roles with one holder per country */
 #define CAPITAL_LOCATIVE_GAP 2 /* words between "in" and a capital ("в афганском Кабуле") */
+#define CAPITAL_PAIR_DEPTH 2   /* places joined by "and" after one "in" */
 
 /* ---- small token helpers ---------------------------------------------- */
 
@@ -544,7 +545,7 @@ void dyad__titles_as_people(struct dyad__work *w, size_t s, size_t first)
  * such a subject make it the state; obl or nmod with a case marker of place
  * (in, at, в, на + Loc) a place.
  */
-int dyad__capital_is_place(const struct dyad__work *w, const struct dyad__mention *m)
+static int after_locative(const struct dyad__work *w, const struct dyad__mention *m, int depth)
 {
 	size_t k = m->tok_start;
 	for (int skipped = 0; k > 0 && skipped <= CAPITAL_LOCATIVE_GAP; skipped++) {
@@ -554,7 +555,21 @@ int dyad__capital_is_place(const struct dyad__work *w, const struct dyad__mentio
 		if (!(w->tokens[k].flags & DYAD_TOK_WORD) || (w->tokens[k].flags & DYAD_TOK_CAP))
 			break;
 	}
+	/* "in Tashkent and Bishkek", "в Ташкенте и Бишкеке": the second place
+	 * of a pair after a preposition of place is a place too */
+	k = m->tok_start;
+	if (depth > 0 && k >= 2 && dyad__tok_kind(w, k - 1, MOD_COORDINATOR)) {
+		int32_t prev = w->tokens[k - 2].mention;
+		const struct dyad__mention *p = prev >= 0 ? &w->mentions[prev] : NULL;
+		if (p && (p->kind == DYAD_MENTION_CAPITAL || p->kind == DYAD_MENTION_PLACE))
+			return after_locative(w, p, depth - 1);
+	}
 	return 0;
+}
+
+int dyad__capital_is_place(const struct dyad__work *w, const struct dyad__mention *m)
+{
+	return after_locative(w, m, CAPITAL_PAIR_DEPTH);
 }
 
 /* The state of the first place named after a preposition of place in

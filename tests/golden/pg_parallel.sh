@@ -104,7 +104,7 @@ kill -9 $victim
 wait $victim 2>/dev/null
 stored=$(sql "$kill_db" "SELECT count(*) FROM documents")
 check "killed ingester: stopped in the middle ($stored of 2000 stored)" \
-	[ "$stored" -gt 0 ] && [ "$stored" -lt 2000 ]
+	[ "$stored" -gt 0 -a "$stored" -lt 2000 ]
 # Stored in input order: the stored documents are exactly the first ones.
 sql "$kill_db" "SELECT url FROM documents ORDER BY seq" >"$tmp/stored.urls"
 python3 -c 'import json, sys

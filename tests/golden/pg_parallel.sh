@@ -95,6 +95,15 @@ echo "same documents x4: workers reported $new new in all"
 "$DYAD" check --db "$dup" >"$tmp/check2.out"
 check "same documents x4: check ok ($(tail -n 1 "$tmp/check2.out"))" grep -q ': ok$' "$tmp/check2.out"
 
+# Reading streams from PostgreSQL too: the peak memory of exporting 2,000
+# documents is that of exporting 300.
+for f in gdelt jsonl; do
+	small=$(/usr/bin/time -f %M "$DYAD" export --db "$dup" --format $f 2>&1 >/dev/null | tail -n 1)
+	big=$(/usr/bin/time -f %M "$DYAD" export --db "$one" --format $f 2>&1 >/dev/null | tail -n 1)
+	check "export $f from PostgreSQL: peak ${small} KB for 300 documents, ${big} KB for 2000" \
+		[ "$big" -lt $((small + small / 4 + 4096)) ]
+done
+
 # A killed ingester loses at most its document in flight.
 kill_db=$(newdb killed)
 "$DYAD" ingest --db "$kill_db" -j 1 --batch 1 - <"$tmp/docs.jsonl" 2>/dev/null &
@@ -104,7 +113,7 @@ kill -9 $victim
 wait $victim 2>/dev/null
 stored=$(sql "$kill_db" "SELECT count(*) FROM documents")
 check "killed ingester: stopped in the middle ($stored of 2000 stored)" \
-	[ "$stored" -gt 0 ] && [ "$stored" -lt 2000 ]
+	[ "$stored" -gt 0 -a "$stored" -lt 2000 ]
 # Stored in input order: the stored documents are exactly the first ones.
 sql "$kill_db" "SELECT url FROM documents ORDER BY seq" >"$tmp/stored.urls"
 python3 -c 'import json, sys

@@ -62,6 +62,14 @@ static int cp_class(uint32_t cp)
 	return cp == 0x2019 ? CP_JOINER : CP_OTHER;
 }
 
+/* The two bytes of a basic Cyrillic letter (А..я, Ё, ё): a letter. */
+static int basic_cyrillic(unsigned char c, unsigned char d)
+{
+	if (c == 0xD0)
+		return (unsigned)(d - 0x90) < 0x30u || d == 0x81;
+	return c == 0xD1 && ((unsigned)(d - 0x80) < 0x10u || d == 0x91);
+}
+
 /* cp_class() of the ASCII characters. */
 #define ALNUM8(c) [c] = CP_ALNUM, [c + 1] = CP_ALNUM, [c + 2] = CP_ALNUM, \
 	[c + 3] = CP_ALNUM, [c + 4] = CP_ALNUM, [c + 5] = CP_ALNUM, [c + 6] = CP_ALNUM, \
@@ -99,6 +107,9 @@ void dyad__meta_count(const char *text, uint32_t a, uint32_t b, unsigned *chars,
 		if (ch < 0x80) {
 			i++;
 			cls = ascii_class[ch];
+		} else if (i + 1 < b && basic_cyrillic(ch, (unsigned char)text[i + 1])) {
+			i += 2;
+			cls = CP_ALNUM;
 		} else {
 			cls = cp_class(dyad_utf8_next(text, b, &i));
 		}

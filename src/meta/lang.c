@@ -168,24 +168,6 @@ static void count_span(const struct dyad__meta_lexicon *lex, const char *text,
 				wb.lower[wb.len++] = (char)(letter ? ch | 0x20 : ch);
 			continue;
 		}
-		char two[2];
-		if (i + 1 < b && cyrillic_lower(ch, (unsigned char)text[i + 1], two)) {
-			/* a basic Cyrillic letter: no decoding call, lowered here */
-			i += 2;
-			count_letter(lex, (uint32_t)(ch & 0x1F) << 6 | ((unsigned char)text[at + 1] & 0x3F), c);
-			if (wb.start == SIZE_MAX) {
-				wb.start = at;
-				wb.len = 0;
-				wb.other = 0;
-			}
-			if (!wb.other && wb.len + 2 <= sizeof wb.lower) {
-				wb.lower[wb.len++] = two[0];
-				wb.lower[wb.len++] = two[1];
-			} else {
-				wb.other = 1;
-			}
-			continue;
-		}
 		uint32_t cp = dyad_utf8_next(text, b, &i);
 		int in_word = dyad_cp_is_letter(cp);
 		if (in_word)

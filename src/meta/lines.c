@@ -62,6 +62,14 @@ static int cp_class(uint32_t cp)
 	return cp == 0x2019 ? CP_JOINER : CP_OTHER;
 }
 
+/* The two bytes of a basic Cyrillic letter (А..я, Ё, ё): a letter. */
+static int basic_cyrillic(unsigned char c, unsigned char d)
+{
+	if (c == 0xD0)
+		return (unsigned)(d - 0x90) < 0x30u || d == 0x81;
+	return c == 0xD1 && ((unsigned)(d - 0x80) < 0x10u || d == 0x91);
+}
+
 /* cp_class() of the ASCII characters. */
 #define ALNUM8(c) [c] = CP_ALNUM, [c + 1] = CP_ALNUM, [c + 2] = CP_ALNUM, \
 	[c + 3] = CP_ALNUM, [c + 4] = CP_ALNUM, [c + 5] = CP_ALNUM, [c + 6] = CP_ALNUM, \
@@ -99,6 +107,9 @@ void dyad__meta_count(const char *text, uint32_t a, uint32_t b, unsigned *chars,
 		if (ch < 0x80) {
 			i++;
 			cls = ascii_class[ch];
+		} else if (i + 1 < b && basic_cyrillic(ch, (unsigned char)text[i + 1])) {
+			i += 2;
+			cls = CP_ALNUM;
 		} else {
 			cls = cp_class(dyad_utf8_next(text, b, &i));
 		}
@@ -141,9 +152,8 @@ static void count_letters(const char *text, uint32_t a, uint32_t b,
 	}
 }
 
-/* The line lower-cased without leading bullets, list numbers and '#'. */
-static size_t lower_line(const char *text, uint32_t a, uint32_t b, char *out,
-                         size_t cap)
+/* Where the line starts after leading bullets, list numbers and '#'. */
+static size_t after_bullets(const char *text, uint32_t a, uint32_t b)
 {
 	size_t i = a;
 	for (;;) {
@@ -165,8 +175,39 @@ static size_t lower_line(const char *text, uint32_t a, uint32_t b, char *out,
 		}
 		break;
 	}
+	return i;
+}
+
+/* The line lower-cased without leading bullets, list numbers and '#'. */
+static size_t lower_line(const char *text, uint32_t a, uint32_t b, char *out,
+                         size_t cap)
+{
+	size_t i = after_bullets(text, a, b);
 	size_t n = b - i < cap - 1 ? b - i : cap - 1;
 	return dyad_utf8_lower(text + i, n, out, cap);
+}
+
+/* 0 when clutter_match() cannot find a label on the line: a label is a
+ * whole line, and a line of ASCII lowers to as many bytes, so there must
+ * be a label of its length that starts with its first letter. */
+static int may_be_label(const struct dyad__meta_lexicon *lex, const char *text,
+                        uint32_t a, uint32_t b)
+{
+	if (b - a >= DYAD_META_MAX_LINE_BYTES)
+		return 0;
+	size_t i = after_bullets(text, a, b);
+	for (size_t k = i; k < b; k++)
+		if ((unsigned char)text[k] >= 0x80)
+			return 1;
+	unsigned char first = i < b ? (unsigned char)text[i] : 0;
+	if (first >= 'A' && first <= 'Z')
+		first |= 0x20;
+	for (uint32_t j = lex->clutter_from[first]; j < lex->clutter_from[first + 1]; j++) {
+		const struct dyad__meta_clutter *c = &lex->clutter[lex->clutter_by_byte[j]];
+		if (c->match == DYAD_CLUTTER_LABEL && c->len == b - i)
+			return 1;
+	}
+	return 0;
 }
 
 /* needle in hay: memchr finds the candidates for its first byte (glibc's
@@ -629,7 +670,9 @@ dyad_status dyad__meta_lines(struct dyad__meta_scan *scan)
 		struct dyad__line *line = &w->lines[l];
 		if (line->flags & DYAD_LINE_BLANK)
 			continue;
-		if (line_clutter(scan, l) == DYAD_CLUTTER_LABEL) {
+		if ((scan->info[l].clutter ||
+		     may_be_label(scan->lex, w->text, line->start, line->end)) &&
+		    line_clutter(scan, l) == DYAD_CLUTTER_LABEL) {
 			size_t next = l + 1;
 			while (next < w->n_lines && (w->lines[next].flags & DYAD_LINE_BLANK))
 				next++;

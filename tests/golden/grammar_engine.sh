@@ -59,9 +59,11 @@ fresh "$d"
 rm "$d/lang/en/lang.tsv"
 sed 's/^grammar\tgrammar.model$/grammar\t-/' "$here/data/lang/en/lang.tsv" >"$d/lang/en/lang.tsv"
 rm "$d/lang/en/grammar.model"
+# Without a tree the coder reads the sentence by position only (its
+# fallback), so the output may differ; it must still be a complete line.
 if echo "$text" | DYAD_DATA="$d" "$BUILD/dyad" extract >"$tmp/out" 2>"$tmp/err" &&
-	echo "$text" | "$BUILD/dyad" extract | cmp -s - "$tmp/out"; then
-	ok "a language without a model: extracted, same output (the coder does not read the tree yet)"
+	python3 -c 'import json, sys; d = json.loads(open(sys.argv[1]).read()); sys.exit(0 if d.get("id") and "events" in d else 1)' "$tmp/out"; then
+	ok "a language without a model: extracted (the positional reading only)"
 else
 	fail "a language without a model: $(cat "$tmp/err")"
 fi

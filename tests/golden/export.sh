@@ -101,6 +101,17 @@ need(col_ok(ic[1:], 15, FLOAT) and col_ok(ic[1:], 16, FLOAT), "icews: coordinate
 with open(d + "/out.csv", newline="", encoding="utf-8") as f:
     cs = list(csv.reader(f))
 need(len(cs) == n + 1 and len({len(r) for r in cs}) == 1, "csv: rectangular, one row per event")
+# Round trips: what the csv module reads, it writes back byte for byte.
+import io
+def round_trip(path, **fmt):
+    raw = open(path, newline="", encoding="utf-8").read()
+    out = io.StringIO()
+    csv.writer(out, **fmt).writerows(csv.reader(io.StringIO(raw, newline=""), **{k: v for k, v in fmt.items() if k != "lineterminator"}))
+    return out.getvalue() == raw
+need(round_trip(d + "/out.icews", lineterminator="\r\n"), "icews: csv round trip, byte for byte")
+need(round_trip(d + "/out.csv", lineterminator="\r\n"), "csv: csv round trip, byte for byte")
+need(round_trip(d + "/out.gdelt", delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n"),
+     "gdelt: csv round trip (TAB, no quoting), byte for byte")
 def graph(path, gexf):
     root = ET.parse(path).getroot()
     ns = {"g": root.tag[1:].split("}")[0]}
@@ -150,6 +161,13 @@ PY
 else
 	echo "networkx: Debian's python3-networkx is not installed; xml.etree checks only"
 fi
+
+# A confidence column (the events engineer's) goes into GDELT's Confidence.
+cp "$db" "$tmp/conf.db"
+sqlite3 "$tmp/conf.db" "ALTER TABLE events ADD COLUMN confidence REAL; UPDATE events SET confidence = 0.8;"
+"$DYAD" export --db "$tmp/conf.db" --format gdelt-mentions --limit 3 >"$tmp/conf.tsv"
+check "confidence 0.8 is Confidence 80" sh -c "[ \"\$(cut -f12 '$tmp/conf.tsv' | sort -u)\" = 80 ]"
+check "no confidence column: Confidence empty" sh -c "[ -z \"\$(cut -f12 '$tmp/out.gdelt-mentions' | sort -u)\" ]"
 
 # Filters are the listing's.
 "$DYAD" export --db "$db" --format gdelt --code 04 --limit 5 >"$tmp/f.gdelt"

@@ -132,6 +132,14 @@ same "second ingest: same export" "$tmp/p.export-gdelt" "$tmp/p.gdelt2"
 base=${PG_URL%%\?*}
 query=${PG_URL#*\?}
 if [ -n "$pg_dir" ]; then
+	# dyad check finds damage: a graph link removed behind dyad's back (in a copy).
+	psql -q "$PG_URL" -c "CREATE DATABASE damaged TEMPLATE dyad"
+	psql -q "${base%/*}/damaged?$query" \
+		-c "DELETE FROM node_entities WHERE ctid IN (SELECT ctid FROM node_entities LIMIT 1)"
+	"$DYAD" check --db "${base%/*}/damaged?$query" >"$tmp/check-bad.out"
+	check "check of a damaged database: exit 3" [ $? -eq 3 ]
+	check "  names the rule ($(head -n 1 "$tmp/check-bad.out"))" \
+		grep -q "entities that are no node" "$tmp/check-bad.out"
 	pg_as "$pg_bin/createdb" -h "$pg_dir" -U dyad empty
 	pg_as "$pg_bin/createdb" -h "$pg_dir" -U dyad other
 	psql -q "${base%/*}/other?$query" -c "CREATE TABLE documents (x int)" >/dev/null

@@ -55,8 +55,8 @@ static size_t align_up(size_t n)
 	return (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 }
 
-/* A block of its own for one large allocation, linked behind the head so
- * that the head keeps serving the small ones. */
+/* A block of its own for one large allocation, linked behind every heap
+ * block so that the head keeps serving the small ones. */
 static void *own_block(struct dyad_arena *arena, size_t need)
 {
 	if (arena->cap && arena->reserved + need > arena->cap) {
@@ -68,13 +68,14 @@ static void *own_block(struct dyad_arena *arena, size_t need)
 		return NULL;
 	block->size = block->used = need;
 	block->own = 1;
-	if (arena->head) {
-		block->next = arena->head->next;
-		arena->head->next = block;
-	} else {
-		block->next = NULL;
-		arena->head = block;
-	}
+	/* at the tail: the heap blocks all come before the mapped ones, so each
+	 * is reachable through heap memory (LeakSanitizer does not scan mapped
+	 * pages, and a long-lived arena, a loaded dictionary, is alive at exit) */
+	block->next = NULL;
+	struct dyad_arena_block **link = &arena->head;
+	while (*link)
+		link = &(*link)->next;
+	*link = block;
 	arena->reserved += need;
 	arena->used += need;
 	return block->data;

@@ -201,9 +201,11 @@ struct dyad__work {
 	struct dyad__entity *entities;
 	size_t n_entities, entities_cap;
 
-	/* the grammar stage (parse/stage.c): n_tokens analyses, NULL when no
-	 * sentence was analysed; the lemmas they point into */
+	/* the grammar stage (parse/stage.c): the analyses of the first
+	 * n_grammar tokens (all of them but past the bound of DYAD_WORK_CAP),
+	 * NULL when no sentence was analysed; the lemmas they point into */
 	struct dyad__tok_grammar *grammar;
+	size_t n_grammar;
 	char *lemmas;
 	size_t lemmas_len, lemmas_cap;
 
@@ -244,7 +246,7 @@ static inline const char *dyad__tok_stem(const struct dyad__work *w,
 static inline const struct dyad__tok_grammar *dyad__tok_grammar(const struct dyad__work *w,
                                                                 size_t k)
 {
-	return w->grammar && w->grammar[k].upos != DYAD_UPOS_NONE ? &w->grammar[k] : NULL;
+	return k < w->n_grammar && w->grammar[k].upos != DYAD_UPOS_NONE ? &w->grammar[k] : NULL;
 }
 
 /* The lemma of token k (*len bytes, no NUL after them); NULL (and *len 0)
@@ -261,7 +263,7 @@ static inline const char *dyad__tok_lemma(const struct dyad__work *w, size_t k, 
 		return dyad__tok_lower(w, &w->tokens[k]);
 	}
 	*len = g->lemma_len;
-	return w->lemmas + g->lemma;
+	return w->lemmas ? w->lemmas + g->lemma : "";
 }
 
 /* Token k is the single punctuation character c. */

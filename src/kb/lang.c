@@ -114,10 +114,14 @@ static dyad_status set_stemmer(struct lang_file *lf, const char *value)
 /* A file or folder name of the language's folder, "-" for none. */
 static dyad_status parse_file_name(struct lang_file *lf, const char *value, const char **out)
 {
-	if (!value || strchr(value, '/') || strcmp(value, "..") == 0)
+	if (!value || strcmp(value, "-") == 0) { /* the reader gives "-" as NULL */
+		*out = NULL;
+		return DYAD_OK;
+	}
+	if (strchr(value, '/') || strcmp(value, "..") == 0)
 		return dyad_tsv_error(&lf->tsv, "\"%s\": a name in the language's folder, or -",
-		                      value ? value : "");
-	*out = strcmp(value, "-") == 0 ? NULL : value;
+		                      value);
+	*out = value;
 	return DYAD_OK;
 }
 

@@ -6,9 +6,13 @@
  * the other tokens of a joined word are its pieces.
  *
  * Memory: w->grammar (24 bytes a token) is made at the first analysed
- * sentence; the lemmas are copied into one pool (w->lemmas) in the scratch
- * arena; the words of one sentence are kept in a buffer grown to the
- * longest. Nothing is allocated per token.
+ * sentence; the lemmas that are not the token's lower-case form are copied
+ * into one pool (w->lemmas) in the scratch arena; the words of one sentence
+ * are kept in a buffer grown to the longest. Nothing is allocated per
+ * token. Both count against the document's bound (DYAD_WORK_CAP of
+ * doc/work.h) with the other working arrays: past it the sentences are not
+ * analysed (a 5 MB document of nothing but event sentences is analysed in
+ * part; a news article is far from the bound).
  */
 #include "parse/stage.h"
 
@@ -63,13 +67,22 @@ static dyad_status reserve(struct stage *st, size_t n)
 	return DYAD_OK;
 }
 
-/* A copy of the lemma in the document's pool; its offset. */
+/* Bytes of the working arrays with the stage's, and the bound on them. */
+static size_t used_bytes(const struct dyad__work *w)
+{
+	return dyad__work_bytes(w) + w->n_grammar * sizeof *w->grammar + w->lemmas_cap;
+}
+
+/* A copy of the lemma in the document's pool; its offset. DYAD_ETOOBIG
+ * past the bound. */
 static dyad_status keep_lemma(struct dyad__work *w, const char *s, size_t n, uint32_t *off)
 {
 	if (w->lemmas_len + n > w->lemmas_cap) {
 		size_t cap = w->lemmas_cap ? w->lemmas_cap : 4096;
 		while (cap < w->lemmas_len + n)
 			cap *= 2;
+		if (used_bytes(w) + (cap - w->lemmas_cap) > DYAD_WORK_CAP(w->len))
+			return DYAD_ETOOBIG;
 		char *p = dyad_arena_resize(dyad__work_scratch(w), w->lemmas, w->lemmas_len, cap, 1);
 		if (!p)
 			return DYAD_ENOMEM;
@@ -87,6 +100,7 @@ static dyad_status keep_lemma(struct dyad__work *w, const char *s, size_t n, uin
 static dyad_status write_back(struct stage *st, size_t from, size_t to)
 {
 	struct dyad__work *w = st->w;
+	dyad_status rc;
 	for (size_t i = from; i < to; i++) {
 		const struct dyad__gword *gw = &st->gw[i];
 		const struct dyad_grammar_word *x = &st->words[i];
@@ -97,12 +111,12 @@ static dyad_status write_back(struct stage *st, size_t from, size_t to)
 		g.head = x->head ? (int32_t)st->gw[x->head - 1].tok : -1;
 		g.flags = gw->recut ? DYAD_GTOK_RECUT : 0;
 		const struct dyad__token *t = &w->tokens[gw->tok];
-		size_t len = x->lemma_len < UINT16_MAX ? x->lemma_len : 0;
-		if (!gw->recut && gw->tok_end == gw->tok + 1 && len == t->lower_len &&
+		size_t len = x->lemma && x->lemma_len < UINT16_MAX ? x->lemma_len : 0;
+		if (len && !gw->recut && gw->tok_end == gw->tok + 1 && len == t->lower_len &&
 		    memcmp(x->lemma, dyad__tok_lower(w, t), len) == 0)
 			g.flags |= DYAD_GTOK_LEMMA_LOWER;
-		else if (keep_lemma(w, x->lemma, len, &g.lemma) != DYAD_OK)
-			return DYAD_ENOMEM;
+		else if (len && (rc = keep_lemma(w, x->lemma, len, &g.lemma)) != DYAD_OK)
+			return rc;
 		g.lemma_len = (uint16_t)len;
 		w->grammar[gw->tok] = g;
 		for (uint32_t k = gw->tok + 1; k < gw->tok_end; k++) {
@@ -139,6 +153,20 @@ static dyad_status analyse_words(struct stage *st, const struct dyad_grammar *g,
 	return DYAD_OK;
 }
 
+/* The analyses of every token, or of those the bound leaves room for. */
+static dyad_status make_grammar(struct dyad__work *w)
+{
+	size_t used = used_bytes(w), bound = DYAD_WORK_CAP(w->len);
+	size_t n = used < bound ? (bound - used) / sizeof *w->grammar : 0;
+	if (n > w->n_tokens)
+		n = w->n_tokens;
+	w->grammar = dyad_arena_calloc(dyad__work_scratch(w), n ? n : 1, sizeof *w->grammar);
+	if (!w->grammar)
+		return DYAD_ENOMEM;
+	w->n_grammar = n;
+	return DYAD_OK;
+}
+
 static dyad_status analyse_sentence(struct stage *st, struct dyad__sentence *s)
 {
 	const struct dyad_grammar *g = dyad__lang_model(s->lang);
@@ -146,18 +174,20 @@ static dyad_status analyse_sentence(struct stage *st, struct dyad__sentence *s)
 	if (!g || n_tok == 0)
 		return DYAD_OK;
 	struct dyad__work *w = st->w;
-	if (!w->grammar) {
-		w->grammar = dyad_arena_calloc(dyad__work_scratch(w), w->n_tokens, sizeof *w->grammar);
-		if (!w->grammar)
-			return DYAD_ENOMEM;
-	}
-	dyad_status rc = reserve(st, n_tok);
-	if (rc != DYAD_OK)
+	dyad_status rc;
+	if (!w->grammar && (rc = make_grammar(w)) != DYAD_OK)
+		return rc;
+	if (s->tok_end > w->n_grammar)
+		return DYAD_ETOOBIG;
+	if ((rc = reserve(st, n_tok)) != DYAD_OK)
 		return rc;
 	size_t n = dyad__grammar_words(w, s->tok_start, s->tok_end, &s->lang->grammar, st->gw,
 	                               st->cap);
-	if ((rc = analyse_words(st, g, n)) != DYAD_OK)
+	if ((rc = analyse_words(st, g, n)) != DYAD_OK) {
+		/* past the bound half-way: the sentence is left unanalysed */
+		memset(w->grammar + s->tok_start, 0, n_tok * sizeof *w->grammar);
 		return rc;
+	}
 	s->analysed = 1;
 	if (st->conllu)
 		rc = dyad__conllu_sentence(st->conllu, w, (size_t)(s - w->sentences), ++st->sent_no,
@@ -178,7 +208,7 @@ static dyad_status run(struct dyad__work *w, enum dyad__grammar_scope scope,
 		rc = analyse_sentence(&st, &w->sentences[i]);
 	}
 	dyad__grammar_work_give(w->engine, st.work);
-	return rc;
+	return rc == DYAD_ETOOBIG ? DYAD_OK : rc; /* the rest is not analysed */
 }
 
 dyad_status dyad__grammar_extract(struct dyad__work *w, enum dyad__grammar_scope scope)

@@ -85,8 +85,13 @@ else
 fi
 
 # bad usage and missing files
-"$BUILD/dyad" parse >/dev/null 2>&1
-[ $? -eq 2 ] && pass || fail "no arguments: want exit 2"
+"$BUILD/dyad" parse --eval >/dev/null 2>&1
+[ $? -eq 2 ] && pass || fail "--eval without a file: want exit 2"
+"$BUILD/dyad" parse --eval "$fixture" --conllu "$fixture" >/dev/null 2>&1
+[ $? -eq 2 ] && pass || fail "--eval with --conllu: want exit 2"
+# no arguments: documents from standard input (here none: one empty document)
+"$BUILD/dyad" parse </dev/null >"$tmp/empty.out" 2>/dev/null
+[ $? -eq 1 ] && [ ! -s "$tmp/empty.out" ] && pass || fail "empty stdin: want exit 1, no output"
 "$BUILD/dyad" parse --eval "$tmp/none.conllu" --lang en >/dev/null 2>&1
 [ $? -eq 1 ] && pass || fail "missing file: want exit 1"
 "$BUILD/dyad" parse --eval "$fixture" --lang xx >/dev/null 2>"$tmp/err"

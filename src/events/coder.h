@@ -48,6 +48,7 @@ struct dyad__match {
 	const struct dyad__actor *source;  /* bound by a slot, or NULL */
 	const struct dyad__actor *target;
 	double confidence;           /* of the events it emits (confidence.h) */
+	int by_tree;                 /* matched in the tree, not word by word */
 };
 
 

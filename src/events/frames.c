@@ -132,9 +132,75 @@ int dyad__cooperative(const struct dyad__work *w, const struct dyad__match *m)
 	return code && code->quad <= 2;
 }
 
-/* The best pattern anchored at token k, into *best; 0 when none matches. */
+static int best_by_position(struct dyad__work *w, struct dyad__sentence_ctx *ctx, size_t s,
+                            size_t k, struct dyad__match *best);
+
+/* Token j is within two steps of k in the tree: a child, a grandchild, or
+ * the head. */
+static int tree_near(const struct dyad__tree *t, size_t k, size_t j)
+{
+	int32_t h = dyad__tree_head(t, j);
+	if (h == (int32_t)k || dyad__tree_head(t, k) == (int32_t)j)
+		return 1;
+	return h >= 0 && dyad__tree_head(t, (size_t)h) == (int32_t)k;
+}
+
+/* A word of pattern p, other than its anchor and the preposition before its
+ * target, found near token k in the tree; 0 when one is missing. Such a
+ * match holds in any word order ("sanctions were imposed on X by Y" for
+ * "impose * sanctions on +"). */
+static int tree_match(const struct dyad__work *w, const struct dyad__tree *t,
+                      const struct dyad__pattern *p, size_t k, struct dyad__match *m)
+{
+	size_t words = 0;
+	for (size_t e = (size_t)p->anchor + 1; e < p->n_elems; e++) {
+		const struct dyad__elem *el = &p->elems[e];
+		if (el->kind != ELEM_STEM && el->kind != ELEM_EXACT)
+			continue;
+		if (e + 1 < p->n_elems && p->elems[e + 1].kind == ELEM_TARGET)
+			continue; /* the target's preposition: args.c reads it */
+		size_t j;
+		for (j = t->start; j < t->end; j++)
+			if (j != k && tree_near(t, k, j) && dyad__elem_matches(w, el, j))
+				break;
+		if (j == t->end)
+			return 0;
+		words++;
+	}
+	if (!words)
+		return 0; /* a single word matches by position anyway */
+	memset(m, 0, sizeof *m);
+	m->p = p;
+	m->code = p->code;
+	m->first = m->last = k;
+	m->by_tree = 1;
+	return 1;
+}
+
+/* The best pattern anchored at token k, into *best; 0 when none matches.
+ * Where no pattern matches word by word, one whose words the tree puts
+ * around k does (tree_match). */
 static int best_at(struct dyad__work *w, struct dyad__sentence_ctx *ctx, size_t s, size_t k,
-                   struct dyad__match *best)
+                   const struct dyad__tree *tree, struct dyad__match *best)
+{
+	if (best_by_position(w, ctx, s, k, best))
+		return 1;
+	const struct dyad__verbs *v = w->engine->verbs;
+	const struct dyad__form *f = dyad__tok_form(w, &w->tokens[k]);
+	uint32_t ids[2] = {f->verbs_stem, f->verbs_exact};
+	if (!tree->analysed || dyad__tree_upos(tree, k) == DYAD_UPOS_NONE)
+		return 0;
+	for (int list = 0; list < 2; list++)
+		for (uint32_t id = ids[list]; id; id = v->nodes[id - 1].next)
+			if (tree_match(w, tree, &v->patterns[v->nodes[id - 1].pattern], k, best))
+				return 1;
+	return 0;
+}
+
+/* The best pattern anchored at token k word by word, into *best; 0 when
+ * none matches. */
+static int best_by_position(struct dyad__work *w, struct dyad__sentence_ctx *ctx, size_t s,
+                            size_t k, struct dyad__match *best)
 {
 	const struct dyad__verbs *v = w->engine->verbs;
 	const struct dyad__sentence *sent = &w->sentences[s];
@@ -166,7 +232,8 @@ static int best_at(struct dyad__work *w, struct dyad__sentence_ctx *ctx, size_t 
  * set for those inside the clause an earlier demand, appeal, intention,
  * rejection or threat governs (the positional coder skips them). */
 static size_t find_matches(struct dyad__work *w, struct dyad__sentence_ctx *ctx, size_t s,
-                           struct dyad__match *out, int *covered_out, size_t max)
+                           const struct dyad__tree *tree, struct dyad__match *out,
+                           int *covered_out, size_t max)
 {
 	const struct dyad__sentence *sent = &w->sentences[s];
 	size_t n = 0, covered = sent->tok_start, clause = sent->tok_start;
@@ -174,7 +241,7 @@ static size_t find_matches(struct dyad__work *w, struct dyad__sentence_ctx *ctx,
 		const struct dyad__token *t = &w->tokens[k];
 		if (!(t->flags & DYAD_TOK_WORD) || k < covered || t->mention >= 0)
 			continue;
-		if (!best_at(w, ctx, s, k, &out[n]))
+		if (!best_at(w, ctx, s, k, tree, &out[n]))
 			continue;
 		out[n].confidence = 0;
 		covered_out[n] = k < clause;
@@ -200,15 +267,17 @@ static dyad_status code_sentence(struct dyad__work *w, size_t s, struct dyad__se
 		dyad__actor_of(w, ctx->speaker, &ctx->speaker_actor);
 	struct dyad__match found[MAX_MATCHES];
 	int covered[MAX_MATCHES];
-	struct dyad__matches all = {found, find_matches(w, ctx, s, found, covered, MAX_MATCHES)};
-	if (all.n == 0)
-		return DYAD_OK;
 	dyad_status st = dyad__tree_build(tree, w, s);
+	if (st != DYAD_OK)
+		return st;
+	struct dyad__matches all = {found,
+	                            find_matches(w, ctx, s, tree, found, covered, MAX_MATCHES)};
 	for (size_t i = 0; i < all.n && st == DYAD_OK; i++) {
 		/* the tree first; the positional reading where it cannot tell */
 		struct dyad__match m = found[i];
 		enum dyad__verdict v = dyad__read_predicate(w, s, tree, ctx, &all, &m, &st);
-		if (v == DYAD_READ_UNSURE && st == DYAD_OK && !covered[i]) {
+		/* a match only the tree made is the tree's to read */
+		if (v == DYAD_READ_UNSURE && st == DYAD_OK && !covered[i] && !found[i].by_tree) {
 			st = dyad__code_predicate(w, s, ctx, &found[i]);
 		}
 	}

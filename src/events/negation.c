@@ -1,7 +1,8 @@
 /*
  * negation.c - a negated predicate is no event (reading.h): "did not
- * sign", "не подписала", "never met", "no agreement was reached", the
- * Polarity=Neg of a verb or its auxiliary, and the negation of the verb
+ * sign", "не подписала", "never met", "no agreement was reached" (a
+ * negated object), the Polarity=Neg of a verb or its auxiliary, and the
+ * negation of the verb
  * that controls it ("did not agree to sell"). The negating words are the
  * language's (modifiers.tsv, negation).
  */
@@ -11,9 +12,22 @@
 
 #define NEGATION_DEPTH 3 /* controlling verbs looked through */
 
+/* "no agreement was signed", "signed no agreement": the act's object is
+ * negated. */
+static int negated_object(const struct dyad__tree *t, size_t p)
+{
+	for (int32_t c = dyad__tree_first(t, p); c >= 0; c = dyad__tree_next(t, (size_t)c)) {
+		enum dyad_deprel rel = dyad__tree_rel(t, (size_t)c);
+		if ((rel == DYAD_DEPREL_NSUBJ_PASS || rel == DYAD_DEPREL_OBJ) &&
+		    dyad__tree_child_kind(t, (size_t)c, DYAD_DEPREL_DET, MOD_NEGATION) >= 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int negated_here(const struct dyad__tree *t, size_t p)
 {
-	if (dyad__tree_feat_is(t, p, DYAD_FEAT_Polarity, "Neg"))
+	if (dyad__tree_feat_is(t, p, DYAD_FEAT_Polarity, "Neg") || negated_object(t, p))
 		return 1;
 	for (int32_t c = dyad__tree_first(t, p); c >= 0; c = dyad__tree_next(t, (size_t)c)) {
 		enum dyad_deprel u = dyad__tree_urel(t, (size_t)c);

@@ -47,6 +47,7 @@ void dyad__pstate_release(struct dyad__pstate *st)
 {
 	int rich = st->rich;
 	dyad__free(st->block);
+	dyad__free(st->memo);
 	dyad__pstate_init(st);
 	st->rich = rich;
 }
@@ -279,6 +280,8 @@ dyad_status dyad__parser_run(const struct dyad__pmodel *weights, const struct dy
 {
 	if (reserve(st, s->n) != DYAD_OK)
 		return DYAD_ENOMEM;
+	if (!st->memo && !(st->memo = dyad__calloc(1, sizeof *st->memo)))
+		return DYAD_ENOMEM;
 	load(st, s);
 	uint64_t keys[DYAD_PARSER_MAX_FEATS];
 	int32_t *kept = acc + weights->stride; /* scores of the buffer's features */
@@ -296,11 +299,11 @@ dyad_status dyad__parser_run(const struct dyad__pmodel *weights, const struct dy
 		}
 		if (st->b != kept_b) {
 			size_t nb = dyad__parser_buffer_features(st, keys);
-			dyad__pmodel_score(weights, keys, nb, kept);
+			dyad__pmodel_score_memo(weights, st->memo, keys, nb, kept);
 			kept_b = st->b;
 		}
 		size_t n = dyad__parser_features(st, keys);
-		dyad__pmodel_score(weights, keys, n, acc);
+		dyad__pmodel_score_memo(weights, st->memo, keys, n, acc);
 		for (uint32_t c = 0; c < weights->stride; c++)
 			acc[c] += kept[c];
 		uint32_t best = best_valid(st, labels, acc);

@@ -61,6 +61,7 @@ struct dyad__pstate {
 	uint64_t *word, *lemma, *marker; /* per word: form, lemma, case marker's lemma */
 	uint32_t *tag, *upos, *morph;    /* fine tag + 1, UPOS, case/number/gender */
 	uint32_t *gold_head, *gold_label;
+	struct dyad__pmemo *memo; /* owned; rows of the weights met before */
 };
 
 void dyad__pstate_init(struct dyad__pstate *st);

@@ -704,6 +704,22 @@ static void add_sparse(const struct dyad__pmodel *m, struct dyad__prow r, int32_
 		acc[e[j].cls] += e[j].w;
 }
 
+/* Every cache line of a row: a dense one spans several (a parser's 112
+ * classes take 224 bytes), and waiting for a line is most of the cost of
+ * adding a row. */
+static void prefetch_row(const struct dyad__pmodel *m, struct dyad__prow r)
+{
+	if (r.n == DYAD_PSLOT_DENSE) {
+		const char *p = (const char *)(m->dense + (size_t)r.row * m->stride);
+		for (uint32_t off = 0; off < m->stride * sizeof *m->dense; off += 64)
+			__builtin_prefetch(p + off);
+		__builtin_prefetch(p + m->stride * sizeof *m->dense - 1);
+	} else if (r.n > DYAD_PSLOT_INLINE) {
+		__builtin_prefetch(m->entries + r.row);
+		__builtin_prefetch(m->entries + r.row + r.n - 1);
+	}
+}
+
 /* Probe table t for keys, keep the rows found, return the keys missed. */
 static size_t probe(const struct dyad__pmodel *m, const struct dyad__ptable *t,
                     const uint64_t *keys, size_t n, struct dyad__prow *found,
@@ -718,10 +734,7 @@ static size_t probe(const struct dyad__pmodel *m, const struct dyad__ptable *t,
 			missed[n_missed++] = keys[k];
 			continue;
 		}
-		if (r.n == DYAD_PSLOT_DENSE)
-			__builtin_prefetch(m->dense + (size_t)r.row * m->stride);
-		else if (r.n > DYAD_PSLOT_INLINE)
-			__builtin_prefetch(m->entries + r.row);
+		prefetch_row(m, r);
 		found[(*n_found)++] = r;
 	}
 	return n_missed;
@@ -743,6 +756,100 @@ void dyad__pmodel_score(const struct dyad__pmodel *m, const uint64_t *keys, size
 			if (dyad__bloom_maybe(m, missed[k]))
 				missed[n_maybe++] = missed[k];
 		probe(m, &m->cold, missed, n_maybe, found, &n_found, unused);
+		for (size_t k = 0; k < n_found; k++) {
+			if (found[k].n == DYAD_PSLOT_DENSE)
+				dense[n_dense++] = m->dense + (size_t)found[k].row * m->stride;
+			else
+				add_sparse(m, found[k], acc);
+		}
+		add_dense(dense, n_dense, m->stride, acc);
+	}
+}
+
+void dyad__pmemo_forget(struct dyad__pmemo *memo)
+{
+	memset(memo, 0, sizeof *memo);
+}
+
+/* The memo's slot of a key: bits the tables use least (the low half picks
+ * their bucket, the top 16 bits are the fingerprint). */
+static struct dyad__pmemo_slot *memo_slot(struct dyad__pmemo *memo, uint64_t key)
+{
+	return &memo->slot[(key >> 32) & ((1u << DYAD_PMEMO_BITS) - 1)];
+}
+
+
+/* Find in the tables the rows of keys the memo does not know (n of them,
+ * at most SCORE_BATCH), remember them (absent ones with n = 0) and append
+ * the rows present to found. Every probe of a stage is fetched ahead, so
+ * that the cache misses of a stage overlap. */
+static void memo_fill(const struct dyad__pmodel *m, struct dyad__pmemo *memo,
+                      const uint64_t *keys, size_t n, struct dyad__prow *found,
+                      size_t *n_found)
+{
+	uint64_t missed[SCORE_BATCH];
+	size_t n_missed = 0, n_maybe = 0;
+	for (size_t k = 0; k < n; k++)
+		__builtin_prefetch(&m->hot.buckets[dyad__ptable_home(&m->hot, keys[k])]);
+	for (size_t k = 0; k < n; k++) {
+		struct dyad__prow r = dyad__ptable_find(&m->hot, keys[k]);
+		if (!r.n) {
+			uint64_t word;
+			dyad__bloom_bits(keys[k], &word, m->n_bloom);
+			__builtin_prefetch(&m->bloom[word]);
+			missed[n_missed++] = keys[k];
+			continue;
+		}
+		*memo_slot(memo, keys[k]) = (struct dyad__pmemo_slot){keys[k], r.n, r.row};
+		prefetch_row(m, r);
+		found[(*n_found)++] = r;
+	}
+	for (size_t k = 0; k < n_missed; k++) {
+		uint64_t key = missed[k];
+		if (dyad__bloom_maybe(m, key)) {
+			__builtin_prefetch(&m->cold.buckets[dyad__ptable_home(&m->cold, key)]);
+			missed[n_maybe++] = key;
+		} else {
+			*memo_slot(memo, key) = (struct dyad__pmemo_slot){key, 0, 0};
+		}
+	}
+	for (size_t k = 0; k < n_maybe; k++) {
+		struct dyad__prow r = dyad__ptable_find(&m->cold, missed[k]);
+		*memo_slot(memo, missed[k]) = (struct dyad__pmemo_slot){missed[k], r.n, r.row};
+		if (r.n) {
+			prefetch_row(m, r);
+			found[(*n_found)++] = r;
+		}
+	}
+}
+
+void dyad__pmodel_score_memo(const struct dyad__pmodel *m, struct dyad__pmemo *memo,
+                             const uint64_t *keys, size_t n, int32_t *acc)
+{
+	if (memo->model != (const void *)m->hot.buckets) {
+		dyad__pmemo_forget(memo);
+		memo->model = m->hot.buckets;
+	}
+	memset(acc, 0, m->stride * sizeof *acc);
+	for (size_t b = 0; b < n; b += SCORE_BATCH) {
+		struct dyad__prow found[SCORE_BATCH];
+		uint64_t pending[SCORE_BATCH];
+		const int16_t *dense[SCORE_BATCH];
+		size_t n_found = 0, n_pending = 0, n_dense = 0;
+		size_t len = n - b < SCORE_BATCH ? n - b : SCORE_BATCH;
+		for (size_t k = 0; k < len; k++) {
+			uint64_t key = keys[b + k];
+			const struct dyad__pmemo_slot *s = memo_slot(memo, key);
+			if (s->key != key) {
+				pending[n_pending++] = key;
+			} else if (s->n) {
+				struct dyad__prow r = {s->n, s->row};
+				prefetch_row(m, r);
+				found[n_found++] = r;
+			}
+		}
+		if (n_pending)
+			memo_fill(m, memo, pending, n_pending, found, &n_found);
 		for (size_t k = 0; k < n_found; k++) {
 			if (found[k].n == DYAD_PSLOT_DENSE)
 				dense[n_dense++] = m->dense + (size_t)found[k].row * m->stride;

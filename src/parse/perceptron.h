@@ -231,4 +231,35 @@ static inline struct dyad__prow dyad__pmodel_find(const struct dyad__pmodel *m, 
 void dyad__pmodel_score(const struct dyad__pmodel *m, const uint64_t *keys, size_t n,
                         int32_t *acc);
 
+/*
+ * A memo of the rows of one model: a direct-mapped cache of (key, row) in
+ * a work area (one per thread). The parser meets the same features again
+ * and again within a sentence (the same word and tag templates at the same
+ * positions, the buffer's words step after step) and across sentences
+ * (frequent words); a look-up in the tables costs cache misses (the bucket,
+ * the Bloom filter's word), one in the memo a load from L1 or L2. Absent
+ * features are remembered too (n = 0). The memo belongs to the model it was
+ * filled from: dyad__pmodel_score_memo starts it over when given another
+ * one, and a caller that frees a model and opens another where it lay must
+ * call dyad__pmemo_forget.
+ */
+#define DYAD_PMEMO_BITS 11
+
+struct dyad__pmemo_slot {
+	uint64_t key; /* 0: empty */
+	uint32_t n, row;
+};
+
+struct dyad__pmemo {
+	const void *model; /* the tables the slots come from */
+	struct dyad__pmemo_slot slot[1u << DYAD_PMEMO_BITS];
+};
+
+/* Empty the memo (after the model it was filled from went away). */
+void dyad__pmemo_forget(struct dyad__pmemo *memo);
+
+/* dyad__pmodel_score through the memo (same sums, fewer table probes). */
+void dyad__pmodel_score_memo(const struct dyad__pmodel *m, struct dyad__pmemo *memo,
+                             const uint64_t *keys, size_t n, int32_t *acc);
+
 #endif

@@ -695,6 +695,8 @@ static dyad_status parse_dev(struct trainer *t, const struct dyad_buf *frozen, u
 		return DYAD_OK;
 	if (dyad__pmodel_open(frozen->data, frozen->len, &m) != DYAD_OK)
 		return fail(t, DYAD_EDATA, "the parser weights do not open");
+	if (t->pstate.memo) /* the weights of the last epoch may have lain here */
+		dyad__pmemo_forget(t->pstate.memo);
 	for (size_t i = 0; i < t->dev.n; i++)
 		if (dyad__parser_run(&m, &t->labels, &t->pstate, &t->dev.sents[i], t->acc) != DYAD_OK)
 			return DYAD_ENOMEM;

@@ -11,6 +11,7 @@
  */
 #include "query/export.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -153,10 +154,7 @@ dyad_status dyad__export_events(struct dyad_store *store,
 	dyad_status st = dyad_store_commit(store);
 	if (st == DYAD_OK) {
 		dyad_buf_printf(&q->sql, export_head,
-		                has_confidence(store)
-		                    /* 0..1 in the store, a percentage in GDELT */
-		                    ? "CAST(CAST(e.confidence * 100 + 0.5 AS INTEGER) AS TEXT)"
-		                    : "NULL");
+		                has_confidence(store) ? "e.confidence" : "NULL");
 		st = dyad__event_where(store, f, q);
 	}
 	if (st == DYAD_OK) {
@@ -224,7 +222,15 @@ dyad_status dyad__export_next(struct dyad_store *store, dyad__stmt *s,
 	r->place = dyad__column_text(s, 21);
 	read_geo(s, 32, &r->where);
 	r->doc_len = dyad__column_int64(s, 39);
-	r->confidence = dyad__column_text(s, 40);
+	/* 0..1 in the store, a percentage in GDELT; rounded here, not in SQL,
+	 * where the backends cast a real to an integer differently */
+	r->confidence = NULL;
+	if (!dyad__column_null(s, 40)) {
+		double c = dyad__column_double(s, 40) * 100.0 + 0.5;
+		snprintf(r->confidence_text, sizeof r->confidence_text, "%d",
+		         c < 0 ? 0 : c > 100 ? 100 : (int)c);
+		r->confidence = r->confidence_text;
+	}
 	return DYAD_OK;
 }
 

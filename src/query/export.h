@@ -36,7 +36,9 @@ struct dyad__export_row {
 	int64_t n_mentions, span_start, pred_start, doc_len;
 	const char *published, *url, *path, *source, *sentence, *place;
 	struct dyad__export_geo where; /* the event's place */
-	const char *confidence;        /* the events' confidence column, if any */
+	const char *confidence;        /* the events' confidence as a percentage
+	                                  (in confidence_text), or NULL */
+	char confidence_text[8];
 };
 
 /* The export query over the events of f in the listing's order, prepared

@@ -162,12 +162,15 @@ else
 	echo "networkx: Debian's python3-networkx is not installed; xml.etree checks only"
 fi
 
-# A confidence column (the events engineer's) goes into GDELT's Confidence.
+# The events' confidence (0..1) goes into GDELT's Confidence (percent);
+# events stored before the column existed (NULL) leave it empty.
 cp "$db" "$tmp/conf.db"
-sqlite3 "$tmp/conf.db" "ALTER TABLE events ADD COLUMN confidence REAL; UPDATE events SET confidence = 0.8;"
+sqlite3 "$tmp/conf.db" "UPDATE events SET confidence = 0.8;"
 "$DYAD" export --db "$tmp/conf.db" --format gdelt-mentions --limit 3 >"$tmp/conf.tsv"
 check "confidence 0.8 is Confidence 80" sh -c "[ \"\$(cut -f12 '$tmp/conf.tsv' | sort -u)\" = 80 ]"
-check "no confidence column: Confidence empty" sh -c "[ -z \"\$(cut -f12 '$tmp/out.gdelt-mentions' | sort -u)\" ]"
+sqlite3 "$tmp/conf.db" "UPDATE events SET confidence = NULL;"
+"$DYAD" export --db "$tmp/conf.db" --format gdelt-mentions --limit 3 >"$tmp/conf-null.tsv"
+check "no confidence stored: Confidence empty" sh -c "[ -z \"\$(cut -f12 '$tmp/conf-null.tsv' | sort -u)\" ]"
 
 # Filters are the listing's.
 "$DYAD" export --db "$db" --format gdelt --code 04 --limit 5 >"$tmp/f.gdelt"

@@ -88,6 +88,17 @@ TEST(passive_with_agent)
 	dyad_doc_free(doc);
 }
 
+TEST(pattern_in_any_order)
+{
+	struct dyad_doc *doc;
+	/* "summon + * ambassador" read in the tree: the passive's order */
+	expect(&doc, "The Russian ambassador was summoned by the Polish Foreign Ministry.", "POL",
+	       "RUS", "11");
+	dyad_doc_free(doc);
+	/* "no agreement was signed": the negated object negates the act */
+	expect_none("No agreement was signed between Moscow and Baku during the visit.");
+}
+
 TEST(passive_without_agent)
 {
 	/* by whom, the sentence does not say: no event, not one turned round */
@@ -237,6 +248,7 @@ int main(void)
 	dyad_engine_set_min_confidence(engine, 0.0);
 	RUN(subject_and_object);
 	RUN(passive_with_agent);
+	RUN(pattern_in_any_order);
 	RUN(passive_without_agent);
 	RUN(russian_order_by_case_and_agreement);
 	RUN(actors_in_a_nominal);

@@ -108,8 +108,11 @@ echo "same documents x4: workers reported $new new in all"
 check "same documents x4: check ok ($(tail -n 1 "$tmp/check2.out"))" grep -q ': ok$' "$tmp/check2.out"
 
 # Reading streams from PostgreSQL too: the peak memory of exporting 2,000
-# documents is that of exporting 150.
-for f in gdelt jsonl; do
+# documents is that of exporting 150. Not under the sanitizers: their
+# quarantine keeps freed blocks (libpq makes one result a row), so the peak
+# grows with the number of rows whatever the program holds.
+case "$BUILD" in *asan*) streams="" ;; *) streams="gdelt jsonl" ;; esac
+for f in $streams; do
 	small=$(/usr/bin/time -f %M "$DYAD" export --db "$dup" --format $f 2>&1 >/dev/null | tail -n 1)
 	big=$(/usr/bin/time -f %M "$DYAD" export --db "$one" --format $f 2>&1 >/dev/null | tail -n 1)
 	check "export $f from PostgreSQL: peak ${small} KB for 150 documents, ${big} KB for 2000" \

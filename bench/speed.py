@@ -8,7 +8,9 @@ load moves them; make check asserts only what does not depend on it).
      benchmark corpus, the speed-up over -j 1 and that the output is the
      same bytes;
   3. MB/s of `dyad ingest -j N` into a new database against extract;
-  4. the peak memory of each run (RSS of the child).
+  4. the peak memory of each run (RSS of the child);
+  5. the CPU time (user + sys) of each run, as MB per CPU second: on a
+     shared machine the wall clock counts the others' load too.
 
 Each run is repeated and the fastest kept; the load average is printed
 with the figures.
@@ -100,6 +102,7 @@ def main():
             dt, rss, cpu = best([dyad, "extract", "-j", "1", os.path.join(tmp, folder)], repeat)
             mbps[name] = size / 2**20 / dt
             print(f"extract -j 1, {n} documents of {name}: {mbps[name]:.2f} MB/s, "
+                  f"CPU {cpu:.1f} s ({size / 2**20 / cpu:.2f} MB per CPU second), "
                   f"peak {rss:.1f} MB")
         print(f"10 KB / 5 MB documents: {mbps['10 KB'] / mbps['5 MB']:.2f} x (at most 1.5)")
         size, docs = corpus_size(corpus)
@@ -113,7 +116,8 @@ def main():
             outs[j] = out
             same = subprocess.run(["cmp", "-s", outs[1], out]).returncode == 0
             print(f"extract -j {j}: {rate:.2f} MB/s, {docs / dt:.0f} documents/s, "
-                  f"{rate / base:.2f} x -j 1, CPU {cpu:.1f} s, peak {rss:.1f} MB, "
+                  f"{rate / base:.2f} x -j 1, CPU {cpu:.1f} s "
+                  f"({size / 2**20 / cpu:.2f} MB per CPU second), peak {rss:.1f} MB, "
                   f"output {'the same' if same else 'DIFFERENT'}")
             os.remove(out) if j != 1 else None
         for j in sorted({1, 2, cores}):
@@ -126,7 +130,8 @@ def main():
                                 before=fresh)
             rate = size / 2**20 / dt
             print(f"ingest -j {j}: {rate:.2f} MB/s, {rate / extract_rate[j]:.2f} x extract -j {j}, "
-                  f"CPU {cpu:.1f} s, peak {rss:.1f} MB")
+                  f"CPU {cpu:.1f} s ({size / 2**20 / cpu:.2f} MB per CPU second), "
+                  f"peak {rss:.1f} MB")
     finally:
         shutil.rmtree(tmp)
 

@@ -136,6 +136,27 @@ static void word_add(const char *text, size_t at, size_t i, struct word_buf *wb)
 	wb->len += 2;
 }
 
+/* The run of ASCII letters and apostrophes from i: counted, and lowered
+ * into the word; returns its end. */
+static size_t ascii_letters(const char *text, size_t i, size_t b, struct word_buf *wb,
+                            struct lang_counts *c)
+{
+	size_t latin = 0, len = wb->len;
+	while (i < b) {
+		unsigned char ch = (unsigned char)text[i];
+		int letter = (unsigned)((ch | 0x20) - 'a') < 26u;
+		if (!letter && ch != '\'')
+			break;
+		latin += (size_t)letter;
+		if (len < sizeof wb->lower)
+			wb->lower[len++] = (char)(letter ? ch | 0x20 : ch);
+		i++;
+	}
+	wb->len = len;
+	c->script[DYAD_SCRIPT_LATIN] += latin;
+	return i;
+}
+
 /*
  * The words and letters of text[a, b): a word is a run of letters, with the
  * apostrophes inside it (the pieces of core/token.h would give the same
@@ -151,10 +172,8 @@ static void count_span(const struct dyad__meta_lexicon *lex, const char *text,
 		size_t at = i;
 		unsigned char ch = (unsigned char)text[i];
 		if (ch < 0x80) {
-			i++;
-			int letter = (unsigned)((ch | 0x20) - 'a') < 26u;
-			c->script[DYAD_SCRIPT_LATIN] += (size_t)letter;
-			if (!letter && ch != '\'') {
+			if (!((unsigned)((ch | 0x20) - 'a') < 26u) && ch != '\'') {
+				i++;
 				if (wb.start != SIZE_MAX)
 					word_end(lex, text, at, &wb, c);
 				continue;
@@ -164,8 +183,7 @@ static void count_span(const struct dyad__meta_lexicon *lex, const char *text,
 				wb.len = 0;
 				wb.other = 0;
 			}
-			if (wb.len < sizeof wb.lower)
-				wb.lower[wb.len++] = (char)(letter ? ch | 0x20 : ch);
+			i = ascii_letters(text, i, b, &wb, c);
 			continue;
 		}
 		uint32_t cp = dyad_utf8_next(text, b, &i);

@@ -1,8 +1,9 @@
 #!/bin/sh
 # The grammar stage (src/parse/): model load time and memory, words per
-# second tagged and tagged + parsed on one core over the UD treebanks of
-# ../shared/ud (gold tokenisation: the stage alone is timed). Not part of
-# check. Needs the committed models (data/lang/*/grammar.model) and, for
+# second of CPU time (user + sys, one thread: the machine is shared, wall
+# time would count the other jobs) tagged and tagged + parsed over the UD
+# treebanks of ../shared/ud (gold tokenisation: the stage alone is timed).
+# Not part of check. Needs the committed models (data/lang/*/grammar.model) and, for
 # Russian, the dictionary fetched by tools/install-deps.
 #   sh bench/grammar.sh [BUILD]
 set -eu

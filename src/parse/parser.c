@@ -299,13 +299,14 @@ dyad_status dyad__parser_run(const struct dyad__pmodel *weights, const struct dy
 		}
 		if (st->b != kept_b) {
 			size_t nb = dyad__parser_buffer_features(st, keys);
-			dyad__pmodel_score_memo(weights, st->memo, keys, nb, kept);
+			dyad__pmodel_score_memo(weights, st->memo, keys, nb, NULL, UINT32_MAX, kept);
 			kept_b = st->b;
 		}
 		size_t n = dyad__parser_features(st, keys);
-		dyad__pmodel_score_memo(weights, st->memo, keys, n, acc);
-		for (uint32_t c = 0; c < weights->stride; c++)
-			acc[c] += kept[c];
+		/* with one word on the stack RIGHT-l is not a move: SHIFT and
+		 * LEFT-l are the classes below 1 + L (a quarter of the steps) */
+		uint32_t classes = st->depth == 1 ? 1 + labels->n : UINT32_MAX;
+		dyad__pmodel_score_memo(weights, st->memo, keys, n, kept, classes, acc);
 		uint32_t best = best_valid(st, labels, acc);
 		if (best == UINT32_MAX)
 			break;

@@ -707,13 +707,14 @@ static void add_sparse(const struct dyad__pmodel *m, struct dyad__prow r, int32_
 /* Every cache line of a row: a dense one spans several (a parser's 112
  * classes take 224 bytes), and waiting for a line is most of the cost of
  * adding a row. */
-static void prefetch_row(const struct dyad__pmodel *m, struct dyad__prow r)
+static inline void prefetch_row(const struct dyad__pmodel *m, struct dyad__prow r)
 {
 	if (r.n == DYAD_PSLOT_DENSE) {
 		const char *p = (const char *)(m->dense + (size_t)r.row * m->stride);
-		for (uint32_t off = 0; off < m->stride * sizeof *m->dense; off += 64)
-			__builtin_prefetch(p + off);
-		__builtin_prefetch(p + m->stride * sizeof *m->dense - 1);
+		const char *end = p + m->stride * sizeof *m->dense;
+		for (; p < end; p += 64)
+			__builtin_prefetch(p);
+		__builtin_prefetch(end - 1);
 	} else if (r.n > DYAD_PSLOT_INLINE) {
 		__builtin_prefetch(m->entries + r.row);
 		__builtin_prefetch(m->entries + r.row + r.n - 1);
@@ -824,13 +825,19 @@ static void memo_fill(const struct dyad__pmodel *m, struct dyad__pmemo *memo,
 }
 
 void dyad__pmodel_score_memo(const struct dyad__pmodel *m, struct dyad__pmemo *memo,
-                             const uint64_t *keys, size_t n, int32_t *acc)
+                             const uint64_t *keys, size_t n, const int32_t *base,
+                             uint32_t classes, int32_t *acc)
 {
+	uint32_t width = classes >= m->n_classes ? m->stride
+	                 : (classes + DYAD_PMODEL_LANES - 1) / DYAD_PMODEL_LANES * DYAD_PMODEL_LANES;
 	if (memo->model != (const void *)m->hot.buckets) {
 		dyad__pmemo_forget(memo);
 		memo->model = m->hot.buckets;
 	}
-	memset(acc, 0, m->stride * sizeof *acc);
+	if (base)
+		memcpy(acc, base, m->stride * sizeof *acc);
+	else
+		memset(acc, 0, m->stride * sizeof *acc);
 	for (size_t b = 0; b < n; b += SCORE_BATCH) {
 		struct dyad__prow found[SCORE_BATCH];
 		uint64_t pending[SCORE_BATCH];
@@ -856,6 +863,6 @@ void dyad__pmodel_score_memo(const struct dyad__pmodel *m, struct dyad__pmemo *m
 			else
 				add_sparse(m, found[k], acc);
 		}
-		add_dense(dense, n_dense, m->stride, acc);
+		add_dense(dense, n_dense, width, acc);
 	}
 }

@@ -258,8 +258,14 @@ struct dyad__pmemo {
 /* Empty the memo (after the model it was filled from went away). */
 void dyad__pmemo_forget(struct dyad__pmemo *memo);
 
-/* dyad__pmodel_score through the memo (same sums, fewer table probes). */
+/* dyad__pmodel_score through the memo (same sums, fewer table probes),
+ * starting from the sums in base (stride entries) instead of zero when
+ * base is not NULL. Only the classes below `classes` need be right: dense
+ * rows are added up to there (rounded up to DYAD_PMODEL_LANES), which
+ * saves most of the work when a caller knows the classes above are not
+ * possible moves. */
 void dyad__pmodel_score_memo(const struct dyad__pmodel *m, struct dyad__pmemo *memo,
-                             const uint64_t *keys, size_t n, int32_t *acc);
+                             const uint64_t *keys, size_t n, const int32_t *base,
+                             uint32_t classes, int32_t *acc);
 
 #endif

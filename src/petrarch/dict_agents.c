@@ -22,6 +22,7 @@
 #define AGENT_MAX_MARKERS 64     /* substitution sets per file */
 #define AGENT_MAX_MARKER_ITEMS 32
 #define AGENT_MAX_PHRASE 512     /* bytes of one expanded phrase */
+#define AGENT_MAX_EXPANSIONS 100000 /* phrases one entry may expand into */
 
 struct marker {
 	char *name;  /* "PERSON" (between the '!') */
@@ -34,6 +35,7 @@ struct agent_reader {
 	struct dyad__dfile *f;
 	struct marker markers[AGENT_MAX_MARKERS];
 	size_t n_markers;
+	size_t n_expanded; /* phrases made from the current entry */
 };
 
 static char *trim(char *s)
@@ -130,13 +132,22 @@ static dyad_status put_with_plural(struct agent_reader *r, const char *s,
 	return m ? put_phrase(r, buf, head + m, agent) : DYAD_OK;
 }
 
-/* Expand the first !MARKER! of phrase (recursively for more). */
-static dyad_status put_expanded(struct agent_reader *r, const char *phrase,
+/*
+ * Expand the first !MARKER! of phrase at or after byte from (recursively for
+ * the next ones). An item's own text is not expanded again: a set that
+ * names itself (!X! = !X!) would never end. The markers of one entry may
+ * multiply into AGENT_MAX_EXPANSIONS phrases at most.
+ */
+static dyad_status put_expanded(struct agent_reader *r, const char *phrase, size_t from,
                                 uint32_t agent)
 {
-	const char *open = strchr(phrase, '!');
-	if (!open)
+	const char *open = strchr(phrase + from, '!');
+	if (!open) {
+		if (++r->n_expanded > AGENT_MAX_EXPANSIONS)
+			return dyad__dfile_error(r->f, "substitution sets expand into more than %d "
+			                               "phrases", AGENT_MAX_EXPANSIONS);
 		return put_phrase(r, phrase, strlen(phrase), agent);
+	}
 	const char *close = strchr(open + 1, '!');
 	if (!close)
 		return dyad__dfile_error(r->f, "unclosed substitution marker in '%s'",
@@ -160,7 +171,7 @@ static dyad_status put_expanded(struct agent_reader *r, const char *phrase,
 		memcpy(buf, phrase, head);
 		memcpy(buf + head, m->items[i], item);
 		memcpy(buf + head + item, close + 1, tail + 1);
-		dyad_status st = put_expanded(r, buf, agent);
+		dyad_status st = put_expanded(r, buf, head + item, agent);
 		if (st != DYAD_OK)
 			return st;
 	}
@@ -221,7 +232,8 @@ static dyad_status read_agent(struct agent_reader *r, char *s)
 		size_t n_words;
 		char *canon = dyad__pdict_canon(r->dict, phrase, strlen(phrase),
 		                                &n_words);
-		return canon ? put_expanded(r, canon, agent) : DYAD_ENOMEM;
+		r->n_expanded = 0;
+		return canon ? put_expanded(r, canon, 0, agent) : DYAD_ENOMEM;
 	}
 	if (!plurals)
 		return put_with_plural(r, phrase, strlen(phrase), agent);

@@ -4,21 +4,24 @@ stage, with the engine's loading left out and the grammar stage (functions
 of src/parse/, tagging and parsing) counted apart: issue 14 asks for at
 most 400 per byte in all the other stages together. Prints the stages, the
 total, and the ten functions that cost most by themselves.
-usage: callgrind.py DYAD CORPUS_DIR [OUT_FILE] [--serial]
-(--serial: a dyad from before -j, for comparisons)
+usage: callgrind.py DYAD CORPUS_DIR [OUT_FILE] [--serial] [--reuse]
+(--serial: a dyad from before -j, for comparisons; --reuse: read OUT_FILE
+of an earlier run instead of running valgrind again)
 """
 import os, re, subprocess, sys
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "--serial"]
+    args = [a for a in sys.argv[1:] if a not in ("--serial", "--reuse")]
     serial = "--serial" in sys.argv
+    reuse = "--reuse" in sys.argv
     dyad, corpus = args[0], args[1]
     out = args[2] if len(args) > 2 else "/tmp/dyad-callgrind.out"
     size = sum(os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(corpus)
                for f in fs if not f.startswith("."))
-    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
-                    dyad, "extract"] + ([] if serial else ["-j", "1"]) + [corpus],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if not reuse:
+        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
+                        dyad, "extract"] + ([] if serial else ["-j", "1"]) + [corpus],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     tree = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--tree=calling", out],
                           capture_output=True, text=True, check=True).stdout
     flat = subprocess.run(["callgrind_annotate", out], capture_output=True, text=True,
@@ -37,13 +40,22 @@ def main():
                 kids.append((int(m.group(1).replace(",", "")), m.group(2)))
         return kids
     load = inclusive("src/cli/common.c:dyad_cli_open_engine")
-    parse = sum(c for c, name in children("src/extract/pipeline.c:dyad_extract")
+    def stages(fn="src/extract/pipeline.c:dyad_extract"):
+        """The stages the driver calls, through its own static helpers."""
+        out = []
+        for cost, name in children(fn):
+            if "extract/pipeline.c:" in name and name != fn:
+                out += stages(name.split("/src/")[-1] if "/src/" in name else name)
+            else:
+                out.append((cost, name))
+        return out
+    parse = sum(c for c, name in stages()
                 if "/src/parse/" in name or name.startswith("src/parse/"))
     work = total - load - parse
     print(f"corpus: {size / 2**20:.2f} MB; {total:,} instructions, engine load {load:,}, "
           f"grammar stage {parse:,}")
     print(f"instructions per byte outside tagging and parsing: {work / size:.0f}")
-    for cost, name in children("src/extract/pipeline.c:dyad_extract"):
+    for cost, name in stages():
         if cost / size >= 1:
             print(f"  {cost / size:7.1f}  {name.split('/src/')[-1]}")
         if name.endswith("meta/meta.c:dyad__meta_extract"):

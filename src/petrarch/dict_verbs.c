@@ -26,6 +26,11 @@
 #define VERB_FORM_MAX 128     /* bytes of one generated form */
 #define VERB_MAX_ITEMS 48     /* elements of one pattern */
 #define VERB_MAX_FORMS 8      /* regular forms of one verb */
+/* Phrases all the synsets of a dictionary may hold together: a synset copied
+ * into the next one twice a line doubles at each step, so a short file could
+ * otherwise ask for more phrases than memory holds. PETRARCH's own
+ * dictionaries stay far below it. */
+#define VERB_MAX_SYNSET_PHRASES 200000
 
 struct verb_reader {
 	struct dyad_dict *dict;
@@ -382,7 +387,12 @@ static dyad_status read_synset_member(struct verb_reader *r, char *s)
 		if (inner == DYAD_PDICT_NONE)
 			return dyad__dfile_error(r->f, "synset &%s used before it is "
 			                               "defined", name);
+		if (inner == r->synset)
+			return dyad__dfile_error(r->f, "synset &%s includes itself", name);
 		struct dyad__psynset copy = dict->synsets[inner];
+		if (dict->n_sphrases + copy.n > VERB_MAX_SYNSET_PHRASES)
+			return dyad__dfile_error(r->f, "synsets hold more than %d phrases",
+			                         VERB_MAX_SYNSET_PHRASES);
 		for (uint32_t i = 0; i < copy.n; i++) {
 			struct dyad__pphrase ph = dict->sphrases[copy.first + i];
 			uint32_t first = (uint32_t)dict->n_phrase_words;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/hash.h"
 #include "core/token.h"
 #include "core/utf8.h"
 #include "kb/amounts.h"
@@ -77,33 +78,13 @@ size_t dyad__forms_count(const dyad_engine *engine)
 	return n;
 }
 
-/* A 64-bit hash of the key, eight bytes at a time (the tag and the slot
- * come from its two halves). */
+/* A 64-bit hash of the key (the tag and the slot come from its two halves):
+ * the text's hash, with the language and kind mixed in so that the same
+ * spelling in two languages or kinds lands elsewhere. */
 static uint64_t key_hash(unsigned lang, unsigned kind, const char *s, size_t n)
 {
 	const uint64_t m = 0x9E3779B97F4A7C15ull;
-	uint64_t h = ((uint64_t)lang << 8 | kind) * m ^ n;
-	while (n >= 8) {
-		uint64_t v;
-		memcpy(&v, s, 8);
-		h = (h ^ v) * m;
-		h ^= h >> 29;
-		s += 8;
-		n -= 8;
-	}
-	uint64_t v = 0; /* the last 0..7 bytes: two overlapping loads, or three bytes */
-	if (n >= 4) {
-		uint32_t lo, hi;
-		memcpy(&lo, s, 4);
-		memcpy(&hi, s + n - 4, 4);
-		v = (uint64_t)lo << 32 | hi;
-	} else if (n) {
-		v = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[n >> 1] << 8 |
-		    (unsigned char)s[n - 1];
-	}
-	h = (h ^ v) * m;
-	h ^= h >> 32;
-	h *= m;
+	uint64_t h = (dyad_hash_bytes(s, n) ^ ((uint64_t)lang << 8 | kind)) * m;
 	return h ^ (h >> 29);
 }
 

@@ -88,4 +88,10 @@ void dyad_cli_warn_input(const struct dyad_input *input);
  * the file does not exist, DYAD_EXIT_STORE otherwise. */
 dyad_store *dyad_cli_open_store_readonly(const char *path, int *exit_code);
 
+/* The listing filters that `events` and `export` share (--actor, --country,
+ * --dyad, --code, --since, --until, --lang, --match as 'a', 'c', 'y', 'C',
+ * 's', 'u', 'l', 'm' of their getopt tables): 1 when c was one of them and
+ * arg is now in filter, 0 otherwise. */
+int dyad_cli_filter_option(int c, const char *arg, struct dyad_event_filter *filter);
+
 #endif

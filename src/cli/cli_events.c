@@ -158,18 +158,12 @@ int dyad_cli_events(int argc, char **argv)
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+		if (dyad_cli_filter_option(c, optarg, &filter))
+			continue;
 		switch (c) {
 		case 'h': usage(stdout); return DYAD_EXIT_OK;
 		case 'b': db = optarg; break;
-		case 'a': filter.actor = optarg; break;
-		case 'c': filter.country = optarg; break;
-		case 'y': filter.dyad = optarg; break;
-		case 'C': filter.code = optarg; break;
-		case 's': filter.since = optarg; break;
-		case 'u': filter.until = optarg; break;
 		case 'o': filter.source = optarg; break;
-		case 'l': filter.lang = optarg; break;
-		case 'm': filter.match = optarg; break;
 		case 'M':
 			if (!min_confidence(optarg, &filter)) return DYAD_EXIT_USAGE;
 			break;

@@ -114,3 +114,18 @@ int dyad_cli_parse_jobs(const char *s, unsigned *out)
 	*out = (unsigned)n;
 	return 1;
 }
+
+int dyad_cli_filter_option(int c, const char *arg, struct dyad_event_filter *filter)
+{
+	switch (c) {
+	case 'a': filter->actor = arg; return 1;
+	case 'c': filter->country = arg; return 1;
+	case 'y': filter->dyad = arg; return 1;
+	case 'C': filter->code = arg; return 1;
+	case 's': filter->since = arg; return 1;
+	case 'u': filter->until = arg; return 1;
+	case 'l': filter->lang = arg; return 1;
+	case 'm': filter->match = arg; return 1;
+	default: return 0;
+	}
+}

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/check_rules.h"
 #include "store/sqlite_graph.h"
 #include "store/sqlite.h"
 
@@ -114,45 +115,8 @@ static int tables_present(struct checker *c)
 	return ok;
 }
 
-/* A rule of the schema: the query counts the rows that break it. */
-struct rule {
-	const char *what;
-	const char *sql;
-};
-
-#define ORPHANS(table)                                                        \
-	{table " rows of no stored document",                                     \
-	 "SELECT count(*) FROM " table " t WHERE NOT EXISTS"                      \
-	 " (SELECT 1 FROM documents d WHERE d.id = t.doc_id)"}
-#define ENTITY_REF(table, col)                                                \
-	{table "." col " pointing at no entity of the document",                  \
-	 "SELECT count(*) FROM " table " t WHERE t." col " IS NOT NULL AND NOT"   \
-	 " EXISTS (SELECT 1 FROM entities e WHERE e.doc_id = t.doc_id"            \
-	 " AND e.idx = t." col ")"}
-#define SPANS(table)                                                          \
-	{table " spans outside their document's text",                            \
-	 "SELECT count(*) FROM " table " t JOIN documents d ON d.id = t.doc_id"   \
-	 " WHERE t.span_start > t.span_end"                                       \
-	 " OR t.span_end > length(CAST(d.text AS BLOB))"}
-
-static const struct rule rules[] = {
-	ORPHANS("entities"),
-	ORPHANS("mentions"),
-	ORPHANS("events"),
-	ORPHANS("quotes"),
-	ORPHANS("amounts"),
-	ENTITY_REF("mentions", "entity_idx"),
-	ENTITY_REF("events", "src_entity"),
-	ENTITY_REF("events", "tgt_entity"),
-	ENTITY_REF("quotes", "speaker_entity"),
-	SPANS("mentions"),
-	SPANS("events"),
-	SPANS("quotes"),
-	SPANS("amounts"),
-	{"events whose root is not the start of their code",
-	 "SELECT count(*) FROM events WHERE root <> substr(code, 1, 2)"},
-	{"documents without text and without an error",
-	 "SELECT count(*) FROM documents WHERE text IS NULL AND error IS NULL"},
+static const struct dyad__check_rule rules[] = {
+	DYAD_CHECK_COMMON_RULES("length(CAST(d.text AS BLOB))"),
 	{"documents missing from the full-text index",
 	 "SELECT count(*) FROM documents d WHERE NOT EXISTS"
 	 " (SELECT 1 FROM docs_fts_docsize s WHERE s.id = d.seq)"},

@@ -78,17 +78,38 @@ dyad_status dyad_buf_puts(struct dyad_buf *buf, const char *s)
 
 dyad_status dyad_buf_putc(struct dyad_buf *buf, char c)
 {
+	/* Writers put most of their output a byte at a time. */
+	if (buf->error == DYAD_OK && buf->len + 2 <= buf->alloc &&
+	    (!buf->cap || buf->len < buf->cap)) {
+		buf->data[buf->len++] = c;
+		buf->data[buf->len] = '\0';
+		return DYAD_OK;
+	}
 	return dyad_buf_append(buf, &c, 1);
 }
 
 dyad_status dyad_buf_printf(struct dyad_buf *buf, const char *fmt, ...)
 {
+	if (buf->error != DYAD_OK)
+		return buf->error;
+	/* Formatted straight into the room left, which nearly always
+	 * suffices; a second pass only when the buffer must grow. */
+	size_t room = buf->data ? buf->alloc - buf->len : 0;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(room ? buf->data + buf->len : NULL, room, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		if (buf->data)
+			buf->data[buf->len] = '\0';
 		return DYAD_EINVAL;
+	}
+	if ((size_t)n < room && (!buf->cap || buf->len + (size_t)n <= buf->cap)) {
+		buf->len += (size_t)n;
+		return DYAD_OK;
+	}
+	if (buf->data)
+		buf->data[buf->len] = '\0';
 	dyad_status st = dyad_buf_reserve(buf, (size_t)n);
 	if (st != DYAD_OK)
 		return st;

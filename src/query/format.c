@@ -112,6 +112,16 @@ static void json_str(struct dyad_buf *b, const char *s)
 	}
 	dyad_buf_putc(b, '"');
 	for (; *s; s++) {
+		/* The bytes that need no escape go in one run. */
+		size_t run = strcspn(s, "\"\\\n\r\t\x01\x02\x03\x04\x05\x06\x07\x08"
+		                        "\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17"
+		                        "\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f");
+		if (run) {
+			dyad_buf_append(b, s, run);
+			s += run;
+			if (!*s)
+				break;
+		}
 		unsigned char c = (unsigned char)*s;
 		if (c == '"' || c == '\\') {
 			dyad_buf_putc(b, '\\');
@@ -132,16 +142,25 @@ static void json_str(struct dyad_buf *b, const char *s)
 	dyad_buf_putc(b, '"');
 }
 
+/* ,"key": */
+static void json_key(struct dyad_buf *b, const char *key)
+{
+	dyad_buf_puts(b, ",\"");
+	dyad_buf_puts(b, key);
+	dyad_buf_puts(b, "\":");
+}
+
 static void json_field(struct dyad_buf *b, const char *key, const char *value)
 {
-	dyad_buf_printf(b, ",\"%s\":", key);
+	json_key(b, key);
 	json_str(b, value);
 }
 
 static void json_party(struct dyad_buf *b, const char *key,
                        const struct dyad_party *p)
 {
-	dyad_buf_printf(b, ",\"%s\":{\"country\":", key);
+	json_key(b, key);
+	dyad_buf_puts(b, "{\"country\":");
 	json_str(b, p->country);
 	json_field(b, "actor", p->actor);
 	json_field(b, "name", p->name);

@@ -160,8 +160,11 @@ static dyad_status open_write(const char *path, struct dyad_store *store,
 	dyad_status st = new_store(path, store, errmsg);
 	if (st != DYAD_OK)
 		return st;
+	/* A handle is used by one thread at a time (dyad.h): SQLite's own
+	 * locks on every call would be paid for nothing. */
 	int rc = sqlite3_open_v2(path, &store->lite->db,
-	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                         NULL);
 	if (rc != SQLITE_OK || configure(store) != SQLITE_OK)
 		return open_failed(store, path, DYAD_EDB, errmsg);
 	/* SQLite falls back to reading a file it may not write: say so now,
@@ -298,7 +301,8 @@ static dyad_status open_read(const char *path, struct dyad_store *store,
 	if (!uri)
 		return open_failed(store, path, DYAD_ENOMEM, errmsg);
 	int rc = sqlite3_open_v2(uri, &store->lite->db,
-	                         SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	                         SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+	                         NULL);
 	dyad__free(uri);
 	if (rc != SQLITE_OK || configure(store) != SQLITE_OK)
 		return open_failed(store, path, DYAD_EDB, errmsg);

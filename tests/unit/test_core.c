@@ -51,6 +51,31 @@ TEST(buf_appends_and_caps)
 	dyad_buf_release(&b);
 }
 
+/* printf formats into the room left when it fits, grows when it does
+ * not, and past the cap leaves the text as it was. */
+TEST(buf_printf_fits_grows_and_caps)
+{
+	struct dyad_buf b;
+	dyad_buf_init(&b, 300);
+	for (int i = 0; i < 25; i++)
+		CHECK_INT_EQ(dyad_buf_printf(&b, "%05d,", i * 7), DYAD_OK);
+	CHECK_INT_EQ(b.len, 150);
+	CHECK(strncmp(b.data + 144, "00168,", 6) == 0);
+	CHECK_INT_EQ(b.data[b.len], '\0');
+	CHECK_INT_EQ(dyad_buf_printf(&b, "%0140d", 5), DYAD_OK); /* 290: grows */
+	CHECK_INT_EQ(b.len, 290);
+	CHECK_INT_EQ(dyad_buf_printf(&b, "%s", "0123456789x"), DYAD_ETOOBIG);
+	CHECK_INT_EQ(b.len, 290);
+	CHECK_INT_EQ(b.data[b.len], '\0');
+	dyad_buf_release(&b);
+	struct dyad_buf c;
+	dyad_buf_init(&c, 5);
+	CHECK_INT_EQ(dyad_buf_puts(&c, "ab"), DYAD_OK); /* 256 allocated, cap 5 */
+	CHECK_INT_EQ(dyad_buf_printf(&c, "%d", 1234), DYAD_ETOOBIG);
+	CHECK_STR_EQ(c.data, "ab");
+	dyad_buf_release(&c);
+}
+
 TEST(vec_grows)
 {
 	int *items = NULL;
@@ -141,6 +166,7 @@ int main(void)
 	RUN(arena_hands_out_aligned_memory_and_releases_it);
 	RUN(arena_cap_refuses_growth);
 	RUN(buf_appends_and_caps);
+	RUN(buf_printf_fits_grows_and_caps);
 	RUN(vec_grows);
 	RUN(hash_puts_gets_and_replaces);
 	RUN(utf8_decodes_validates_and_lowers);

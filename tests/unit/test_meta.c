@@ -513,6 +513,12 @@ TEST(languages)
 		 "sides agreed to expand cooperation in the energy sector.\n", "en"},
 		{"Министр иностранных дел встретился с коллегой, и стороны обсудили "
 		 "вопросы сотрудничества в энергетике.\n", "ru"},
+		/* Russian with few of the words only Russian writes: за and до
+		 * are as Russian as Bulgarian */
+		{"Поставки газа за зиму выросли на треть, а цена за тысячу "
+		 "кубометров снизилась до 180 долларов.\n", "ru"},
+		{"Министърът на външните работи заяви, че двете страни са готови да "
+		 "продължат разговорите и че това е важно за региона.\n", "bg"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct dyad_doc *doc = extract(cases[i].text);

@@ -54,6 +54,7 @@ void dyad__meta_lexicon_free(struct dyad__meta_lexicon *meta)
 	dyad__free(meta->clutter);
 	dyad__free(meta->bylines);
 	dyad__free(meta->date_labels);
+	dyad__free(meta->photo_labels);
 	dyad__free(meta);
 }
 
@@ -296,7 +297,7 @@ static dyad_status load_labels(struct dyad__meta_lexicon *lex,
 	dyad_status st = dyad_tsv_open_in(&tsv, arena, data_dir, LABELS_FILE, cols, 3, errmsg);
 	if (st != DYAD_OK)
 		return st;
-	size_t by_alloc = 0, stamp_alloc = 0;
+	size_t by_alloc = 0, stamp_alloc = 0, photo_alloc = 0;
 	while ((st = dyad_tsv_next(&tsv)) == DYAD_OK) {
 		const char *kind = tsv.fields[0], *t = tsv.fields[2];
 		if (!t)
@@ -310,8 +311,10 @@ static dyad_status load_labels(struct dyad__meta_lexicon *lex,
 			slot = DYAD_VEC_PUSH(&lex->bylines, &lex->n_bylines, &by_alloc);
 		else if (kind && strcmp(kind, "stamp") == 0)
 			slot = DYAD_VEC_PUSH(&lex->date_labels, &lex->n_date_labels, &stamp_alloc);
+		else if (kind && strcmp(kind, "photo") == 0)
+			slot = DYAD_VEC_PUSH(&lex->photo_labels, &lex->n_photo_labels, &photo_alloc);
 		else
-			return dyad_tsv_error(&tsv, "\"%s\": kind must be byline or stamp",
+			return dyad_tsv_error(&tsv, "\"%s\": kind must be byline, stamp or photo",
 			                      kind ? kind : "-");
 		if (!slot)
 			return DYAD_ENOMEM;

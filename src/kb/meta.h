@@ -117,6 +117,9 @@ struct dyad__meta_lexicon {
 	size_t n_bylines;
 	const char **date_labels;          /* lower words allowed on a date line */
 	size_t n_date_labels;
+	const char **photo_labels;         /* lower "©", "photo:" opening a photo
+	                                      credit; heap array */
+	size_t n_photo_labels;
 };
 
 /* The date words of the engine, for dates.c; NULL before loading. */

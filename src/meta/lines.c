@@ -491,6 +491,62 @@ static int title_like(const struct dyad__meta_scan *scan, size_t l)
 	return last != ':' && last != '.' && last != ',';
 }
 
+/* A line that opens with a photo credit ("© EPA", "Photo: Reuters";
+ * labels.tsv kind photo), as a whole word. */
+static int photo_credit(const struct dyad__meta_scan *scan, size_t l)
+{
+	const struct dyad__line *line = &scan->w->lines[l];
+	char lower[DYAD_META_MAX_WORD_BYTES * 2];
+	size_t n = line->end - line->start;
+	if (n >= sizeof lower / 2)
+		n = sizeof lower / 2 - 1;
+	n = dyad_utf8_lower(scan->w->text + line->start, n, lower, sizeof lower);
+	if (n >= sizeof lower)
+		return 0;
+	for (size_t k = 0; k < scan->lex->n_photo_labels; k++) {
+		const char *label = scan->lex->photo_labels[k];
+		size_t len = strlen(label);
+		if (len > n || memcmp(lower, label, len) != 0)
+			continue;
+		size_t i = len; /* "Фото:", not "Фотографии" */
+		if (i == n || !dyad_cp_is_letter(dyad_utf8_next(lower, n, &i)))
+			return 1;
+	}
+	return 0;
+}
+
+/* A photo caption of the page head: a printing of the line (pages often
+ * print a caption twice, as the image's text and under it) stands right
+ * above a photo credit. Its repetition is no headline's. */
+static int caption_like(const struct dyad__meta_scan *scan, const size_t *lines, size_t n,
+                        size_t k)
+{
+	for (size_t m = 0; m + 1 < n; m++)
+		if ((m == k || same_text(scan->w, lines[k], lines[m])) &&
+		    photo_credit(scan, lines[m + 1]))
+			return 1;
+	return 0;
+}
+
+/* The next non-blank line after l, or NO_LINE. */
+static size_t next_text_line(const struct dyad__work *w, size_t l)
+{
+	for (l++; l < w->n_lines; l++)
+		if (!(w->lines[l].flags & DYAD_LINE_BLANK))
+			return l;
+	return NO_LINE;
+}
+
+/* A caption as it stands in the body: the line, or its second printing,
+ * right above a photo credit. */
+static int above_photo_credit(const struct dyad__meta_scan *scan, size_t l)
+{
+	size_t m = next_text_line(scan->w, l);
+	if (m != NO_LINE && same_text(scan->w, l, m))
+		m = next_text_line(scan->w, m);
+	return m != NO_LINE && photo_credit(scan, m);
+}
+
 /* The headline among the lines [0, limit): NO_LINE when there is none. */
 static size_t find_title(struct dyad__meta_scan *scan, size_t limit)
 {
@@ -522,6 +578,8 @@ static size_t find_title(struct dyad__meta_scan *scan, size_t limit)
 		}
 		if (label_like(w, l, scan->info[l].n_words))
 			score -= SCORE_REPEATED;
+		if (caption_like(scan, lines, n, k))
+			score -= 2 * SCORE_REPEATED;
 		if (best == NO_LINE || score > best_score) {
 			best = l;
 			best_score = score;
@@ -629,7 +687,8 @@ static void find_dateline(struct dyad__meta_scan *scan)
 		struct dyad__line *line = &w->lines[l];
 		if (line->flags & DYAD_LINE_BLANK)
 			continue;
-		if (l >= scan->body)
+		/* a caption and its photo credit are no lines of the story */
+		if (l >= scan->body && !photo_credit(scan, l) && !above_photo_credit(scan, l))
 			seen++;
 		struct dyad__dateline d;
 		if (!dyad__meta_dateline(scan, l, &d))

@@ -734,6 +734,52 @@ TEST(headlines_and_bylines_in_text)
 	dyad_doc_free(doc);
 }
 
+/* A caption printed twice above its photo credit is no headline, though
+ * repeated; nor in Russian with "Фото:". */
+TEST(captions_are_not_headlines)
+{
+	static const char *const pages[][2] = {
+		{"World\nBusiness\nMilitary\nSociety\nSport\nPress Review\n"
+		 "News Feed\nSections\nAll news\nMore news\n"
+		 "Border talks resume after a year of silence\n"
+		 "Politics\n"
+		 "June 3, 10:15 UTC+3\n"
+		 "The commission will meet again in the autumn\n"
+		 "Share\n"
+		 "2 pages in this article\n"
+		 "Delegations at the checkpoint on Monday\n\n"
+		 "Delegations at the checkpoint on Monday\n\n"
+		 "© Example Photo Agency\n\n"
+		 "BAKU, June 3. /TASS/. The delegations of the two neighbours met at "
+		 "the border on Monday for the first time in a year.\n"
+		 "They agreed on the order of work of the joint commission.\n"
+		 "The next round is planned for the autumn in the other capital.\n"
+		 "Both sides called the talks constructive.\n"
+		 "The border has been closed to trucks since last spring.\n"
+		 "Traders on both sides hope that it will open soon.\n",
+		 "Border talks resume after a year of silence"},
+		{"Стороны возобновили переговоры о границе\n"
+		 "Делегации на пограничном переходе\n"
+		 "Делегации на пограничном переходе\n"
+		 "Фото: пресс-служба ведомства\n"
+		 "Делегации двух соседних стран встретились на границе впервые за "
+		 "год и обсудили порядок работы комиссии.\n",
+		 "Стороны возобновили переговоры о границе"},
+	};
+	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+		struct dyad_doc *doc = extract(pages[i][0]);
+		CHECK(doc != NULL);
+		if (!doc)
+			continue;
+		if (!doc->title || strcmp(doc->title, pages[i][1]) != 0)
+			TESTLIB_FAIL("page %zu: title \"%s\"", i, doc->title ? doc->title : "(none)");
+		/* the caption and its credit do not hide the dateline below them */
+		if (i == 0 && (!doc->source || strcmp(doc->source, "TASS") != 0))
+			TESTLIB_FAIL("page 0: source \"%s\"", doc->source ? doc->source : "(none)");
+		dyad_doc_free(doc);
+	}
+}
+
 int main(void)
 {
 	char errmsg[DYAD_ERRMSG_MAX];
@@ -761,6 +807,7 @@ int main(void)
 	RUN(stamp_shapes);
 	RUN(container_facts_win);
 	RUN(languages);
+	RUN(captions_are_not_headlines);
 	RUN(trailing_tag_lists);
 	RUN(bad_data_lines_are_reported);
 	RUN(agency_datelines_of_both_languages);

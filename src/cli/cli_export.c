@@ -18,7 +18,8 @@ static void usage(FILE *out)
 	        "usage: dyad export [--db PATH|URL] --format F [-o FILE] [--actor X]\n"
 	        "                   [--country ISO3] [--dyad A:B] [--code PREFIX]\n"
 	        "                   [--since DATE] [--until DATE] [--source OUTLET]\n"
-	        "                   [--lang xx] [--match FTS] [--limit N]\n\n"
+	        "                   [--lang xx] [--match FTS] [--min-confidence X]\n"
+	        "                   [--limit N]\n\n"
 	        "Write the stored events that pass every filter given (those of\n"
 	        "'dyad events') in a format other tools read (docs/formats.md):\n\n"
 	        "  gdelt           GDELT 2.0 Event table: 61 TAB-separated columns, no header\n"
@@ -103,6 +104,7 @@ static const struct option options[] = {
 	{"until", required_argument, NULL, 'u'},   {"source", required_argument, NULL, 'S'},
 	{"lang", required_argument, NULL, 'l'},    {"match", required_argument, NULL, 'm'},
 	{"limit", required_argument, NULL, 'n'},   {"format", required_argument, NULL, 'f'},
+	{"min-confidence", required_argument, NULL, 'M'},
 	{"output", required_argument, NULL, 'o'},  {"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
@@ -124,6 +126,13 @@ int dyad_cli_export(int argc, char **argv)
 		case 'b': db = optarg; break;
 		case 'S': filter.source = optarg; break;
 		case 'o': path = optarg; break;
+		case 'M':
+			if (!dyad_cli_parse_confidence(optarg, &filter.min_confidence)) {
+				fprintf(stderr, "dyad export: --min-confidence '%s': expected 0 to 1\n",
+				        optarg);
+				return DYAD_EXIT_USAGE;
+			}
+			break;
 		case 'n':
 			if (!parse_limit(optarg, &filter.limit)) {
 				fprintf(stderr, "dyad export: --limit '%s': expected a positive number\n",

@@ -171,6 +171,17 @@ check "confidence 0.8 is Confidence 80" sh -c "[ \"\$(cut -f12 '$tmp/conf.tsv' |
 sqlite3 "$tmp/conf.db" "UPDATE events SET confidence = NULL;"
 "$DYAD" export --db "$tmp/conf.db" --format gdelt-mentions --limit 3 >"$tmp/conf-null.tsv"
 check "no confidence stored: Confidence empty" sh -c "[ -z \"\$(cut -f12 '$tmp/conf-null.tsv' | sort -u)\" ]"
+# --min-confidence is the listing's filter: half the events at 0.3, and
+# only the others pass 0.5 (an event stored without one passes any).
+cp "$db" "$tmp/conf2.db"
+sqlite3 "$tmp/conf2.db" "UPDATE events SET confidence = CASE WHEN rowid % 2 THEN 0.3 ELSE 0.9 END;"
+high=$(sqlite3 "$tmp/conf2.db" "SELECT count(*) FROM events WHERE confidence >= 0.5")
+"$DYAD" export --db "$tmp/conf2.db" --format csv --min-confidence 0.5 >"$tmp/conf2.csv"
+"$DYAD" events --db "$tmp/conf2.db" --format csv --min-confidence 0.5 >"$tmp/conf2-events.csv"
+check "--min-confidence 0.5: the $high events of 0.9" [ "$(($(wc -l <"$tmp/conf2.csv") - 1))" -eq "$high" ]
+check "--min-confidence: export is the listing's" cmp -s "$tmp/conf2.csv" "$tmp/conf2-events.csv"
+"$DYAD" export --db "$db" --format csv --min-confidence 2 >/dev/null 2>&1
+check "--min-confidence 2: exit 2" [ $? -eq 2 ]
 
 # Filters are the listing's.
 "$DYAD" export --db "$db" --format gdelt --code 04 --limit 5 >"$tmp/f.gdelt"

@@ -460,8 +460,14 @@ enum dyad__verdict dyad__read_predicate(struct dyad__work *w, size_t s,
 	if (!r.src.n && r.passive && r.tgt.n &&
 	    dyad__tree_child(t, r.p, DYAD_DEPREL_AUX_PASS) >= 0)
 		return DYAD_READ_NONE; /* "diplomats were expelled": by whom, it does not say */
-	if (!r.src.n || (!r.tgt.n && !(r.src.n >= 2 && (joint(&r) || r.pair))))
+	if (!r.src.n || (!r.tgt.n && !(r.src.n >= 2 && (joint(&r) || r.pair)))) {
+		/* the sources by relation stay (resolvers.c, resolve_tree_source):
+		 * of an active verb, not the speaker nor a noun's "of X" */
+		if (r.src.n && !r.passive && !r.noun && !r.src.speaker)
+			for (size_t i = 0; i < r.src.n && i < MAX_TREE_SOURCES; i++)
+				m->tree_src[m->n_tree_src++] = r.src.a[i];
 		return DYAD_READ_UNSURE;
+	}
 	*st = emit_all(&r);
 	return DYAD_READ_EVENT;
 }

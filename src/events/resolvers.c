@@ -379,6 +379,18 @@ static int resolve_between(struct reading *r, dyad_status *st)
 	return 1;
 }
 
+/* Actor a is of the country of one of the sources the tree bound: "the
+ * Ethiopian and Eritrean forces killed ...": co-agents, not each other's
+ * targets. */
+static int among_tree_sources(const struct dyad__match *m, const struct dyad__actor *a)
+{
+	for (size_t i = 0; i < m->n_tree_src; i++)
+		if (m->tree_src[i] == a || (a->country && m->tree_src[i]->country &&
+		                            strcmp(a->country, m->tree_src[i]->country) == 0))
+			return 1;
+	return 0;
+}
+
 /* Step 7: the target by default: the first actor after the predicate, in
  * its clause, of another country than the source. */
 static void resolve_object(struct reading *r)
@@ -411,6 +423,8 @@ static void resolve_object(struct reading *r)
 		if (dyad__cooperative(w, m) && dyad__after_against(w, r->sent->tok_start, a->tok))
 			continue;
 		const struct dyad__actor *src = r->src;
+		if (among_tree_sources(&r->m, a))
+			continue;
 		if (!src || !a->country || !src->country || strcmp(a->country, src->country) != 0) {
 			r->tgt = a;
 			break;
@@ -487,6 +501,39 @@ static dyad_status emit_on_targets(struct reading *r)
 	return DYAD_OK;
 }
 
+/* Step 2b, instead of the others: the tree bound the source by relation
+ * but no target ("Russia launches drone attack on Kyiv", "on Kyiv" hung
+ * from the noun): the sources stay the tree's, each acting on the first
+ * actor after the predicate that is none of them. */
+static int resolve_tree_source(struct reading *r, dyad_status *st)
+{
+	*st = DYAD_OK;
+	r->src = r->m.tree_src[0];
+	resolve_object(r);
+	if (!r->tgt && r->m.n_tree_src < 2)
+		return 0; /* the other steps may know better */
+	bind(r, DYAD_BIND_TREE_SOURCE);
+	if (!r->tgt) {
+		/* "Türkiye, Iran sign 10 agreements", "A and B agreed to
+		 * expand cooperation": a cooperative act of several subjects is
+		 * between them; a conflict act is not ("Ethiopian and Eritrean
+		 * forces killed ...", "A and B refused to ...") */
+		if (!dyad__cooperative(r->w, &r->m))
+			return 1;
+		for (size_t i = 0; i < r->m.n_tree_src && *st == DYAD_OK; i++)
+			for (size_t j = 0; j < r->m.n_tree_src && *st == DYAD_OK; j++)
+				if (i != j)
+					*st = dyad__emit(r->w, r->s, &r->m, r->m.tree_src[i],
+					                r->m.tree_src[j], r->flags);
+		return 1;
+	}
+	for (size_t i = 0; i < r->m.n_tree_src && *st == DYAD_OK; i++) {
+		r->src = r->m.tree_src[i];
+		*st = emit_on_targets(r);
+	}
+	return 1;
+}
+
 dyad_status dyad__code_predicate(struct dyad__work *w, size_t s,
                                  struct dyad__sentence_ctx *ctx, const struct dyad__match *m)
 {
@@ -511,6 +558,9 @@ dyad_status dyad__code_predicate(struct dyad__work *w, size_t s,
 		                  &ctx->actors[0], r.flags);
 	}
 	dyad_status st = DYAD_OK;
+	if (r.m.n_tree_src && !r.passive && !r.m.source && !r.m.target &&
+	    resolve_tree_source(&r, &st))
+		return st;
 	if (resolve_owner(&r, &st))
 		return st;
 	resolve_subject(&r);

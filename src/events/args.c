@@ -385,7 +385,8 @@ static int not_an_act(const struct tree_reading *r)
 	if (rel == DYAD_DEPREL_COMPOUND && h >= 0 &&
 	    dyad__tree_upos(r->t, (size_t)h) == DYAD_UPOS_NOUN)
 		return 1;
-	if ((u == DYAD_DEPREL_OBJ || u == DYAD_DEPREL_OBL || u == DYAD_DEPREL_NMOD) &&
+	if ((u == DYAD_DEPREL_OBJ || u == DYAD_DEPREL_IOBJ || u == DYAD_DEPREL_OBL ||
+	     u == DYAD_DEPREL_NMOD) &&
 	    dyad__tree_upos(r->t, r->p) == DYAD_UPOS_NOUN && h >= 0 && !in_frame(r, (size_t)h) &&
 	    head_is_predicate(r, h, 0))
 		return 1;

@@ -318,8 +318,8 @@ static void read_between(struct tree_reading *r)
  * the verb of saying whose content this is, else of the paragraph. */
 static void read_speaker(struct tree_reading *r)
 {
-	if (r->src.n || r->pair)
-		return;
+	if (r->src.n || r->pair || (r->passive && !r->noun))
+		return; /* "Americans who were imprisoned ...", Biden said: not by him */
 	int we = r->src.node >= 0 && dyad__first_person(r->t, (size_t)r->src.node);
 	if (r->src.node >= 0 && !we)
 		return; /* a subject that is no actor: "the talks", "it" */
@@ -458,9 +458,10 @@ enum dyad__verdict dyad__read_predicate(struct dyad__work *w, size_t s,
 	read_source(&r);
 	read_between(&r);
 	read_speaker(&r);
-	if (!r.src.n && r.passive && r.tgt.n &&
-	    dyad__tree_child(t, r.p, DYAD_DEPREL_AUX_PASS) >= 0)
-		return DYAD_READ_NONE; /* "diplomats were expelled": by whom, it does not say */
+	/* "diplomats were expelled", "Americans who were imprisoned in Iran":
+	 * by whom, it does not say; no position may guess it */
+	if (!r.src.n && r.passive && dyad__tree_child(t, r.p, DYAD_DEPREL_AUX_PASS) >= 0)
+		return DYAD_READ_NONE;
 	if (!r.src.n || (!r.tgt.n && !(r.src.n >= 2 && (joint(&r) || r.pair)))) {
 		/* the sources by relation stay (resolvers.c, resolve_tree_source):
 		 * of an active verb, not the speaker nor a noun's "of X" */

@@ -41,6 +41,10 @@ static int case_allows_subject(const struct dyad__tree *t, size_t k)
  * subject of "поддержала" is feminine. */
 static int agrees(const struct dyad__tree *t, size_t verb, size_t noun)
 {
+	/* "Тегеран и Эр-Рияд восстановили": nouns joined by "и" are plural,
+	 * whatever each one is */
+	if (dyad__tree_child(t, noun, DYAD_DEPREL_CONJ) >= 0)
+		return !dyad__tree_feat_is(t, verb, DYAD_FEAT_Number, "Sing");
 	static const enum dyad_ud_feat feats[] = {DYAD_FEAT_Gender, DYAD_FEAT_Number};
 	for (size_t i = 0; i < sizeof feats / sizeof feats[0]; i++) {
 		unsigned v = dyad__tree_feat(t, verb, feats[i]), n = dyad__tree_feat(t, noun, feats[i]);

@@ -3,7 +3,8 @@
  * sign", "не подписала", "never met", "no agreement was reached" (a
  * negated object), the Polarity=Neg of a verb or its auxiliary, and the
  * negation of the verb
- * that controls it ("did not agree to sell"). The negating words are the
+ * that controls it ("did not agree to sell", "had no plans to attack").
+ * The negating words are the
  * language's (modifiers.tsv, negation).
  */
 #include "events/reading.h"
@@ -49,7 +50,10 @@ int dyad__negated_in_tree(const struct dyad__tree *t, size_t p)
 		/* "did not agree to sell", "did not attend the talks" */
 		int32_t h = dyad__tree_head(t, p);
 		enum dyad_deprel rel = dyad__tree_rel(t, p);
-		if (h < 0 || (rel != DYAD_DEPREL_XCOMP && rel != DYAD_DEPREL_OBJ))
+		/* "had no plans to attack", parsed as a purpose clause of "had" */
+		int purpose = rel == DYAD_DEPREL_ADVCL &&
+		              dyad__tree_feat_is(t, p, DYAD_FEAT_VerbForm, "Inf");
+		if (h < 0 || (rel != DYAD_DEPREL_XCOMP && rel != DYAD_DEPREL_OBJ && !purpose))
 			return 0;
 		p = (size_t)h;
 	}

@@ -503,6 +503,9 @@ enum dyad__verdict dyad__read_predicate(struct dyad__work *w, size_t s,
 		if (r.src.n && !r.passive && !r.noun && !r.src.speaker)
 			for (size_t i = 0; i < r.src.n && i < MAX_TREE_SOURCES; i++)
 				m->tree_src[m->n_tree_src++] = r.src.a[i];
+		if (r.tgt.n && !r.src.n && !r.passive)
+			for (size_t i = 0; i < r.tgt.n && i < MAX_TREE_SOURCES; i++)
+				m->tree_tgt[m->n_tree_tgt++] = r.tgt.a[i];
 		return DYAD_READ_UNSURE;
 	}
 	*st = emit_all(&r);

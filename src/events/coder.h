@@ -55,6 +55,10 @@ struct dyad__match {
 	 * only, never among them */
 	const struct dyad__actor *tree_src[MAX_TREE_SOURCES];
 	size_t n_tree_src;
+	/* the targets it bound when it found no source: kept, and never the
+	 * source */
+	const struct dyad__actor *tree_tgt[MAX_TREE_SOURCES];
+	size_t n_tree_tgt;
 };
 
 

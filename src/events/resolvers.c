@@ -240,6 +240,16 @@ static int read_predicate(struct reading *r)
 	return 1;
 }
 
+/* Actor a is one of list, or of the country of one of them. */
+static int among(const struct dyad__actor *const *list, size_t n, const struct dyad__actor *a)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i] == a || (a->country && list[i]->country &&
+		                     strcmp(a->country, list[i]->country) == 0))
+			return 1;
+	return 0;
+}
+
 /* Step 2: the voice and the coordinated subjects before the predicate. */
 static void read_voice(struct reading *r)
 {
@@ -259,6 +269,16 @@ static void read_voice(struct reading *r)
 	             dyad__short_participle_after_aux(w, sent->tok_start, anchor);
 	r->n_before = coordinated_before(w, r->ctx, sent->tok_start, anchor, !r->noun,
 	                                 r->before, 4);
+	if (m->n_tree_tgt && !r->passive && !m->source && !m->target) {
+		/* "Российского посла вызвали в МИД": the object the tree found
+		 * is the target, never the subject by position */
+		size_t kept = 0;
+		for (size_t i = 0; i < r->n_before; i++)
+			if (!among(m->tree_tgt, m->n_tree_tgt, r->before[i]))
+				r->before[kept++] = r->before[i];
+		r->n_before = kept;
+		r->tgt = m->tree_tgt[0];
+	}
 }
 
 /* Emit the event both ways between a and b. */
@@ -384,11 +404,7 @@ static int resolve_between(struct reading *r, dyad_status *st)
  * targets. */
 static int among_tree_sources(const struct dyad__match *m, const struct dyad__actor *a)
 {
-	for (size_t i = 0; i < m->n_tree_src; i++)
-		if (m->tree_src[i] == a || (a->country && m->tree_src[i]->country &&
-		                            strcmp(a->country, m->tree_src[i]->country) == 0))
-			return 1;
-	return 0;
+	return among(m->tree_src, m->n_tree_src, a);
 }
 
 /* Step 7: the target by default: the first actor after the predicate, in

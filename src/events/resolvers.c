@@ -517,6 +517,16 @@ static dyad_status emit_on_targets(struct reading *r)
 	return DYAD_OK;
 }
 
+/* "открыли огонь друг по другу": a reciprocal after the predicate makes
+ * its subjects each other's targets. */
+static int reciprocal_after(const struct reading *r)
+{
+	for (size_t k = r->m.last + 1; k < r->sent->tok_end; k++)
+		if (dyad__tok_kind(r->w, k, MOD_RECIPROCAL))
+			return 1;
+	return 0;
+}
+
 /* Step 2b, instead of the others: the tree bound the source by relation
  * but no target ("Russia launches drone attack on Kyiv", "on Kyiv" hung
  * from the noun): the sources stay the tree's, each acting on the first
@@ -526,8 +536,15 @@ static int resolve_tree_source(struct reading *r, dyad_status *st)
 	*st = DYAD_OK;
 	r->src = r->m.tree_src[0];
 	resolve_object(r);
+	/* one subject and no target: a cooperative or mutual act may still be
+	 * read by the other steps (the coordinated subjects the tree missed);
+	 * a one-sided conflict act has no one to be aimed at ("Ethiopian and
+	 * Eritrean forces ... killing civilians") */
 	if (!r->tgt && r->m.n_tree_src < 2)
-		return 0; /* the other steps may know better */
+		return dyad__cooperative(r->w, &r->m) || (r->m.p->flags & VERB_JOINT) ||
+		               reciprocal_after(r)
+		           ? 0
+		           : 1;
 	bind(r, DYAD_BIND_TREE_SOURCE);
 	if (!r->tgt) {
 		/* "Türkiye, Iran sign 10 agreements", "A and B agreed to

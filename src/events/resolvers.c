@@ -476,6 +476,19 @@ static int resolve_joint(struct reading *r, dyad_status *st)
 	return 1;
 }
 
+/* Actor a is a country named as a place: "in" (the language's locative
+ * words) right before it, the accusative of a direction ("визит в
+ * Узбекистан") excepted. */
+static int place_before(const struct reading *r, const struct dyad__actor *a)
+{
+	if (a->m->kind != DYAD_MENTION_COUNTRY || a->tok <= r->sent->tok_start ||
+	    !dyad__tok_kind(r->w, a->tok - 1, MOD_LOCATIVE))
+		return 0;
+	const struct dyad__tok_grammar *g = dyad__tok_grammar(r->w, a->tok);
+	return !g || dyad_ud_feat_get(g->feats, DYAD_FEAT_Case) !=
+	                 dyad_ud_feat_value_parse(DYAD_FEAT_Case, "Acc", 3);
+}
+
 /* Step 9: a meeting told from its place, with no subject: the two parties
  * after the noun. Returns 1 when that decides the predicate. */
 static int resolve_meeting(struct reading *r, dyad_status *st)
@@ -484,6 +497,11 @@ static int resolve_meeting(struct reading *r, dyad_status *st)
 	int consult = r->m.code[0] == '0' && r->m.code[1] == '4';
 	if (r->src || !tgt || !consult)
 		return 0;
+	/* "a meeting in Uzbekistan that X and Y attend": the place is no party */
+	if (place_before(r, tgt)) {
+		r->tgt = NULL;
+		return 1;
+	}
 	const struct dyad__actor *second = NULL;
 	for (size_t i = 0; i < r->ctx->n_actors; i++) {
 		const struct dyad__actor *a = &r->ctx->actors[i];

@@ -14,6 +14,9 @@
  *     several subjects with a target each act on it;
  *   - a verbal noun takes "of X" as its actor ("the visit of X to Y") - or
  *     its victim for violence - and a partner close by;
+ *   - what the tree did bind stays: its sources (the target alone is then
+ *     looked for, never among their countries) or its targets (never taken
+ *     for the source);
  *   - negation next to the predicate drops it; modality turns it into an
  *     intention (data/cameo/intent.tsv); what is demanded, urged, intended
  *     or rejected is not coded as done.

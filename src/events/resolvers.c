@@ -516,6 +516,8 @@ static int resolve_meeting(struct reading *r, dyad_status *st)
 	}
 	if (!second)
 		return 0;
+	if (place_before(r, second)) /* "... to support our brothers in Haiti" */
+		return 1;
 	bind(r, DYAD_BIND_PARTIES_AFTER);
 	*st = dyad__emit(r->w, r->s, &r->m, tgt, second, r->flags);
 	return 1;

@@ -244,7 +244,12 @@ static int collect(const struct dyad__tree *t, const struct dyad__sentence_ctx *
 	for (int32_t c = dyad__tree_first(t, node); c >= 0 && !found && depth < NOMINAL_DEPTH;
 	     c = dyad__tree_next(t, (size_t)c)) {
 		enum dyad_deprel rel = dyad__tree_rel(t, (size_t)c);
-		if (nominal_rel(rel) && dyad__tree_case(t, (size_t)c) < 0 &&
+		/* "Russia's attacks": the possessive "'s" is no preposition (of
+		 * the nominal itself, not of one nested in it: "the renewal of
+		 * Venezuela's claim" is no Venezuelan act) */
+		if (nominal_rel(rel) &&
+		    (dyad__tree_case(t, (size_t)c) < 0 ||
+		     (rel == DYAD_DEPREL_NMOD_POSS && depth == 0)) &&
 		    !(name && rel == DYAD_DEPREL_COMPOUND))
 			found = collect(t, ctx, (size_t)c, side, depth + 1);
 	}

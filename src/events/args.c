@@ -318,8 +318,8 @@ static void read_between(struct tree_reading *r)
  * the verb of saying whose content this is, else of the paragraph. */
 static void read_speaker(struct tree_reading *r)
 {
-	if (r->src.n || r->pair)
-		return;
+	if (r->src.n || r->pair || (r->passive && !r->noun))
+		return; /* "Americans who were imprisoned ...", Biden said: not by him */
 	int we = r->src.node >= 0 && dyad__first_person(r->t, (size_t)r->src.node);
 	if (r->src.node >= 0 && !we)
 		return; /* a subject that is no actor: "the talks", "it" */
@@ -385,7 +385,8 @@ static int not_an_act(const struct tree_reading *r)
 	if (rel == DYAD_DEPREL_COMPOUND && h >= 0 &&
 	    dyad__tree_upos(r->t, (size_t)h) == DYAD_UPOS_NOUN)
 		return 1;
-	if ((u == DYAD_DEPREL_OBJ || u == DYAD_DEPREL_OBL || u == DYAD_DEPREL_NMOD) &&
+	if ((u == DYAD_DEPREL_OBJ || u == DYAD_DEPREL_IOBJ || u == DYAD_DEPREL_OBL ||
+	     u == DYAD_DEPREL_NMOD) &&
 	    dyad__tree_upos(r->t, r->p) == DYAD_UPOS_NOUN && h >= 0 && !in_frame(r, (size_t)h) &&
 	    head_is_predicate(r, h, 0))
 		return 1;
@@ -430,6 +431,39 @@ static int happened(struct tree_reading *r)
 	return 1;
 }
 
+/* "the accusations made by Washington": the act's author is the agent of
+ * a participle that modifies it (left to the positional reading). */
+static int authored_by_clause(const struct dyad__tree *t, size_t act)
+{
+	for (int32_t c = dyad__tree_first(t, act); c >= 0; c = dyad__tree_next(t, (size_t)c))
+		if (dyad__tree_urel(t, (size_t)c) == DYAD_DEPREL_ACL &&
+		    dyad__tree_child(t, (size_t)c, DYAD_DEPREL_OBL_AGENT) >= 0)
+			return 1;
+	return 0;
+}
+
+/* "condemned the attack on the Israeli embassy": the object of the verb
+ * is another act, and whom the verb is aimed at is that act's author (the
+ * tree takes it from the act's owner: "condemned the Russian strikes").
+ * When the act names none, its victim is not the target either, and no
+ * position may guess one. */
+static int object_is_act(const struct tree_reading *r)
+{
+	/* reactions to an act: comment (01), praise (051), criticism (11),
+	 * rejection (12) */
+	static const char *const reacting[] = {"01", "051", "11", "12"};
+	int reaction = 0;
+	for (size_t i = 0; i < sizeof reacting / sizeof reacting[0]; i++)
+		reaction |= strncmp(r->m->p->code, reacting[i], strlen(reacting[i])) == 0;
+	if (r->noun || !reaction)
+		return 0;
+	for (int32_t c = dyad__tree_first(r->t, r->p); c >= 0; c = dyad__tree_next(r->t, (size_t)c))
+		if (dyad__tree_rel(r->t, (size_t)c) == DYAD_DEPREL_OBJ && !in_frame(r, (size_t)c) &&
+		    head_is_predicate(r, c, 0) && !authored_by_clause(r->t, (size_t)c))
+			return 1;
+	return 0;
+}
+
 enum dyad__verdict dyad__read_predicate(struct dyad__work *w, size_t s,
                                         const struct dyad__tree *t,
                                         struct dyad__sentence_ctx *ctx,
@@ -457,11 +491,23 @@ enum dyad__verdict dyad__read_predicate(struct dyad__work *w, size_t s,
 	read_source(&r);
 	read_between(&r);
 	read_speaker(&r);
-	if (!r.src.n && r.passive && r.tgt.n &&
-	    dyad__tree_child(t, r.p, DYAD_DEPREL_AUX_PASS) >= 0)
-		return DYAD_READ_NONE; /* "diplomats were expelled": by whom, it does not say */
-	if (!r.src.n || (!r.tgt.n && !(r.src.n >= 2 && (joint(&r) || r.pair))))
+	/* "diplomats were expelled", "Americans who were imprisoned in Iran":
+	 * by whom, it does not say; no position may guess it */
+	if (!r.src.n && r.passive && dyad__tree_child(t, r.p, DYAD_DEPREL_AUX_PASS) >= 0)
+		return DYAD_READ_NONE;
+	if (!r.tgt.n && object_is_act(&r))
+		return DYAD_READ_NONE;
+	if (!r.src.n || (!r.tgt.n && !(r.src.n >= 2 && (joint(&r) || r.pair)))) {
+		/* the sources by relation stay (resolvers.c, resolve_tree_source):
+		 * of an active verb, not the speaker nor a noun's "of X" */
+		if (r.src.n && !r.passive && !r.noun && !r.src.speaker)
+			for (size_t i = 0; i < r.src.n && i < MAX_TREE_SOURCES; i++)
+				m->tree_src[m->n_tree_src++] = r.src.a[i];
+		if (r.tgt.n && !r.src.n && !r.passive)
+			for (size_t i = 0; i < r.tgt.n && i < MAX_TREE_SOURCES; i++)
+				m->tree_tgt[m->n_tree_tgt++] = r.tgt.a[i];
 		return DYAD_READ_UNSURE;
+	}
 	*st = emit_all(&r);
 	return DYAD_READ_EVENT;
 }

@@ -41,6 +41,10 @@ static int case_allows_subject(const struct dyad__tree *t, size_t k)
  * subject of "поддержала" is feminine. */
 static int agrees(const struct dyad__tree *t, size_t verb, size_t noun)
 {
+	/* "Тегеран и Эр-Рияд восстановили": nouns joined by "и" are plural,
+	 * whatever each one is */
+	if (dyad__tree_child(t, noun, DYAD_DEPREL_CONJ) >= 0)
+		return !dyad__tree_feat_is(t, verb, DYAD_FEAT_Number, "Sing");
 	static const enum dyad_ud_feat feats[] = {DYAD_FEAT_Gender, DYAD_FEAT_Number};
 	for (size_t i = 0; i < sizeof feats / sizeof feats[0]; i++) {
 		unsigned v = dyad__tree_feat(t, verb, feats[i]), n = dyad__tree_feat(t, noun, feats[i]);
@@ -90,13 +94,23 @@ int32_t dyad__clause_demoted_subject(const struct dyad__tree *t, size_t p)
 	return parsed >= 0 && subject_by_case(t, p, parsed) >= 0 ? parsed : -1;
 }
 
+/* Verb p can have a subject of its own: a finite verb or a participle,
+ * not an infinitive or a converb ("решила выслать посла": the accusative
+ * of "выслать" is its object; the subject is the controller's). */
+static int has_own_subject(const struct dyad__tree *t, size_t p)
+{
+	return dyad__tree_feat(t, p, DYAD_FEAT_VerbForm) &&
+	       !dyad__tree_feat_is(t, p, DYAD_FEAT_VerbForm, "Inf") &&
+	       !dyad__tree_feat_is(t, p, DYAD_FEAT_VerbForm, "Conv");
+}
+
 /* p's own subject: nsubj (active) or nsubj:pass; -1 when none. */
 static int32_t own_subject(const struct dyad__tree *t, size_t p, int *passive)
 {
 	int32_t c = dyad__tree_child(t, p, DYAD_DEPREL_NSUBJ);
 	if (c < 0)
 		c = dyad__tree_child(t, p, DYAD_DEPREL_NSUBJ_OUTER);
-	int32_t better = dyad__tree_feat(t, p, DYAD_FEAT_VerbForm) ? subject_by_case(t, p, c) : -1;
+	int32_t better = has_own_subject(t, p) ? subject_by_case(t, p, c) : -1;
 	if (better >= 0)
 		c = better;
 	else if (c >= 0 && !case_allows_subject(t, (size_t)c))

@@ -21,6 +21,7 @@
 #define MAX_ACTORS 32      /* actors considered in one sentence */
 #define MAX_SLOT_PLACES 8  /* places bound by pattern slots in one sentence */
 #define MAX_MATCHES 32     /* predicates in one sentence */
+#define MAX_TREE_SOURCES 6 /* sources the tree hands the positional reading */
 
 struct dyad__actor {
 	const struct dyad__mention *m;
@@ -49,6 +50,15 @@ struct dyad__match {
 	const struct dyad__actor *target;
 	double confidence;           /* of the events it emits (confidence.h) */
 	int by_tree;                 /* matched in the tree, not word by word */
+	/* the sources the tree bound by relation when it found no target
+	 * (args.c): the positional reading keeps them, looking for the target
+	 * only, never among them */
+	const struct dyad__actor *tree_src[MAX_TREE_SOURCES];
+	size_t n_tree_src;
+	/* the targets it bound when it found no source: kept, and never the
+	 * source */
+	const struct dyad__actor *tree_tgt[MAX_TREE_SOURCES];
+	size_t n_tree_tgt;
 };
 
 

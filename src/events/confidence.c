@@ -21,6 +21,7 @@ static const double by_binding[DYAD_N_BINDINGS] = {
 	[DYAD_BIND_PAIR] = 0.65,
 	[DYAD_BIND_NOUN] = 0.60,
 	[DYAD_BIND_PARTIES_AFTER] = 0.55,
+	[DYAD_BIND_TREE_SOURCE] = 0.70,
 };
 
 #define INTENT_FACTOR 0.9 /* "plans to visit": told, not done */

@@ -24,6 +24,7 @@ enum dyad__binding {
 	DYAD_BIND_PAIR,          /* "between A and B", "their meeting", joint subjects */
 	DYAD_BIND_NOUN,          /* a verbal noun's owner or the partner next to it */
 	DYAD_BIND_PARTIES_AFTER, /* a meeting told from its place: two parties after it */
+	DYAD_BIND_TREE_SOURCE,   /* the source by relation, the target by position */
 	DYAD_N_BINDINGS
 };
 

@@ -244,6 +244,8 @@ static size_t find_matches(struct dyad__work *w, struct dyad__sentence_ctx *ctx,
 		if (!best_at(w, ctx, s, k, tree, &out[n]))
 			continue;
 		out[n].confidence = 0;
+		out[n].n_tree_src = 0;
+		out[n].n_tree_tgt = 0;
 		covered_out[n] = k < clause;
 		covered = out[n].last + 1;
 		/* what is demanded, urged, intended or rejected has not happened:
@@ -275,9 +277,15 @@ static dyad_status code_sentence(struct dyad__work *w, size_t s, struct dyad__se
 	for (size_t i = 0; i < all.n && st == DYAD_OK; i++) {
 		/* the tree first; the positional reading where it cannot tell */
 		struct dyad__match m = found[i];
+		m.n_tree_src = 0;
+		m.n_tree_tgt = 0;
 		enum dyad__verdict v = dyad__read_predicate(w, s, tree, ctx, &all, &m, &st);
 		/* a match only the tree made is the tree's to read */
 		if (v == DYAD_READ_UNSURE && st == DYAD_OK && !covered[i] && !found[i].by_tree) {
+			found[i].n_tree_src = m.n_tree_src;
+			memcpy(found[i].tree_src, m.tree_src, sizeof m.tree_src);
+			found[i].n_tree_tgt = m.n_tree_tgt;
+			memcpy(found[i].tree_tgt, m.tree_tgt, sizeof m.tree_tgt);
 			st = dyad__code_predicate(w, s, ctx, &found[i]);
 		}
 	}

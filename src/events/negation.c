@@ -1,9 +1,10 @@
 /*
  * negation.c - a negated predicate is no event (reading.h): "did not
  * sign", "не подписала", "never met", "no agreement was reached" (a
- * negated object), the Polarity=Neg of a verb or its auxiliary, and the
+ * negated object), "neither A nor B attended" (a negated subject), the Polarity=Neg of a verb or its auxiliary, and the
  * negation of the verb
- * that controls it ("did not agree to sell"). The negating words are the
+ * that controls it ("did not agree to sell", "had no plans to attack").
+ * The negating words are the
  * language's (modifiers.tsv, negation).
  */
 #include "events/reading.h"
@@ -25,9 +26,24 @@ static int negated_object(const struct dyad__tree *t, size_t p)
 	return 0;
 }
 
+/* "Neither Russia nor Ukraine attended": the subject's coordination is a
+ * negating one. */
+static int negated_subject(const struct dyad__tree *t, size_t p)
+{
+	int32_t sj = dyad__tree_child(t, p, DYAD_DEPREL_NSUBJ);
+	if (sj < 0)
+		return 0;
+	for (int32_t c = dyad__tree_first(t, (size_t)sj); c >= 0; c = dyad__tree_next(t, (size_t)c))
+		if (dyad__tree_urel(t, (size_t)c) == DYAD_DEPREL_CC &&
+		    dyad__tok_kind(t->w, (size_t)c, MOD_NEGATION))
+			return 1;
+	return 0;
+}
+
 static int negated_here(const struct dyad__tree *t, size_t p)
 {
-	if (dyad__tree_feat_is(t, p, DYAD_FEAT_Polarity, "Neg") || negated_object(t, p))
+	if (dyad__tree_feat_is(t, p, DYAD_FEAT_Polarity, "Neg") || negated_object(t, p) ||
+	    negated_subject(t, p))
 		return 1;
 	for (int32_t c = dyad__tree_first(t, p); c >= 0; c = dyad__tree_next(t, (size_t)c)) {
 		enum dyad_deprel u = dyad__tree_urel(t, (size_t)c);
@@ -49,7 +65,10 @@ int dyad__negated_in_tree(const struct dyad__tree *t, size_t p)
 		/* "did not agree to sell", "did not attend the talks" */
 		int32_t h = dyad__tree_head(t, p);
 		enum dyad_deprel rel = dyad__tree_rel(t, p);
-		if (h < 0 || (rel != DYAD_DEPREL_XCOMP && rel != DYAD_DEPREL_OBJ))
+		/* "had no plans to attack", parsed as a purpose clause of "had" */
+		int purpose = rel == DYAD_DEPREL_ADVCL &&
+		              dyad__tree_feat_is(t, p, DYAD_FEAT_VerbForm, "Inf");
+		if (h < 0 || (rel != DYAD_DEPREL_XCOMP && rel != DYAD_DEPREL_OBJ && !purpose))
 			return 0;
 		p = (size_t)h;
 	}

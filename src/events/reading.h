@@ -50,7 +50,9 @@ struct dyad__matches {
 /* ---- args.c ---------------------------------------------------------- */
 
 /* Read predicate m of the sentence in tree t; on DYAD_READ_EVENT emit its
- * events. DYAD_ENOMEM only through *st. */
+ * events; on DYAD_READ_UNSURE m->tree_src holds the sources it bound by
+ * relation, if any (the positional reading keeps them). DYAD_ENOMEM only
+ * through *st. */
 enum dyad__verdict dyad__read_predicate(struct dyad__work *w, size_t s,
                                         const struct dyad__tree *t,
                                         struct dyad__sentence_ctx *ctx,

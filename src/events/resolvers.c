@@ -14,6 +14,9 @@
  *     several subjects with a target each act on it;
  *   - a verbal noun takes "of X" as its actor ("the visit of X to Y") - or
  *     its victim for violence - and a partner close by;
+ *   - what the tree did bind stays: its sources (the target alone is then
+ *     looked for, never among their countries) or its targets (never taken
+ *     for the source);
  *   - negation next to the predicate drops it; modality turns it into an
  *     intention (data/cameo/intent.tsv); what is demanded, urged, intended
  *     or rejected is not coded as done.
@@ -240,6 +243,16 @@ static int read_predicate(struct reading *r)
 	return 1;
 }
 
+/* Actor a is one of list, or of the country of one of them. */
+static int among(const struct dyad__actor *const *list, size_t n, const struct dyad__actor *a)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i] == a || (a->country && list[i]->country &&
+		                     strcmp(a->country, list[i]->country) == 0))
+			return 1;
+	return 0;
+}
+
 /* Step 2: the voice and the coordinated subjects before the predicate. */
 static void read_voice(struct reading *r)
 {
@@ -259,6 +272,16 @@ static void read_voice(struct reading *r)
 	             dyad__short_participle_after_aux(w, sent->tok_start, anchor);
 	r->n_before = coordinated_before(w, r->ctx, sent->tok_start, anchor, !r->noun,
 	                                 r->before, 4);
+	if (m->n_tree_tgt && !r->passive && !m->source && !m->target) {
+		/* "Российского посла вызвали в МИД": the object the tree found
+		 * is the target, never the subject by position */
+		size_t kept = 0;
+		for (size_t i = 0; i < r->n_before; i++)
+			if (!among(m->tree_tgt, m->n_tree_tgt, r->before[i]))
+				r->before[kept++] = r->before[i];
+		r->n_before = kept;
+		r->tgt = m->tree_tgt[0];
+	}
 }
 
 /* Emit the event both ways between a and b. */
@@ -379,6 +402,14 @@ static int resolve_between(struct reading *r, dyad_status *st)
 	return 1;
 }
 
+/* Actor a is of the country of one of the sources the tree bound: "the
+ * Ethiopian and Eritrean forces killed ...": co-agents, not each other's
+ * targets. */
+static int among_tree_sources(const struct dyad__match *m, const struct dyad__actor *a)
+{
+	return among(m->tree_src, m->n_tree_src, a);
+}
+
 /* Step 7: the target by default: the first actor after the predicate, in
  * its clause, of another country than the source. */
 static void resolve_object(struct reading *r)
@@ -411,6 +442,8 @@ static void resolve_object(struct reading *r)
 		if (dyad__cooperative(w, m) && dyad__after_against(w, r->sent->tok_start, a->tok))
 			continue;
 		const struct dyad__actor *src = r->src;
+		if (among_tree_sources(&r->m, a))
+			continue;
 		if (!src || !a->country || !src->country || strcmp(a->country, src->country) != 0) {
 			r->tgt = a;
 			break;
@@ -446,6 +479,19 @@ static int resolve_joint(struct reading *r, dyad_status *st)
 	return 1;
 }
 
+/* Actor a is a country named as a place: "in" (the language's locative
+ * words) right before it, the accusative of a direction ("визит в
+ * Узбекистан") excepted. */
+static int place_before(const struct reading *r, const struct dyad__actor *a)
+{
+	if (a->m->kind != DYAD_MENTION_COUNTRY || a->tok <= r->sent->tok_start ||
+	    !dyad__tok_kind(r->w, a->tok - 1, MOD_LOCATIVE))
+		return 0;
+	const struct dyad__tok_grammar *g = dyad__tok_grammar(r->w, a->tok);
+	return !g || dyad_ud_feat_get(g->feats, DYAD_FEAT_Case) !=
+	                 dyad_ud_feat_value_parse(DYAD_FEAT_Case, "Acc", 3);
+}
+
 /* Step 9: a meeting told from its place, with no subject: the two parties
  * after the noun. Returns 1 when that decides the predicate. */
 static int resolve_meeting(struct reading *r, dyad_status *st)
@@ -454,6 +500,11 @@ static int resolve_meeting(struct reading *r, dyad_status *st)
 	int consult = r->m.code[0] == '0' && r->m.code[1] == '4';
 	if (r->src || !tgt || !consult)
 		return 0;
+	/* "a meeting in Uzbekistan that X and Y attend": the place is no party */
+	if (place_before(r, tgt)) {
+		r->tgt = NULL;
+		return 1;
+	}
 	const struct dyad__actor *second = NULL;
 	for (size_t i = 0; i < r->ctx->n_actors; i++) {
 		const struct dyad__actor *a = &r->ctx->actors[i];
@@ -465,6 +516,8 @@ static int resolve_meeting(struct reading *r, dyad_status *st)
 	}
 	if (!second)
 		return 0;
+	if (place_before(r, second)) /* "... to support our brothers in Haiti" */
+		return 1;
 	bind(r, DYAD_BIND_PARTIES_AFTER);
 	*st = dyad__emit(r->w, r->s, &r->m, tgt, second, r->flags);
 	return 1;
@@ -485,6 +538,56 @@ static dyad_status emit_on_targets(struct reading *r)
 			return st;
 	}
 	return DYAD_OK;
+}
+
+/* "открыли огонь друг по другу": a reciprocal after the predicate makes
+ * its subjects each other's targets. */
+static int reciprocal_after(const struct reading *r)
+{
+	for (size_t k = r->m.last + 1; k < r->sent->tok_end; k++)
+		if (dyad__tok_kind(r->w, k, MOD_RECIPROCAL))
+			return 1;
+	return 0;
+}
+
+/* Step 2b, instead of the others: the tree bound the source by relation
+ * but no target ("Russia launches drone attack on Kyiv", "on Kyiv" hung
+ * from the noun): the sources stay the tree's, each acting on the first
+ * actor after the predicate that is none of them. */
+static int resolve_tree_source(struct reading *r, dyad_status *st)
+{
+	*st = DYAD_OK;
+	r->src = r->m.tree_src[0];
+	resolve_object(r);
+	/* one subject and no target: a cooperative or mutual act may still be
+	 * read by the other steps (the coordinated subjects the tree missed);
+	 * a one-sided conflict act has no one to be aimed at ("Ethiopian and
+	 * Eritrean forces ... killing civilians") */
+	if (!r->tgt && r->m.n_tree_src < 2)
+		return dyad__cooperative(r->w, &r->m) || (r->m.p->flags & VERB_JOINT) ||
+		               reciprocal_after(r)
+		           ? 0
+		           : 1;
+	bind(r, DYAD_BIND_TREE_SOURCE);
+	if (!r->tgt) {
+		/* "Türkiye, Iran sign 10 agreements", "A and B agreed to
+		 * expand cooperation": a cooperative act of several subjects is
+		 * between them; a conflict act is not ("Ethiopian and Eritrean
+		 * forces killed ...", "A and B refused to ...") */
+		if (!dyad__cooperative(r->w, &r->m))
+			return 1;
+		for (size_t i = 0; i < r->m.n_tree_src && *st == DYAD_OK; i++)
+			for (size_t j = 0; j < r->m.n_tree_src && *st == DYAD_OK; j++)
+				if (i != j)
+					*st = dyad__emit(r->w, r->s, &r->m, r->m.tree_src[i],
+					                r->m.tree_src[j], r->flags);
+		return 1;
+	}
+	for (size_t i = 0; i < r->m.n_tree_src && *st == DYAD_OK; i++) {
+		r->src = r->m.tree_src[i];
+		*st = emit_on_targets(r);
+	}
+	return 1;
 }
 
 dyad_status dyad__code_predicate(struct dyad__work *w, size_t s,
@@ -511,6 +614,9 @@ dyad_status dyad__code_predicate(struct dyad__work *w, size_t s,
 		                  &ctx->actors[0], r.flags);
 	}
 	dyad_status st = DYAD_OK;
+	if (r.m.n_tree_src && !r.passive && !r.m.source && !r.m.target &&
+	    resolve_tree_source(&r, &st))
+		return st;
 	if (resolve_owner(&r, &st))
 		return st;
 	resolve_subject(&r);

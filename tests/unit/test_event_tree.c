@@ -3,8 +3,9 @@
  * test per mechanism (src/events/reading.h): arguments by relation (active,
  * passive with and without an agent, Russian order by case and agreement),
  * actors inside a nominal (titles, "of", coordination), verbal nouns,
- * reported speech, negation, modality, complements, clauses, background and
- * the confidence each way of binding gives. Sentences written for this
+ * reported speech, negation, modality, complements, clauses, background,
+ * what the tree's partial reading leaves the positional one, and the
+ * confidence each way of binding gives. Sentences written for this
  * test; each goes through dyad_extract() with the dial at 0 so that every
  * event the coder finds is seen.
  */
@@ -240,6 +241,65 @@ TEST(dial_drops_what_is_under_it)
 	dyad_engine_free(strict);
 }
 
+/* expect() and then that the reverse is absent */
+static void expect_one_way(const char *text, const char *src, const char *tgt, const char *root)
+{
+	struct dyad_doc *doc;
+	expect(&doc, text, src, tgt, root);
+	if (find(doc, tgt, src, root))
+		TESTLIB_FAIL("\"%s\": %s -> %s %s turned round too", text, tgt, src, root);
+	dyad_doc_free(doc);
+}
+
+TEST(tree_sides_bind_the_fallback)
+{
+	struct dyad_doc *doc;
+	/* the sources by relation stay; their countries are never the target */
+	expect(&doc, "Greek and Cypriot fishermen protested against Turkey.", "GRC", "TUR", "14");
+	CHECK(find(doc, "CYP", "TUR", "14") != NULL);
+	CHECK(find(doc, "GRC", "CYP", "14") == NULL && find(doc, "CYP", "GRC", "14") == NULL);
+	dyad_doc_free(doc);
+	/* several subjects and no target: between them only when cooperative */
+	expect_none("Germany and France condemned the attack on the pipeline.");
+	expect(&doc, "Kenya and Ethiopia agreed to build a new road.", "KEN", "ETH", "03");
+	CHECK(find(doc, "ETH", "KEN", "03") != NULL);
+	dyad_doc_free(doc);
+	/* the target by relation is never the source by position */
+	expect_one_way("С Арменией Грузия подписала соглашение о транзите.", "GEO", "ARM", "05");
+}
+
+TEST(subjects_by_form)
+{
+	/* an infinitive has no subject of its own: its accusative is its object */
+	expect_one_way("Латвия решила выслать консула Белоруссии.", "LVA", "BLR", "16");
+	/* nominals joined by "и" agree with a plural verb */
+	expect_one_way("Варшава и Вильнюс осудили действия Минска.", "POL", "BLR", "11");
+}
+
+TEST(passive_is_never_the_speaker)
+{
+	expect_none("\"Three Canadian citizens who were detained in China have returned home,\" "
+	            "the Canadian foreign minister said.");
+}
+
+TEST(reaction_to_an_act)
+{
+	/* aimed at the act's author; none named, no event */
+	expect_none("Spain and Portugal condemned the attack on the Moroccan consulate.");
+	expect_one_way("Austria condemned Serbia's arrest of the journalists.", "AUT", "SRB", "11");
+	/* the sanctions a protest is about are its content, not an act */
+	struct dyad_doc *doc;
+	expect(&doc, "МИД Китая выразил возмущение новыми санкциями Японии.", "CHN", "JPN", "11");
+	CHECK(find(doc, "JPN", "CHN", "16") == NULL);
+	dyad_doc_free(doc);
+}
+
+TEST(negated_plan)
+{
+	expect_none("Tokyo has no intention to impose sanctions on Beijing.");
+	expect_none("The Turkish minister said that Ankara had no plans to close its border with Syria.");
+}
+
 int main(void)
 {
 	engine = testdoc_engine();
@@ -262,6 +322,11 @@ int main(void)
 	RUN(relative_clause);
 	RUN(background);
 	RUN(dial_drops_what_is_under_it);
+	RUN(tree_sides_bind_the_fallback);
+	RUN(subjects_by_form);
+	RUN(passive_is_never_the_speaker);
+	RUN(reaction_to_an_act);
+	RUN(negated_plan);
 	dyad_engine_free(engine);
 	return testlib_done();
 }

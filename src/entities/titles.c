@@ -124,7 +124,12 @@ void dyad__compose_org_heads(struct dyad__work *w, size_t s, size_t first)
 			if (after < sent->tok_end && dyad__tok_kind(w, after, MOD_DETERMINER))
 				after++;
 			struct dyad__mention *a = after < sent->tok_end ? dyad__mention_at(w, after) : NULL;
-			if (a && (a->kind == DYAD_MENTION_COUNTRY || a->kind == DYAD_MENTION_CAPITAL))
+			/* "жители сектора Газа", "residents of Kursk region": people
+			 * of a place are of its state; a body of a place is not
+			 * (a ministry "of Crimea" may be the occupier's) */
+			if (a && (a->kind == DYAD_MENTION_COUNTRY || a->kind == DYAD_MENTION_CAPITAL ||
+			          (a->kind == DYAD_MENTION_PLACE && m->agent &&
+			           strcmp(m->agent, "CVL") == 0)))
 				owner = a;
 		}
 		if (!owner)

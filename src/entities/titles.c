@@ -13,6 +13,7 @@
 #include "kb/engine.h"
 #include "kb/forms.h"
 #include "kb/gazetteer.h"
+#include "kb/phrase.h"
 #include "text/words.h"
 
 #define ROLE_NAME_GAP 7       /* words between a title and a name ("Ambassador of the Kyrgyz Republic to our country, Maksat ...") */
@@ -65,6 +66,59 @@ static const struct dyad__mention *earlier_body(const struct dyad__work *w, size
 			return e;
 	}
 	return NULL;
+}
+
+/*
+ * "SEOUL, June 9 (Yonhap) -- The foreign ministry summoned ...": the state
+ * whose capital or city the document is datelined from, or NULL (no
+ * dateline, or one that names no known place of a single state).
+ */
+static const char *dateline_country(const struct dyad__work *w)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	const char *d = w->doc ? w->doc->dateline : NULL;
+	struct dyad_phrase p;
+	uint32_t v;
+	if (!d || dyad_phrase_make(w->engine, d, strlen(d), &p) != DYAD_OK ||
+	    !dyad_hash_get(&gaz->keys, p.key, p.key_len, &v))
+		return NULL;
+	const char *found = NULL;
+	for (uint32_t id = v & ~DYAD_GAZ_PREFIX; id; id = gaz->entries[id - 1].next) {
+		const struct dyad__gaz_entry *e = &gaz->entries[id - 1];
+		const char *c = NULL;
+		if (e->n_tokens != p.n_tokens)
+			continue;
+		if (e->kind == GAZ_CAPITAL)
+			c = gaz->countries[e->record].iso3;
+		else if (e->kind == GAZ_PLACE)
+			c = gaz->places[e->record].iso3;
+		if (!c || (c[0] == '-' && !c[1]))
+			continue;
+		if (found && strcmp(found, c) != 0)
+			return NULL; /* a city name two states share */
+		found = c;
+	}
+	return found;
+}
+
+/* A bare office ("the foreign ministry") that no earlier body explains is
+ * of the state the document is datelined from; not forces or crowds. */
+static void datelined_body(struct dyad__work *w, struct dyad__mention *m)
+{
+	const char *agent = m->agent ? m->agent : "GOV";
+	if (strcmp(agent, "GOV") != 0 && strcmp(agent, "DIP") != 0 && strcmp(agent, "LEG") != 0 &&
+	    strcmp(agent, "JUD") != 0)
+		return;
+	const char *c = dateline_country(w);
+	if (!c)
+		return;
+	char actor[16];
+	snprintf(actor, sizeof actor, "%s%s", c, agent);
+	char *copy = dyad_arena_strdup(w->arena, actor);
+	if (!copy)
+		return;
+	m->country = c;
+	m->actor = copy;
 }
 
 /*
@@ -139,6 +193,8 @@ void dyad__compose_org_heads(struct dyad__work *w, size_t s, size_t first)
 			if (e) {
 				m->country = e->country;
 				m->actor = e->actor;
+			} else {
+				datelined_body(w, m);
 			}
 			continue;
 		}

@@ -8,6 +8,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "entities/entities.h"
 #include "kb/engine.h"
@@ -27,42 +28,49 @@
 
 #define BODY_LOOKBACK 96 /* mentions searched back for "the ministry"'s country */
 
-static int ends_with(const char *s, const char *suffix)
+/* The word "ministry" in "Russian Foreign Ministry", in any case, as a
+ * whole word: a named organisation of a family of heads. */
+static int has_word(const char *name, const char *word)
 {
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && strcmp(s + n - k, suffix) == 0;
+	size_t n = strlen(word);
+	for (const char *p = name; *p; p++) {
+		if ((p == name || p[-1] == ' ') && strncasecmp(p, word, n) == 0 &&
+		    (p[n] == '\0' || p[n] == ' '))
+			return 1;
+	}
+	return 0;
 }
 
 /*
  * "Минобороны Армении сообщило ... пресс-секретарь ведомства", "the
  * ministry's spokesman": a body named without its country is the body of
- * that kind the document named last with one (a bare "ministry" is the last
- * ministry of any kind); only offices (agents GOV, DIP, LEG, JUD), not
- * forces or crowds. Returns that mention, or NULL.
+ * that kind the document named last with one; the generic head of a family
+ * (data/orgs/patterns.tsv: a bare "ministry") is the last body of any head
+ * of the family or named organisation with the family's word. Only heads
+ * whose column bare is "last" (offices, not forces or crowds: "the two
+ * navies", "the militants" are as often both sides' as the last one's).
+ * Returns that mention, or NULL.
  */
 static const struct dyad__mention *earlier_body(const struct dyad__work *w, size_t at)
 {
 	const struct dyad__gazetteer *gaz = w->engine->gaz;
 	const struct dyad__mention *m = &w->mentions[at];
-	if (m->record < 0)
+	if (m->record < 0 || !gaz->heads[m->record].bare_last)
 		return NULL;
-	const char *head = gaz->heads[m->record].head, *agent = gaz->heads[m->record].agent;
-	int any_ministry = strcmp(head, "ministry") == 0;
-	/* offices, not forces or crowds: "the two navies", "the militants"
-	 * are as often both sides' as the last one's */
-	if (strcmp(agent, "GOV") != 0 && strcmp(agent, "DIP") != 0 && strcmp(agent, "LEG") != 0 &&
-	    strcmp(agent, "JUD") != 0)
-		return NULL;
+	const char *head = gaz->heads[m->record].head, *family = gaz->heads[m->record].family;
+	if (family && strcmp(head, family) != 0)
+		family = NULL; /* only the generic head stands for the whole family */
 	for (size_t i = at, seen = 0; i-- > 0 && seen < BODY_LOOKBACK; seen++) {
 		const struct dyad__mention *e = &w->mentions[i];
 		if (!e->country || !e->actor || strcmp(e->country, "IGO") == 0)
 			continue;
 		if (e->kind == DYAD_MENTION_ORG_HEAD && e->record >= 0 &&
 		    (e->record == m->record ||
-		     (any_ministry && ends_with(gaz->heads[e->record].head, "ministry"))))
+		     (family && gaz->heads[e->record].family &&
+		      strcmp(gaz->heads[e->record].family, family) == 0)))
 			return e;
-		if (e->kind == DYAD_MENTION_ORG && any_ministry && e->record >= 0 &&
-		    strstr(gaz->orgs[e->record].name, "Ministry"))
+		if (e->kind == DYAD_MENTION_ORG && family && e->record >= 0 &&
+		    has_word(gaz->orgs[e->record].name, family))
 			return e;
 	}
 	return NULL;
@@ -102,13 +110,14 @@ static const char *dateline_country(const struct dyad__work *w)
 }
 
 /* A bare office ("the foreign ministry") that no earlier body explains is
- * of the state the document is datelined from; not forces or crowds. */
+ * of the state the document is datelined from; only heads whose column
+ * bare is "last", not forces or crowds. */
 static void datelined_body(struct dyad__work *w, struct dyad__mention *m)
 {
-	const char *agent = m->agent ? m->agent : "GOV";
-	if (strcmp(agent, "GOV") != 0 && strcmp(agent, "DIP") != 0 && strcmp(agent, "LEG") != 0 &&
-	    strcmp(agent, "JUD") != 0)
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	if (m->record < 0 || !gaz->heads[m->record].bare_last)
 		return;
+	const char *agent = gaz->heads[m->record].agent;
 	const char *c = dateline_country(w);
 	if (!c)
 		return;
@@ -123,9 +132,9 @@ static void datelined_body(struct dyad__work *w, struct dyad__mention *m)
 
 /*
  * "a court in Baku", "police in Tbilisi", "the authorities in Kabul", "суд
- * в Баку": a court, the police or the government where they sit are that
- * state's. Not a delegation, an embassy or troops, which are often
- * another state's where they are.
+ * в Баку": a head whose column seat is "yes" (courts, the police, the
+ * government) is the state's where it sits. Not a delegation, an embassy or
+ * troops, which are often another state's where they are.
  */
 static struct dyad__mention *place_of_body(struct dyad__work *w,
                                            const struct dyad__mention *m, size_t s_end)
@@ -133,9 +142,7 @@ static struct dyad__mention *place_of_body(struct dyad__work *w,
 	const struct dyad__gazetteer *gaz = w->engine->gaz;
 	if (m->record < 0)
 		return NULL;
-	const struct dyad__org_head *h = &gaz->heads[m->record];
-	if (strcmp(h->agent, "JUD") != 0 && strcmp(h->agent, "COP") != 0 &&
-	    strcmp(h->head, "government") != 0)
+	if (!gaz->heads[m->record].seat)
 		return NULL;
 	size_t k = m->tok_end;
 	if (k + 1 >= s_end || !dyad__tok_kind(w, k, MOD_LOCATIVE))

@@ -602,6 +602,32 @@ void dyad__titles_as_people(struct dyad__work *w, size_t s, size_t first)
 }
 
 /*
+ * "KATHMANDU, June 12: Nepali border guards opened fire ...", "MOSCOW
+ * (Reuters) - ...": a capital or city in capitals that opens a sentence and
+ * is followed by a comma or a bracket is the dateline, where the story was
+ * filed; so is the place the metadata stage read as the dateline, written
+ * as it is.
+ */
+static int opens_as_dateline(const struct dyad__work *w, const struct dyad__mention *m)
+{
+	if (m->sentence < 0 || (size_t)m->sentence >= w->n_sentences)
+		return 0;
+	const struct dyad__sentence *sent = &w->sentences[m->sentence];
+	if (m->tok_start != sent->tok_start || m->tok_end >= sent->tok_end ||
+	    (m->kind != DYAD_MENTION_CAPITAL && m->kind != DYAD_MENTION_PLACE))
+		return 0;
+	if (!dyad__tok_is_char(w, m->tok_end, ',') && !dyad__tok_is_char(w, m->tok_end, '('))
+		return 0;
+	int caps = 1;
+	for (size_t k = m->tok_start; k < m->tok_end; k++)
+		if ((w->tokens[k].flags & DYAD_TOK_WORD) && !(w->tokens[k].flags & DYAD_TOK_ALLCAPS))
+			caps = 0;
+	const char *d = w->doc ? w->doc->dateline : NULL;
+	size_t n = d ? strlen(d) : 0;
+	return caps || (n && n == m->end - m->start && strncmp(d, w->text + m->start, n) == 0);
+}
+
+/*
  * The hook where a capital or a seat of power is read as a place or as its
  * state. Without the tree (the entity stage sees words only), a capital
  * after a preposition of place, up to two lower-case words before it, is a
@@ -637,7 +663,7 @@ static int after_locative(const struct dyad__work *w, const struct dyad__mention
 
 int dyad__capital_is_place(const struct dyad__work *w, const struct dyad__mention *m)
 {
-	return after_locative(w, m, CAPITAL_PAIR_DEPTH);
+	return opens_as_dateline(w, m) || after_locative(w, m, CAPITAL_PAIR_DEPTH);
 }
 
 /* The state of the first place named after a preposition of place in
@@ -661,11 +687,11 @@ static const char *where_in_sentence(struct dyad__work *w, size_t s, size_t firs
  * "Protesters rallied outside the Russian embassy in Tbilisi", "в Баку
  * активисты пикетировали посольство": a group of people (a civilian role or
  * body, agent CVL) that no adjective gives a state is of the state where it
- * stands.
+ * stands: the place the sentence names, else the dateline's.
  */
 void dyad__groups_where_they_stand(struct dyad__work *w, size_t s, size_t first)
 {
-	const char *where = NULL;
+	const char *where = NULL, *filed = NULL;
 	int looked = 0;
 	for (size_t i = first; i < w->n_mentions; i++) {
 		struct dyad__mention *m = &w->mentions[i];
@@ -675,15 +701,29 @@ void dyad__groups_where_they_stand(struct dyad__work *w, size_t s, size_t first)
 			continue;
 		if (!looked) {
 			where = where_in_sentence(w, s, first);
+			filed = where ? NULL : dateline_country(w);
 			looked = 1;
 		}
-		if (!where)
-			return;
-		m->country = where;
+		/* "MOSCOW, May 1 -- Protesters gathered ...": people named by a
+		 * role stand where the story was filed; not a people head
+		 * ("unity of the people") */
+		const char *c = where ? where : m->kind == DYAD_MENTION_ROLE ? filed : NULL;
+		if (!c)
+			continue;
+		m->country = c;
 		if (m->kind == DYAD_MENTION_ORG_HEAD) {
 			char actor[16];
-			snprintf(actor, sizeof actor, "%s%s", where, m->agent);
+			snprintf(actor, sizeof actor, "%s%s", c, m->agent);
 			m->actor = dyad_arena_strdup(w->arena, actor);
 		}
 	}
+}
+
+/* The dateline's place opening sentence s stays a place and stands for
+ * nobody (see opens_as_dateline). */
+void dyad__dateline_places(struct dyad__work *w, size_t s, size_t first)
+{
+	if (first < w->n_mentions && w->mentions[first].sentence == (int32_t)s &&
+	    opens_as_dateline(w, &w->mentions[first]))
+		w->mentions[first].attached = 1;
 }

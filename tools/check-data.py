@@ -24,7 +24,11 @@ Column-driven rules (applied when the header has a column of that name):
   * kind (in a file that also has lat/lon): one of city, region, territory,
     landmark, sea, river;
   * code together with members: must not clash with an ISO alpha-3 code
-    and must be unique.
+    and must be unique;
+  * head together with bare (data/orgs/patterns.tsv): the first head is
+    'government', agent 3 uppercase letters, bare 'last' or '-', seat 'yes'
+    or '-', family '-' or one lower-case word that names a head of its own
+    (the family's generic head).
 Warnings (do not fail): the same variant in two different rows of a file
 (suppressed with -q).  With --stems, also warns when variants of two
 different entities (different iso3 / code / first-column value, or two rows
@@ -96,6 +100,7 @@ def check_file(path, iso3, iso2, quiet):
     seen_lines = {}
     seen_codes = {}
     variant_rows = defaultdict(list)   # variant -> [(lineno, key)]
+    families = defaultdict(list)       # patterns.tsv family -> [(lineno, head)]
     rows = 0
     for n, line in enumerate(text.split("\n"), 1):
         if line == "" or line.startswith("#"):
@@ -174,9 +179,26 @@ def check_file(path, iso3, iso2, quiet):
             err(n, "kind %r not one of %s" % (rec["kind"], ",".join(sorted(SHAPE_KINDS))))
         if "lat" in rec and "lon" in rec and (rec["lat"] == "-") != (rec["lon"] == "-"):
             err(n, "lat and lon must both be given or both be '-'")
+        if "head" in rec and "bare" in rec:
+            if rows == 1 and rec["head"] != "government":
+                err(n, "the first head must be 'government' (the name of a body given to another state)")
+            if not re.match(r"^[A-Z]{3}$", rec.get("agent", "")):
+                err(n, "agent %r is not 3 uppercase letters" % rec.get("agent"))
+            if rec["bare"] not in ("last", "-"):
+                err(n, "bare %r not one of last, -" % rec["bare"])
+            if rec.get("seat", "-") not in ("yes", "-"):
+                err(n, "seat %r not one of yes, -" % rec["seat"])
+            fam = rec.get("family", "-")
+            if fam != "-":
+                if not re.match(r"^[a-z]+$", fam):
+                    err(n, "family %r is not one lower-case word" % fam)
+                families[fam].append((n, rec["head"]))
 
     if header is None:
         err("-", "no header line")
+    for fam, members in sorted(families.items()):
+        if not any(h == fam for _, h in members):
+            err(members[0][0], "family %r has no generic head named %r" % (fam, fam))
     for v, occ in sorted(variant_rows.items()):
         lines = sorted({o[0] for o in occ})
         if len(lines) > 1:

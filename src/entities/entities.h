@@ -27,6 +27,9 @@ void dyad__titles_as_people(struct dyad__work *w, size_t s, size_t first);
 /* titles.c: a group of people with no state of its own ("protesters",
  * "активисты") is of the state where it stands ("in Tbilisi"). */
 void dyad__groups_where_they_stand(struct dyad__work *w, size_t s, size_t first);
+/* "KATHMANDU, June 12: ...", "MOSCOW (Reuters) - ...": the capital of a dateline
+ * that opens sentence s is where the story was filed, not an actor. */
+void dyad__dateline_places(struct dyad__work *w, size_t s, size_t first);
 /* titles.c: the title before the name (up to a few words away) or after it
  * in apposition ("Name, Ambassador of X to Y,") gives it role and country. */
 void dyad__title_before(struct dyad__work *w, struct dyad__mention *name,

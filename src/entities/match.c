@@ -83,6 +83,36 @@ static int spelled_out(const char *lower, const struct dyad__work *w, size_t i,
 	return *p == '\0';
 }
 
+#define INFLECTION_SLACK 3 /* letters an inflected form may differ in at the end */
+
+static size_t utf8_letters(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t j = 0; j < n; j++)
+		c += ((unsigned char)s[j] & 0xC0) != 0x80;
+	return c;
+}
+
+/*
+ * In a language that inflects names a one-word lower-case phrase matches an
+ * inflection of itself, not every word that shares its stem: the stemmer
+ * cuts a participle to its root, so "протестующие" (protesters) and
+ * "протеста" (of a protest), "митингующие" and "митинг" share a stem. The
+ * form must spell the phrase up to its last few letters.
+ */
+static int inflection_of(const char *lower, const struct dyad__work *w, size_t i)
+{
+	const struct dyad__token *t = &w->tokens[i];
+	const char *form = dyad__tok_lower(w, t);
+	size_t n = strlen(lower), j = 0;
+	while (j < n && j < t->lower_len && lower[j] == form[j])
+		j++;
+	while (j > 0 && ((unsigned char)lower[j] & 0xC0) == 0x80)
+		j--; /* back to the start of a letter */
+	size_t all = utf8_letters(lower, n), same = utf8_letters(lower, j);
+	return same + INFLECTION_SLACK >= all;
+}
+
 /* The best reading filed under the key built so far, if any. */
 static const struct dyad__gaz_entry *best_reading(const struct dyad__gazetteer *gaz,
                                                   const struct dyad__work *w,
@@ -97,6 +127,9 @@ static const struct dyad__gaz_entry *best_reading(const struct dyad__gazetteer *
 			continue;
 		const struct dyad__lang *lang = dyad__tok_lang(w, i);
 		if (lang && !lang->names_inflect && !spelled_out(e->lower, w, i, k, !e->need_cap))
+			continue;
+		if (lang && lang->names_inflect && !e->need_cap && k == i &&
+		    !inflection_of(e->lower, w, i))
 			continue;
 		/* the longest common spelling, then the closest length; a place
 		 * that is also a capital is read as the capital: the event coder

@@ -286,6 +286,7 @@ dyad_status dyad__entities_extract(struct dyad__work *w)
 		dyad__confirm_names(w, s, first);
 		dyad__titles_as_people(w, s, first);
 		dyad__groups_where_they_stand(w, s, first);
+		dyad__dateline_places(w, s, first);
 	}
 	return dyad__build_entities(w);
 }

@@ -323,7 +323,10 @@ static dyad_status place_entity(struct merge *mg, struct dyad__mention *m)
 	return st;
 }
 
-/* "Azerbaijan foreign ministry": the country's body of that kind. */
+/* "Azerbaijan foreign ministry": the country's body of that kind. A named
+ * body the text gives to another state ("Pakistan's Foreign Office") has no
+ * head of its own and takes the name of the first head of
+ * data/orgs/patterns.tsv (the government). */
 static dyad_status body_entity(struct merge *mg, struct dyad__mention *m)
 {
 	struct dyad__work *w = mg->w;
@@ -331,9 +334,12 @@ static dyad_status body_entity(struct merge *mg, struct dyad__mention *m)
 	const struct dyad__country *c = dyad__gaz_country(gaz, m->country);
 	if (!c)
 		return DYAD_OK;
-	const char *head = m->record >= 0 ? gaz->heads[m->record].head : "government";
+	int32_t h = m->record >= 0 ? m->record : 0;
 	char name[DYAD_ERRMSG_MAX];
-	snprintf(name, sizeof name, "%s %s", c->name, head);
+	if ((size_t)h < gaz->n_heads)
+		snprintf(name, sizeof name, "%s %s", c->name, gaz->heads[h].head);
+	else
+		snprintf(name, sizeof name, "%s", c->name);
 	char *copy = dyad_arena_strdup(w->arena, name);
 	if (!copy)
 		return DYAD_ENOMEM;

@@ -8,11 +8,13 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "entities/entities.h"
 #include "kb/engine.h"
 #include "kb/forms.h"
 #include "kb/gazetteer.h"
+#include "kb/phrase.h"
 #include "text/words.h"
 
 #define ROLE_NAME_GAP 7       /* words between a title and a name ("Ambassador of the Kyrgyz Republic to our country, Maksat ...") */
@@ -26,52 +28,113 @@
 
 #define BODY_LOOKBACK 96 /* mentions searched back for "the ministry"'s country */
 
-static int ends_with(const char *s, const char *suffix)
+/* The word "ministry" in "Russian Foreign Ministry", in any case, as a
+ * whole word: a named organisation of a family of heads. */
+static int has_word(const char *name, const char *word)
 {
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && strcmp(s + n - k, suffix) == 0;
+	size_t n = strlen(word);
+	for (const char *p = name; *p; p++) {
+		if ((p == name || p[-1] == ' ') && strncasecmp(p, word, n) == 0 &&
+		    (p[n] == '\0' || p[n] == ' '))
+			return 1;
+	}
+	return 0;
 }
 
 /*
  * "Минобороны Армении сообщило ... пресс-секретарь ведомства", "the
  * ministry's spokesman": a body named without its country is the body of
- * that kind the document named last with one (a bare "ministry" is the last
- * ministry of any kind); only offices (agents GOV, DIP, LEG, JUD), not
- * forces or crowds. Returns that mention, or NULL.
+ * that kind the document named last with one; the generic head of a family
+ * (data/orgs/patterns.tsv: a bare "ministry") is the last body of any head
+ * of the family or named organisation with the family's word. Only heads
+ * whose column bare is "last" (offices, not forces or crowds: "the two
+ * navies", "the militants" are as often both sides' as the last one's).
+ * Returns that mention, or NULL.
  */
 static const struct dyad__mention *earlier_body(const struct dyad__work *w, size_t at)
 {
 	const struct dyad__gazetteer *gaz = w->engine->gaz;
 	const struct dyad__mention *m = &w->mentions[at];
-	if (m->record < 0)
+	if (m->record < 0 || !gaz->heads[m->record].bare_last)
 		return NULL;
-	const char *head = gaz->heads[m->record].head, *agent = gaz->heads[m->record].agent;
-	int any_ministry = strcmp(head, "ministry") == 0;
-	/* offices, not forces or crowds: "the two navies", "the militants"
-	 * are as often both sides' as the last one's */
-	if (strcmp(agent, "GOV") != 0 && strcmp(agent, "DIP") != 0 && strcmp(agent, "LEG") != 0 &&
-	    strcmp(agent, "JUD") != 0)
-		return NULL;
+	const char *head = gaz->heads[m->record].head, *family = gaz->heads[m->record].family;
+	if (family && strcmp(head, family) != 0)
+		family = NULL; /* only the generic head stands for the whole family */
 	for (size_t i = at, seen = 0; i-- > 0 && seen < BODY_LOOKBACK; seen++) {
 		const struct dyad__mention *e = &w->mentions[i];
 		if (!e->country || !e->actor || strcmp(e->country, "IGO") == 0)
 			continue;
 		if (e->kind == DYAD_MENTION_ORG_HEAD && e->record >= 0 &&
 		    (e->record == m->record ||
-		     (any_ministry && ends_with(gaz->heads[e->record].head, "ministry"))))
+		     (family && gaz->heads[e->record].family &&
+		      strcmp(gaz->heads[e->record].family, family) == 0)))
 			return e;
-		if (e->kind == DYAD_MENTION_ORG && any_ministry && e->record >= 0 &&
-		    strstr(gaz->orgs[e->record].name, "Ministry"))
+		if (e->kind == DYAD_MENTION_ORG && family && e->record >= 0 &&
+		    has_word(gaz->orgs[e->record].name, family))
 			return e;
 	}
 	return NULL;
 }
 
 /*
+ * "SEOUL, June 9 (Yonhap) -- The foreign ministry summoned ...": the state
+ * whose capital or city the document is datelined from, or NULL (no
+ * dateline, or one that names no known place of a single state).
+ */
+static const char *dateline_country(const struct dyad__work *w)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	const char *d = w->doc ? w->doc->dateline : NULL;
+	struct dyad_phrase p;
+	uint32_t v;
+	if (!d || dyad_phrase_make(w->engine, d, strlen(d), &p) != DYAD_OK ||
+	    !dyad_hash_get(&gaz->keys, p.key, p.key_len, &v))
+		return NULL;
+	const char *found = NULL;
+	for (uint32_t id = v & ~DYAD_GAZ_PREFIX; id; id = gaz->entries[id - 1].next) {
+		const struct dyad__gaz_entry *e = &gaz->entries[id - 1];
+		const char *c = NULL;
+		if (e->n_tokens != p.n_tokens)
+			continue;
+		if (e->kind == GAZ_CAPITAL)
+			c = gaz->countries[e->record].iso3;
+		else if (e->kind == GAZ_PLACE)
+			c = gaz->places[e->record].iso3;
+		if (!c || (c[0] == '-' && !c[1]))
+			continue;
+		if (found && strcmp(found, c) != 0)
+			return NULL; /* a city name two states share */
+		found = c;
+	}
+	return found;
+}
+
+/* A bare office ("the foreign ministry") that no earlier body explains is
+ * of the state the document is datelined from; only heads whose column
+ * bare is "last", not forces or crowds. */
+static void datelined_body(struct dyad__work *w, struct dyad__mention *m)
+{
+	const struct dyad__gazetteer *gaz = w->engine->gaz;
+	if (m->record < 0 || !gaz->heads[m->record].bare_last)
+		return;
+	const char *agent = gaz->heads[m->record].agent;
+	const char *c = dateline_country(w);
+	if (!c)
+		return;
+	char actor[16];
+	snprintf(actor, sizeof actor, "%s%s", c, agent);
+	char *copy = dyad_arena_strdup(w->arena, actor);
+	if (!copy)
+		return;
+	m->country = c;
+	m->actor = copy;
+}
+
+/*
  * "a court in Baku", "police in Tbilisi", "the authorities in Kabul", "суд
- * в Баку": a court, the police or the government where they sit are that
- * state's. Not a delegation, an embassy or troops, which are often
- * another state's where they are.
+ * в Баку": a head whose column seat is "yes" (courts, the police, the
+ * government) is the state's where it sits. Not a delegation, an embassy or
+ * troops, which are often another state's where they are.
  */
 static struct dyad__mention *place_of_body(struct dyad__work *w,
                                            const struct dyad__mention *m, size_t s_end)
@@ -79,9 +142,7 @@ static struct dyad__mention *place_of_body(struct dyad__work *w,
 	const struct dyad__gazetteer *gaz = w->engine->gaz;
 	if (m->record < 0)
 		return NULL;
-	const struct dyad__org_head *h = &gaz->heads[m->record];
-	if (strcmp(h->agent, "JUD") != 0 && strcmp(h->agent, "COP") != 0 &&
-	    strcmp(h->head, "government") != 0)
+	if (!gaz->heads[m->record].seat)
 		return NULL;
 	size_t k = m->tok_end;
 	if (k + 1 >= s_end || !dyad__tok_kind(w, k, MOD_LOCATIVE))
@@ -124,7 +185,12 @@ void dyad__compose_org_heads(struct dyad__work *w, size_t s, size_t first)
 			if (after < sent->tok_end && dyad__tok_kind(w, after, MOD_DETERMINER))
 				after++;
 			struct dyad__mention *a = after < sent->tok_end ? dyad__mention_at(w, after) : NULL;
-			if (a && (a->kind == DYAD_MENTION_COUNTRY || a->kind == DYAD_MENTION_CAPITAL))
+			/* "жители сектора Газа", "residents of Kursk region": people
+			 * of a place are of its state; a body of a place is not
+			 * (a ministry "of Crimea" may be the occupier's) */
+			if (a && (a->kind == DYAD_MENTION_COUNTRY || a->kind == DYAD_MENTION_CAPITAL ||
+			          (a->kind == DYAD_MENTION_PLACE && m->agent &&
+			           strcmp(m->agent, "CVL") == 0)))
 				owner = a;
 		}
 		if (!owner)
@@ -134,6 +200,8 @@ void dyad__compose_org_heads(struct dyad__work *w, size_t s, size_t first)
 			if (e) {
 				m->country = e->country;
 				m->actor = e->actor;
+			} else {
+				datelined_body(w, m);
 			}
 			continue;
 		}
@@ -534,6 +602,32 @@ void dyad__titles_as_people(struct dyad__work *w, size_t s, size_t first)
 }
 
 /*
+ * "KATHMANDU, June 12: Nepali border guards opened fire ...", "MOSCOW
+ * (Reuters) - ...": a capital or city in capitals that opens a sentence and
+ * is followed by a comma or a bracket is the dateline, where the story was
+ * filed; so is the place the metadata stage read as the dateline, written
+ * as it is.
+ */
+static int opens_as_dateline(const struct dyad__work *w, const struct dyad__mention *m)
+{
+	if (m->sentence < 0 || (size_t)m->sentence >= w->n_sentences)
+		return 0;
+	const struct dyad__sentence *sent = &w->sentences[m->sentence];
+	if (m->tok_start != sent->tok_start || m->tok_end >= sent->tok_end ||
+	    (m->kind != DYAD_MENTION_CAPITAL && m->kind != DYAD_MENTION_PLACE))
+		return 0;
+	if (!dyad__tok_is_char(w, m->tok_end, ',') && !dyad__tok_is_char(w, m->tok_end, '('))
+		return 0;
+	int caps = 1;
+	for (size_t k = m->tok_start; k < m->tok_end; k++)
+		if ((w->tokens[k].flags & DYAD_TOK_WORD) && !(w->tokens[k].flags & DYAD_TOK_ALLCAPS))
+			caps = 0;
+	const char *d = w->doc ? w->doc->dateline : NULL;
+	size_t n = d ? strlen(d) : 0;
+	return caps || (n && n == m->end - m->start && strncmp(d, w->text + m->start, n) == 0);
+}
+
+/*
  * The hook where a capital or a seat of power is read as a place or as its
  * state. Without the tree (the entity stage sees words only), a capital
  * after a preposition of place, up to two lower-case words before it, is a
@@ -569,7 +663,7 @@ static int after_locative(const struct dyad__work *w, const struct dyad__mention
 
 int dyad__capital_is_place(const struct dyad__work *w, const struct dyad__mention *m)
 {
-	return after_locative(w, m, CAPITAL_PAIR_DEPTH);
+	return opens_as_dateline(w, m) || after_locative(w, m, CAPITAL_PAIR_DEPTH);
 }
 
 /* The state of the first place named after a preposition of place in
@@ -593,11 +687,11 @@ static const char *where_in_sentence(struct dyad__work *w, size_t s, size_t firs
  * "Protesters rallied outside the Russian embassy in Tbilisi", "в Баку
  * активисты пикетировали посольство": a group of people (a civilian role or
  * body, agent CVL) that no adjective gives a state is of the state where it
- * stands.
+ * stands: the place the sentence names, else the dateline's.
  */
 void dyad__groups_where_they_stand(struct dyad__work *w, size_t s, size_t first)
 {
-	const char *where = NULL;
+	const char *where = NULL, *filed = NULL;
 	int looked = 0;
 	for (size_t i = first; i < w->n_mentions; i++) {
 		struct dyad__mention *m = &w->mentions[i];
@@ -607,15 +701,29 @@ void dyad__groups_where_they_stand(struct dyad__work *w, size_t s, size_t first)
 			continue;
 		if (!looked) {
 			where = where_in_sentence(w, s, first);
+			filed = where ? NULL : dateline_country(w);
 			looked = 1;
 		}
-		if (!where)
-			return;
-		m->country = where;
+		/* "MOSCOW, May 1 -- Protesters gathered ...": people named by a
+		 * role stand where the story was filed; not a people head
+		 * ("unity of the people") */
+		const char *c = where ? where : m->kind == DYAD_MENTION_ROLE ? filed : NULL;
+		if (!c)
+			continue;
+		m->country = c;
 		if (m->kind == DYAD_MENTION_ORG_HEAD) {
 			char actor[16];
-			snprintf(actor, sizeof actor, "%s%s", where, m->agent);
+			snprintf(actor, sizeof actor, "%s%s", c, m->agent);
 			m->actor = dyad_arena_strdup(w->arena, actor);
 		}
 	}
+}
+
+/* The dateline's place opening sentence s stays a place and stands for
+ * nobody (see opens_as_dateline). */
+void dyad__dateline_places(struct dyad__work *w, size_t s, size_t first)
+{
+	if (first < w->n_mentions && w->mentions[first].sentence == (int32_t)s &&
+	    opens_as_dateline(w, &w->mentions[first]))
+		w->mentions[first].attached = 1;
 }

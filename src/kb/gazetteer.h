@@ -76,6 +76,9 @@ struct dyad__org {
 struct dyad__org_head {
 	const char *head;
 	const char *agent;
+	int bare_last;      /* named alone: the document's last body of its kind (offices) */
+	int seat;           /* of the state of the place where it sits ("a court in Baku") */
+	const char *family; /* a word its family of heads shares ("ministry"), or NULL */
 };
 
 struct dyad__region {

@@ -40,9 +40,9 @@ dyad_status dyad__gaz_load_orgs(struct dyad__gaz_loader *ld, char *errmsg)
 
 dyad_status dyad__gaz_load_heads(struct dyad__gaz_loader *ld, char *errmsg)
 {
-	static const char *const cols[] = {"head", "agent", "phrases"};
+	static const char *const cols[] = {"head", "agent", "bare", "seat", "family", "phrases"};
 	struct dyad__gazetteer *gaz = ld->gaz;
-	dyad_status st = dyad__gaz_open(ld, "orgs/patterns.tsv", cols, 3, errmsg);
+	dyad_status st = dyad__gaz_open(ld, "orgs/patterns.tsv", cols, 6, errmsg);
 	if (st != DYAD_OK)
 		return st;
 	while ((st = dyad_tsv_next(&ld->tsv)) == DYAD_OK) {
@@ -55,7 +55,14 @@ dyad_status dyad__gaz_load_heads(struct dyad__gaz_loader *ld, char *errmsg)
 			return DYAD_ENOMEM;
 		h->head = f[0];
 		h->agent = f[1];
-		if ((st = dyad__gaz_add_variants(ld, f[2], GAZ_ORG_HEAD, idx)) != DYAD_OK)
+		if (f[2] && strcmp(f[2], "last") != 0)
+			return dyad_tsv_error(&ld->tsv, "bare must be 'last' or '-', not \"%s\"", f[2]);
+		if (f[3] && strcmp(f[3], "yes") != 0)
+			return dyad_tsv_error(&ld->tsv, "seat must be 'yes' or '-', not \"%s\"", f[3]);
+		h->bare_last = f[2] != NULL;
+		h->seat = f[3] != NULL;
+		h->family = f[4];
+		if ((st = dyad__gaz_add_variants(ld, f[5], GAZ_ORG_HEAD, idx)) != DYAD_OK)
 			return st;
 	}
 	return st == DYAD_DONE ? DYAD_OK : st;

@@ -38,7 +38,9 @@ static int case_allows_subject(const struct dyad__tree *t, size_t k)
 }
 
 /* The verb and the noun agree where both mark gender and number: the
- * subject of "поддержала" is feminine. */
+ * subject of "поддержала" is feminine. A noun for a person agrees in the
+ * gender of the person, not its own ("глава МИД призвал", "врач
+ * сказала"): an animate noun's gender decides nothing. */
 static int agrees(const struct dyad__tree *t, size_t verb, size_t noun)
 {
 	/* "Тегеран и Эр-Рияд восстановили": nouns joined by "и" are plural,
@@ -46,7 +48,8 @@ static int agrees(const struct dyad__tree *t, size_t verb, size_t noun)
 	if (dyad__tree_child(t, noun, DYAD_DEPREL_CONJ) >= 0)
 		return !dyad__tree_feat_is(t, verb, DYAD_FEAT_Number, "Sing");
 	static const enum dyad_ud_feat feats[] = {DYAD_FEAT_Gender, DYAD_FEAT_Number};
-	for (size_t i = 0; i < sizeof feats / sizeof feats[0]; i++) {
+	int person = dyad__tree_feat_is(t, noun, DYAD_FEAT_Animacy, "Anim");
+	for (size_t i = person ? 1 : 0; i < sizeof feats / sizeof feats[0]; i++) {
 		unsigned v = dyad__tree_feat(t, verb, feats[i]), n = dyad__tree_feat(t, noun, feats[i]);
 		if (v && n && v != n)
 			return 0;

@@ -254,8 +254,10 @@ static void expect_one_way(const char *text, const char *src, const char *tgt, c
 TEST(tree_sides_bind_the_fallback)
 {
 	struct dyad_doc *doc;
-	/* the sources by relation stay; their countries are never the target */
-	expect(&doc, "Greek and Cypriot fishermen protested against Turkey.", "GRC", "TUR", "14");
+	/* the sources by relation stay; their countries are never the target
+	 * ("fishermen" are an actor of their own since branch breadth, and
+	 * coordinated adjectives of one actor noun are not yet two: en403) */
+	expect(&doc, "Greek and Cypriot officials protested against Turkey.", "GRC", "TUR", "14");
 	CHECK(find(doc, "CYP", "TUR", "14") != NULL);
 	CHECK(find(doc, "GRC", "CYP", "14") == NULL && find(doc, "CYP", "GRC", "14") == NULL);
 	dyad_doc_free(doc);

@@ -84,7 +84,11 @@ static int32_t subject_by_case(const struct dyad__tree *t, size_t p, int32_t par
 {
 	if (parsed >= 0 && case_allows_subject(t, (size_t)parsed) && agrees(t, p, (size_t)parsed))
 		return -1;
-	for (int pass = 0; pass < 2; pass++)
+	/* a conjoined verb with no subject shares its head's ("осудил
+	 * Пакистан и призвал Пакистан к диалогу"): only a nominative is a
+	 * subject of its own there, not an object that merely looks like one */
+	int shared = parsed < 0 && dyad__tree_rel(t, p) == DYAD_DEPREL_CONJ;
+	for (int pass = 0; pass < (shared ? 1 : 2); pass++)
 		for (int32_t c = dyad__tree_first(t, p); c >= 0; c = dyad__tree_next(t, (size_t)c))
 			if (c != parsed && could_be_subject(t, p, (size_t)c, pass == 0))
 				return c;

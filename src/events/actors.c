@@ -262,6 +262,14 @@ static int collect(const struct dyad__tree *t, const struct dyad__sentence_ctx *
 		    dyad__tok_kind(t->w, (size_t)cs, MOD_GENITIVE))
 			found = collect(t, ctx, (size_t)c, side, depth + 1);
 	}
+	/* "атаки со стороны Пакистана": a noun of the language's agent_noun
+	 * list passes its genitive on, whatever its preposition */
+	for (int32_t c = dyad__tree_first(t, node); c >= 0 && !found && depth < NOMINAL_DEPTH;
+	     c = dyad__tree_next(t, (size_t)c))
+		if (dyad__tree_urel(t, (size_t)c) == DYAD_DEPREL_NMOD &&
+		    dyad__tree_case(t, (size_t)c) >= 0 &&
+		    dyad__tok_kind(t->w, (size_t)c, MOD_AGENT_NOUN))
+			found = collect(t, ctx, (size_t)c, side, depth + 1);
 	/* conjuncts: "Russia and Kazakhstan", "the presidents of A and B" */
 	for (int32_t c = dyad__tree_first(t, node); c >= 0; c = dyad__tree_next(t, (size_t)c))
 		if (dyad__tree_rel(t, (size_t)c) == DYAD_DEPREL_CONJ)

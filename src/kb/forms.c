@@ -171,6 +171,8 @@ static dyad_status fill_lemma(const dyad_engine *engine, struct dyad__form *r,
 	return r->lemma_stem ? DYAD_OK : DYAD_ENOMEM;
 }
 
+_Static_assert(MOD_N_KINDS <= 32, "the modifier kinds fit a form's mask");
+
 /* What the language's lists say of the word. */
 static void fill_language(struct dyad__form *r, const struct dyad__lang *lang)
 {

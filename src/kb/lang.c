@@ -315,7 +315,7 @@ static const char *const modifier_names[MOD_N_KINDS] = {
 	[MOD_THIRD_PERSON] = "third_person", [MOD_POSSESSIVE] = "possessive",
 	[MOD_GENITIVE] = "genitive",         [MOD_BETWEEN] = "between",
 	[MOD_AGAINST] = "against",           [MOD_DESTINATION] = "destination",
-	[MOD_JOINT_OWNER] = "joint_owner",
+	[MOD_JOINT_OWNER] = "joint_owner",   [MOD_AGENT_NOUN] = "agent_noun",
 };
 
 /* One line of modifiers.tsv: every phrase filed under its first word. */

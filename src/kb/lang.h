@@ -57,6 +57,7 @@ enum dyad__modifier {
 	MOD_AGAINST,     /* "against", "против" */
 	MOD_DESTINATION, /* "to" in "Ambassador to X" */
 	MOD_JOINT_OWNER, /* "their", "их" */
+	MOD_AGENT_NOUN,  /* "стороны" in "со стороны X": X is the act's author */
 	MOD_N_KINDS
 };
 

@@ -146,7 +146,7 @@ models: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p data/lang/en data/lang/ru
 	./$(BUILD)/dyad train --lang en --out data/lang/en/grammar.model $(GRAMMAR_COMMON) \
-	  --xpos --featlex --tag-epochs 5 --parse-epochs 10 --parse-runs 2 --explore 0.5 \
+	  --xpos --featlex --tag-epochs 5 --parse-epochs 10 --parse-runs 2 --explore 0.5 --one-step \
 	  --train $(UD)/en_ewt/en_ewt-ud-train.conllu --dev $(UD)/en_ewt/en_ewt-ud-dev.conllu
 	./$(BUILD)/dyad train --lang ru --out data/lang/ru/grammar.model $(GRAMMAR_COMMON) \
 	  --rich --dict data/lang/ru/morph --tag-epochs 10 --parse-epochs 15 --parse-runs 3 \

@@ -4,7 +4,9 @@
 # default 20 MB), with the engine's models and then with a data folder whose
 # languages name no model (lang.tsv key grammar -, the documented fallback:
 # no sentence is analysed). Prints MB/s, user CPU seconds and peak memory of
-# both, and the stage's share of the time. Not part of check.
+# both, the stage's share of the time, and the sentences and words of the
+# corpus per MB as `dyad parse` gives them (every sentence: what the stage
+# parses when dyad__grammar_wanted keeps them all). Not part of check.
 #   sh bench/grammar_stage.sh [BUILD]
 set -eu
 BUILD=${1:-build}
@@ -47,4 +49,13 @@ print(f"grammar stage, extract -j 1 on {mb:.1f} MB:")
 print(f"  with the stage:    {w:6.2f} s, {mb / w:5.2f} MB/s, cpu {wcpu:6.2f} s ({mb / wcpu:5.2f} MB/cpu-s), peak {wmem:.1f} MB")
 print(f"  without the stage: {o:6.2f} s, {mb / o:5.2f} MB/s, cpu {ocpu:6.2f} s ({mb / ocpu:5.2f} MB/cpu-s), peak {omem:.1f} MB")
 print(f"  the stage's share: {100 * (wcpu - ocpu) / wcpu:.0f} % of the cpu time")
+p = subprocess.Popen([dyad, "parse", corpus], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+sents = words = 0
+for line in p.stdout:
+    if line.startswith(b"# text"):
+        sents += 1
+    elif line[:1].isdigit() and b"-" not in line.split(b"\t", 1)[0]:
+        words += 1
+p.wait()
+print(f"  every sentence (dyad parse): {sents / mb:.0f} sentences and {words / mb:.0f} words per MB")
 PY

@@ -23,7 +23,7 @@ static void usage(FILE *out)
 	        "                  [--xpos] [--rich] [--featlex] [--dict DIR] [--folds N]\n"
 	        "                  [--tag-epochs N] [--morph-epochs N] [--parse-epochs N]\n"
 	        "                  [--seed N] [--min-weight X] [--tag-min-weight X]\n"
-	        "                  [--tag-share X] [--explore P] [--quiet]\n\n"
+	        "                  [--tag-share X] [--explore P] [--one-step] [--quiet]\n\n"
 	        "Learn a tagger, lemmatiser and dependency parser from CoNLL-U treebanks\n"
 	        "and write them as one model file.\n\n"
 	        "  --train FILE   training treebank (repeatable)\n"
@@ -38,6 +38,8 @@ static void usage(FILE *out)
 	        "  --folds N      jackknifing folds for the parser's training tags (5;\n"
 	        "                 under 2: the parser learns from gold tags)\n"
 	        "  --two-pass     a second tagging pass reads the first's tags (needs folds)\n"
+	        "  --one-step     the parser scores move and label together (slower; default:\n"
+	        "                 the move, then the label of an arc)\n"
 	        "  --tag-epochs N, --morph-epochs N, --parse-epochs N   passes (10, 10, 15;\n"
 	        "                 --parse-epochs 0 measures the tagging and writes nothing)\n"
 	        "  --parse-runs N average N parser runs of different sentence orders into one\n"
@@ -135,8 +137,9 @@ int dyad_cli_train(int argc, char **argv)
 			return DYAD_EXIT_OK;
 		}
 		static const char *const flags[] = {"--xpos", "--rich", "--featlex", "--quiet",
-		                                    "--gold-dev-tags", "--two-pass"};
-		int *slots[] = {&o.xpos, &o.rich, &o.featlex, &quiet, &o.gold_dev, &o.two_pass};
+		                                    "--gold-dev-tags", "--two-pass", "--one-step"};
+		int *slots[] = {&o.xpos, &o.rich, &o.featlex, &quiet, &o.gold_dev, &o.two_pass,
+		                &o.one_step};
 		size_t f = 0, n_flags = sizeof flags / sizeof *flags;
 		while (f < n_flags && strcmp(argv[i], flags[f]) != 0)
 			f++;

@@ -218,7 +218,8 @@ dyad_status dyad_grammar_analyse(const struct dyad_grammar *g, struct dyad_gramm
 	}
 	if (st == DYAD_OK && (steps & DYAD_GRAMMAR_PARSE)) {
 		w->pstate.rich = (p->flags & DYAD_PARTS_RICH) != 0;
-		st = dyad__parser_run(&p->parser, &p->labels, &w->pstate, s, w->acc);
+		st = dyad__parser_run(&p->parser, p->has_lparser ? &p->lparser : NULL, &p->labels,
+		                      &w->pstate, s, w->acc);
 	}
 	if (st == DYAD_OK)
 		sent_to_words(p, s, words, steps);

@@ -48,6 +48,7 @@ void dyad__pstate_release(struct dyad__pstate *st)
 	int rich = st->rich;
 	dyad__free(st->block);
 	dyad__free(st->memo);
+	dyad__free(st->lmemo);
 	dyad__pstate_init(st);
 	st->rich = rich;
 }
@@ -275,14 +276,78 @@ static uint32_t best_valid(const struct dyad__pstate *st, const struct dyad__lab
 	return best;
 }
 
-dyad_status dyad__parser_run(const struct dyad__pmodel *weights, const struct dyad__labels *labels,
-                             struct dyad__pstate *st, struct dyad__sent *s, int32_t *acc)
+/* The best label of the arc h -> s0 but the root's (the root's arc is
+ * the one forced move of the last step). */
+static uint32_t best_label(const struct dyad__pmodel *lweights, const struct dyad__labels *labels,
+                           struct dyad__pstate *st, uint32_t h, int32_t *lacc)
+{
+	uint64_t keys[DYAD_PARSER_MAX_FEATS];
+	size_t n = dyad__parser_label_features(st, h, st->stack[st->depth - 1], keys);
+	dyad__pmodel_score_memo(lweights, st->lmemo, keys, n, NULL, UINT32_MAX, lacc);
+	uint32_t best = UINT32_MAX;
+	for (uint32_t l = 0; l < labels->n; l++)
+		if (l != labels->root && (best == UINT32_MAX || lacc[l] > lacc[best]))
+			best = l;
+	return best;
+}
+
+/* Two steps: the move among the valid ones (SHIFT wins ties, as in one
+ * step), then for an arc its label. */
+static void run_two_step(const struct dyad__pmodel *moves, const struct dyad__pmodel *lweights,
+                         const struct dyad__labels *labels, struct dyad__pstate *st,
+                         int32_t *acc)
+{
+	uint64_t keys[DYAD_PARSER_MAX_FEATS];
+	int32_t *kept = acc + moves->stride, *lacc = kept + moves->stride;
+	uint32_t kept_b = UINT32_MAX;
+	while (st->b < st->n || st->depth > 0) {
+		if (st->depth == 0) {
+			apply(st, labels, 0);
+			continue;
+		}
+		if (st->b == st->n && st->depth == 1) {
+			apply(st, labels, 1 + labels->root);
+			continue;
+		}
+		uint32_t move = RIGHT; /* the only move when the buffer holds only ROOT */
+		if (st->b < st->n) {
+			if (st->b != kept_b) {
+				size_t nb = dyad__parser_buffer_features(st, keys);
+				dyad__pmodel_score_memo(moves, st->memo, keys, nb, NULL, UINT32_MAX, kept);
+				kept_b = st->b;
+			}
+			size_t n = dyad__parser_features(st, keys);
+			dyad__pmodel_score_memo(moves, st->memo, keys, n, kept, UINT32_MAX, acc);
+			move = acc[LEFT] > acc[SHIFT] ? LEFT : SHIFT;
+			if (st->depth > 1 && acc[RIGHT] > acc[move])
+				move = RIGHT;
+		}
+		if (move == SHIFT) {
+			apply(st, labels, 0);
+			continue;
+		}
+		uint32_t h = move == LEFT ? st->b : st->stack[st->depth - 2];
+		uint32_t label = best_label(lweights, labels, st, h, lacc);
+		apply(st, labels, (move == LEFT ? 1 : 1 + labels->n) + label);
+	}
+}
+
+dyad_status dyad__parser_run(const struct dyad__pmodel *weights, const struct dyad__pmodel *lweights,
+                             const struct dyad__labels *labels, struct dyad__pstate *st,
+                             struct dyad__sent *s, int32_t *acc)
 {
 	if (reserve(st, s->n) != DYAD_OK)
 		return DYAD_ENOMEM;
 	if (!st->memo && !(st->memo = dyad__calloc(1, sizeof *st->memo)))
 		return DYAD_ENOMEM;
+	if (lweights && !st->lmemo && !(st->lmemo = dyad__calloc(1, sizeof *st->lmemo)))
+		return DYAD_ENOMEM;
 	load(st, s);
+	if (lweights) {
+		run_two_step(weights, lweights, labels, st, acc);
+		finish(st, labels, s);
+		return DYAD_OK;
+	}
 	uint64_t keys[DYAD_PARSER_MAX_FEATS];
 	int32_t *kept = acc + weights->stride; /* scores of the buffer's features */
 	uint32_t kept_b = UINT32_MAX;
@@ -365,7 +430,105 @@ static dyad_status learn_step(struct dyad__ptrain *weights, const struct dyad__l
 	return DYAD_OK;
 }
 
-dyad_status dyad__parser_learn(struct dyad__ptrain *weights, const struct dyad__labels *labels,
+/* The move of a two-step parser: the model's choice among the valid moves
+ * and the best of the cheapest (structure only); *move is the one followed. */
+static dyad_status learn_move(struct dyad__ptrain *weights, struct dyad__pstate *st,
+                              struct dyad__parser_learning *how, uint32_t *move)
+{
+	int ok[3] = {st->b < st->n, st->depth > 0 && (st->b < st->n || st->depth == 1),
+	             st->depth > 1};
+	if (ok[SHIFT] + ok[LEFT] + ok[RIGHT] < 2) {
+		*move = ok[SHIFT] ? SHIFT : ok[LEFT] ? LEFT : RIGHT;
+		return ok[*move] ? DYAD_OK : DYAD_EINVAL;
+	}
+	uint64_t keys[DYAD_PARSER_MAX_FEATS];
+	float scores[DYAD_PMODEL_LANES] = {0};
+	uint32_t cost[3], pred = UINT32_MAX, gold = UINT32_MAX;
+	size_t n = dyad__parser_buffer_features(st, keys);
+	n += dyad__parser_features(st, keys + n);
+	dyad__ptrain_score(weights, keys, n, scores);
+	costs(st, cost);
+	for (uint32_t c = 0; c < 3; c++) {
+		if (!ok[c])
+			continue;
+		if (pred == UINT32_MAX || scores[c] > scores[pred])
+			pred = c;
+		if (gold == UINT32_MAX || cost[c] < cost[gold] ||
+		    (cost[c] == cost[gold] && scores[c] > scores[gold]))
+			gold = c;
+	}
+	how->n_steps++;
+	if (cost[pred] > cost[gold]) {
+		uint32_t cls[2] = {gold, pred};
+		float delta[2] = {1, -1};
+		how->n_errors++;
+		if (dyad__ptrain_update(weights, keys, n, cls, delta, 2) != DYAD_OK)
+			return DYAD_ENOMEM;
+	}
+	dyad__ptrain_tick(weights);
+	int follow = cost[pred] == cost[gold] || uniform(&how->rng) < how->explore;
+	*move = follow ? pred : gold;
+	return DYAD_OK;
+}
+
+/* The label of the arc h -> s0 of a two-step parser: learnt when the arc
+ * is a gold one (the label of a wrong arc has no gold answer); the label
+ * followed is the gold one unless the model's is right or the dice say to
+ * explore. */
+static dyad_status learn_label(struct dyad__ptrain *lweights, const struct dyad__labels *labels,
+                               struct dyad__pstate *st, struct dyad__parser_learning *how,
+                               uint32_t h, uint32_t *label)
+{
+	uint64_t keys[DYAD_PARSER_MAX_FEATS];
+	float scores[DYAD_PARSER_MAX_LABELS + DYAD_PMODEL_LANES] = {0};
+	uint32_t s0 = st->stack[st->depth - 1], pred = UINT32_MAX;
+	size_t n = dyad__parser_label_features(st, h, s0, keys);
+	dyad__ptrain_score(lweights, keys, n, scores);
+	for (uint32_t l = 0; l < labels->n; l++)
+		if (l != labels->root && (pred == UINT32_MAX || scores[l] > scores[pred]))
+			pred = l;
+	*label = pred;
+	uint32_t gold = st->gold_head[s0] == h && st->gold_label[s0] < DYAD_N_DEPRELS
+	                    ? labels->index[st->gold_label[s0]] : 0xff;
+	if (gold == 0xff || gold == labels->root || pred == UINT32_MAX)
+		return pred == UINT32_MAX ? DYAD_EINVAL : DYAD_OK;
+	if (pred != gold) {
+		uint32_t cls[2] = {gold, pred};
+		float delta[2] = {1, -1};
+		if (dyad__ptrain_update(lweights, keys, n, cls, delta, 2) != DYAD_OK)
+			return DYAD_ENOMEM;
+		if (!(uniform(&how->rng) < how->explore))
+			*label = gold;
+	}
+	dyad__ptrain_tick(lweights);
+	return DYAD_OK;
+}
+
+static dyad_status learn_two_step(struct dyad__ptrain *weights, struct dyad__ptrain *lweights,
+                                  const struct dyad__labels *labels, struct dyad__pstate *st,
+                                  struct dyad__parser_learning *how)
+{
+	uint32_t move, label;
+	dyad_status rc = learn_move(weights, st, how, &move);
+	if (rc != DYAD_OK)
+		return rc;
+	if (move == SHIFT) {
+		apply(st, labels, 0);
+		return DYAD_OK;
+	}
+	if (move == LEFT && st->b == st->n) {
+		apply(st, labels, 1 + labels->root);
+		return DYAD_OK;
+	}
+	uint32_t h = move == LEFT ? st->b : st->stack[st->depth - 2];
+	rc = learn_label(lweights, labels, st, how, h, &label);
+	if (rc == DYAD_OK)
+		apply(st, labels, (move == LEFT ? 1 : 1 + labels->n) + label);
+	return rc;
+}
+
+dyad_status dyad__parser_learn(struct dyad__ptrain *weights, struct dyad__ptrain *lweights,
+                               const struct dyad__labels *labels,
                                struct dyad__pstate *st, struct dyad__sent *s,
                                struct dyad__parser_learning *how)
 {
@@ -373,7 +536,8 @@ dyad_status dyad__parser_learn(struct dyad__ptrain *weights, const struct dyad__
 		return DYAD_ENOMEM;
 	load(st, s);
 	while (st->b < st->n || st->depth > 0) {
-		dyad_status rc = learn_step(weights, labels, st, how);
+		dyad_status rc = lweights ? learn_two_step(weights, lweights, labels, st, how)
+		                          : learn_step(weights, labels, st, how);
 		if (rc == DYAD_EINVAL)
 			break;
 		if (rc != DYAD_OK)

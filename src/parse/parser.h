@@ -61,7 +61,8 @@ struct dyad__pstate {
 	uint64_t *word, *lemma, *marker; /* per word: form, lemma, case marker's lemma */
 	uint32_t *tag, *upos, *morph;    /* fine tag + 1, UPOS, case/number/gender */
 	uint32_t *gold_head, *gold_label;
-	struct dyad__pmemo *memo; /* owned; rows of the weights met before */
+	struct dyad__pmemo *memo;  /* owned; rows of the weights met before */
+	struct dyad__pmemo *lmemo; /* owned; the same for the label weights */
 };
 
 void dyad__pstate_init(struct dyad__pstate *st);
@@ -77,10 +78,28 @@ int dyad__labels_add(struct dyad__labels *l, enum dyad_deprel rel);
 size_t dyad__parser_buffer_features(const struct dyad__pstate *st, uint64_t *keys);
 size_t dyad__parser_features(const struct dyad__pstate *st, uint64_t *keys);
 
+/* Feature keys of the label of the arc from head h to dependent d (a
+ * two-step parser's second step): the two words, their tags, children and
+ * neighbours, conjoined with the arc's direction. */
+size_t dyad__parser_label_features(const struct dyad__pstate *st, uint32_t h, uint32_t d,
+                                   uint64_t *keys);
+
+/*
+ * A parser scores its moves in one step or in two. One step: one table
+ * over all 1 + 2L classes (SHIFT, LEFT-l, RIGHT-l), label weights NULL.
+ * Two steps: a table of the three moves (SHIFT, LEFT, RIGHT) over all the
+ * features, then, only when the move is an arc, a table of the L labels
+ * over the arc's own smaller set (dyad__parser_label_features). A step
+ * then adds rows of 3 weights instead of 1 + 2L, and a SHIFT (half of the
+ * moves) needs no label at all.
+ */
+
 /* Parse s (its tag, upos, feats and lemma_key set): sets head and label of
- * every word. acc has 2 * weights->stride entries. DYAD_ENOMEM. */
-dyad_status dyad__parser_run(const struct dyad__pmodel *weights, const struct dyad__labels *labels,
-                             struct dyad__pstate *st, struct dyad__sent *s, int32_t *acc);
+ * every word. acc has 2 * weights->stride entries (one step) or
+ * 2 * weights->stride + lweights->stride (two). DYAD_ENOMEM. */
+dyad_status dyad__parser_run(const struct dyad__pmodel *weights, const struct dyad__pmodel *lweights,
+                             const struct dyad__labels *labels, struct dyad__pstate *st,
+                             struct dyad__sent *s, int32_t *acc);
 
 struct dyad__parser_learning {
 	double explore;   /* chance of following the model's choice */
@@ -88,8 +107,11 @@ struct dyad__parser_learning {
 	size_t n_steps, n_errors;
 };
 
-/* Training on one sentence whose gold.head / gold.label are projective. */
-dyad_status dyad__parser_learn(struct dyad__ptrain *weights, const struct dyad__labels *labels,
+/* Training on one sentence whose gold.head / gold.label are projective:
+ * weights of 1 + 2L classes and lweights NULL (one step), or of 3 moves
+ * and lweights of L labels (two steps). */
+dyad_status dyad__parser_learn(struct dyad__ptrain *weights, struct dyad__ptrain *lweights,
+                               const struct dyad__labels *labels,
                                struct dyad__pstate *st, struct dyad__sent *s,
                                struct dyad__parser_learning *how);
 

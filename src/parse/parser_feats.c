@@ -294,3 +294,66 @@ size_t dyad__parser_features(const struct dyad__pstate *st, uint64_t *keys)
 		n += style_features(st, &p, keys + n);
 	return n;
 }
+
+/* The morphology of a labelled arc: lemmas, case, agreement, case marker. */
+static size_t label_rich_features(const struct dyad__pstate *st, uint32_t h, uint32_t d,
+                                  uint32_t dir, uint64_t *k)
+{
+	size_t n = 0;
+	k[n++] = dyad__fkey2(230, L(d), PK2(P(d), dir));
+	k[n++] = dyad__fkey2(231, L(h), PK2(P(h), dir));
+	k[n++] = dyad__fkey3(232, L(h), L(d), dir);
+	k[n++] = dyad__fkey1(233, PK3(P(d), M(d), dir));
+	k[n++] = dyad__fkey1(234, PK3(P(h), M(h), dir));
+	k[n++] = dyad__fkey2(235, PK2(P(h), M(h)), PK3(P(d), M(d), dir));
+	k[n++] = dyad__fkey1(236, PK3(P(h), P(d), agreement(M(h), M(d)) | dir << 12));
+	k[n++] = dyad__fkey2(237, MK(d), PK3(CASE(d), P(d), dir));
+	k[n++] = dyad__fkey3(238, MK(d), L(h), PK2(CASE(d), dir));
+	k[n++] = dyad__fkey2(239, L(h), PK3(CASE(d), P(d), dir));
+	return n;
+}
+
+size_t dyad__parser_label_features(const struct dyad__pstate *st, uint32_t h, uint32_t d,
+                                   uint64_t *k)
+{
+	uint32_t none = st->n + 1, dir = h > d;
+	uint32_t lo = dir ? d : h, hi = dir ? h : d;
+	uint32_t dist = distance_bucket(hi - lo) | dir << 8;
+	uint32_t dl = st->lc1[d], dr = st->rc1[d];
+	uint32_t dm1 = d > 0 ? d - 1 : none, dp1 = d + 1 < st->n ? d + 1 : none;
+	uint32_t hm1 = h > 0 && h <= st->n ? h - 1 : none, hp1 = h + 1 < st->n ? h + 1 : none;
+	uint32_t valency = cap7(st->nl[d]) | cap7(st->nr[d]) << 4;
+	size_t n = 0;
+	k[n++] = dyad__fkey2(200, W(d), PK2(P(d), dir));
+	k[n++] = dyad__fkey2(201, W(d), dir);
+	k[n++] = dyad__fkey1(202, PK2(P(d), dir));
+	k[n++] = dyad__fkey2(203, W(h), PK2(P(h), dir));
+	k[n++] = dyad__fkey2(204, W(h), dir);
+	k[n++] = dyad__fkey1(205, PK2(P(h), dir));
+	k[n++] = dyad__fkey1(206, PK3(P(h), P(d), dir));
+	k[n++] = dyad__fkey2(207, W(h), PK2(P(d), dir));
+	k[n++] = dyad__fkey2(208, W(d), PK2(P(h), dir));
+	k[n++] = dyad__fkey3(209, W(h), W(d), dir);
+	k[n++] = dyad__fkey1(210, PK3(P(h), P(d), dist));
+	k[n++] = dyad__fkey2(211, st->lset[d], PK2(P(d), dir));
+	k[n++] = dyad__fkey2(212, st->rset[d], PK2(P(d), dir));
+	k[n++] = dyad__fkey2(213, st->lset[h], PK2(P(h), dir));
+	k[n++] = dyad__fkey2(214, st->rset[h], PK2(P(h), dir));
+	k[n++] = dyad__fkey2(215, PK3(P(d), P(dl), P(dr)), dir);
+	k[n++] = dyad__fkey2(216, PK2(P(h), P(d)), PK3(LAB(dl), LAB(dr), dir));
+	k[n++] = dyad__fkey2(217, PK3(P(h), P(d), P(dm1)), PK2(P(dp1), dir));
+	k[n++] = dyad__fkey2(218, PK3(P(h), P(d), P(hm1)), PK2(P(hp1), dir));
+	k[n++] = dyad__fkey1(219, PK3(U(h), U(d), dir));
+	k[n++] = dyad__fkey2(220, between(st, lo, hi), PK3(P(h), P(d), dir));
+	k[n++] = dyad__fkey2(221, PK2(P(h), P(d)), PK2(valency, dir));
+	k[n++] = dyad__fkey3(222, W(dl), P(d), dir);
+	k[n++] = dyad__fkey3(223, W(dr), P(d), dir);
+	if (st->rich)
+		n += label_rich_features(st, h, d, dir, k + n);
+	if (st->style) {
+		k[n++] = dyad__fkey2(240, st->style, PK2(P(d), dir));
+		k[n++] = dyad__fkey2(241, st->style, PK3(P(h), P(d), dir));
+		k[n++] = dyad__fkey3(242, st->style, W(d), PK2(P(h), dir));
+	}
+	return n;
+}

@@ -54,8 +54,16 @@ struct pmodel_header {
 	uint32_t magic, n_classes, stride, n_rows;
 	uint64_t n_hot_slots, n_cold_slots, n_entries, n_dense, n_bloom;
 	float scale;
-	uint32_t reserved;
+	uint32_t flags; /* HEADER_PAIRS: the rows are DYAD_PSLOT_PAIR */
 };
+
+#define HEADER_PAIRS 1u
+
+/* A table of three classes is frozen as pairs (perceptron.h). */
+static int pairs_of(uint32_t n_classes)
+{
+	return n_classes == 3;
+}
 
 dyad_status dyad__ptrain_new(uint32_t n_classes, struct dyad__ptrain **out)
 {
@@ -308,13 +316,42 @@ static uint64_t slots_for(uint64_t n_rows)
 	return n < 2 * DYAD_PTABLE_BUCKET ? 2 * DYAD_PTABLE_BUCKET : n;
 }
 
+/* The averaged weight of class cls in row r (0 when the row has none). */
+static float row_weight(const struct dyad__ptrain *t, const struct row *r, uint32_t cls)
+{
+	for (uint32_t j = 0; j < r->n; j++)
+		if (t->entries[r->off + j].cls == cls)
+			return averaged(t, &t->entries[r->off + j]);
+	return 0;
+}
+
+/* The pair of a row of three classes: classes 1 and 2 minus class 0, each
+ * 0 when under min_weight. */
+static void row_pair(const struct dyad__ptrain *t, const struct row *r, float min_weight,
+                     float d[2])
+{
+	float w0 = row_weight(t, r, 0);
+	for (uint32_t c = 1; c <= 2; c++) {
+		float x = row_weight(t, r, c) - w0;
+		d[c - 1] = fabsf(x) > 0 && fabsf(x) >= min_weight ? x : 0;
+	}
+}
+
 /* Weights kept of each row (0: the row goes), their total and the largest. */
 static size_t count_kept(const struct dyad__ptrain *t, float min_weight, uint32_t *kept,
                          float *max)
 {
 	size_t total = 0;
 	*max = 0;
-	for (size_t f = 0; f < t->n_rows; f++) {
+	for (size_t f = 0; f < t->n_rows && pairs_of(t->n_classes); f++) {
+		float d[2];
+		row_pair(t, &t->rows[f], min_weight, d);
+		kept[f] = d[0] != 0 || d[1] != 0;
+		for (int k = 0; k < 2; k++)
+			*max = fabsf(d[k]) > *max ? fabsf(d[k]) : *max;
+		total += kept[f];
+	}
+	for (size_t f = 0; f < t->n_rows && !pairs_of(t->n_classes); f++) {
 		const struct row *r = &t->rows[f];
 		kept[f] = 0;
 		for (uint32_t j = 0; j < r->n; j++) {
@@ -353,6 +390,13 @@ static void fill_row(const struct dyad__ptrain *t, size_t f, float min_weight,
                      struct dyad__pentry *e, size_t *at, int16_t *dense, size_t *dense_at)
 {
 	const struct row *r = &t->rows[f];
+	if (slot->n == DYAD_PSLOT_PAIR) {
+		float pair[2];
+		row_pair(t, r, min_weight, pair);
+		slot->row = (uint16_t)quantise(pair[0], h->scale) |
+		            (uint32_t)(uint16_t)quantise(pair[1], h->scale) << 16;
+		return;
+	}
 	int d = slot->n == DYAD_PSLOT_DENSE;
 	struct dyad__pentry one, *to = slot->n <= DYAD_PSLOT_INLINE ? &one : e + *at;
 	int16_t *row = d ? dense + *dense_at * h->stride : NULL;
@@ -432,7 +476,8 @@ static dyad_status write_rows(const struct dyad__ptrain *t, const uint32_t *kept
 		uint32_t f = t->slots[s].feat;
 		if (!key || !kept[f])
 			continue;
-		uint16_t n = is_dense(kept[f]) ? DYAD_PSLOT_DENSE : (uint16_t)kept[f];
+		uint16_t n = h->flags & HEADER_PAIRS ? DYAD_PSLOT_PAIR
+		             : is_dense(kept[f]) ? DYAD_PSLOT_DENSE : (uint16_t)kept[f];
 		z.slot_of[f] = hot[f] ? (uint32_t)place(z.hot, h->n_hot_slots, key, n) | 1u << 31
 		                      : (uint32_t)place(z.cold, h->n_cold_slots, key, n);
 		if (!hot[f]) {
@@ -520,16 +565,18 @@ dyad_status dyad__ptrain_freeze(const struct dyad__ptrain *t, float min_weight,
 	count_kept(t, min_weight, kept, &max);
 	uint32_t n_rows = 0, n_hot = 0;
 	size_t outside = 0, dense = 0;
+	int pairs = pairs_of(t->n_classes);
 	for (size_t f = 0; f < t->n_rows; f++) {
 		n_rows += kept[f] > 0;
-		dense += is_dense(kept[f]);
-		outside += kept[f] > DYAD_PSLOT_INLINE && !is_dense(kept[f]) ? kept[f] : 0;
+		dense += !pairs && is_dense(kept[f]);
+		outside += !pairs && kept[f] > DYAD_PSLOT_INLINE && !is_dense(kept[f]) ? kept[f] : 0;
 	}
 	dyad_status st = choose_hot(t, kept, hot, &n_hot);
 	uint64_t n_bloom = ((uint64_t)(n_rows - n_hot) * BLOOM_BITS_PER_KEY + 63) / 64;
 	struct pmodel_header h = {PMODEL_MAGIC, t->n_classes, stride_of(t->n_classes), n_rows,
 	                          DYAD_PMODEL_HOT_SLOTS, slots_for(n_rows - n_hot), outside, dense,
-	                          n_bloom ? n_bloom : 1, max > 0 ? max / INT16_MAX : 1, 0};
+	                          n_bloom ? n_bloom : 1, max > 0 ? max / INT16_MAX : 1,
+	                          pairs ? HEADER_PAIRS : 0};
 	if (st == DYAD_OK)
 		st = dyad_buf_append(out, &h, sizeof h);
 	if (st == DYAD_OK)
@@ -543,13 +590,16 @@ dyad_status dyad__ptrain_freeze(const struct dyad__ptrain *t, float min_weight,
 
 /* Every row lies inside the entries and its classes are in range, so that
  * scoring never writes outside a score buffer. */
-static dyad_status check_rows(const struct dyad__pmodel *m, const struct dyad__ptable *t)
+static dyad_status check_rows(const struct dyad__pmodel *m, const struct dyad__ptable *t,
+                              int pairs)
 {
 	for (uint64_t i = 0; i < t->n_buckets; i++)
 		for (unsigned k = 0; k < DYAD_PTABLE_BUCKET; k++) {
 			uint32_t n = t->buckets[i].n[k], row = t->buckets[i].row[k];
-			if (n == 0)
+			if (n == 0 || (pairs && n == DYAD_PSLOT_PAIR))
 				continue;
+			if (pairs || n == DYAD_PSLOT_PAIR)
+				return DYAD_EDATA;
 			if (n == DYAD_PSLOT_DENSE) {
 				if (row >= m->n_dense)
 					return DYAD_EDATA;
@@ -584,7 +634,8 @@ dyad_status dyad__pmodel_open(const void *p, size_t len, struct dyad__pmodel *m)
 	memcpy(&h, p, sizeof h);
 	if (h.magic != PMODEL_MAGIC || h.n_classes == 0 || h.n_classes > UINT16_MAX ||
 	    h.stride != stride_of(h.n_classes) || !good_slots(h.n_hot_slots) ||
-	    !good_slots(h.n_cold_slots) || !(h.scale > 0) ||
+	    !good_slots(h.n_cold_slots) || !(h.scale > 0) || (h.flags & ~HEADER_PAIRS) ||
+	    ((h.flags & HEADER_PAIRS) != 0) != pairs_of(h.n_classes) ||
 	    (h.n_hot_slots + h.n_cold_slots) * SLOT_LOAD_NUM < (uint64_t)h.n_rows * SLOT_LOAD_DEN)
 		return DYAD_EDATA;
 	size_t slot_bytes = (size_t)(h.n_hot_slots + h.n_cold_slots) / DYAD_PTABLE_BUCKET *
@@ -611,9 +662,10 @@ dyad_status dyad__pmodel_open(const void *p, size_t len, struct dyad__pmodel *m)
 	m->n_rows = h.n_rows;
 	m->n_entries = h.n_entries;
 	m->scale = h.scale;
-	dyad_status st = check_rows(m, &m->hot);
+	int pairs = (h.flags & HEADER_PAIRS) != 0;
+	dyad_status st = check_rows(m, &m->hot, pairs);
 	if (st == DYAD_OK)
-		st = check_rows(m, &m->cold);
+		st = check_rows(m, &m->cold, pairs);
 	if (st != DYAD_OK)
 		memset(m, 0, sizeof *m);
 	return st;
@@ -695,6 +747,11 @@ static void add_dense(const int16_t *const *rows, size_t n, uint32_t stride, int
 
 static void add_sparse(const struct dyad__pmodel *m, struct dyad__prow r, int32_t *acc)
 {
+	if (r.n == DYAD_PSLOT_PAIR) {
+		acc[1] += (int16_t)(r.row & 0xffffu);
+		acc[2] += (int16_t)(r.row >> 16);
+		return;
+	}
 	if (r.n <= DYAD_PSLOT_INLINE) {
 		acc[r.row & 0xffffu] += (int16_t)(r.row >> 16);
 		return;
@@ -715,7 +772,7 @@ static inline void prefetch_row(const struct dyad__pmodel *m, struct dyad__prow 
 		for (; p < end; p += 64)
 			__builtin_prefetch(p);
 		__builtin_prefetch(end - 1);
-	} else if (r.n > DYAD_PSLOT_INLINE) {
+	} else if (r.n > DYAD_PSLOT_INLINE && r.n != DYAD_PSLOT_PAIR) {
 		__builtin_prefetch(m->entries + r.row);
 		__builtin_prefetch(m->entries + r.row + r.n - 1);
 	}

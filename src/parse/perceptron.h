@@ -89,6 +89,14 @@ struct dyad__pentry {
 #define DYAD_PSLOT_DENSE_MIN 12
 /* n of a slot whose row is dense. */
 #define DYAD_PSLOT_DENSE 0xffffu
+/*
+ * n of a slot of a table of three classes (a parser's moves, parser.h):
+ * its row holds the weights of classes 1 and 2 minus the weight of class 0
+ * (int16 each), class 0 gets none. Only differences between the classes
+ * decide an argmax, so the choices are the same, and every row lives in
+ * its slot: a look-up is one bucket, no second cache miss for the row.
+ */
+#define DYAD_PSLOT_PAIR 0xfffeu
 
 /*
  * Eight slots in one cache line, their fields side by side so that one

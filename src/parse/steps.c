@@ -180,16 +180,23 @@ dyad_status dyad__parts_open(struct dyad__parts *p, dyad__section_fn section, co
 	p->max_stride = p->tagger.stride;
 	if (p->morpher.weights.stride > p->max_stride)
 		p->max_stride = p->morpher.weights.stride;
-	const void *b;
-	size_t bl;
+	const void *b, *a2;
+	size_t bl, al2;
 	if (section(ctx, DYAD_SEC_LABELS, &a, &al) && section(ctx, DYAD_SEC_PARSER, &b, &bl)) {
+		p->has_lparser = section(ctx, DYAD_SEC_PARSER_LABELS, &a2, &al2);
 		if (labels_read(&p->labels, a, al) != DYAD_OK ||
 		    dyad__pmodel_open(b, bl, &p->parser) != DYAD_OK ||
-		    p->parser.n_classes != 1 + 2 * p->labels.n)
+		    p->parser.n_classes != (p->has_lparser ? 3 : 1 + 2 * p->labels.n))
 			return bad(&o, DYAD_SEC_PARSER);
+		if (p->has_lparser && (dyad__pmodel_open(a2, al2, &p->lparser) != DYAD_OK ||
+		                       p->lparser.n_classes != p->labels.n))
+			return bad(&o, DYAD_SEC_PARSER_LABELS);
 		p->has_parser = 1;
-		if (p->parser.stride > p->max_stride)
-			p->max_stride = p->parser.stride;
+		/* the score buffer holds a step's sums and the kept ones, then
+		 * (two steps) the label sums */
+		uint32_t need = p->parser.stride + (p->has_lparser ? p->lparser.stride : 0);
+		if (need > p->max_stride)
+			p->max_stride = need;
 	}
 	return DYAD_OK;
 }

@@ -42,6 +42,7 @@ struct dyad__morph;
 #define DYAD_SEC_MORPHER "MORW"
 #define DYAD_SEC_LABELS "LABELS"
 #define DYAD_SEC_PARSER "PARSW"
+#define DYAD_SEC_PARSER_LABELS "PARSL" /* two-step parsers: the label weights */
 
 /* What a model does (META "flags"). */
 enum dyad__parts_flags {
@@ -73,8 +74,9 @@ struct dyad__parts {
 	struct dyad__lemmatiser lemmas;
 	struct dyad__morpher morpher;
 	struct dyad__labels labels;
-	struct dyad__pmodel parser;
-	int has_parser;
+	struct dyad__pmodel parser;  /* 1 + 2L classes, or 3 moves (has_lparser) */
+	struct dyad__pmodel lparser; /* labels of a two-step parser (parser.h) */
+	int has_parser, has_lparser;
 	const struct dyad__morph *dict;
 	uint32_t max_stride; /* widest table: the size of a score buffer */
 };

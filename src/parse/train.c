@@ -687,18 +687,24 @@ static dyad_status tag_dev(struct trainer *t)
 	return DYAD_OK;
 }
 
-/* Parse dev with frozen parser weights; log UAS and LAS. */
-static dyad_status parse_dev(struct trainer *t, const struct dyad_buf *frozen, unsigned epoch)
+/* Parse dev with frozen parser weights (and label weights, two steps:
+ * lfrozen not NULL); log UAS and LAS. */
+static dyad_status parse_dev(struct trainer *t, const struct dyad_buf *frozen,
+                             const struct dyad_buf *lfrozen, unsigned epoch)
 {
-	struct dyad__pmodel m;
+	struct dyad__pmodel m, lm;
 	if (!t->dev.n)
 		return DYAD_OK;
-	if (dyad__pmodel_open(frozen->data, frozen->len, &m) != DYAD_OK)
+	if (dyad__pmodel_open(frozen->data, frozen->len, &m) != DYAD_OK ||
+	    (lfrozen && dyad__pmodel_open(lfrozen->data, lfrozen->len, &lm) != DYAD_OK))
 		return fail(t, DYAD_EDATA, "the parser weights do not open");
 	if (t->pstate.memo) /* the weights of the last epoch may have lain here */
 		dyad__pmemo_forget(t->pstate.memo);
+	if (t->pstate.lmemo)
+		dyad__pmemo_forget(t->pstate.lmemo);
 	for (size_t i = 0; i < t->dev.n; i++)
-		if (dyad__parser_run(&m, &t->labels, &t->pstate, &t->dev.sents[i], t->acc) != DYAD_OK)
+		if (dyad__parser_run(&m, lfrozen ? &lm : NULL, &t->labels, &t->pstate,
+		                     &t->dev.sents[i], t->acc) != DYAD_OK)
 			return DYAD_ENOMEM;
 	struct dyad_grammar_scores sc;
 	score(t, &t->dev, &sc);
@@ -711,7 +717,7 @@ static dyad_status parse_dev(struct trainer *t, const struct dyad_buf *frozen, u
  * own exploration; with a log, dev is measured after every epoch of the
  * first run. */
 static dyad_status parser_run(struct trainer *t, unsigned run, size_t *order,
-                              struct dyad__ptrain *w)
+                              struct dyad__ptrain *w, struct dyad__ptrain *lw)
 {
 	uint64_t seed = t->o->seed + 1000003u * run;
 	struct dyad__parser_learning how = {0, seed | 1, 0, 0};
@@ -722,47 +728,83 @@ static dyad_status parser_run(struct trainer *t, unsigned run, size_t *order,
 		how.explore = e == 0 ? 0 : t->o->explore;
 		how.n_steps = how.n_errors = 0;
 		for (size_t k = 0; st == DYAD_OK && k < n; k++)
-			st = dyad__parser_learn(w, &t->labels, &t->pstate, &t->train.sents[order[k]], &how);
+			st = dyad__parser_learn(w, lw, &t->labels, &t->pstate, &t->train.sents[order[k]],
+			                        &how);
 		size_t feats, weights;
 		dyad__ptrain_stats(w, &feats, &weights);
 		say(t, "parser run %u epoch %u: %.2f%% of moves wrong, %zu features, %zu weights",
 		    run + 1, e + 1, pct(how.n_errors, how.n_steps), feats, weights);
 		if (st == DYAD_OK && t->o->log && run == 0 && t->dev.n) {
-			struct dyad_buf frozen;
+			struct dyad_buf frozen, lfrozen;
 			dyad_buf_init(&frozen, 0);
+			dyad_buf_init(&lfrozen, 0);
 			st = dyad__ptrain_freeze(w, t->o->min_weight, &frozen);
+			if (st == DYAD_OK && lw)
+				st = dyad__ptrain_freeze(lw, t->o->min_weight, &lfrozen);
 			if (st == DYAD_OK)
-				st = parse_dev(t, &frozen, e + 1);
+				st = parse_dev(t, &frozen, lw ? &lfrozen : NULL, e + 1);
 			dyad_buf_release(&frozen);
+			dyad_buf_release(&lfrozen);
 		}
 	}
 	return st;
 }
 
-/* The parser: the average of parse_runs runs (one is the plain perceptron). */
-static dyad_status learn_parser(struct trainer *t, size_t *order, struct dyad_buf *out)
+/* The parser's tables being learnt: w, and lw for a two-step parser. */
+struct ptables {
+	struct dyad__ptrain *w, *lw;
+};
+
+static void ptables_free(struct ptables *p)
 {
-	uint32_t n_classes = 1 + 2 * t->labels.n;
+	dyad__ptrain_free(p->w);
+	dyad__ptrain_free(p->lw);
+	p->w = p->lw = NULL;
+}
+
+static dyad_status ptables_new(struct trainer *t, struct ptables *p)
+{
+	int two = !t->o->one_step;
+	dyad_status st = dyad__ptrain_new(two ? 3 : 1 + 2 * t->labels.n, &p->w);
+	if (st == DYAD_OK && two)
+		st = dyad__ptrain_new(t->labels.n, &p->lw);
+	return st;
+}
+
+static dyad_status ptables_add(struct ptables *sum, const struct ptables *p, float factor)
+{
+	dyad_status st = dyad__ptrain_add_average(sum->w, p->w, factor);
+	if (st == DYAD_OK && p->lw)
+		st = dyad__ptrain_add_average(sum->lw, p->lw, factor);
+	return st;
+}
+
+/* The parser: the average of parse_runs runs (one is the plain perceptron),
+ * frozen into out (and lout, two steps). */
+static dyad_status learn_parser(struct trainer *t, size_t *order, struct dyad_buf *out,
+                                struct dyad_buf *lout)
+{
 	unsigned runs = t->o->parse_runs ? t->o->parse_runs : 1;
-	struct dyad__ptrain *sum = NULL, *w = NULL;
-	dyad_status st = runs > 1 ? dyad__ptrain_new(n_classes, &sum) : DYAD_OK;
+	struct ptables sum = {NULL, NULL}, w = {NULL, NULL};
+	dyad_status st = runs > 1 ? ptables_new(t, &sum) : DYAD_OK;
 	for (unsigned r = 0; st == DYAD_OK && r < runs; r++) {
-		st = dyad__ptrain_new(n_classes, &w);
+		st = ptables_new(t, &w);
 		if (st == DYAD_OK)
-			st = parser_run(t, r, order, w);
-		if (st == DYAD_OK && sum)
-			st = dyad__ptrain_add_average(sum, w, 1.0f / (float)runs);
-		if (sum || st != DYAD_OK) {
-			dyad__ptrain_free(w);
-			w = NULL;
-		}
+			st = parser_run(t, r, order, w.w, w.lw);
+		if (st == DYAD_OK && sum.w)
+			st = ptables_add(&sum, &w, 1.0f / (float)runs);
+		if (sum.w || st != DYAD_OK)
+			ptables_free(&w);
 	}
+	const struct ptables *final = sum.w ? &sum : &w;
 	if (st == DYAD_OK)
-		st = dyad__ptrain_freeze(sum ? sum : w, t->o->min_weight, out);
+		st = dyad__ptrain_freeze(final->w, t->o->min_weight, out);
+	if (st == DYAD_OK && final->lw)
+		st = dyad__ptrain_freeze(final->lw, t->o->min_weight, lout);
 	if (st == DYAD_OK && runs > 1)
-		st = parse_dev(t, out, t->o->parse_epochs);
-	dyad__ptrain_free(sum);
-	dyad__ptrain_free(w);
+		st = parse_dev(t, out, final->lw ? lout : NULL, t->o->parse_epochs);
+	ptables_free(&sum);
+	ptables_free(&w);
 	return st;
 }
 
@@ -846,12 +888,14 @@ static dyad_status train_all(struct trainer *t)
 		st = parser_inputs(t);
 	struct dyad_buf *labels = st == DYAD_OK ? section(t, DYAD_SEC_LABELS) : NULL;
 	struct dyad_buf *parser = labels ? section(t, DYAD_SEC_PARSER) : NULL;
-	if (st == DYAD_OK && !parser)
+	struct dyad_buf *lparser = parser && !t->o->one_step
+	                               ? section(t, DYAD_SEC_PARSER_LABELS) : NULL;
+	if (st == DYAD_OK && (!parser || (!t->o->one_step && !lparser)))
 		st = DYAD_ENOMEM;
 	if (st == DYAD_OK)
 		st = dyad__labels_write(&t->labels, labels);
 	if (st == DYAD_OK)
-		st = learn_parser(t, order, parser);
+		st = learn_parser(t, order, parser, lparser);
 	if (st == DYAD_OK)
 		st = dyad__model_writer_save(&t->w, t->o->out, t->errmsg);
 	if (st == DYAD_OK) {

@@ -43,6 +43,8 @@ struct dyad__train_opts {
 	float td_share;                /* share a tag needs to join a word's class */
 	int gold_dev;                  /* parse dev on its gold tags (an upper bound) */
 	int two_pass;                  /* a second tagging pass reads the first's tags */
+	int one_step;                  /* the parser scores move and label together
+	                                  (parser.h), not in two steps */
 	FILE *log;                     /* progress and figures, or NULL */
 };
 

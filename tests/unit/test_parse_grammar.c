@@ -150,7 +150,7 @@ TEST(a_long_sentence_grows_the_work_area)
 	dyad_grammar_free(g);
 }
 
-TEST(jackknifing_and_a_second_tagging_pass_train_too)
+TEST(jackknifing_a_second_tagging_pass_and_a_one_step_parser_train_too)
 {
 	char path[] = "/tmp/dyad-test-grammar2-XXXXXX";
 	int fd = mkstemp(path);
@@ -169,6 +169,7 @@ TEST(jackknifing_and_a_second_tagging_pass_train_too)
 	o.parse_epochs = 3;
 	o.folds = 2;
 	o.two_pass = 1;
+	o.one_step = 1; /* the parser of one step (the default is two: move, then label) */
 	char err[DYAD_ERRMSG_MAX] = "";
 	CHECK_INT_EQ(dyad__train(&o, err), DYAD_OK);
 	struct dyad_grammar *g;
@@ -199,7 +200,7 @@ int main(void)
 	RUN(trains_loads_and_analyses_its_treebank);
 	RUN(parses_given_tags_and_rejects_bad_sentences);
 	RUN(a_long_sentence_grows_the_work_area);
-	RUN(jackknifing_and_a_second_tagging_pass_train_too);
+	RUN(jackknifing_a_second_tagging_pass_and_a_one_step_parser_train_too);
 	RUN(files_that_are_no_model_are_refused);
 	if (trained > 0)
 		remove(model_path);

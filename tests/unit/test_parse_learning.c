@@ -127,6 +127,45 @@ TEST(perceptron_rows_dense_and_sparse_add_up)
 	dyad__ptrain_free(t);
 }
 
+/* A table of three classes (a parser's moves) keeps, per feature, classes 1
+ * and 2 minus class 0 in the slot: the differences, and so every argmax,
+ * are those of the weights; the memo gives the same sums. */
+TEST(perceptron_three_classes_as_pairs)
+{
+	struct dyad__ptrain *t;
+	CHECK_INT_EQ(dyad__ptrain_new(3, &t), DYAD_OK);
+	uint64_t keys[3] = {dyad__fkey1(3, 3), dyad__fkey1(4, 4), dyad__fkey1(5, 5)};
+	uint32_t cls[3] = {0, 1, 2};
+	float d0[3] = {4, 1, -2}, d1[3] = {0, 3, 0};
+	dyad__ptrain_update(t, &keys[0], 1, cls, d0, 3);
+	dyad__ptrain_update(t, &keys[1], 1, cls, d1, 3);
+	uint32_t c2 = 2;
+	float small = 0.25f;
+	dyad__ptrain_update(t, &keys[2], 1, &c2, &small, 1); /* dropped at min_weight 0.5 */
+	dyad__ptrain_tick(t);
+	struct dyad_buf buf;
+	dyad_buf_init(&buf, 0);
+	CHECK_INT_EQ(dyad__ptrain_freeze(t, 0.5f, &buf), DYAD_OK);
+	struct dyad__pmodel m;
+	CHECK_INT_EQ(dyad__pmodel_open(buf.data, buf.len, &m), DYAD_OK);
+	CHECK_INT_EQ(m.n_rows, 2);
+	int32_t acc[64], acc2[64];
+	dyad__pmodel_score(&m, keys, 3, acc);
+	/* averaged over two clock steps: half; sums (2, 0.5 + 1.5, -1) */
+	CHECK_INT_EQ(acc[0], 0);
+	CHECK_NEAR(acc[1] * m.scale, 2.0 - 2.0, 0.01);
+	CHECK_NEAR(acc[2] * m.scale, -1.0 - 2.0, 0.01);
+	struct dyad__pmemo *memo = calloc(1, sizeof *memo);
+	CHECK(memo != NULL);
+	for (int round = 0; memo && round < 2; round++) { /* filled, then from the memo */
+		dyad__pmodel_score_memo(&m, memo, keys, 3, NULL, UINT32_MAX, acc2);
+		CHECK(memcmp(acc, acc2, 3 * sizeof *acc) == 0);
+	}
+	free(memo);
+	dyad_buf_release(&buf);
+	dyad__ptrain_free(t);
+}
+
 TEST(model_file_round_trip_and_damage)
 {
 	char path[] = "/tmp/dyad-test-model-XXXXXX";
@@ -298,6 +337,7 @@ int main(void)
 	RUN(word_keys_lower_case_affixes_and_shape);
 	RUN(perceptron_learns_freezes_and_opens);
 	RUN(perceptron_rows_dense_and_sparse_add_up);
+	RUN(perceptron_three_classes_as_pairs);
 	RUN(model_file_round_trip_and_damage);
 	RUN(ktable_builds_freezes_and_answers);
 	RUN(tag_dictionary_leaves_the_word_itself_out);

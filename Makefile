@@ -150,7 +150,7 @@ models: deps
 	  --train $(UD)/en_ewt/en_ewt-ud-train.conllu --dev $(UD)/en_ewt/en_ewt-ud-dev.conllu
 	./$(BUILD)/dyad train --lang ru --out data/lang/ru/grammar.model $(GRAMMAR_COMMON) \
 	  --rich --dict data/lang/ru/morph --tag-epochs 10 --parse-epochs 15 --parse-runs 3 \
-	  --explore 0.9 \
+	  --explore 0.9 --one-step \
 	  --train $(UD)/ru_gsd/ru_gsd-ud-dev.conllu \
 	  --train-other $(UD)/ru_taiga/ru_taiga-ud-dev.conllu \
 	  --train-other $(UD)/ru_taiga/ru_taiga-ud-test.conllu

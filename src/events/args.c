@@ -314,6 +314,38 @@ static void read_between(struct tree_reading *r)
 	}
 }
 
+/* "В Киеве пикетируют посольство": a finite verb in the third person
+ * plural with no subject at all (the indefinite-personal sentence) tells
+ * what people of a place did; for a protest (14) they stand for the state
+ * of the place its locative names. */
+static void read_indefinite_place(struct tree_reading *r)
+{
+	const struct dyad__tree *t = r->t;
+	if (r->src.n || r->noun || r->passive || strncmp(r->m->code, "14", 2) != 0 ||
+	    dyad__tree_child(t, r->p, DYAD_DEPREL_NSUBJ) >= 0 ||
+	    dyad__tree_child(t, r->p, DYAD_DEPREL_NSUBJ_PASS) >= 0 ||
+	    !dyad__tree_feat_is(t, r->p, DYAD_FEAT_Number, "Plur") ||
+	    !dyad__tree_feat_is(t, r->p, DYAD_FEAT_VerbForm, "Fin") ||
+	    (dyad__tree_feat(t, r->p, DYAD_FEAT_Person) &&
+	     !dyad__tree_feat_is(t, r->p, DYAD_FEAT_Person, "3")))
+		return;
+	for (int32_t c = dyad__tree_first(t, r->p); c >= 0; c = dyad__tree_next(t, (size_t)c)) {
+		int32_t cs = dyad__tree_case(t, (size_t)c), mi = r->w->tokens[c].mention;
+		if (dyad__tree_urel(t, (size_t)c) != DYAD_DEPREL_OBL || cs < 0 ||
+		    !dyad__tok_kind(r->w, (size_t)cs, MOD_LOCATIVE) || mi < 0 ||
+		    r->ctx->n_extra >= MAX_SLOT_PLACES)
+			continue;
+		const struct dyad__mention *m = &r->w->mentions[mi];
+		if ((m->kind != DYAD_MENTION_PLACE && m->kind != DYAD_MENTION_CAPITAL) || !m->country)
+			continue;
+		struct dyad__actor *a = &r->ctx->extra[r->ctx->n_extra++];
+		dyad__actor_of(r->w, m, a);
+		a->actor = a->country;
+		r->src.a[r->src.n++] = a;
+		return;
+	}
+}
+
 /* Reported speech: a first-person or missing source is the speaker - of
  * the verb of saying whose content this is, else of the paragraph. */
 static void read_speaker(struct tree_reading *r)
@@ -490,6 +522,7 @@ enum dyad__verdict dyad__read_predicate(struct dyad__work *w, size_t s,
 	read_target(&r);
 	read_source(&r);
 	read_between(&r);
+	read_indefinite_place(&r);
 	read_speaker(&r);
 	/* "diplomats were expelled", "Americans who were imprisoned in Iran":
 	 * by whom, it does not say; no position may guess it */

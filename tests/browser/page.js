@@ -54,6 +54,12 @@ async function openFirst(page) {
   const sentence = await page.textContent("#events tbody tr:first-child td:nth-child(5)");
   await page.click("#events tbody tr:first-child");
   await page.waitForSelector("#a-text .evidence", { timeout: TIMEOUT });
+  // The article opened before is still on the page until the new one
+  // arrives (a slow server, ASan): wait for this row's evidence, and let
+  // the check report what is shown if it never comes.
+  await page.waitForFunction((s) =>
+    [...document.querySelectorAll("#a-text .evidence")].map((e) => e.textContent).join("").trim() ===
+    s.trim(), sentence, { timeout: TIMEOUT }).catch(() => {});
   const evidence = await page.evaluate(() =>
     [...document.querySelectorAll("#a-text .evidence")].map((e) => e.textContent).join(""));
   return { sentence, evidence };

@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "core/utf8.h"
 #include "dyad.h"
+#include "query/export.h"
 
 /* Table columns, in characters. */
 #define COL_DAY 10   /* YYYY-MM-DD */
@@ -205,31 +206,10 @@ static const char *const csv_columns[] = {
 };
 #define N_CSV_COLUMNS (sizeof csv_columns / sizeof csv_columns[0])
 
-/* RFC 4180: a field with a comma, quote or line break is quoted, and its
- * quotes doubled; NULL is the empty field. */
-static void csv_field(struct dyad_buf *b, const char *s, int first)
-{
-	if (!first)
-		dyad_buf_putc(b, ',');
-	if (!s)
-		return;
-	if (!strpbrk(s, ",\"\r\n")) {
-		dyad_buf_puts(b, s);
-		return;
-	}
-	dyad_buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			dyad_buf_putc(b, '"');
-		dyad_buf_putc(b, *s);
-	}
-	dyad_buf_putc(b, '"');
-}
-
 static void csv_header(struct dyad_buf *b)
 {
 	for (size_t i = 0; i < N_CSV_COLUMNS; i++)
-		csv_field(b, csv_columns[i], i == 0);
+		dyad__export_csv(b, csv_columns[i], i == 0);
 	dyad_buf_puts(b, "\r\n");
 }
 
@@ -248,7 +228,7 @@ static void csv_row(struct dyad_buf *b, const struct dyad_event_row *r)
 		r->lang,
 	};
 	for (size_t i = 0; i < N_CSV_COLUMNS; i++)
-		csv_field(b, fields[i], i == 0);
+		dyad__export_csv(b, fields[i], i == 0);
 	dyad_buf_puts(b, "\r\n");
 }
 

@@ -86,48 +86,57 @@ static dyad_status prepare(struct dyad_store *store, const struct dyad_event_fil
 	return st;
 }
 
+/* Declare an attribute: GEXF's attribute element (id and title name) or
+ * GraphML's key (its own id, for node or edge, named name). */
+static void declare(struct dyad_buf *b, int gexf, const char *on, const char *id,
+                    const char *name, const char *type)
+{
+	if (gexf)
+		dyad_buf_printf(b, "<attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", name, name,
+		                type);
+	else
+		dyad_buf_printf(b, "<key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+		                id, on, name, type);
+}
+
+/* The edge attributes both formats carry; GraphML's keys of an edge are
+ * named apart from the node's ("e_n_events"). */
+static void declare_edge(struct dyad_buf *b, int gexf)
+{
+	char name[16];
+	declare(b, gexf, "edge", "e_n_events", "n_events", "long");
+	for (int i = 1; i <= N_QUADS; i++) {
+		snprintf(name, sizeof name, "quad%d", i);
+		declare(b, gexf, "edge", name, name, "long");
+	}
+	for (int i = 1; i <= N_ROOTS; i++) {
+		snprintf(name, sizeof name, "root%02d", i);
+		declare(b, gexf, "edge", name, name, "long");
+	}
+	declare(b, gexf, "edge", "e_first_day", "first_day", "string");
+	declare(b, gexf, "edge", "e_last_day", "last_day", "string");
+}
+
 static void header(struct dyad_buf *b, int gexf)
 {
 	dyad_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	if (gexf) {
+	if (gexf)
 		dyad_buf_puts(b, "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n"
 		                 "<meta><creator>dyad</creator></meta>\n"
 		                 "<graph mode=\"static\" defaultedgetype=\"directed\">\n"
 		                 "<attributes class=\"node\">\n");
-		for (int i = 0; i < N_NODE_ATTRS; i++)
-			dyad_buf_printf(b, "<attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n",
-			                node_attrs[i], node_attrs[i],
-			                i >= FIRST_NUMBER && i < N_NODE_ATTRS - 2 ? "long" : "string");
-		dyad_buf_puts(b, "</attributes>\n<attributes class=\"edge\">\n"
-		                 "<attribute id=\"n_events\" title=\"n_events\" type=\"long\"/>\n");
-		for (int i = 1; i <= N_QUADS; i++)
-			dyad_buf_printf(b, "<attribute id=\"quad%d\" title=\"quad%d\" type=\"long\"/>\n",
-			                i, i);
-		for (int i = 1; i <= N_ROOTS; i++)
-			dyad_buf_printf(b, "<attribute id=\"root%02d\" title=\"root%02d\" type=\"long\"/>\n",
-			                i, i);
-		dyad_buf_puts(b, "<attribute id=\"first_day\" title=\"first_day\" type=\"string\"/>\n"
-		                 "<attribute id=\"last_day\" title=\"last_day\" type=\"string\"/>\n"
-		                 "</attributes>\n<nodes>\n");
-		return;
-	}
-	dyad_buf_puts(b, "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
-	                 "<key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n");
+	else
+		dyad_buf_puts(b, "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+		                 "<key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n");
 	for (int i = 0; i < N_NODE_ATTRS; i++)
-		dyad_buf_printf(b, "<key id=\"%s\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
-		                node_attrs[i], node_attrs[i],
-		                i >= FIRST_NUMBER && i < N_NODE_ATTRS - 2 ? "long" : "string");
-	dyad_buf_puts(b, "<key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
-	                 "<key id=\"e_n_events\" for=\"edge\" attr.name=\"n_events\" attr.type=\"long\"/>\n");
-	for (int i = 1; i <= N_QUADS; i++)
-		dyad_buf_printf(b, "<key id=\"quad%d\" for=\"edge\" attr.name=\"quad%d\" attr.type=\"long\"/>\n",
-		                i, i);
-	for (int i = 1; i <= N_ROOTS; i++)
-		dyad_buf_printf(b, "<key id=\"root%02d\" for=\"edge\" attr.name=\"root%02d\" attr.type=\"long\"/>\n",
-		                i, i);
-	dyad_buf_puts(b, "<key id=\"e_first_day\" for=\"edge\" attr.name=\"first_day\" attr.type=\"string\"/>\n"
-	                 "<key id=\"e_last_day\" for=\"edge\" attr.name=\"last_day\" attr.type=\"string\"/>\n"
-	                 "<graph id=\"dyad\" edgedefault=\"directed\">\n");
+		declare(b, gexf, "node", node_attrs[i], node_attrs[i],
+		        i >= FIRST_NUMBER && i < N_NODE_ATTRS - 2 ? "long" : "string");
+	if (gexf)
+		dyad_buf_puts(b, "</attributes>\n<attributes class=\"edge\">\n");
+	else
+		dyad_buf_puts(b, "<key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n");
+	declare_edge(b, gexf);
+	dyad_buf_puts(b, gexf ? "</attributes>\n<nodes>\n" : "<graph id=\"dyad\" edgedefault=\"directed\">\n");
 }
 
 /* One attribute value: GraphML's data element or GEXF's attvalue. */

@@ -2,10 +2,28 @@
  * check_rules.h - the rules of the schema that `dyad check` tests on either
  * backend (sqlite_check.c, pg_check.c): each query counts the rows that
  * break its rule. The backends differ only in how SQL spells the length of
- * a text in bytes, which the spans are measured against.
+ * a text in bytes, which the spans are measured against. Both report the
+ * broken rules through one checker (check_rules.c).
  */
 #ifndef DYAD_STORE_CHECK_RULES_H
 #define DYAD_STORE_CHECK_RULES_H
+
+#include <stddef.h>
+
+struct dyad_store;
+
+/* One run of dyad_store_check(): where its problems go, and how many. */
+struct dyad__checker {
+	struct dyad_store *store;
+	void (*report)(void *ctx, const char *problem);
+	void *ctx;
+	size_t n;
+	int failed; /* the backend's own: the connection was lost */
+};
+
+/* Count one problem and hand its line (cut at DYAD_ERRMSG_MAX) to report. */
+void dyad__check_problem(struct dyad__checker *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 struct dyad__check_rule {
 	const char *what;

@@ -8,7 +8,6 @@
 #include "store/check_rules.h"
 #include "store/pg.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,33 +24,9 @@ static const char *const tables[] = {
 	"nodes", "node_entities", "node_variants", "edges", "relations",
 };
 
-struct checker {
-	struct dyad_store *store;
-	void (*report)(void *ctx, const char *problem);
-	void *ctx;
-	size_t n;
-	int failed;
-};
-
-static void problem(struct checker *c, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void problem(struct checker *c, const char *fmt, ...)
-{
-	char line[DYAD_ERRMSG_MAX];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
-	(void)n; /* a cut line is still a line */
-	c->n++;
-	if (c->report)
-		c->report(c->ctx, line);
-}
-
 /* One count; -1 (reported) when the query fails. The graph's rules are
  * SQLite's text: its "x IS NOT y" is PostgreSQL's IS DISTINCT FROM. */
-static long long count(struct checker *c, const char *sql)
+static long long count(struct dyad__checker *c, const char *sql)
 {
 	char fixed[4096];
 	const char *isnot = strstr(sql, " IS NOT COALESCE");
@@ -66,7 +41,7 @@ static long long count(struct checker *c, const char *sql)
 		n = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
 	else {
 		dyad__pg_note(c->store, res);
-		problem(c, "cannot run a check (%s): %s", sql, c->store->pg->lasterr);
+		dyad__check_problem(c, "cannot run a check (%s): %s", sql, c->store->pg->lasterr);
 		c->failed = c->store->pg->lost;
 	}
 	PQclear(res);
@@ -77,7 +52,7 @@ dyad_status dyad__pg_check(struct dyad_store *store,
                            void (*report)(void *ctx, const char *problem), void *ctx,
                            size_t *n_problems)
 {
-	struct checker c = {store, report, ctx, 0, 0};
+	struct dyad__checker c = {store, report, ctx, 0, 0};
 	char sql[128];
 	store->errmsg[0] = '\0';
 	dyad__pg_park(store);
@@ -86,21 +61,21 @@ dyad_status dyad__pg_check(struct dyad_store *store,
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM pg_tables WHERE tablename = '%s'",
 		         tables[i]);
 		if (count(&c, sql) == 0) {
-			problem(&c, "schema: table %s is missing", tables[i]);
+			dyad__check_problem(&c, "schema: table %s is missing", tables[i]);
 			present = 0;
 		}
 	}
 	for (size_t i = 0; present && i < sizeof rules / sizeof rules[0]; i++) {
 		long long n = count(&c, rules[i].sql);
 		if (n > 0)
-			problem(&c, "%lld %s", n, rules[i].what);
+			dyad__check_problem(&c, "%lld %s", n, rules[i].what);
 	}
 	size_t n_graph;
 	const struct dyad__graph_rule *graph = dyad__graph_rules(&n_graph);
 	for (size_t i = 0; present && i < n_graph; i++) {
 		long long n = count(&c, graph[i].sql);
 		if (n > 0)
-			problem(&c, "%lld %s", n, graph[i].what);
+			dyad__check_problem(&c, "%lld %s", n, graph[i].what);
 	}
 	if (n_problems)
 		*n_problems = c.n;

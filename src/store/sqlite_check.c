@@ -13,7 +13,6 @@
  *
  * Nothing here changes the database.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,31 +23,8 @@
 /* Integrity-check lines reported at most (a wrecked file has thousands). */
 #define DYAD_CHECK_MAX_INTEGRITY 20
 
-struct checker {
-	struct dyad_store *store;
-	void (*report)(void *ctx, const char *problem);
-	void *ctx;
-	size_t n;
-};
-
-static void problem(struct checker *c, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void problem(struct checker *c, const char *fmt, ...)
-{
-	char line[DYAD_ERRMSG_MAX];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
-	(void)n; /* a cut line is still a line */
-	c->n++;
-	if (c->report)
-		c->report(c->ctx, line);
-}
-
 /* SQLite's own check; DYAD_EDB when it could not even run. */
-static dyad_status integrity(struct checker *c)
+static dyad_status integrity(struct dyad__checker *c)
 {
 	sqlite3_stmt *s;
 	sqlite3 *db = c->store->lite->db;
@@ -56,18 +32,18 @@ static dyad_status integrity(struct checker *c)
 	snprintf(sql, sizeof sql, "PRAGMA integrity_check(%d)",
 	         DYAD_CHECK_MAX_INTEGRITY);
 	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
-		problem(c, "cannot check the file: %s", sqlite3_errmsg(db));
+		dyad__check_problem(c, "cannot check the file: %s", sqlite3_errmsg(db));
 		return DYAD_EDB;
 	}
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *line = dyad__lite_column_text(s, 0);
 		if (line && strcmp(line, "ok") != 0)
-			problem(c, "storage: %s", line);
+			dyad__check_problem(c, "storage: %s", line);
 	}
 	dyad_status st = DYAD_OK;
 	if (rc != SQLITE_DONE) {
-		problem(c, "cannot check the file: %s", sqlite3_errmsg(db));
+		dyad__check_problem(c, "cannot check the file: %s", sqlite3_errmsg(db));
 		st = DYAD_EDB;
 	}
 	sqlite3_finalize(s);
@@ -75,19 +51,19 @@ static dyad_status integrity(struct checker *c)
 }
 
 /* One integer from a query; -1 with a problem reported when it fails. */
-static long long count(struct checker *c, const char *sql)
+static long long count(struct dyad__checker *c, const char *sql)
 {
 	sqlite3_stmt *s;
 	sqlite3 *db = c->store->lite->db;
 	long long n = -1;
 	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
-		problem(c, "cannot run a check (%s): %s", sql, sqlite3_errmsg(db));
+		dyad__check_problem(c, "cannot run a check (%s): %s", sql, sqlite3_errmsg(db));
 		return -1;
 	}
 	if (sqlite3_step(s) == SQLITE_ROW)
 		n = sqlite3_column_int64(s, 0);
 	else
-		problem(c, "cannot run a check (%s): %s", sql, sqlite3_errmsg(db));
+		dyad__check_problem(c, "cannot run a check (%s): %s", sql, sqlite3_errmsg(db));
 	sqlite3_finalize(s);
 	return n;
 }
@@ -99,7 +75,7 @@ static const char *const tables[] = {
 };
 
 /* Every table of the schema is there; 0 when one is missing. */
-static int tables_present(struct checker *c)
+static int tables_present(struct dyad__checker *c)
 {
 	char sql[128];
 	int ok = 1;
@@ -108,7 +84,7 @@ static int tables_present(struct checker *c)
 		         "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
 		         " AND name = '%s'", tables[i]);
 		if (count(c, sql) == 0) {
-			problem(c, "schema: table %s is missing", tables[i]);
+			dyad__check_problem(c, "schema: table %s is missing", tables[i]);
 			ok = 0;
 		}
 	}
@@ -126,7 +102,7 @@ static const struct dyad__check_rule rules[] = {
 };
 
 /* FTS5's comparison of its index with the documents' titles and texts. */
-static void fts_matches(struct checker *c)
+static void fts_matches(struct dyad__checker *c)
 {
 	sqlite3 *db = c->store->lite->db;
 	sqlite3_stmt *s;
@@ -136,15 +112,15 @@ static void fts_matches(struct checker *c)
 	if (sqlite3_prepare_v2(db, "INSERT INTO docs_fts (docs_fts, rank)"
 	                           " VALUES ('integrity-check', 1)",
 	                       -1, &s, NULL) != SQLITE_OK) {
-		problem(c, "cannot check the full-text index: %s", sqlite3_errmsg(db));
+		dyad__check_problem(c, "cannot check the full-text index: %s", sqlite3_errmsg(db));
 		return;
 	}
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_CORRUPT)
-		problem(c, "full-text index: does not match the documents (%s)",
+		dyad__check_problem(c, "full-text index: does not match the documents (%s)",
 		        sqlite3_errmsg(db));
 	else if (rc != SQLITE_DONE)
-		problem(c, "cannot check the full-text index: %s", sqlite3_errmsg(db));
+		dyad__check_problem(c, "cannot check the full-text index: %s", sqlite3_errmsg(db));
 	sqlite3_finalize(s);
 }
 
@@ -152,21 +128,21 @@ dyad_status dyad__lite_check(struct dyad_store *store,
                              void (*report)(void *ctx, const char *problem),
                              void *ctx, size_t *n_problems)
 {
-	struct checker c = {store, report, ctx, 0};
+	struct dyad__checker c = {store, report, ctx, 0, 0};
 	store->errmsg[0] = '\0';
 	dyad_status st = integrity(&c);
 	if (st == DYAD_OK && tables_present(&c)) {
 		for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
 			long long n = count(&c, rules[i].sql);
 			if (n > 0)
-				problem(&c, "%lld %s", n, rules[i].what);
+				dyad__check_problem(&c, "%lld %s", n, rules[i].what);
 		}
 		size_t n_graph;
 		const struct dyad__graph_rule *graph = dyad__graph_rules(&n_graph);
 		for (size_t i = 0; i < n_graph; i++) {
 			long long n = count(&c, graph[i].sql);
 			if (n > 0)
-				problem(&c, "%lld %s", n, graph[i].what);
+				dyad__check_problem(&c, "%lld %s", n, graph[i].what);
 		}
 		fts_matches(&c);
 	}

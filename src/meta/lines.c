@@ -518,12 +518,11 @@ static int photo_credit(const struct dyad__meta_scan *scan, size_t l)
 /* A photo caption of the page head: a printing of the line (pages often
  * print a caption twice, as the image's text and under it) stands right
  * above a photo credit. Its repetition is no headline's. */
-static int caption_like(const struct dyad__meta_scan *scan, const size_t *lines, size_t n,
-                        size_t k)
+static int caption_like(const struct dyad__meta_scan *scan, const size_t *lines,
+                        const unsigned char *credit, size_t n, size_t k)
 {
 	for (size_t m = 0; m + 1 < n; m++)
-		if ((m == k || same_text(scan->w, lines[k], lines[m])) &&
-		    photo_credit(scan, lines[m + 1]))
+		if (credit[m + 1] && (m == k || same_text(scan->w, lines[k], lines[m])))
 			return 1;
 	return 0;
 }
@@ -552,9 +551,12 @@ static size_t find_title(struct dyad__meta_scan *scan, size_t limit)
 {
 	const struct dyad__work *w = scan->w;
 	size_t lines[HEAD_MAX_LINES], n = 0;
+	unsigned char credit[HEAD_MAX_LINES]; /* the line is a photo credit */
 	for (size_t l = 0; l < limit && n < HEAD_MAX_LINES; l++)
-		if (!(w->lines[l].flags & DYAD_LINE_BLANK))
+		if (!(w->lines[l].flags & DYAD_LINE_BLANK)) {
+			credit[n] = (unsigned char)photo_credit(scan, l);
 			lines[n++] = l;
+		}
 	size_t best = NO_LINE;
 	int best_score = 0;
 	for (size_t k = 0; k < n; k++) {
@@ -578,7 +580,7 @@ static size_t find_title(struct dyad__meta_scan *scan, size_t limit)
 		}
 		if (label_like(w, l, scan->info[l].n_words))
 			score -= SCORE_REPEATED;
-		if (caption_like(scan, lines, n, k))
+		if (caption_like(scan, lines, credit, n, k))
 			score -= 2 * SCORE_REPEATED;
 		if (best == NO_LINE || score > best_score) {
 			best = l;

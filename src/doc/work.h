@@ -209,6 +209,11 @@ struct dyad__work {
 	char *lemmas;
 	size_t lemmas_len, lemmas_cap;
 
+	/* the state whose capital or city the dateline names (entities/
+	 * titles.c), looked up once: NULL for none; known once looked up */
+	const char *dateline_state;
+	int dateline_state_known;
+
 	struct dyad_event *events;
 	size_t n_events, events_cap;
 	/* the date the last sentence with an event names (events/emit.c): read

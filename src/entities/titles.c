@@ -81,7 +81,7 @@ static const struct dyad__mention *earlier_body(const struct dyad__work *w, size
  * whose capital or city the document is datelined from, or NULL (no
  * dateline, or one that names no known place of a single state).
  */
-static const char *dateline_country(const struct dyad__work *w)
+static const char *dateline_lookup(const struct dyad__work *w)
 {
 	const struct dyad__gazetteer *gaz = w->engine->gaz;
 	const char *d = w->doc ? w->doc->dateline : NULL;
@@ -107,6 +107,15 @@ static const char *dateline_country(const struct dyad__work *w)
 		found = c;
 	}
 	return found;
+}
+
+static const char *dateline_country(struct dyad__work *w)
+{
+	if (!w->dateline_state_known) {
+		w->dateline_state = dateline_lookup(w);
+		w->dateline_state_known = 1;
+	}
+	return w->dateline_state;
 }
 
 /* A bare office ("the foreign ministry") that no earlier body explains is

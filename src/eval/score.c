@@ -289,8 +289,8 @@ dyad_status dyad_eval_add_doc(dyad_eval *eval, const struct dyad_doc *doc)
 
 /* ---- scoring --------------------------------------------------------- */
 
-static const struct dyad__eval_pred *pred_of(const dyad_eval *ev,
-                                             const struct dyad__eval_gold *g)
+const struct dyad__eval_pred *dyad__eval_pred_of(const dyad_eval *ev,
+                                                 const struct dyad__eval_gold *g)
 {
 	uint32_t at;
 	if (dyad_hash_get(&ev->pred_index, g->key, strlen(g->key), &at))
@@ -413,7 +413,7 @@ dyad_status dyad_eval_score(dyad_eval *eval, FILE *verbose,
 	out->n_badjson = eval->n_badjson;
 	for (size_t i = 0; st == DYAD_OK && i < eval->n_golds; i++) {
 		const struct dyad__eval_gold *g = &eval->golds[i];
-		const struct dyad__eval_pred *d = pred_of(eval, g);
+		const struct dyad__eval_pred *d = dyad__eval_pred_of(eval, g);
 		if (!d) {
 			out->n_missing++;
 			d = &eval->empty;

@@ -32,4 +32,9 @@ struct dyad_eval {
 	struct dyad_buf line;           /* scratch for decoding a line */
 };
 
+/* The output document of gold document g (owned by ev), or NULL when the
+ * output has none. */
+const struct dyad__eval_pred *dyad__eval_pred_of(const dyad_eval *ev,
+                                                 const struct dyad__eval_gold *g);
+
 #endif

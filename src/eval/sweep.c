@@ -15,15 +15,6 @@ struct counts {
 	size_t tp, fp, fn;
 };
 
-static const struct dyad__eval_pred *pred_of(const dyad_eval *ev,
-                                             const struct dyad__eval_gold *g)
-{
-	uint32_t at;
-	if (dyad_hash_get(&ev->pred_index, g->key, strlen(g->key), &at))
-		return &ev->preds[at];
-	return NULL;
-}
-
 /* One gold document at threshold min, as score.py counts it. */
 static void count_doc(const struct dyad__eval_gold *g, const struct dyad__eval_pred *d,
                       double min, struct counts *c)
@@ -60,7 +51,7 @@ dyad_status dyad_eval_sweep(dyad_eval *eval, FILE *out)
 		double min = (double)step / SWEEP_STEPS - 1e-9;
 		struct counts c = {0, 0, 0};
 		for (size_t i = 0; i < eval->n_golds; i++)
-			count_doc(&eval->golds[i], pred_of(eval, &eval->golds[i]), min, &c);
+			count_doc(&eval->golds[i], dyad__eval_pred_of(eval, &eval->golds[i]), min, &c);
 		double p = ratio(c.tp, c.tp + c.fp), r = ratio(c.tp, c.tp + c.fn);
 		double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 		if (fprintf(out, "min=%.2f event_P=%.2f event_R=%.2f event_F1=%.2f tp=%zu fp=%zu fn=%zu\n",
